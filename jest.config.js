@@ -1,0 +1,28 @@
+/** @type {import('jest').Config} */
+// One config for every test kind; the suffix says what a test needs (STYLE.md):
+// *.spec.ts unit, *.int-spec.ts real store, *.e2e-spec.ts whole app.
+const swc = [
+  '@swc/jest',
+  {
+    jsc: {
+      parser: { syntax: 'typescript', decorators: true },
+      transform: { legacyDecorator: true, decoratorMetadata: true },
+      target: 'es2022',
+    },
+    module: { type: 'commonjs' },
+    sourceMaps: 'inline',
+  },
+];
+
+module.exports = {
+  testEnvironment: 'node',
+  roots: ['<rootDir>/apps', '<rootDir>/libs', '<rootDir>/test'],
+  testRegex: '.*\\.(spec|int-spec|e2e-spec)\\.ts$',
+  testPathIgnorePatterns: ['/node_modules/', '/dist/', '\\.kafka-spec\\.ts$'],
+  transform: { '^.+\\.ts$': swc },
+  moduleFileExtensions: ['ts', 'js', 'json'],
+  moduleNameMapper: {
+    '^@partner-program/domain$': '<rootDir>/libs/domain/src/index.ts',
+    '^@partner-program/event-store$': '<rootDir>/libs/event-store/src/index.ts',
+  },
+};
