@@ -1,0 +1,31 @@
+import type { ExpectedRevision, StreamRevision } from './expected-revision';
+
+/** An append was refused because the stream was not at the revision the writer expected. */
+export class WrongExpectedRevisionError extends Error {
+  override readonly name = 'WrongExpectedRevisionError';
+
+  constructor(
+    /** The stream appended to. */
+    readonly streamId: string,
+    /** What the writer expected. */
+    readonly expected: ExpectedRevision,
+    /** What the stream actually was when the append was checked. */
+    readonly actual: StreamRevision,
+  ) {
+    super(`stream ${streamId}: expected revision ${String(expected)}, actual ${String(actual)}`);
+  }
+}
+
+/** An append was malformed (no events, bad stream id, non-JSON data, missing metadata, …). */
+export class InvalidAppendError extends Error {
+  override readonly name = 'InvalidAppendError';
+}
+
+/** The store was used after `close()`. */
+export class EventStoreClosedError extends Error {
+  override readonly name = 'EventStoreClosedError';
+
+  constructor() {
+    super('event store is closed');
+  }
+}

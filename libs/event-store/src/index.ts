@@ -1,0 +1,16 @@
+/**
+ * @partner-program/event-store — the system of record. Generic: it knows event types only as
+ * strings and payloads only as JSON objects.
+ */
+export type { EventData, EventMetadata, NewEvent, StoredEvent, StoredEventMetadata } from './event-envelope';
+export type {
+  AppendOptions, AppendResult, EventStore, ReadAllOptions, ReadAllPage, ReadStreamOptions, SubscribeToAllOptions,
+} from './event-store.port';
+export { firstRevisionAfter, isRevisionConflict, type ExpectedRevision, type StreamRevision } from './expected-revision';
+export { EventStoreClosedError, InvalidAppendError, WrongExpectedRevisionError } from './event-store.errors';
+export { systemClock, type Clock } from './clock';
+export { PARTNER_STREAM_PREFIX, partnerIdFromStreamId, partnerStreamId } from './stream-id';
+export { INITIAL_SCHEMA_VERSION, UpcasterRegistry, type Upcaster } from './upcaster-registry';
+export { StreamStateCache, type LoadedState, type StreamStateCacheOptions } from './stream-state-cache';
+export { SqliteEventStore, type SqliteEventStoreMetrics, type SqliteEventStoreOptions } from './sqlite/sqlite-event-store';
+export { SQLITE_MIGRATIONS, SQLITE_SCHEMA_VERSION, migrateSqliteSchema, type SqliteMigration } from './sqlite/sqlite-schema';

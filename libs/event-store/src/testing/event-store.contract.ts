@@ -1,0 +1,37 @@
+import { appendContract } from './contract/append.contract';
+import type { ContractFixture, ContractOptions, MakeContractStore } from './contract/contract-fixture';
+import { readContract } from './contract/read.contract';
+import { scaleContract } from './contract/scale.contract';
+import { subscriptionContract } from './contract/subscription.contract';
+import { upcastingContract } from './contract/upcasting.contract';
+
+export type { ContractFixture, ContractOptions, ContractStoreOptions, MakeContractStore } from './contract/contract-fixture';
+
+/**
+ * The behaviour every {@link EventStore} adapter must share. Call it from an adapter's
+ * `*.int-spec.ts`; each test gets a store from `makeStore` and cleans it up afterwards.
+ * Tests use unique stream ids and only look at the log after their own starting point, so the
+ * suite also runs against a shared, non-empty server.
+ */
+export function describeEventStoreContract(name: string, makeStore: MakeContractStore, options: ContractOptions = {}): void {
+  describe(`EventStore contract: ${name}`, () => {
+    let fixture: ContractFixture | undefined;
+    const fx = (): ContractFixture => {
+      if (!fixture) throw new Error('fixture not ready');
+      return fixture;
+    };
+    beforeEach(async () => {
+      fixture = await makeStore({});
+    });
+    afterEach(async () => {
+      await fixture?.cleanup();
+      fixture = undefined;
+    });
+
+    describe('appends', () => appendContract(fx));
+    describe('reads', () => readContract(fx, makeStore, options));
+    describe('subscriptions', () => subscriptionContract(fx));
+    describe('upcasting', () => upcastingContract(makeStore));
+    describe('concurrency and scale', () => scaleContract(fx, options));
+  });
+}
