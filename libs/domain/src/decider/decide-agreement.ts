@@ -1,0 +1,51 @@
+import { BACKEND_SOURCE } from '../events/event';
+import type { NoticeCancellationReason, RenewalNoticeCancelled } from '../events/notice-events';
+import type { AgreementRenewed, AgreementSigned, AgreementTerminated } from '../events/upstream-events';
+import { type AgreementView, currentAgreement, noticeDueOn, renewalNoticeId } from '../evaluation/agreement-view';
+import type { PartnerState } from '../state/partner-state';
+import { type Decision, accepted, rejected } from './decision';
+
+// ── Agreements: sign (superseding the old one), renew, terminate (PROGRAM-RULES §1) ──────────
+
+type AgreementFact = AgreementSigned | AgreementRenewed | AgreementTerminated;
+
+export function decideAgreementFact(partnerId: string, fact: AgreementFact, state: PartnerState): Decision {
+  const current = currentAgreement(state);
+  if (fact.type === 'AgreementSigned') {
+    const { agreementId, effectiveFrom, expiresOn } = fact.data;
+    if (state.agreements.has(agreementId)) return rejected('agreement-already-signed', `agreement ${agreementId} was already signed`);
+    if (expiresOn <= effectiveFrom) return rejected('invalid-term', `expiresOn ${expiresOn} is not after effectiveFrom ${effectiveFrom}`);
+    return accepted(fact, ...cancelPendingNotice(partnerId, state, current, fact, 'superseded'));
+  }
+  if (!current || current.record.agreementId !== fact.data.agreementId) {
+    const active = current ? `the active agreement is ${current.record.agreementId}` : 'there is no active agreement';
+    return rejected('agreement-not-active', `agreement ${fact.data.agreementId} is not the active one: ${active}`);
+  }
+  if (fact.type === 'AgreementRenewed' && fact.data.expiresOn <= current.expiresOn) {
+    return rejected('renewal-not-later', `renewal to ${fact.data.expiresOn} does not move expiresOn ${current.expiresOn} later`);
+  }
+  const reason = fact.type === 'AgreementRenewed' ? 'renewed' : 'terminated';
+  return accepted(fact, ...cancelPendingNotice(partnerId, state, current, fact, reason));
+}
+
+/** The current term's notice, if not issued yet, will never be: record that it is cancelled. */
+function cancelPendingNotice(
+  partnerId: string,
+  state: PartnerState,
+  current: AgreementView | undefined,
+  cause: AgreementFact,
+  reason: NoticeCancellationReason,
+): RenewalNoticeCancelled[] {
+  if (!current) return [];
+  const { agreementId } = current.record;
+  const noticeId = renewalNoticeId(partnerId, agreementId, current.expiresOn);
+  const notice = state.notices.get(noticeId);
+  if (notice?.issuedAt !== undefined || notice?.cancelledAt !== undefined) return [];
+  return [
+    {
+      type: 'RenewalNoticeCancelled',
+      data: { noticeId, agreementId, expiresOn: current.expiresOn, dueOn: noticeDueOn(current.expiresOn), reason },
+      meta: { messageId: `${cause.meta.messageId}:notice-cancelled`, occurredAt: cause.meta.occurredAt, source: BACKEND_SOURCE },
+    },
+  ];
+}

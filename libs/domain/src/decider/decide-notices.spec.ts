@@ -1,0 +1,69 @@
+import { noticeDueOn, renewalNoticeId } from '../evaluation/agreement-view';
+import { BACKEND_SOURCE } from '../events/event';
+import type { PartnerEvent } from '../events/partner-event';
+import { PARTNER, given } from '../testing/given';
+import { renewed, signed } from '../testing/facts';
+
+const issueAt = (now: string) => ({ type: 'IssueDueRenewalNotice' as const, partnerId: PARTNER, now });
+const acknowledge = (noticeId: string, now = '2021-11-20T00:00:00.000Z') => ({ type: 'AcknowledgeRenewalNotice' as const, partnerId: PARTNER, noticeId, now });
+
+describe('decide: renewal notices', () => {
+  const agreement = signed('2021-01-01', 'A-1', '2021-01-01', '2021-12-31');
+  const noticeId = renewalNoticeId(PARTNER, 'A-1', '2021-12-31');
+  const issued: PartnerEvent = {
+    type: 'RenewalNoticeIssued',
+    data: { noticeId, agreementId: 'A-1', expiresOn: '2021-12-31', dueOn: '2021-11-01' },
+    meta: { messageId: `notice-issued:${noticeId}`, occurredAt: '2021-11-01T00:00:00.000Z', source: BACKEND_SOURCE },
+  };
+
+  it('is due 60 days before expiresOn', () => {
+    expect(noticeDueOn('2021-12-31')).toBe('2021-11-01');
+    expect(noticeDueOn('2027-01-31')).toBe('2026-12-02');
+  });
+
+  it('issues nothing before the due date, and the notice on it', () => {
+    given(agreement).when(issueAt('2021-10-31T23:59:59.999Z')).then();
+    given(agreement).when(issueAt('2021-11-01T00:00:00.000Z')).then(issued);
+  });
+
+  it('issues at most once per agreement term', () => {
+    given(agreement, issued).when(issueAt('2021-11-20T00:00:00.000Z')).then();
+  });
+
+  it('issues at once for an agreement signed with fewer than 60 days left', () => {
+    const late = signed('2021-12-01', 'A-9', '2021-12-01', '2021-12-31');
+    const decision = given(late).when(issueAt('2021-12-01T00:00:30.000Z')).decision;
+    expect(decision).toMatchObject({ kind: 'accepted', events: [{ type: 'RenewalNoticeIssued', data: { agreementId: 'A-9', dueOn: '2021-11-01' } }] });
+  });
+
+  it('issues a new notice for the renewed term, not the cancelled one', () => {
+    const renewal = renewed('2021-06-01', 'A-1', '2022-12-31');
+    const cancelled = given(agreement).when(renewal).decision;
+    if (cancelled.kind !== 'accepted') throw new Error('renewal refused');
+    given(agreement, ...cancelled.events).when(issueAt('2021-11-15T00:00:00Z')).then();
+    const decision = given(agreement, ...cancelled.events).when(issueAt('2022-11-01T00:00:00Z')).decision;
+    expect(decision).toMatchObject({ kind: 'accepted', events: [{ data: { noticeId: renewalNoticeId(PARTNER, 'A-1', '2022-12-31'), expiresOn: '2022-12-31' } }] });
+  });
+
+  it('issues nothing without an agreement, or for a term already over', () => {
+    given().when(issueAt('2021-11-15T00:00:00Z')).then();
+    given(agreement).when(issueAt('2022-01-01T00:00:00Z')).then();
+  });
+
+  it('acknowledges an issued notice once; a second acknowledgement changes nothing', () => {
+    const ack: PartnerEvent = {
+      type: 'RenewalNoticeAcknowledged',
+      data: { noticeId },
+      meta: { messageId: `notice-acknowledged:${noticeId}`, occurredAt: '2021-11-20T00:00:00.000Z', source: BACKEND_SOURCE },
+    };
+    given(agreement, issued).when(acknowledge(noticeId)).then(ack);
+    given(agreement, issued, ack).when(acknowledge(noticeId)).then();
+  });
+
+  it('rejects acknowledging an unknown or cancelled notice', () => {
+    given(agreement).when(acknowledge('rn-nope')).thenRejected('notice-not-found');
+    const cancelled = given(agreement).when(renewed('2021-06-01', 'A-1', '2022-12-31')).decision;
+    if (cancelled.kind !== 'accepted') throw new Error('renewal refused');
+    given(agreement, ...cancelled.events).when(acknowledge(noticeId)).thenRejected('notice-cancelled');
+  });
+});

@@ -1,0 +1,42 @@
+import { BACKEND_SOURCE } from '../events/event';
+import { agreementAt, currentAgreement, noticeDueOn, renewalNoticeId } from '../evaluation/agreement-view';
+import type { PartnerState } from '../state/partner-state';
+import { startOfDate, toIsoTime, toMillis } from '../support/time';
+import type { AcknowledgeRenewalNotice, IssueDueRenewalNotice } from './commands';
+import { type Decision, accepted, rejected } from './decision';
+
+// ── Renewal notices: one per agreement term, due 60 days before it ends (PROGRAM-RULES §1) ───
+
+export function decideDueNotice(command: IssueDueRenewalNotice, state: PartnerState): Decision {
+  const now = toMillis(command.now);
+  const current = currentAgreement(state);
+  if (!current || current.record.signedAt > now) return accepted();
+  const { agreementId } = current.record;
+  const { expiresOn } = current;
+  const noticeId = renewalNoticeId(command.partnerId, agreementId, expiresOn);
+  const dueOn = noticeDueOn(expiresOn);
+  const termOver = agreementAt(state, now)?.status === 'expired';
+  if (state.notices.has(noticeId) || now < startOfDate(dueOn) || termOver) return accepted();
+  return accepted({
+    type: 'RenewalNoticeIssued',
+    data: { noticeId, agreementId, expiresOn, dueOn },
+    meta: { messageId: `notice-issued:${noticeId}`, occurredAt: toIsoTime(now), source: BACKEND_SOURCE },
+  });
+}
+
+export function decideAcknowledgement(command: AcknowledgeRenewalNotice, state: PartnerState): Decision {
+  const notice = state.notices.get(command.noticeId);
+  if (!notice) return rejected('notice-not-found', `partner ${command.partnerId} has no notice ${command.noticeId}`);
+  if (notice.cancelledAt !== undefined) return rejected('notice-cancelled', `notice ${command.noticeId} was cancelled`);
+  // Only issuing and cancelling create a notice record, so an uncancelled one was issued.
+  if (notice.acknowledgedAt !== undefined) return accepted();
+  return accepted({
+    type: 'RenewalNoticeAcknowledged',
+    data: { noticeId: notice.noticeId },
+    meta: {
+      messageId: `notice-acknowledged:${notice.noticeId}`,
+      occurredAt: toIsoTime(toMillis(command.now)),
+      source: BACKEND_SOURCE,
+    },
+  });
+}

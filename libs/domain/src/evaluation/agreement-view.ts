@@ -1,0 +1,56 @@
+import type { AgreementRecord, NoticeRecord, PartnerState } from '../state/partner-state';
+import { valueAt } from '../state/state-updates';
+import { fingerprint } from '../support/fingerprint';
+import { addDays, endOfDate, startOfDate } from '../support/time';
+
+// ── The agreement and its renewal notice at a time T ───────────────────────────────────────────
+
+/** A notice is due this many days before the agreement's `expiresOn` (PROGRAM-RULES §1). */
+export const RENEWAL_NOTICE_LEAD_DAYS = 60;
+
+export type AgreementStatus = 'active' | 'expired' | 'terminated' | 'not-yet-effective';
+export type NoticeStatus = 'pending' | 'issued' | 'acknowledged' | 'cancelled';
+
+export type AgreementView = Readonly<{
+  record: AgreementRecord;
+  expiresOn: string;
+  status: AgreementStatus;
+}>;
+
+/** The agreement in force at `time`: the one signed last (a new signing supersedes the old). */
+export function agreementAt(state: PartnerState, time: number): AgreementView | undefined {
+  const agreementId = valueAt(state.signings, time);
+  const record = agreementId === undefined ? undefined : state.agreements.get(agreementId);
+  if (!record) return undefined;
+  const expiresOn = valueAt(record.expiries, time) ?? record.expiries[0]!.value;
+  return { record, expiresOn, status: statusAt(record, expiresOn, time) };
+}
+
+function statusAt(record: AgreementRecord, expiresOn: string, time: number): AgreementStatus {
+  if (record.terminatedAt !== undefined && record.terminatedAt <= time) return 'terminated';
+  if (time >= endOfDate(expiresOn)) return 'expired';
+  if (time < startOfDate(record.effectiveFrom)) return 'not-yet-effective';
+  return 'active';
+}
+
+/** The agreement the decider acts on: the latest signed, unless it was terminated. */
+export function currentAgreement(state: PartnerState): AgreementView | undefined {
+  const view = agreementAt(state, Number.POSITIVE_INFINITY);
+  return view && view.record.terminatedAt === undefined ? view : undefined;
+}
+
+/** One notice per agreement term: a stable, URL-safe id that consumers can deduplicate on. */
+export function renewalNoticeId(partnerId: string, agreementId: string, expiresOn: string): string {
+  return `rn-${fingerprint([partnerId, agreementId, expiresOn])}`;
+}
+
+export function noticeDueOn(expiresOn: string): string {
+  return addDays(expiresOn, -RENEWAL_NOTICE_LEAD_DAYS);
+}
+
+export function noticeStatusAt(notice: NoticeRecord | undefined, time: number): NoticeStatus {
+  if (notice?.cancelledAt !== undefined && notice.cancelledAt <= time) return 'cancelled';
+  if (notice?.acknowledgedAt !== undefined && notice.acknowledgedAt <= time) return 'acknowledged';
+  if (notice?.issuedAt !== undefined && notice.issuedAt <= time) return 'issued';
+  return 'pending';
+}

@@ -1,0 +1,36 @@
+// ── @partner-program/domain: the programme's rules and the partner decider ───────────────────
+// Plain TypeScript: no framework, store, broker, clock or random ids (enforced by
+// .dependency-cruiser.cjs). Time and ids are arguments.
+
+export * from './vocabulary';
+export * from './events/event';
+export * from './events/upstream-events';
+export * from './events/notice-events';
+export * from './events/partner-event';
+export * from './state/partner-state';
+export { evolve } from './state/evolve';
+export * from './decider/commands';
+export * from './decider/decision';
+export { decide } from './decider/decide';
+export { contentKey, sameContent } from './decider/same-content';
+export * from './rules/ruleset';
+export { PARTNER_CONNECT_FY21 } from './rules/partner-connect-fy21';
+export { RulesetError, parseRuleset } from './rules/ruleset-validation';
+export * from './rules/ruleset-catalog';
+export * from './evaluation/partner-status';
+export { evaluateStatus } from './evaluation/evaluate-status';
+export {
+  RENEWAL_NOTICE_LEAD_DAYS,
+  type AgreementStatus,
+  type NoticeStatus,
+  noticeDueOn,
+  noticeStatusAt,
+  renewalNoticeId,
+} from './evaluation/agreement-view';
+export type { NextStep } from './evaluation/area-tier';
+export type { RequirementResult } from './evaluation/requirements';
+export * from './timeline/tier-timeline';
+export type { TimelineCause } from './timeline/timeline-cause';
+export { foldEvents, statusAsOf } from './as-of';
+export { toHundredths, fromHundredths, applyMultiplier } from './support/credits';
+export { DAY_MS, toMillis, toIsoDate, toIsoTime, startOfDate, endOfDate, addDays, isIsoDate } from './support/time';

@@ -1,0 +1,31 @@
+import type { NoticeEvent } from '../events/notice-events';
+import type { NoticeRecord, PartnerState } from './partner-state';
+import { owned } from './state-updates';
+
+// ── Renewal notices in the state ───────────────────────────────────────────────────────────────
+
+export function evolveNotice(state: PartnerState, event: NoticeEvent, at: number): PartnerState {
+  const notice = noticeAfter(state.notices.get(event.data.noticeId), event, at);
+  if (notice) owned(state.notices).set(notice.noticeId, notice);
+  return state;
+}
+
+function noticeAfter(existing: NoticeRecord | undefined, event: NoticeEvent, at: number): NoticeRecord | undefined {
+  switch (event.type) {
+    case 'RenewalNoticeIssued': {
+      const { noticeId, agreementId, expiresOn, dueOn } = event.data;
+      return { noticeId, agreementId, expiresOn, dueOn, ...existing, issuedAt: existing?.issuedAt ?? at };
+    }
+    case 'RenewalNoticeCancelled': {
+      const { noticeId, agreementId, expiresOn, dueOn } = event.data;
+      const base = existing ?? { noticeId, agreementId, expiresOn, dueOn };
+      return { ...base, cancelledAt: base.cancelledAt ?? at };
+    }
+    case 'RenewalNoticeAcknowledged':
+      return existing && { ...existing, acknowledgedAt: existing.acknowledgedAt ?? at };
+    default: {
+      const unhandled: never = event;
+      return unhandled;
+    }
+  }
+}

@@ -1,0 +1,84 @@
+import type { PartnerEvent } from '../events/partner-event';
+import type { AreaId, BusinessModel } from '../vocabulary';
+import type { ToggleSeries } from './toggle-series';
+
+// ── Partner state ──────────────────────────────────────────────────────────────────────────────
+// The fold of a partner stream. Every fact keeps its business time, so one state answers both
+// "what may be decided now" (the decider) and "what held at time T" (status, as-of, timeline).
+// The fold is linear: `evolve` returns the next state and takes ownership of the one it was given
+// (its indexes are extended in place, so a 100,000-event stream folds in linear time). Keep only
+// the newest state; to branch, fold again from `initialState()`.
+
+/** A value that changed over business time; the entry in force at T is the last with `at ≤ T`. */
+export type TimedValue<T> = Readonly<{ at: number; value: T }>;
+
+export type AgreementRecord = Readonly<{
+  agreementId: string;
+  signedAt: number;
+  effectiveFrom: string;
+  /** `expiresOn` as signed, then as moved by each renewal, by business time. */
+  expiries: readonly TimedValue<string>[];
+  terminatedAt?: number;
+}>;
+
+export type DealRecord = Readonly<{
+  dealId: string;
+  area: AreaId;
+  /** Effective credits (credits × multiplier) in integer hundredths. */
+  effectiveHundredths: number;
+  bookedAt: number;
+  bookedBy: string;
+  reversedAt?: number;
+}>;
+
+export type NoticeRecord = Readonly<{
+  noticeId: string;
+  agreementId: string;
+  expiresOn: string;
+  dueOn: string;
+  issuedAt?: number;
+  acknowledgedAt?: number;
+  cancelledAt?: number;
+}>;
+
+export type FeePayment = Readonly<{ paidAt: number; periodEnd: string }>;
+
+/** The event a message id produced and its stream revision: enough to tell a retry from a reuse. */
+export type MessageRecord = Readonly<{ event: PartnerEvent; revision: number }>;
+
+export type PartnerState = Readonly<{
+  /** Number of events folded; the revision of the next event. */
+  version: number;
+  messages: ReadonlyMap<string, MessageRecord>;
+  agreements: ReadonlyMap<string, AgreementRecord>;
+  /** Which agreement was signed when, by business time: the latest signed supersedes the others. */
+  signings: readonly TimedValue<string>[];
+  businessModels: readonly TimedValue<readonly BusinessModel[]>[];
+  /** courseId → learnerId → completed/revoked. */
+  trainings: ReadonlyMap<string, ReadonlyMap<string, ToggleSeries>>;
+  dueDiligence: ToggleSeries;
+  fees: readonly FeePayment[];
+  solutionCompetencies: ReadonlyMap<string, ToggleSeries>;
+  mastersCompetencies: ReadonlyMap<string, ToggleSeries>;
+  deals: ReadonlyMap<string, DealRecord>;
+  notices: ReadonlyMap<string, NoticeRecord>;
+  /** Business time of the earliest fact, for timelines. */
+  firstFactAt?: number;
+}>;
+
+export function initialState(): PartnerState {
+  return {
+    version: 0,
+    messages: new Map(),
+    agreements: new Map(),
+    signings: [],
+    businessModels: [],
+    trainings: new Map(),
+    dueDiligence: [],
+    fees: [],
+    solutionCompetencies: new Map(),
+    mastersCompetencies: new Map(),
+    deals: new Map(),
+    notices: new Map(),
+  };
+}
