@@ -1,3 +1,8 @@
+/** An async iterator whose `return()` is always present (ends the iteration early). */
+export interface ClosableAsyncIterator<T> extends AsyncIterableIterator<T> {
+  return(): Promise<IteratorResult<T>>;
+}
+
 /**
  * Runs an async generator under an AbortController that fires when the caller's signal aborts
  * or when the consumer calls `return()` (a `break` in `for await`). A plain async generator's
@@ -7,7 +12,7 @@
 export function abortableIterator<T>(
   run: (signal: AbortSignal) => AsyncGenerator<T, void, undefined>,
   external?: AbortSignal,
-): AsyncIterableIterator<T> {
+): ClosableAsyncIterator<T> {
   const controller = new AbortController();
   const onAbort = (): void => controller.abort();
   if (external?.aborted) controller.abort();
@@ -32,7 +37,7 @@ export function abortableIterator<T>(
       await generator.return(undefined);
       return { done: true, value: undefined };
     },
-    [Symbol.asyncIterator](): AsyncIterableIterator<T> {
+    [Symbol.asyncIterator](): ClosableAsyncIterator<T> {
       return this;
     },
   };

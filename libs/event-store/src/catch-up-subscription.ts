@@ -1,4 +1,4 @@
-import { abortableIterator } from './abortable-iterator';
+import { abortableIterator, type ClosableAsyncIterator } from './abortable-iterator';
 
 /** What a pull-based catch-up subscription needs from a store that has no native one. */
 export interface CatchUpSource<Row, Event> {
@@ -32,7 +32,7 @@ export interface CatchUpOptions {
 export function catchUpSubscription<Row, Event>(
   source: CatchUpSource<Row, Event>,
   options: CatchUpOptions,
-): AsyncIterableIterator<Event> {
+): ClosableAsyncIterator<Event> {
   return abortableIterator(async function* (signal) {
     let checkpoint = options.fromPosition;
     while (!signal.aborted) {

@@ -25,7 +25,7 @@ export class SqliteGroupCommit {
   private queue: PendingAppend[] = [];
   private scheduled = false;
   private readonly appendOne: (append: PendingAppend, after: bigint) => AppendResult;
-  private readonly writeGroup: (group: PendingAppend[]) => Array<AppendResult | Error>;
+  private readonly writeGroup: Database.Transaction<(group: PendingAppend[]) => Array<AppendResult | Error>>;
 
   constructor(
     private readonly db: Database.Database,
@@ -57,7 +57,9 @@ export class SqliteGroupCommit {
     if (group.length === 0) return;
     let outcomes: Array<AppendResult | Error>;
     try {
-      outcomes = this.writeGroup(group);
+      // IMMEDIATE takes the write lock up front, so MAX(position) cannot go stale under
+      // another connection (gap-free positions even with a second writer process).
+      outcomes = this.writeGroup.immediate(group);
       this.transactions += 1;
     } catch (error) {
       // The whole transaction rolled back: nothing of this group is on disk.

@@ -1,0 +1,88 @@
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { EventStoreClosedError } from '../event-store.errors';
+import { UpcasterRegistry } from '../upcaster-registry';
+import { collect, numbered, takeNext, testEvent } from '../testing/contract/contract-fixture';
+import { SqliteEventStore } from './sqlite-event-store';
+import { useTempDir } from './sqlite-test-dir';
+
+describe('SqliteEventStore behaviour beyond the contract', () => {
+  const dir = useTempDir('event-store-sqlite-');
+
+  it('runs in WAL mode with synchronous=FULL', async () => {
+    const store = SqliteEventStore.open({ location: dir() });
+    expect(store.durability()).toEqual({ journalMode: 'wal', synchronous: 2 });
+    await store.close();
+  });
+
+  it('keeps events and continues positions across close and reopen', async () => {
+    const first = SqliteEventStore.open({ location: dir() });
+    await first.append('partner-a', numbered(3), { expectedRevision: 'no_stream' });
+    await first.close();
+    const second = SqliteEventStore.open({ location: dir() });
+    const next = await second.append('partner-a', numbered(1, 3), { expectedRevision: 2 });
+    expect(next.positions).toEqual([4n]);
+    await second.close();
+  });
+
+  it('close() commits appends still waiting for their group, then refuses new work', async () => {
+    const store = SqliteEventStore.open({ location: dir() });
+    const pending = store.append('partner-a', numbered(2), { expectedRevision: 'no_stream' });
+    await store.close();
+    await expect(pending).resolves.toMatchObject({ nextExpectedRevision: 1 });
+    await expect(store.append('partner-a', numbered(1), { expectedRevision: 'any' })).rejects.toBeInstanceOf(EventStoreClosedError);
+    await expect(store.readAll()).rejects.toBeInstanceOf(EventStoreClosedError);
+    const reopened = SqliteEventStore.open({ location: dir() });
+    expect(await reopened.streamRevision('partner-a')).toBe(1);
+    await reopened.close();
+  });
+
+  it('close() ends live subscriptions', async () => {
+    const store = SqliteEventStore.open({ location: dir() });
+    const sub = store.subscribeToAll({ fromPosition: 0n })[Symbol.asyncIterator]();
+    const pending = sub.next();
+    await store.close();
+    await expect(pending).resolves.toEqual({ done: true, value: undefined });
+  });
+
+  it('findByMessageId finds the events of one message across streams', async () => {
+    const store = SqliteEventStore.open({ location: ':memory:' });
+    await store.append('partner-a', [testEvent('A', {}, { messageId: 'msg-1' })], { expectedRevision: 'any' });
+    await store.append('partner-b', [testEvent('B', {}, { messageId: 'msg-2' }), testEvent('C', {}, { messageId: 'msg-1' })], { expectedRevision: 'any' });
+    expect((await store.findByMessageId('msg-1')).map((e) => [e.streamId, e.type])).toEqual([['partner-a', 'A'], ['partner-b', 'C']]);
+    expect(await store.findByMessageId('unknown')).toEqual([]);
+    await store.close();
+  });
+
+  it('upcasts on read but leaves the stored rows untouched', async () => {
+    const upcasters = new UpcasterRegistry().register('Renamed', 1, (data) => ({ displayName: data['name'] }));
+    const store = SqliteEventStore.open({ location: dir(), upcasters });
+    await store.append('partner-a', [testEvent('Renamed', { name: 'Old' }, { schemaVersion: 1 })], { expectedRevision: 'no_stream' });
+    expect((await collect(store.readStream('partner-a')))[0]?.data).toEqual({ displayName: 'Old' });
+    await store.close();
+    const db = new Database(join(dir(), 'event-store.sqlite'), { readonly: true });
+    expect(db.prepare('SELECT data, schema_version FROM events').get()).toEqual({ data: '{"name":"Old"}', schema_version: 1 });
+    db.close();
+  });
+
+  it('a subscription holds at most one page of rows however far behind the consumer is', async () => {
+    const store = SqliteEventStore.open({ location: ':memory:', pageSize: 50 });
+    for (let i = 0; i < 10; i++) await store.append('partner-a', numbered(100, i * 100), { expectedRevision: 'any' });
+    const sub = store.subscribeToAll({ fromPosition: 0n })[Symbol.asyncIterator]();
+    await takeNext(sub, 51);
+    expect(store.metrics.subscriptionRowsFetched).toBe(100);
+    await sub.return?.();
+    await store.close();
+  });
+
+  it('a live subscription notices appends made through another connection (polling)', async () => {
+    const reader = SqliteEventStore.open({ location: dir(), pollIntervalMs: 20 });
+    const writer = SqliteEventStore.open({ location: dir() });
+    const sub = reader.subscribeToAll({ fromPosition: 0n })[Symbol.asyncIterator]();
+    const next = sub.next();
+    await writer.append('partner-a', numbered(1), { expectedRevision: 'no_stream' });
+    expect((await next).value?.streamId).toBe('partner-a');
+    await sub.return?.();
+    await Promise.all([reader.close(), writer.close()]);
+  });
+});
