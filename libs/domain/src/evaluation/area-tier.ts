@@ -19,9 +19,19 @@ export type NextStep = Readonly<{ tier: Tier; missing: string[] }>;
 export function tierFor(area: AreaRules, thresholds: Ruleset['thresholds'], inputs: TierInputs): Tier | null {
   let reached: Tier | null = null;
   for (const tier of TIERS) {
-    if (missingFor(tier, area, thresholds, inputs).length === 0) reached = tier;
+    if (holds(tier, area, thresholds, inputs)) reached = tier;
   }
   return reached;
+}
+
+/** Whether a tier's conditions all hold: `missingFor` without building its explanations (hot in timelines). */
+function holds(tier: Tier, area: AreaRules, thresholds: Ruleset['thresholds'], inputs: TierInputs): boolean {
+  if (inputs.unmetRequirements.length > 0) return false;
+  const competencies =
+    tier === 'principal'
+      ? inputs.hasMsc(area.msc) && area.principalCompetencies.every(inputs.hasCompetency)
+      : area.partnerCompetencies.some(inputs.hasCompetency);
+  return competencies && inputs.creditsHundredths >= (tier === 'partner' ? 0 : toHundredths(thresholds[tier]));
 }
 
 /** The tier above `current` and everything still missing for it; null at principal. */
