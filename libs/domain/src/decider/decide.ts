@@ -20,7 +20,7 @@ export function decide(command: PartnerCommand, state: PartnerState): Decision {
       return decideAcknowledgement(command, state);
     default: {
       const unknown: never = command;
-      return unknown;
+      throw new TypeError(`unknown command ${JSON.stringify(unknown)}`);
     }
   }
 }

@@ -55,7 +55,7 @@ function evaluateRequirement(rule: RequirementRule, state: PartnerState, time: n
     }
     default: {
       const unknown: never = rule;
-      return unknown;
+      throw new TypeError(`unknown requirement kind in ${JSON.stringify(unknown)}`);
     }
   }
 }

@@ -24,8 +24,9 @@ function noticeAfter(existing: NoticeRecord | undefined, event: NoticeEvent, at:
     case 'RenewalNoticeAcknowledged':
       return existing && { ...existing, acknowledgedAt: existing.acknowledgedAt ?? at };
     default: {
-      const unhandled: never = event;
-      return unhandled;
+      const unknownType: never = event;
+      void unknownType;
+      return existing;
     }
   }
 }
