@@ -38,6 +38,13 @@ module.exports = {
       to: { path: ['node_modules/@nestjs/', 'node_modules/kafkajs', '^apps/'] },
     },
     {
+      name: 'libs-are-framework-free',
+      comment: 'Application libraries (ingestion, read-models) are plain TypeScript; NestJS wiring lives in apps/.',
+      severity: 'error',
+      from: { path: '^libs/(ingestion|read-models)/src' },
+      to: { path: ['node_modules/@nestjs/', '^apps/'] },
+    },
+    {
       name: 'libs-do-not-import-apps',
       severity: 'error',
       from: { path: '^libs/' },

@@ -24,5 +24,7 @@ module.exports = {
   moduleNameMapper: {
     '^@partner-program/domain$': '<rootDir>/libs/domain/src/index.ts',
     '^@partner-program/event-store$': '<rootDir>/libs/event-store/src/index.ts',
+    '^@partner-program/ingestion$': '<rootDir>/libs/ingestion/src/index.ts',
+    '^@partner-program/read-models$': '<rootDir>/libs/read-models/src/index.ts',
   },
 };
