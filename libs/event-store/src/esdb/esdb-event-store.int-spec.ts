@@ -1,0 +1,38 @@
+import { describeEventStoreContract } from '../testing/event-store.contract';
+import { parseEsdbConnectionString, readEsdbConfig } from './esdb-config';
+import { EsdbEventStore } from './esdb-event-store';
+
+/**
+ * Runs the shared contract against a real EventStoreDB / KurrentDB when ESDB_CONNECTION_STRING
+ * is set (see deploy/eventstoredb). The tests below it run always and need no server.
+ */
+const config = readEsdbConfig(process.env);
+if (config) {
+  describeEventStoreContract('EventStoreDB', async (options) => {
+    const store = EsdbEventStore.fromConnectionString(config.connectionString, options);
+    return { store, subscriptionEventsFetched: () => store.subscriptionEventsFetched, cleanup: () => store.close() };
+  });
+}
+
+describe('EventStoreDB adapter configuration', () => {
+  it('is off when ESDB_CONNECTION_STRING is unset or blank', () => {
+    expect(readEsdbConfig({})).toBeUndefined();
+    expect(readEsdbConfig({ ESDB_CONNECTION_STRING: '   ' })).toBeUndefined();
+  });
+
+  it('accepts esdb:// and esdb+discover:// connection strings', () => {
+    expect(readEsdbConfig({ ESDB_CONNECTION_STRING: ' esdb://localhost:2113?tls=false ' })).toEqual({ connectionString: 'esdb://localhost:2113?tls=false' });
+    expect(parseEsdbConnectionString('esdb+discover://admin:changeit@cluster.local:2113')).toBe('esdb+discover://admin:changeit@cluster.local:2113');
+  });
+
+  it.each(['http://localhost:2113', 'localhost:2113', 'esdb://', 'esdb://?tls=false'])('rejects %p', (value) => {
+    expect(() => parseEsdbConnectionString(value)).toThrow(/ESDB connection string/);
+  });
+
+  it('builds a client lazily (no connection attempt) and closes idempotently', async () => {
+    const store = EsdbEventStore.fromConnectionString('esdb://localhost:1?tls=false');
+    await store.close();
+    await store.close();
+    await expect(store.readAll()).rejects.toThrow('event store is closed');
+  });
+});

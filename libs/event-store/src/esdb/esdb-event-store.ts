@@ -1,0 +1,201 @@
+import { randomUUID } from 'node:crypto';
+import { EventStoreDBClient, excludeSystemEvents, FORWARDS, BACKWARDS, END, streamNameFilter, type RecordedEvent } from '@eventstore/db-client';
+import { toJsonText, validateAppend } from '../append-validation';
+import { systemClock, type Clock } from '../clock';
+import type { NewEvent, StoredEvent } from '../event-envelope';
+import { EventStoreClosedError } from '../event-store.errors';
+import type { AppendOptions, AppendResult, EventStore, ReadAllOptions, ReadAllPage, ReadStreamOptions, SubscribeToAllOptions } from '../event-store.port';
+import type { StreamRevision } from '../expected-revision';
+import { PARTNER_STREAM_PREFIX } from '../stream-id';
+import { UpcasterRegistry } from '../upcaster-registry';
+import type { EsdbClient, EsdbSubscription } from './esdb-client';
+import { parseEsdbConnectionString } from './esdb-config';
+import { isStreamNotFound, isTransientEsdbError, mapAppendError } from './esdb-errors';
+import { commitPositionOf, fromEsdbRecordedEvent, isSystemEvent, toEsdbEventData, toEsdbExpectedRevision, toEsdbPosition } from './esdb-mapping';
+import { resubscribingIterator } from './resubscribing-iterator';
+
+/** Options of {@link EsdbEventStore}. */
+export interface EsdbEventStoreOptions {
+  clock?: Clock;
+  upcasters?: UpcasterRegistry;
+  /** Events per stream-read request. Default 500. */
+  readPageSize?: number;
+  /** Events a subscription may hold received-but-unconsumed (Readable highWaterMark). Default 64. */
+  subscriptionBufferSize?: number;
+  /** Resubscription policy after a dropped subscription. Defaults: 500 ms × attempt, 10 attempts. */
+  resubscribe?: { retryDelayMs?: number; maxConsecutiveFailures?: number };
+}
+
+/** EventStoreDB / KurrentDB adapter of the {@link EventStore} port (server >= 22.6). */
+export class EsdbEventStore implements EventStore {
+  private readonly clock: Clock;
+  private readonly upcasters: UpcasterRegistry;
+  private readonly closing = new AbortController();
+  private readonly active = new Set<EsdbSubscription>();
+  private delivered = 0;
+  /** Subscriptions reopened after a drop. */
+  resubscriptions = 0;
+
+  constructor(private readonly client: EsdbClient, private readonly options: EsdbEventStoreOptions = {}) {
+    this.clock = options.clock ?? systemClock;
+    this.upcasters = options.upcasters ?? new UpcasterRegistry();
+  }
+
+  /** Builds the adapter on a real client (connects lazily, on first use). */
+  static fromConnectionString(connectionString: string, options: EsdbEventStoreOptions = {}): EsdbEventStore {
+    return new EsdbEventStore(EventStoreDBClient.connectionString(parseEsdbConnectionString(connectionString)), options);
+  }
+
+  /** Events subscriptions received from the server so far, consumed or still buffered. */
+  get subscriptionEventsFetched(): number {
+    let buffered = 0;
+    for (const sub of this.active) buffered += sub.readableLength;
+    return this.delivered + buffered;
+  }
+
+  async append(streamId: string, events: readonly NewEvent[], options: AppendOptions): Promise<AppendResult> {
+    this.assertOpen();
+    validateAppend(streamId, events, options?.expectedRevision);
+    const recordedAt = this.clock().toISOString();
+    const data = events.map((event, i) => {
+      toJsonText(event.data, `${streamId}[${i}].data`); // same rejection of non-JSON data as every adapter
+      const version = event.metadata.schemaVersion ?? this.upcasters.currentVersion(event.type);
+      return toEsdbEventData(event, recordedAt, version, randomUUID());
+    });
+    let next: number;
+    try {
+      const result = await this.client.appendToStream(streamId, data, { expectedRevision: toEsdbExpectedRevision(options.expectedRevision) });
+      next = Number(result.nextExpectedRevision);
+    } catch (error) {
+      throw mapAppendError(error, streamId, options.expectedRevision);
+    }
+    // The append reply carries one position; reading the range back gives each event's exact one.
+    const positions = await this.readPositions(streamId, next - events.length + 1, events.length);
+    return { nextExpectedRevision: next, position: positions[positions.length - 1]!, positions };
+  }
+
+  async *readStream(streamId: string, options: ReadStreamOptions = {}): AsyncIterable<StoredEvent> {
+    let revision = options.fromRevision ?? 0;
+    let remaining = options.maxCount ?? Number.POSITIVE_INFINITY;
+    const pageSize = this.options.readPageSize ?? 500;
+    while (remaining > 0) {
+      this.assertOpen();
+      const maxCount = Math.min(pageSize, remaining);
+      let count = 0;
+      try {
+        for await (const resolved of this.client.readStream(streamId, { fromRevision: BigInt(revision), maxCount, direction: FORWARDS })) {
+          if (!resolved.event) continue;
+          count += 1;
+          yield this.decode(resolved.event);
+        }
+      } catch (error) {
+        if (isStreamNotFound(error)) return;
+        throw error;
+      }
+      if (count < maxCount) return;
+      remaining -= count;
+      revision += count;
+    }
+  }
+
+  async streamRevision(streamId: string): Promise<StreamRevision> {
+    this.assertOpen();
+    try {
+      for await (const resolved of this.client.readStream(streamId, { fromRevision: END, direction: BACKWARDS, maxCount: 1 })) {
+        if (resolved.event) return Number(resolved.event.revision);
+      }
+    } catch (error) {
+      if (!isStreamNotFound(error)) throw error;
+    }
+    return 'no_stream';
+  }
+
+  async readAll(options: ReadAllOptions = {}): Promise<ReadAllPage> {
+    this.assertOpen();
+    const from = options.fromPosition ?? 0n;
+    const maxCount = options.maxCount ?? 500;
+    const events: StoredEvent[] = [];
+    let cursor = from;
+    // $all reads are inclusive and interleave system events: read windows, skip the boundary and
+    // `$` events, and fetch one extra user event to know exactly whether this page is the last.
+    for (;;) {
+      const window = Math.max(2, maxCount + 2 - events.length);
+      let seen = 0;
+      for await (const resolved of this.client.readAll({ fromPosition: toEsdbPosition(cursor), maxCount: window, direction: FORWARDS })) {
+        seen += 1;
+        const event = resolved.event;
+        const position = event ? commitPositionOf(event) : undefined;
+        if (!event || position === undefined || position <= cursor) continue;
+        cursor = position;
+        if (!isSystemEvent(event)) events.push(this.decode(event));
+        if (events.length > maxCount) break;
+      }
+      if (events.length > maxCount || seen < window) break;
+    }
+    const page = events.slice(0, maxCount);
+    return { events: page, nextPosition: page.at(-1)?.position ?? from, isEnd: events.length <= maxCount };
+  }
+
+  subscribeToAll(options: SubscribeToAllOptions): AsyncIterable<StoredEvent> {
+    this.assertOpen();
+    const prefix = options.streamPrefix ?? PARTNER_STREAM_PREFIX;
+    const signals = [this.closing.signal, ...(options.signal ? [options.signal] : [])];
+    return resubscribingIterator({
+      fromPosition: options.fromPosition,
+      open: (from, signal) => this.openSubscription(from, prefix, signal),
+      positionOf: (event) => event.position,
+      isTransient: isTransientEsdbError,
+      retryDelayMs: this.options.resubscribe?.retryDelayMs ?? 500,
+      maxConsecutiveFailures: this.options.resubscribe?.maxConsecutiveFailures ?? 10,
+      signal: AbortSignal.any(signals),
+      onResubscribe: () => (this.resubscriptions += 1),
+    });
+  }
+
+  async close(): Promise<void> {
+    if (this.closing.signal.aborted) return;
+    this.closing.abort();
+    await this.client.dispose();
+  }
+
+  private async *openSubscription(from: bigint, prefix: string, signal: AbortSignal): AsyncGenerator<StoredEvent> {
+    const filter = prefix ? streamNameFilter({ prefixes: [prefix] }) : excludeSystemEvents();
+    const sub = this.client.subscribeToAll({ fromPosition: toEsdbPosition(from), filter }, { highWaterMark: this.options.subscriptionBufferSize ?? 64 });
+    this.active.add(sub);
+    // Destroying the Readable ends a for-await parked waiting for the server.
+    const stop = (): void => void sub.destroy();
+    signal.addEventListener('abort', stop, { once: true });
+    try {
+      for await (const resolved of sub) {
+        this.delivered += 1;
+        const event = resolved.event;
+        if (event && !isSystemEvent(event) && event.streamId.startsWith(prefix)) yield this.decode(event);
+      }
+    } finally {
+      signal.removeEventListener('abort', stop);
+      this.active.delete(sub);
+      await sub.unsubscribe().catch(() => undefined);
+      sub.destroy();
+    }
+  }
+
+  private async readPositions(streamId: string, fromRevision: number, count: number): Promise<bigint[]> {
+    const positions: bigint[] = [];
+    for await (const resolved of this.client.readStream(streamId, { fromRevision: BigInt(fromRevision), maxCount: count, direction: FORWARDS })) {
+      const position = resolved.event ? commitPositionOf(resolved.event) : undefined;
+      if (position !== undefined) positions.push(position);
+    }
+    if (positions.length !== count) {
+      throw new Error(`${streamId}: append committed (revisions ${fromRevision}..${fromRevision + count - 1}) but its positions could not be read back`);
+    }
+    return positions;
+  }
+
+  private decode(event: RecordedEvent): StoredEvent {
+    return this.upcasters.upcast(fromEsdbRecordedEvent(event));
+  }
+
+  private assertOpen(): void {
+    if (this.closing.signal.aborted) throw new EventStoreClosedError();
+  }
+}

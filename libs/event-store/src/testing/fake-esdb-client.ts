@@ -1,0 +1,128 @@
+import { Readable, type ReadableOptions } from 'node:stream';
+import {
+  ANY, NO_STREAM, START, END, BACKWARDS, STREAM_EXISTS, StreamNotFoundError, UnavailableError, WrongExpectedVersionError,
+  type AllStreamRecordedEvent, type AllStreamResolvedEvent, type AppendExpectedRevision, type AppendResult, type CurrentRevision,
+  type EventData, type Filter, type ReadAllOptions, type ReadStreamOptions, type SubscribeToAllOptions,
+} from '@eventstore/db-client';
+import type { EsdbClient, EsdbSubscription } from '../esdb/esdb-client';
+
+/** Knobs that make the fake as awkward as a real server. */
+export interface FakeEsdbOptions {
+  /** Drop (error with UnavailableError) every live subscription after this many deliveries. */
+  dropSubscriptionsEvery?: number;
+  /** Interleave a `$stats-…` system event after every n-th append. Default 3. */
+  systemEventEvery?: number;
+}
+
+const copy = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
+
+/**
+ * In-memory stand-in for EventStoreDB, faithful where the adapter could go wrong: sparse commit
+ * positions (not 1, 2, 3), inclusive `$all` reads, exclusive subscription starts, system events
+ * in `$all`, typed WrongExpectedVersion / StreamNotFound errors, pull-based (Readable) delivery.
+ */
+export class FakeEsdbClient implements EsdbClient {
+  private readonly log: AllStreamRecordedEvent[] = [];
+  private readonly streams = new Map<string, AllStreamRecordedEvent[]>();
+  private readonly wakeUps = new Set<() => void>();
+  private nextPosition = 4096n;
+  private appends = 0;
+
+  constructor(private readonly options: FakeEsdbOptions = {}) {}
+
+  async appendToStream(streamName: string, events: EventData[], options: { expectedRevision?: AppendExpectedRevision } = {}): Promise<AppendResult> {
+    await Promise.resolve(); // a network hop: concurrent appends interleave
+    const current = this.current(streamName);
+    const expected = options.expectedRevision ?? ANY;
+    if (conflicts(expected, current)) throw new WrongExpectedVersionError(undefined, { streamName, expected, current });
+    for (const event of events) this.record(streamName, event.type, copy(event.data), copy(event.metadata), event.id);
+    this.appends += 1;
+    if (this.appends % (this.options.systemEventEvery ?? 3) === 0) this.record('$stats-127.0.0.1:2113', '$statsCollected', {}, {}, 'stats');
+    this.wakeUps.forEach((wake) => wake());
+    const last = this.streams.get(streamName)!.at(-1)!;
+    return { success: true, nextExpectedRevision: last.revision, position: last.position };
+  }
+
+  readStream(streamName: string, options: ReadStreamOptions = {}): Readable {
+    const stream = this.streams.get(streamName);
+    if (!stream) return Readable.from((async function* () { throw new StreamNotFoundError(undefined, streamName); })());
+    const backwards = options.direction === BACKWARDS;
+    const from = options.fromRevision ?? (backwards ? END : START);
+    const ordered = backwards ? [...stream].reverse() : stream;
+    const selected = ordered.filter((e) => from === START || from === END || (backwards ? e.revision <= from : e.revision >= from));
+    return Readable.from(selected.slice(0, Number(options.maxCount ?? Number.MAX_SAFE_INTEGER)).map((event) => ({ event })));
+  }
+
+  readAll(options: ReadAllOptions = {}): Readable {
+    const from = options.fromPosition;
+    const start = from === undefined || from === START ? 0n : from === END ? 2n ** 64n : from.commit;
+    // Inclusive, like the server: an event at exactly `from` is returned.
+    const selected = this.log.filter((e) => e.position.commit >= start).slice(0, Number(options.maxCount ?? Number.MAX_SAFE_INTEGER));
+    return Readable.from(selected.map((event): AllStreamResolvedEvent => ({ event, commitPosition: event.position.commit })));
+  }
+
+  subscribeToAll(options: SubscribeToAllOptions = {}, readableOptions: ReadableOptions = {}): EsdbSubscription {
+    const from = options.fromPosition;
+    let cursor = from === undefined || from === START ? -1n : from === END ? this.nextPosition : from.commit;
+    let delivered = 0;
+    const matches = (e: AllStreamRecordedEvent): boolean => passes(options.filter, e);
+    const client = this;
+    const readable = new Readable({
+      ...readableOptions,
+      objectMode: true,
+      read(): void {
+        // Exclusive start, as the server: the event at the checkpoint itself is not sent again.
+        const next = client.log.find((e) => e.position.commit > cursor && matches(e));
+        if (!next) {
+          const wake = (): void => {
+            client.wakeUps.delete(wake);
+            if (!readable.destroyed) this._read(0);
+          };
+          client.wakeUps.add(wake);
+          return;
+        }
+        cursor = next.position.commit;
+        delivered += 1;
+        this.push({ event: next, commitPosition: next.position.commit });
+        const every = client.options.dropSubscriptionsEvery;
+        // Dropping right after a push also loses whatever sat in the buffer, as a real drop does.
+        if (every && delivered % every === 0) readable.destroy(new UnavailableError(undefined, 'fake drop'));
+      },
+    });
+    return Object.assign(readable, { unsubscribe: async () => void readable.destroy() });
+  }
+
+  async dispose(): Promise<void> {
+    this.wakeUps.clear();
+  }
+
+  private current(streamName: string): CurrentRevision {
+    const stream = this.streams.get(streamName);
+    return stream?.length ? stream.at(-1)!.revision : NO_STREAM;
+  }
+
+  private record(streamId: string, type: string, data: unknown, metadata: unknown, id: string): void {
+    const stream = this.streams.get(streamId) ?? [];
+    // Sparse positions: a record's size moves the next one along, as in the real transaction log.
+    const position = { commit: this.nextPosition, prepare: this.nextPosition };
+    this.nextPosition += 100n + BigInt(JSON.stringify(data).length);
+    const event = { streamId, id, revision: BigInt(stream.length), type, data, metadata, isJson: true, created: new Date(), position };
+    stream.push(event as AllStreamRecordedEvent);
+    this.streams.set(streamId, stream);
+    this.log.push(event as AllStreamRecordedEvent);
+  }
+}
+
+function conflicts(expected: AppendExpectedRevision, current: CurrentRevision): boolean {
+  if (expected === ANY) return false;
+  if (expected === NO_STREAM) return current !== NO_STREAM;
+  if (expected === STREAM_EXISTS) return current === NO_STREAM;
+  return current !== expected;
+}
+
+function passes(filter: Filter | undefined, e: AllStreamRecordedEvent): boolean {
+  if (!filter) return true;
+  const subject = filter.filterOn === 'streamName' ? e.streamId : e.type;
+  if ('prefixes' in filter) return filter.prefixes.some((p) => subject.startsWith(p));
+  return new RegExp(filter.regex).test(subject);
+}
