@@ -7,6 +7,7 @@ export * from './events/event';
 export * from './events/upstream-events';
 export * from './events/notice-events';
 export * from './events/partner-event';
+export { fromRecorded, type RecordedEvent } from './events/recorded-event';
 export * from './state/partner-state';
 export { evolve } from './state/evolve';
 export * from './decider/commands';
