@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { EventStoreDBClient, excludeSystemEvents, FORWARDS, BACKWARDS, END, streamNameFilter, type RecordedEvent } from '@eventstore/db-client';
+import { BACKWARDS, END, EventStoreDBClient, FORWARDS, type RecordedEvent } from '@eventstore/db-client';
 import { toJsonText, validateAppend } from '../append-validation';
 import { systemClock, type Clock } from '../clock';
 import type { NewEvent, StoredEvent } from '../event-envelope';
@@ -11,20 +11,11 @@ import { UpcasterRegistry } from '../upcaster-registry';
 import type { EsdbClient, EsdbSubscription } from './esdb-client';
 import { parseEsdbConnectionString } from './esdb-config';
 import { isStreamNotFound, isTransientEsdbError, mapAppendError } from './esdb-errors';
-import { commitPositionOf, fromEsdbRecordedEvent, isSystemEvent, toEsdbEventData, toEsdbExpectedRevision, toEsdbPosition } from './esdb-mapping';
+import type { EsdbEventStoreOptions } from './esdb-event-store.options';
+import { commitPositionOf, fromEsdbRecordedEvent, toEsdbEventData, toEsdbExpectedRevision } from './esdb-mapping';
+import { readAllPage } from './esdb-read-all';
+import { openEsdbSubscription } from './esdb-subscription';
 import { resubscribingIterator } from './resubscribing-iterator';
-
-/** Options of {@link EsdbEventStore}. */
-export interface EsdbEventStoreOptions {
-  clock?: Clock;
-  upcasters?: UpcasterRegistry;
-  /** Events per stream-read request. Default 500. */
-  readPageSize?: number;
-  /** Events a subscription may hold received-but-unconsumed (Readable highWaterMark). Default 64. */
-  subscriptionBufferSize?: number;
-  /** Resubscription policy after a dropped subscription. Defaults: 500 ms × attempt, 10 attempts. */
-  resubscribe?: { retryDelayMs?: number; maxConsecutiveFailures?: number };
-}
 
 /** EventStoreDB / KurrentDB adapter of the {@link EventStore} port (server >= 22.6). */
 export class EsdbEventStore implements EventStore {
@@ -112,28 +103,7 @@ export class EsdbEventStore implements EventStore {
 
   async readAll(options: ReadAllOptions = {}): Promise<ReadAllPage> {
     this.assertOpen();
-    const from = options.fromPosition ?? 0n;
-    const maxCount = options.maxCount ?? 500;
-    const events: StoredEvent[] = [];
-    let cursor = from;
-    // $all reads are inclusive and interleave system events: read windows, skip the boundary and
-    // `$` events, and fetch one extra user event to know exactly whether this page is the last.
-    for (;;) {
-      const window = Math.max(2, maxCount + 2 - events.length);
-      let seen = 0;
-      for await (const resolved of this.client.readAll({ fromPosition: toEsdbPosition(cursor), maxCount: window, direction: FORWARDS })) {
-        seen += 1;
-        const event = resolved.event;
-        const position = event ? commitPositionOf(event) : undefined;
-        if (!event || position === undefined || position <= cursor) continue;
-        cursor = position;
-        if (!isSystemEvent(event)) events.push(this.decode(event));
-        if (events.length > maxCount) break;
-      }
-      if (events.length > maxCount || seen < window) break;
-    }
-    const page = events.slice(0, maxCount);
-    return { events: page, nextPosition: page.at(-1)?.position ?? from, isEnd: events.length <= maxCount };
+    return readAllPage(this.client, options.fromPosition ?? 0n, options.maxCount ?? 500, (event) => this.decode(event));
   }
 
   subscribeToAll(options: SubscribeToAllOptions): AsyncIterable<StoredEvent> {
@@ -142,7 +112,13 @@ export class EsdbEventStore implements EventStore {
     const signals = [this.closing.signal, ...(options.signal ? [options.signal] : [])];
     return resubscribingIterator({
       fromPosition: options.fromPosition,
-      open: (from, signal) => this.openSubscription(from, prefix, signal),
+      open: (from, signal) =>
+        openEsdbSubscription(this.client, { from, prefix, signal, bufferSize: this.options.subscriptionBufferSize ?? 64 }, {
+          decode: (event) => this.decode(event),
+          opened: (sub) => this.active.add(sub),
+          received: () => (this.delivered += 1),
+          closed: (sub) => this.active.delete(sub),
+        }),
       positionOf: (event) => event.position,
       isTransient: isTransientEsdbError,
       retryDelayMs: this.options.resubscribe?.retryDelayMs ?? 500,
@@ -156,27 +132,6 @@ export class EsdbEventStore implements EventStore {
     if (this.closing.signal.aborted) return;
     this.closing.abort();
     await this.client.dispose();
-  }
-
-  private async *openSubscription(from: bigint, prefix: string, signal: AbortSignal): AsyncGenerator<StoredEvent> {
-    const filter = prefix ? streamNameFilter({ prefixes: [prefix] }) : excludeSystemEvents();
-    const sub = this.client.subscribeToAll({ fromPosition: toEsdbPosition(from), filter }, { highWaterMark: this.options.subscriptionBufferSize ?? 64 });
-    this.active.add(sub);
-    // Destroying the Readable ends a for-await parked waiting for the server.
-    const stop = (): void => void sub.destroy();
-    signal.addEventListener('abort', stop, { once: true });
-    try {
-      for await (const resolved of sub) {
-        this.delivered += 1;
-        const event = resolved.event;
-        if (event && !isSystemEvent(event) && event.streamId.startsWith(prefix)) yield this.decode(event);
-      }
-    } finally {
-      signal.removeEventListener('abort', stop);
-      this.active.delete(sub);
-      await sub.unsubscribe().catch(() => undefined);
-      sub.destroy();
-    }
   }
 
   private async readPositions(streamId: string, fromRevision: number, count: number): Promise<bigint[]> {

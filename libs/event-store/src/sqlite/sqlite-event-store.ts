@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { AppendNotifier } from '../append-notifier';
-import { toJsonText, validateAppend } from '../append-validation';
+import { validateAppend } from '../append-validation';
 import { catchUpSubscription } from '../catch-up-subscription';
 import { systemClock, type Clock } from '../clock';
 import type { NewEvent, StoredEvent } from '../event-envelope';
@@ -12,34 +12,9 @@ import type { StreamRevision } from '../expected-revision';
 import { PARTNER_STREAM_PREFIX } from '../stream-id';
 import { UpcasterRegistry } from '../upcaster-registry';
 import { SqliteGroupCommit } from './sqlite-group-commit';
-import { decodeRow, prepareStatements, type EncodedEvent, type EventRow, type SqliteStatements } from './sqlite-rows';
+import { decodeRow, encodeEvent, prepareStatements, type EventRow, type SqliteStatements } from './sqlite-rows';
+import type { SqliteEventStoreMetrics, SqliteEventStoreOptions } from './sqlite-event-store.options';
 import { migrateSqliteSchema } from './sqlite-schema';
-
-/** Options of {@link SqliteEventStore.open}. */
-export interface SqliteEventStoreOptions {
-  /** Directory holding the database file (created if missing), or `':memory:'`. */
-  location: string;
-  /** File name inside `location`. Default `event-store.sqlite`. */
-  fileName?: string;
-  /** Source of `recordedAt`. Default: wall clock. */
-  clock?: Clock;
-  /** Upcasters applied on every read. Default: none. */
-  upcasters?: UpcasterRegistry;
-  /** Rows per page for stream reads and subscriptions. Default 256. */
-  pageSize?: number;
-  /** How often a live subscription re-checks for appends made by other processes. Default 1000 ms. */
-  pollIntervalMs?: number;
-}
-
-/** Counters for tests and monitoring. */
-export interface SqliteEventStoreMetrics {
-  /** Append calls accepted into a group. */
-  appends: number;
-  /** Write transactions committed (one per group; compare with `appends`). */
-  transactions: number;
-  /** Rows read from the database by subscriptions (backpressure accounting). */
-  subscriptionRowsFetched: number;
-}
 
 /** SQLite adapter of the {@link EventStore} port: WAL, `synchronous=FULL`, group commit, gap-free positions. */
 export class SqliteEventStore implements EventStore {
@@ -95,7 +70,9 @@ export class SqliteEventStore implements EventStore {
     this.assertOpen();
     validateAppend(streamId, events, options?.expectedRevision);
     const recordedAt = this.clock().toISOString();
-    const encoded = events.map((event, i) => this.encode(event, recordedAt, `${streamId}[${i}]`));
+    const encoded = events.map((event, i) =>
+      encodeEvent(event, recordedAt, event.metadata.schemaVersion ?? this.upcasters.currentVersion(event.type), `${streamId}[${i}]`),
+    );
     this.appends += 1;
     return this.writer.enqueue(streamId, encoded, options.expectedRevision);
   }
@@ -162,18 +139,6 @@ export class SqliteEventStore implements EventStore {
     this.closing.abort();
     this.notifier.wakeAll();
     this.db.close();
-  }
-
-  private encode(event: NewEvent, recordedAt: string, where: string): EncodedEvent {
-    const { schemaVersion, ...metadata } = event.metadata;
-    return {
-      type: event.type,
-      data: toJsonText(event.data, `${where}.data`),
-      metadata: toJsonText(metadata, `${where}.metadata`),
-      schemaVersion: schemaVersion ?? this.upcasters.currentVersion(event.type),
-      messageId: event.metadata.messageId,
-      recordedAt,
-    };
   }
 
   private assertOpen(): void {

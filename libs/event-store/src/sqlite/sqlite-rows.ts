@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
-import type { EventMetadata, StoredEvent } from '../event-envelope';
+import { toJsonText } from '../append-validation';
+import type { EventMetadata, NewEvent, StoredEvent } from '../event-envelope';
 import type { UpcasterRegistry } from '../upcaster-registry';
 
 /** A row of the `events` table as better-sqlite3 returns it (`position` read as BigInt). */
@@ -57,4 +58,18 @@ export function decodeRow(row: EventRow, upcasters: UpcasterRegistry): StoredEve
     data: JSON.parse(row.data) as Record<string, unknown>,
     metadata: { ...metadata, recordedAt: row.recorded_at, schemaVersion: Number(row.schema_version) },
   });
+}
+
+/** NewEvent → INSERT values. Done at append time so unserialisable input fails alone. */
+export function encodeEvent(event: NewEvent, recordedAt: string, schemaVersion: number, where: string): EncodedEvent {
+  // schemaVersion lives in its own column; the metadata JSON keeps the caller's fields only.
+  const { schemaVersion: _column, ...metadata } = event.metadata;
+  return {
+    type: event.type,
+    data: toJsonText(event.data, `${where}.data`),
+    metadata: toJsonText(metadata, `${where}.metadata`),
+    schemaVersion,
+    messageId: event.metadata.messageId,
+    recordedAt,
+  };
 }

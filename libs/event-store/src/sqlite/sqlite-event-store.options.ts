@@ -1,0 +1,28 @@
+import type { Clock } from '../clock';
+import type { UpcasterRegistry } from '../upcaster-registry';
+
+/** Options of {@link SqliteEventStore.open}. */
+export interface SqliteEventStoreOptions {
+  /** Directory holding the database file (created if missing), or `':memory:'`. */
+  location: string;
+  /** File name inside `location`. Default `event-store.sqlite`. */
+  fileName?: string;
+  /** Source of `recordedAt`. Default: wall clock. */
+  clock?: Clock;
+  /** Upcasters applied on every read. Default: none. */
+  upcasters?: UpcasterRegistry;
+  /** Rows per page for stream reads and subscriptions. Default 256. */
+  pageSize?: number;
+  /** How often a live subscription re-checks for appends made by other processes. Default 1000 ms. */
+  pollIntervalMs?: number;
+}
+
+/** Counters for tests and monitoring. */
+export interface SqliteEventStoreMetrics {
+  /** Append calls accepted into a group. */
+  appends: number;
+  /** Write transactions committed (one per group; compare with `appends`). */
+  transactions: number;
+  /** Rows read from the database by subscriptions (backpressure accounting). */
+  subscriptionRowsFetched: number;
+}
