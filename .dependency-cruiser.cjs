@@ -41,7 +41,7 @@ module.exports = {
       name: 'libs-are-framework-free',
       comment: 'Application libraries (ingestion, read-models) are plain TypeScript; NestJS wiring lives in apps/.',
       severity: 'error',
-      from: { path: '^libs/(ingestion|read-models)/src' },
+      from: { path: '^libs/(ingestion|read-models|kafka)/src' },
       to: { path: ['node_modules/@nestjs/', '^apps/'] },
     },
     {

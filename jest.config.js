@@ -26,5 +26,7 @@ module.exports = {
     '^@partner-program/event-store$': '<rootDir>/libs/event-store/src/index.ts',
     '^@partner-program/ingestion$': '<rootDir>/libs/ingestion/src/index.ts',
     '^@partner-program/read-models$': '<rootDir>/libs/read-models/src/index.ts',
+    '^@partner-program/platform$': '<rootDir>/libs/platform/src/index.ts',
+    '^@partner-program/kafka$': '<rootDir>/libs/kafka/src/index.ts',
   },
 };
