@@ -14,12 +14,21 @@ const swc = [
   },
 ];
 
+// NestJS 12 ships as ES modules. Node 20 can require() them, but jest's module runtime cannot, so
+// jest compiles those packages to CommonJS with swc as well.
+const esmOnly = [
+  '@nestjs',
+  'nestjs-pino',
+];
+const swcForEsm = ['@swc/jest', { jsc: { parser: { syntax: 'ecmascript' }, target: 'es2022' }, module: { type: 'commonjs' } }];
+
 module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/apps', '<rootDir>/libs', '<rootDir>/test'],
   testRegex: '.*\\.(spec|int-spec|e2e-spec)\\.ts$',
   testPathIgnorePatterns: ['/node_modules/', '/dist/', '\\.kafka-spec\\.ts$'],
-  transform: { '^.+\\.ts$': swc },
+  transform: { '^.+\\.ts$': swc, '^.+\\.m?js$': swcForEsm },
+  transformIgnorePatterns: [`/node_modules/(?!(${esmOnly.join('|')})/)`],
   moduleFileExtensions: ['ts', 'js', 'json'],
   moduleNameMapper: {
     '^@partner-program/domain$': '<rootDir>/libs/domain/src/index.ts',

@@ -1,0 +1,35 @@
+import { Controller, Get, HttpCode, HttpStatus, Inject, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import type { RejectionLog } from '@partner-program/ingestion';
+import { REJECTION_LOG } from '@partner-program/platform';
+import { PartnerProjector } from '@partner-program/read-models';
+import { RequiresRole } from '../auth/roles.decorator';
+import { limitParam, nonNegativeIntegerParam } from '../http/query-params';
+
+@ApiTags('admin')
+@ApiBearerAuth()
+@Controller('v1')
+export class AdminController {
+  constructor(
+    @Inject(REJECTION_LOG) private readonly rejections: RejectionLog,
+    private readonly projector: PartnerProjector,
+  ) {}
+
+  @Get('rejections')
+  @RequiresRole('admin')
+  @ApiOperation({ summary: 'Invalid and rejected messages with their reasons, oldest first; page with `after` = the last id seen' })
+  @ApiQuery({ name: 'after', required: false }) @ApiQuery({ name: 'limit', required: false })
+  list(@Query('after') after?: string, @Query('limit') limit?: string) {
+    const items = this.rejections.list({ after: nonNegativeIntegerParam('after', after), limit: limitParam(limit, 100, 1000) });
+    return { items, nextAfter: items.at(-1)?.id ?? null };
+  }
+
+  @Post('admin/projections/rebuild')
+  @HttpCode(HttpStatus.OK)
+  @RequiresRole('admin')
+  @ApiOperation({ summary: 'Rebuild every read model from the event store into fresh tables, then swap them in' })
+  async rebuild() {
+    const { events, ms } = await this.projector.rebuild();
+    return { rebuilt: true, events, ms, position: Number(this.projector.checkpoint()) };
+  }
+}

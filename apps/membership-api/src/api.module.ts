@@ -1,0 +1,31 @@
+import { Module } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
+import { TerminusModule } from '@nestjs/terminus';
+import { AdminController } from './admin/admin.controller';
+import { ApiKeyGuard } from './auth/api-key.guard';
+import { EventsController } from './events/events.controller';
+import { HealthController } from './health/health.controller';
+import { ReadinessProbes } from './health/readiness-probes';
+import { HttpExceptionFilter } from './http/http-exception.filter';
+import { ReadYourWrites } from './http/read-your-writes';
+import { RenewalNoticesController } from './notices/renewal-notices.controller';
+import { HttpMetricsInterceptor } from './observability/http-metrics.interceptor';
+import { BadgesController } from './partners/badges.controller';
+import { PartnerHistoryService } from './partners/partner-history.service';
+import { PartnersController } from './partners/partners.controller';
+
+/** The HTTP API of CONTRACT §2: controllers translate requests into commands and queries. */
+@Module({
+  imports: [TerminusModule.forRoot({ logger: false })],
+  controllers: [EventsController, PartnersController, BadgesController, RenewalNoticesController, AdminController, HealthController],
+  providers: [
+    PartnerHistoryService,
+    ReadYourWrites,
+    ReadinessProbes,
+    { provide: APP_GUARD, useClass: ApiKeyGuard },
+    { provide: APP_FILTER, useClass: HttpExceptionFilter },
+    { provide: APP_INTERCEPTOR, useClass: HttpMetricsInterceptor },
+  ],
+  exports: [ReadinessProbes],
+})
+export class ApiModule {}

@@ -1,0 +1,58 @@
+import { Controller, Get, Header, Inject } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { HealthCheck, HealthCheckService, HealthIndicatorService, type HealthIndicatorResult } from '@nestjs/terminus';
+import type { EventStore } from '@partner-program/event-store';
+import { EVENT_STORE, Metrics, ShutdownCoordinator } from '@partner-program/platform';
+import { ReadModelQueries } from '@partner-program/read-models';
+import { Public } from '../auth/roles.decorator';
+import { ReadinessProbes } from './readiness-probes';
+
+@ApiTags('operations')
+@Public()
+@Controller()
+export class HealthController {
+  constructor(
+    private readonly health: HealthCheckService,
+    private readonly indicators: HealthIndicatorService,
+    private readonly shutdown: ShutdownCoordinator,
+    private readonly queries: ReadModelQueries,
+    private readonly metrics: Metrics,
+    private readonly probes: ReadinessProbes,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+  ) {}
+
+  @Get('health/live')
+  @HealthCheck()
+  @ApiOperation({ summary: 'Liveness: the process answers' })
+  live() {
+    return this.health.check([]);
+  }
+
+  @Get('health/ready')
+  @HealthCheck()
+  @ApiOperation({ summary: 'Readiness: event store, read models and (when on) Kafka reachable; not shutting down' })
+  ready() {
+    return this.health.check([
+      () => this.check('intake', async () => !this.shutdown.draining),
+      () => this.check('eventStore', async () => (await this.store.streamRevision('health-probe')) !== undefined),
+      () => this.check('readModels', async () => this.queries.checkpoint() >= 0n),
+      ...this.probes.extra.map((probe) => () => this.check(probe.name, probe.check)),
+    ]);
+  }
+
+  @Get('metrics')
+  @Header('Content-Type', 'text/plain; version=0.0.4')
+  @ApiOperation({ summary: 'Prometheus metrics' })
+  metricsText(): Promise<string> {
+    return this.metrics.registry.metrics();
+  }
+
+  private async check(key: string, probe: () => Promise<boolean>): Promise<HealthIndicatorResult> {
+    const indicator = this.indicators.check(key);
+    try {
+      return (await probe()) ? indicator.up() : indicator.down();
+    } catch (error) {
+      return indicator.down({ message: (error as Error).message });
+    }
+  }
+}

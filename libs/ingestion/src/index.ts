@@ -1,0 +1,10 @@
+// ── @partner-program/ingestion: the write side's application layer, shared by HTTP and Kafka ──
+export * from './validation';
+export * from './ingest-result';
+export * from './rejection-log';
+export { SqliteRejectionLog } from './sqlite-rejection-log';
+export { IngestionService, type IngestInput, type IngestionDeps } from './ingestion.service';
+export { PartnerCommandHandler, type HandledCommand, type PartnerCommandHandlerOptions } from './partner-command-handler';
+export { hasMessageIndex, type MessageIndex } from './message-index';
+export { toNewEvent, type CommandContext } from './recorded-events';
+export { KeyedMutex } from './keyed-mutex';

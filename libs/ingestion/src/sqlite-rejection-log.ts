@@ -1,0 +1,92 @@
+import { createHash } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+import type { RejectionEntry, RejectionLog, StoredRejection } from './rejection-log';
+
+// Rejections are not events of any partner and cannot be rebuilt from the store, so they live in
+// their own durable file (WAL, synchronous=FULL), never in the rebuildable read models.
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS rejections (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  dedupe_key TEXT NOT NULL UNIQUE,
+  received_at TEXT NOT NULL,
+  outcome TEXT NOT NULL,
+  code TEXT NOT NULL,
+  reason TEXT NOT NULL,
+  problems TEXT,
+  message_id TEXT,
+  partner_id TEXT,
+  type TEXT,
+  payload TEXT NOT NULL,
+  origin TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS rejections_message ON rejections(message_id);`;
+
+type Row = Record<string, string | number | null>;
+
+export class SqliteRejectionLog implements RejectionLog {
+  private readonly insert: Database.Statement;
+  private readonly page: Database.Statement;
+
+  private constructor(private readonly db: Database.Database) {
+    db.exec(SCHEMA);
+    this.insert = db.prepare(`INSERT OR IGNORE INTO rejections
+      (dedupe_key, received_at, outcome, code, reason, problems, message_id, partner_id, type, payload, origin)
+      VALUES (@dedupeKey, @receivedAt, @outcome, @code, @reason, @problems, @messageId, @partnerId, @type, @payload, @origin)`);
+    this.page = db.prepare('SELECT * FROM rejections WHERE id > ? ORDER BY id LIMIT ?');
+  }
+
+  /** Opens (creating if needed) the log at `file`, or in memory for `:memory:`. */
+  static open(file: string): SqliteRejectionLog {
+    if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+    const db = new Database(file);
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = FULL');
+    db.pragma('busy_timeout = 5000');
+    return new SqliteRejectionLog(db);
+  }
+
+  async record(entry: RejectionEntry): Promise<void> {
+    const dedupeKey = createHash('sha256').update(`${entry.outcome}\n${entry.code}\n${entry.payload}`).digest('hex');
+    this.insert.run({
+      dedupeKey,
+      receivedAt: entry.receivedAt,
+      outcome: entry.outcome,
+      code: entry.code,
+      reason: entry.reason,
+      problems: entry.problems ? JSON.stringify(entry.problems) : null,
+      messageId: entry.messageId ?? null,
+      partnerId: entry.partnerId ?? null,
+      type: entry.type ?? null,
+      payload: entry.payload,
+      origin: JSON.stringify(entry.origin),
+    });
+  }
+
+  list({ after = 0, limit }: { after?: number; limit: number }): StoredRejection[] {
+    return (this.page.all(after, limit) as Row[]).map(fromRow);
+  }
+
+  close(): void {
+    if (this.db.open) this.db.close();
+  }
+}
+
+function fromRow(row: Row): StoredRejection {
+  const text = (key: string) => (row[key] === null ? undefined : String(row[key]));
+  return {
+    id: Number(row.id),
+    receivedAt: String(row.received_at),
+    outcome: row.outcome as StoredRejection['outcome'],
+    code: String(row.code),
+    reason: String(row.reason),
+    ...(row.problems === null ? {} : { problems: JSON.parse(String(row.problems)) }),
+    ...(text('message_id') === undefined ? {} : { messageId: text('message_id') }),
+    ...(text('partner_id') === undefined ? {} : { partnerId: text('partner_id') }),
+    ...(text('type') === undefined ? {} : { type: text('type') }),
+    payload: String(row.payload),
+    origin: JSON.parse(String(row.origin)),
+  };
+}

@@ -1,0 +1,58 @@
+import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import type { EventStore } from '@partner-program/event-store';
+import { PartnerProjector } from '@partner-program/read-models';
+import { ShutdownCoordinator } from '../core/shutdown-coordinator';
+import { EVENT_STORE } from '../core/tokens';
+import { Metrics } from '../observability/metrics';
+
+/** Keeps the read models current: follows the store from the projector's checkpoint until shutdown. */
+@Injectable()
+export class ProjectionLoop implements OnApplicationBootstrap {
+  private readonly logger = new Logger('Projector');
+
+  constructor(
+    private readonly projector: PartnerProjector,
+    private readonly shutdown: ShutdownCoordinator,
+    private readonly metrics: Metrics,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.logger.log(`following the event store from position ${this.projector.checkpoint()}`);
+    this.shutdown.runInBackground(this.projector.run(this.shutdown.signal));
+    this.shutdown.runInBackground(this.reportLag());
+  }
+
+  /** Publishes checkpoint and lag every second (cheap: one indexed read of the head). */
+  private async reportLag(): Promise<void> {
+    const signal = this.shutdown.signal;
+    while (!signal.aborted) {
+      const checkpoint = this.projector.checkpoint();
+      const head = await this.headPosition();
+      this.metrics.projectionCheckpoint.set(Number(checkpoint));
+      this.metrics.projectionLag.set(Math.max(0, Number(head - checkpoint)));
+      await sleep(1000, signal);
+    }
+  }
+
+  private async headPosition(): Promise<bigint> {
+    let head = this.projector.checkpoint();
+    for (;;) {
+      const page = await this.store.readAll({ fromPosition: head, maxCount: 1000 });
+      head = page.nextPosition;
+      if (page.isEnd) return head;
+    }
+  }
+}
+
+export function sleep(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(done, ms);
+    function done() {
+      clearTimeout(timer);
+      signal.removeEventListener('abort', done);
+      resolve();
+    }
+    signal.addEventListener('abort', done, { once: true });
+  });
+}

@@ -1,0 +1,50 @@
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+
+// ── API keys and roles (CONTRACT §2) ──────────────────────────────────────────────────────────
+
+export const ROLES = ['publisher', 'reader', 'auditor', 'notifier', 'admin'] as const;
+export type Role = (typeof ROLES)[number];
+
+/** Which roles a route accepts beyond `admin` (everything) and `auditor` (⊇ reader). */
+export function roleSatisfies(held: Role, required: Role): boolean {
+  return held === required || held === 'admin' || (held === 'auditor' && required === 'reader');
+}
+
+export type ApiKeyEntry = Readonly<{ role: Role; digest: Buffer; name: string }>;
+
+/** Keys are kept only as SHA-256 digests, and compared in constant time. */
+export class ApiKeyRing {
+  private constructor(private readonly entries: readonly ApiKeyEntry[]) {}
+
+  static parse(spec: string): ApiKeyRing {
+    const entries = spec
+      .split(',')
+      .map((part) => part.trim())
+      .filter(Boolean)
+      .map((part, index) => {
+        const [role, key] = part.split(':') as [Role, string];
+        return { role, digest: digest(key), name: `${role}-${index + 1}` };
+      });
+    return new ApiKeyRing(entries);
+  }
+
+  /** A ring with one random admin key, for a first start without API_KEYS. */
+  static generated(): { ring: ApiKeyRing; key: string } {
+    const key = randomBytes(24).toString('base64url');
+    return { ring: ApiKeyRing.parse(`admin:${key}`), key };
+  }
+
+  /** The entry whose key matches; every entry is compared, so timing does not reveal which. */
+  identify(presented: string): ApiKeyEntry | undefined {
+    const candidate = digest(presented);
+    let found: ApiKeyEntry | undefined;
+    for (const entry of this.entries) {
+      if (timingSafeEqual(entry.digest, candidate) && !found) found = entry;
+    }
+    return found;
+  }
+}
+
+function digest(key: string): Buffer {
+  return createHash('sha256').update(key, 'utf8').digest();
+}

@@ -1,0 +1,55 @@
+import { plainToInstance } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, validateSync } from 'class-validator';
+
+// ── Configuration from the environment, validated at start ────────────────────────────────────
+// A wrong value stops the process with a message naming the variable, instead of a service that
+// half works.
+
+export class EnvironmentVariables {
+  @IsOptional() @IsInt() @Min(1) @Max(65535)
+  PORT = 3000;
+
+  @IsOptional() @IsString()
+  DATA_DIR = './data';
+
+  /** `role:key,role:key`; see CONTRACT §2. Unset: a one-off admin key is generated and printed. */
+  @IsOptional() @Matches(/^\s*(publisher|reader|auditor|notifier|admin):[^,:\s]{16,}\s*(,\s*(publisher|reader|auditor|notifier|admin):[^,:\s]{16,}\s*)*$/, {
+    message: 'API_KEYS must be a comma-separated list of role:key, roles publisher|reader|auditor|notifier|admin, keys of at least 16 characters without spaces, commas or colons',
+  })
+  API_KEYS?: string;
+
+  @IsOptional() @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+  LOG_LEVEL = 'info';
+
+  /** A JSON file holding an array of extra rulesets (validated at start). */
+  @IsOptional() @IsString()
+  RULESETS_FILE?: string;
+
+  @IsOptional() @IsInt() @Min(100)
+  SCHEDULER_INTERVAL_MS = 30_000;
+
+  @IsOptional() @IsIn(['sqlite', 'esdb'])
+  EVENT_STORE: 'sqlite' | 'esdb' = 'sqlite';
+
+  @IsOptional() @Matches(/^(esdb|kurrentdb|esdb\+discover|kurrentdb\+discover|kurrent|kurrent\+discover):\/\//, { message: 'ESDB_CONNECTION_STRING must be an esdb:// or kurrentdb:// connection string' })
+  ESDB_CONNECTION_STRING?: string;
+
+  @IsOptional() @IsString()
+  KAFKA_BROKERS?: string;
+
+  /** Largest accepted request body; bigger ones get 413. */
+  @IsOptional() @Matches(/^\d+(kb|mb)$/i, { message: 'BODY_LIMIT must look like 512kb or 2mb' })
+  BODY_LIMIT = '1mb';
+}
+
+export type AppConfig = Readonly<EnvironmentVariables>;
+
+/** Parses and checks the environment; throws an Error naming every bad variable. */
+export function validateEnvironment(env: Record<string, unknown>): AppConfig {
+  const config = plainToInstance(EnvironmentVariables, env, { enableImplicitConversion: true, exposeDefaultValues: true });
+  const errors = validateSync(config, { skipMissingProperties: false, whitelist: false });
+  const problems = errors.flatMap((error) => Object.values(error.constraints ?? {}).map((message) => `${error.property}: ${message}`));
+  if (config.EVENT_STORE === 'esdb' && !config.ESDB_CONNECTION_STRING) problems.push('ESDB_CONNECTION_STRING: required when EVENT_STORE=esdb');
+  if (problems.length > 0) throw new Error(`invalid configuration:\n  ${problems.join('\n  ')}`);
+  return config;
+}

@@ -1,0 +1,52 @@
+import { join } from 'node:path';
+import { type DynamicModule, Global, Module } from '@nestjs/common';
+import type { RulesetCatalog } from '@partner-program/domain';
+import type { EventStore } from '@partner-program/event-store';
+import { IngestionService, PartnerCommandHandler, type RejectionLog, SqliteRejectionLog, hasMessageIndex } from '@partner-program/ingestion';
+import { PartnerProjector, ReadModelDatabase, ReadModelQueries } from '@partner-program/read-models';
+import type { AppConfig } from '../config/app-config';
+import { ApiKeyRing } from '../config/api-keys';
+import { createEventStore } from './event-store.factory';
+import { loadRulesetCatalog } from './rulesets-file';
+import { API_KEY_RING, APP_CONFIG, CLOCK, type Clock, EVENT_STORE, READ_MODEL_DB, REJECTION_LOG, RULESET_CATALOG } from './tokens';
+import { ShutdownCoordinator } from './shutdown-coordinator';
+import { Metrics } from '../observability/metrics';
+
+export type CoreOptions = Readonly<{ config: AppConfig; clock?: Clock; keys: ApiKeyRing }>;
+
+/**
+ * The stores and application services, built once per process (singletons) from plain classes.
+ * Every other module is a thin shell over these.
+ */
+@Global()
+@Module({})
+export class CoreModule {
+  static forRoot({ config, clock = () => new Date(), keys }: CoreOptions): DynamicModule {
+    const providers = [
+      { provide: APP_CONFIG, useValue: config },
+      { provide: CLOCK, useValue: clock },
+      { provide: API_KEY_RING, useValue: keys },
+      { provide: RULESET_CATALOG, useFactory: () => loadRulesetCatalog(config.RULESETS_FILE) },
+      { provide: Metrics, useValue: new Metrics() },
+      { provide: EVENT_STORE, inject: [Metrics], useFactory: (metrics: Metrics) => metrics.timeAppends(createEventStore(config, clock)) },
+      { provide: READ_MODEL_DB, useFactory: () => ReadModelDatabase.open(join(config.DATA_DIR, 'read-models.sqlite')) },
+      { provide: REJECTION_LOG, useFactory: () => SqliteRejectionLog.open(join(config.DATA_DIR, 'rejections.sqlite')) },
+      { provide: ReadModelQueries, inject: [READ_MODEL_DB], useFactory: (db: ReadModelDatabase) => new ReadModelQueries(db) },
+      { provide: PartnerCommandHandler, inject: [EVENT_STORE], useFactory: (store: EventStore) => new PartnerCommandHandler(store) },
+      {
+        provide: IngestionService,
+        inject: [PartnerCommandHandler, REJECTION_LOG, EVENT_STORE],
+        useFactory: (handler: PartnerCommandHandler, rejections: RejectionLog, store: EventStore) =>
+          new IngestionService({ handler, rejections, clock, ...(hasMessageIndex(store) ? { messageIndex: store } : {}) }),
+      },
+      {
+        provide: PartnerProjector,
+        inject: [EVENT_STORE, READ_MODEL_DB, RULESET_CATALOG],
+        useFactory: (store: EventStore, db: ReadModelDatabase, catalog: RulesetCatalog) => new PartnerProjector({ store, db, catalog, clock }),
+      },
+      ShutdownCoordinator,
+    ];
+    return { module: CoreModule, providers, exports: providers.map((p) => ('provide' in p ? p.provide : p)) };
+  }
+}
+

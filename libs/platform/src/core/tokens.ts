@@ -1,0 +1,11 @@
+// Injection tokens for the plain classes and functions the Nest shell wires together.
+export const APP_CONFIG = Symbol('APP_CONFIG');
+export const CLOCK = Symbol('CLOCK');
+export const EVENT_STORE = Symbol('EVENT_STORE');
+export const RULESET_CATALOG = Symbol('RULESET_CATALOG');
+export const READ_MODEL_DB = Symbol('READ_MODEL_DB');
+export const REJECTION_LOG = Symbol('REJECTION_LOG');
+export const API_KEY_RING = Symbol('API_KEY_RING');
+
+/** The current time; a function so tests and the demo can move it. */
+export type Clock = () => Date;

@@ -1,0 +1,9 @@
+// ── @partner-program/platform: the NestJS shell shared by the apps ───────────────────────────
+export * from './config/app-config';
+export * from './config/api-keys';
+export * from './core/tokens';
+export { CoreModule, type CoreOptions } from './core/core.module';
+export { ShutdownCoordinator } from './core/shutdown-coordinator';
+export { loadRulesetCatalog } from './core/rulesets-file';
+export { BackgroundModule } from './background/background.module';
+export { Metrics } from './observability/metrics';
