@@ -1,0 +1,35 @@
+import 'reflect-metadata'; // class-transformer's @Type reads design:type metadata
+import { AREAS, LIFECYCLE_STAGES, type AreaId, type LifecycleStage } from '@partner-program/domain';
+import { Type } from 'class-transformer';
+import { ValidateNested } from 'class-validator';
+import { OpenIdRules } from './field-kinds';
+import { IsFiniteNumber, IsJsonObject, Optional, OptionalText, Required, RequiredText } from './kind-rules';
+import { AtMost, Between, MaxDecimals, Positive } from './number-rules';
+import { OneOf } from './text-rules';
+
+// ── data of credit facts (CONTRACT §1) ─────────────────────────────────────────────────────────
+
+export const MAX_CREDITS = 1e12;
+
+export class AcceleratorData {
+  @RequiredText(OpenIdRules(64)) code!: string;
+  @Required() @IsFiniteNumber() @Between(1, 10) @MaxDecimals(6) multiplier!: number;
+}
+
+export class CreditsBookedData {
+  @RequiredText(OpenIdRules()) dealId!: string;
+  @RequiredText(OneOf(AREAS, 'area')) area!: AreaId;
+  @Required() @IsFiniteNumber() @Positive() @AtMost(MAX_CREDITS) @MaxDecimals(2) credits!: number;
+
+  @Optional()
+  @IsJsonObject()
+  @ValidateNested()
+  @Type(() => AcceleratorData)
+  accelerator?: AcceleratorData;
+
+  @OptionalText(OneOf(LIFECYCLE_STAGES, 'lifecycle stage')) lifecycleStage?: LifecycleStage;
+}
+
+export class CreditsReversedData {
+  @RequiredText(OpenIdRules()) dealId!: string;
+}

@@ -1,0 +1,56 @@
+import { isIsoDate } from '@partner-program/domain';
+import { show, showChar } from './describe-value';
+import { rule } from './rule';
+
+// ── Rules on string values (each passes non-strings: their kind is reported by IsText) ────────
+
+/** Length in UTF-16 code units, `min`–`max` inclusive. */
+export const Length = (min: number, max: number): PropertyDecorator =>
+  rule(
+    'length',
+    (v) => typeof v !== 'string' || (v.length >= min && v.length <= max),
+    (v) => `must be ${min}–${max} characters long (got ${(v as string).length})`,
+  );
+
+/** No character matching `forbidden` (a single-character class, without the g flag). */
+export const Chars = (forbidden: RegExp, allowed: string): PropertyDecorator =>
+  rule(
+    'charset',
+    (v) => typeof v !== 'string' || !forbidden.test(v),
+    (v) => {
+      const text = v as string;
+      const at = text.search(forbidden);
+      return `may only contain ${allowed} (found ${showChar(text.charAt(at))} at position ${at + 1})`;
+    },
+  );
+
+export const Pattern = (pattern: RegExp, expected: string): PropertyDecorator =>
+  rule('pattern', (v) => typeof v !== 'string' || pattern.test(v), (v) => `must be ${expected} (got ${show(v)})`);
+
+/** A real calendar date `YYYY-MM-DD` (2021-02-30 is not one). */
+export const IsoDate = (): PropertyDecorator =>
+  rule(
+    'isoDate',
+    (v) => typeof v !== 'string' || isIsoDate(v),
+    (v) => `must be a real calendar date YYYY-MM-DD (got ${show(v)})`,
+  );
+
+/** Strictly after the date in field `other`; only judged when both are valid dates. */
+export const DateAfter = (other: string): PropertyDecorator =>
+  rule(
+    'dateAfter',
+    (v, object) => {
+      const before = object[other];
+      if (typeof v !== 'string' || typeof before !== 'string' || !isIsoDate(v) || !isIsoDate(before)) return true;
+      return v > before; // YYYY-MM-DD strings sort as dates
+    },
+    (v, object) => `must be after ${other} ${show(object[other])} (got ${show(v)})`,
+  );
+
+/** One of a closed vocabulary. */
+export const OneOf = (values: readonly string[], noun: string): PropertyDecorator =>
+  rule(
+    'oneOf',
+    (v) => typeof v !== 'string' || values.includes(v),
+    (v) => `must be a known ${noun}, one of: ${values.join(', ')} (got ${show(v)})`,
+  );
