@@ -32,6 +32,7 @@ export type { NextStep } from './evaluation/area-tier';
 export type { RequirementResult } from './evaluation/requirements';
 export * from './timeline/tier-timeline';
 export type { TimelineCause } from './timeline/timeline-cause';
+export { collectMoments, type Moment } from './timeline/moments';
 export { foldEvents, statusAsOf } from './as-of';
 export { toHundredths, fromHundredths, applyMultiplier } from './support/credits';
 export { DAY_MS, toMillis, toIsoDate, toIsoTime, startOfDate, endOfDate, addDays, isIsoDate } from './support/time';

@@ -1,0 +1,104 @@
+import {
+  AREAS, type NoticeStatus, type PartnerState, type PartnerStatus, type RulesetCatalog, type TierChange,
+  collectMoments, evaluateStatus, noticeStatusAt, tierTimeline, toIsoTime,
+} from '@partner-program/domain';
+
+// ── One partner evaluated at `now`: every row the read models hold for it ────────────────────
+// Pure: the writer stores the result, so the same evaluation serves catch-up, refresh and rebuild.
+
+export type AreaRow = Readonly<{ area: string; tier: string | null; badge: boolean; since: string | null; credits: number }>;
+
+export type NoticeRow = Readonly<{
+  noticeId: string;
+  agreementId: string;
+  expiresOn: string;
+  dueOn: string;
+  status: NoticeStatus;
+  issuedAt: string | null;
+  acknowledgedAt: string | null;
+  cancelledAt: string | null;
+}>;
+
+export type PartnerEvaluation = Readonly<{
+  partnerId: string;
+  status: PartnerStatus;
+  /** Global position and stream revision of the partner's last applied event. */
+  position: bigint;
+  revision: number;
+  evaluatedAt: number;
+  /** First time after `evaluatedAt` at which the evaluation can change with no new event. */
+  nextChangeAt: number | null;
+  areas: AreaRow[];
+  /** Notices the partner has (issued, acknowledged, cancelled) plus the current term's if pending. */
+  notices: NoticeRow[];
+  /** The one notice that may stay `pending`; any other pending row of the partner is stale. */
+  pendingNoticeId: string | null;
+  changes: TierChange[];
+}>;
+
+export type EvaluationInput = Readonly<{
+  state: PartnerState;
+  catalog: RulesetCatalog;
+  partnerId: string;
+  now: number;
+  position: bigint;
+  /** Tier changes are taken after this time; `undefined` for the whole history. */
+  changesAfter: number | undefined;
+}>;
+
+export function evaluatePartner(input: EvaluationInput): PartnerEvaluation {
+  const { state, catalog, partnerId, now } = input;
+  const status = evaluateStatus(state, catalog, partnerId, now);
+  const since = new Map(status.badges.map((badge) => [badge.area as string, badge.since]));
+  const areas = AREAS.map((area) => {
+    const { tier, badge, credits } = status.areas[area];
+    return { area, tier, badge, since: since.get(area) ?? null, credits };
+  });
+  const pending = pendingNotice(status);
+  return {
+    partnerId,
+    status,
+    position: input.position,
+    revision: state.version - 1,
+    evaluatedAt: now,
+    nextChangeAt: nextChangeAfter(state, catalog, now),
+    areas,
+    notices: [...(pending ? [pending] : []), ...recordedNotices(state, now)],
+    pendingNoticeId: pending?.noticeId ?? null,
+    changes: tierTimeline(state, catalog, { from: input.changesAfter, to: now }),
+  };
+}
+
+/** The earliest moment after `now` (an event dated later, a deal leaving the window, an expiry, a ruleset). */
+export function nextChangeAfter(state: PartnerState, catalog: RulesetCatalog, now: number): number | null {
+  const windows = new Set(catalog.rulesets.map((ruleset) => ruleset.creditWindowDays));
+  let next: number | null = null;
+  for (const { at } of collectMoments(state, catalog, windows)) {
+    if (at > now && (next === null || at < next)) next = at;
+  }
+  return next;
+}
+
+/** The current term's notice while it can still be issued: not recorded yet, term not over. */
+function pendingNotice(status: PartnerStatus): NoticeRow | undefined {
+  const agreement = status.agreement;
+  if (!agreement || agreement.renewalNotice.status !== 'pending') return undefined;
+  if (agreement.status !== 'active' && agreement.status !== 'not-yet-effective') return undefined;
+  const { noticeId, dueOn } = agreement.renewalNotice;
+  const { agreementId, expiresOn } = agreement;
+  return { noticeId, agreementId, expiresOn, dueOn, status: 'pending', issuedAt: null, acknowledgedAt: null, cancelledAt: null };
+}
+
+function recordedNotices(state: PartnerState, now: number): NoticeRow[] {
+  const iso = (time: number | undefined) => (time === undefined || time > now ? null : toIsoTime(time));
+  return [...state.notices.values()].map((notice) => ({
+    noticeId: notice.noticeId,
+    agreementId: notice.agreementId,
+    expiresOn: notice.expiresOn,
+    dueOn: notice.dueOn,
+    status: noticeStatusAt(notice, now),
+    issuedAt: iso(notice.issuedAt),
+    acknowledgedAt: iso(notice.acknowledgedAt),
+    cancelledAt: iso(notice.cancelledAt),
+  }));
+}

@@ -1,0 +1,90 @@
+import type Database from 'better-sqlite3';
+import type { TierChange } from '@partner-program/domain';
+import { PARTNER_PROJECTION, type TableSet } from '../schema/read-model-schema';
+import type { PartnerEvaluation } from './partner-evaluation';
+
+// ── Writes evaluations into one table set (statements prepared once, reused for every page) ───
+// The caller wraps a page's writes and its checkpoint in one transaction.
+
+/** What the last evaluation of a partner left behind. */
+export type StoredPartner = Readonly<{ position: bigint; revision: number; evaluatedAt: number }>;
+
+export class PartnerRowsWriter {
+  private readonly statements;
+
+  /** `changesTable`: the live feed, or a scratch table that a rebuild merges into it at the swap. */
+  constructor(readonly db: Database.Database, readonly set: TableSet, changesTable: string) {
+    const t = (name: string) => `${set}_${name}`;
+    this.statements = {
+      status: db.prepare(
+        `INSERT INTO ${t('partner_status')} (partner_id, status, position, revision, evaluated_at, next_change_at)
+         VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (partner_id) DO UPDATE SET status = excluded.status, position = excluded.position,
+         revision = excluded.revision, evaluated_at = excluded.evaluated_at, next_change_at = excluded.next_change_at`,
+      ),
+      area: db.prepare(`INSERT OR REPLACE INTO ${t('partner_area_tiers')} (area, partner_id, tier, badge, since, credits) VALUES (?, ?, ?, ?, ?, ?)`),
+      dropStalePending: db.prepare(`DELETE FROM ${t('renewal_notices')} WHERE partner_id = ? AND status = 'pending' AND notice_id <> ?`),
+      notice: db.prepare(
+        `INSERT INTO ${t('renewal_notices')} (notice_id, partner_id, agreement_id, expires_on, due_on, status, issued_at, acknowledged_at, cancelled_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (notice_id) DO UPDATE SET status = excluded.status,
+         issued_at = excluded.issued_at, acknowledged_at = excluded.acknowledged_at, cancelled_at = excluded.cancelled_at`,
+      ),
+      change: db.prepare(
+        `INSERT OR IGNORE INTO ${changesTable} (change_id, partner_id, area, from_tier, to_tier, badge, at, position, ruleset, causes)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      ),
+      setCheckpoint: db.prepare(
+        `INSERT INTO ${t('checkpoints')} (name, position) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET position = excluded.position`,
+      ),
+      checkpoint: db.prepare<[string], { position: bigint }>(`SELECT position FROM ${t('checkpoints')} WHERE name = ?`).safeIntegers(true),
+      stored: db
+        .prepare<[string], { position: bigint; revision: bigint; evaluated_at: bigint }>(
+          `SELECT position, revision, evaluated_at FROM ${t('partner_status')} WHERE partner_id = ?`,
+        )
+        .safeIntegers(true),
+      due: db.prepare<[number, number], { partner_id: string }>(
+        `SELECT partner_id FROM ${t('partner_status')} WHERE next_change_at <= ? ORDER BY next_change_at, partner_id LIMIT ?`,
+      ),
+    };
+  }
+
+  /** Stores every row of one evaluation. */
+  write(evaluation: PartnerEvaluation): void {
+    const { partnerId, status, position, revision, evaluatedAt, nextChangeAt } = evaluation;
+    const s = this.statements;
+    s.status.run(partnerId, JSON.stringify(status), position, revision, evaluatedAt, nextChangeAt);
+    for (const row of evaluation.areas) s.area.run(row.area, partnerId, row.tier, row.badge ? 1 : 0, row.since, row.credits);
+    s.dropStalePending.run(partnerId, evaluation.pendingNoticeId ?? '');
+    for (const n of evaluation.notices) {
+      s.notice.run(n.noticeId, partnerId, n.agreementId, n.expiresOn, n.dueOn, n.status, n.issuedAt, n.acknowledgedAt, n.cancelledAt);
+    }
+    for (const change of evaluation.changes) this.writeChange(partnerId, change, position);
+  }
+
+  setCheckpoint(position: bigint): void {
+    this.statements.setCheckpoint.run(PARTNER_PROJECTION, position);
+  }
+
+  /** The last processed position of the set (`0n` before any). */
+  checkpoint(): bigint {
+    return this.statements.checkpoint.get(PARTNER_PROJECTION)?.position ?? 0n;
+  }
+
+  stored(partnerId: string): StoredPartner | undefined {
+    const row = this.statements.stored.get(partnerId);
+    return row && { position: row.position, revision: Number(row.revision), evaluatedAt: Number(row.evaluated_at) };
+  }
+
+  /** Partners whose next time-driven change is at or before `now`. */
+  dueAt(now: number, limit: number): string[] {
+    return this.statements.due.all(now, limit).map((row) => row.partner_id);
+  }
+
+  private writeChange(partnerId: string, change: TierChange, position: bigint): void {
+    const from = change.from ?? 'none';
+    const to = change.to ?? 'none';
+    // Deterministic id: a replayed page or a rebuild finds the change already there and adds nothing.
+    const id = `${partnerId}|${change.area}|${change.at}|${from}|${to}`;
+    const causes = JSON.stringify(change.causes);
+    this.statements.change.run(id, partnerId, change.area, change.from, change.to, change.badge ? 1 : 0, change.at, position, change.ruleset, causes);
+  }
+}

@@ -1,0 +1,121 @@
+import type Database from 'better-sqlite3';
+import type { PartnerState, RulesetCatalog } from '@partner-program/domain';
+import { type EventStore, type StoredEvent, partnerIdFromStreamId } from '@partner-program/event-store';
+import { evaluatePartner } from './partner-evaluation';
+import type { PartnerRowsWriter } from './partner-rows-writer';
+import { PartnerStates } from './partner-states';
+
+// ── Projection of the event log into one table set ────────────────────────────────────────────
+// Per page: fold each touched partner, evaluate it once, and commit all its rows together with
+// the checkpoint in one transaction, so rows and checkpoint never disagree and a replayed page
+// writes the same rows again (tier changes have deterministic ids and are inserted or ignored).
+
+export type ProjectionDeps = Readonly<{ store: EventStore; db: Database.Database; catalog: RulesetCatalog; clock: () => Date }>;
+
+/** A partner to store: its state (owned here until committed) and what to record with it. */
+type Target = { partnerId: string; state: PartnerState; position: bigint; changesAfter: number | undefined };
+
+/** A partner known to the log: events 0 … revision, the last at `position`. */
+export type PartnerHead = Readonly<{ partnerId: string; revision: number; position: bigint }>;
+
+export class SetProjection {
+  /** Last position committed to this set. */
+  position: bigint;
+
+  constructor(
+    private readonly deps: ProjectionDeps,
+    readonly writer: PartnerRowsWriter,
+    readonly states: PartnerStates,
+  ) {
+    this.position = writer.checkpoint();
+  }
+
+  /** Projects the next page of the log; `events` counts every event read, partner or not. */
+  async nextPage(maxCount: number): Promise<{ events: number; isEnd: boolean }> {
+    const page = await this.deps.store.readAll({ fromPosition: this.position, maxCount });
+    if (page.events.length === 0) return { events: 0, isEnd: page.isEnd };
+    const targets: Target[] = [];
+    try {
+      for (const [partnerId, events] of byPartner(page.events)) {
+        const before = await this.states.before(partnerId, events[0]!.revision);
+        const state = PartnerStates.apply(before, events);
+        targets.push({ partnerId, state, position: events.at(-1)!.position, changesAfter: this.changesAfter(partnerId, events) });
+      }
+      this.commit(targets, page.nextPosition, this.deps.clock().getTime());
+    } finally {
+      this.keep(targets);
+    }
+    return { events: page.events.length, isEnd: page.isEnd };
+  }
+
+  /** Re-evaluates stored partners at `now`, with no new event; returns how many. */
+  async refresh(partnerIds: readonly string[], now: number): Promise<number> {
+    const targets: Target[] = [];
+    try {
+      for (const partnerId of partnerIds) {
+        const stored = this.writer.stored(partnerId);
+        // Never evaluate a partner back to an earlier time than its rows already show.
+        if (!stored || stored.evaluatedAt > now) continue;
+        const state = await this.states.before(partnerId, stored.revision + 1);
+        targets.push({ partnerId, state, position: stored.position, changesAfter: stored.evaluatedAt });
+      }
+      this.commit(targets, undefined, now);
+    } finally {
+      this.keep(targets);
+    }
+    return targets.length;
+  }
+
+  /** Projects whole partners (their full history up to the given head), then sets the checkpoint. */
+  async projectWhole(heads: readonly PartnerHead[], checkpoint: bigint | undefined): Promise<void> {
+    const targets: Target[] = [];
+    try {
+      for (const { partnerId, revision, position } of heads) {
+        const state = await this.states.before(partnerId, revision + 1);
+        targets.push({ partnerId, state, position, changesAfter: undefined });
+      }
+      this.commit(targets, checkpoint, this.deps.clock().getTime());
+    } finally {
+      this.keep(targets);
+    }
+  }
+
+  /**
+   * Tier changes before the earliest new fact and before the last evaluation are already
+   * recorded; a fact dated in the past re-opens the timeline from its own time.
+   */
+  private changesAfter(partnerId: string, events: readonly StoredEvent[]): number | undefined {
+    const stored = this.writer.stored(partnerId);
+    if (!stored) return undefined;
+    let from = stored.evaluatedAt;
+    for (const event of events) from = Math.min(from, Date.parse(event.metadata.occurredAt) - 1);
+    return from;
+  }
+
+  private commit(targets: readonly Target[], checkpoint: bigint | undefined, now: number): void {
+    const { catalog, db } = this.deps;
+    const evaluations = targets.map((t) => evaluatePartner({ ...t, catalog, now }));
+    db.transaction(() => {
+      for (const evaluation of evaluations) this.writer.write(evaluation);
+      if (checkpoint !== undefined) this.writer.setCheckpoint(checkpoint);
+    })();
+    if (checkpoint !== undefined) this.position = checkpoint;
+  }
+
+  private keep(targets: readonly Target[]): void {
+    for (const { partnerId, state } of targets) this.states.keep(partnerId, state);
+  }
+}
+
+/** Events of partner streams grouped by partner, in log order (consecutive revisions per partner). */
+function byPartner(events: readonly StoredEvent[]): Map<string, StoredEvent[]> {
+  const groups = new Map<string, StoredEvent[]>();
+  for (const event of events) {
+    const partnerId = partnerIdFromStreamId(event.streamId);
+    if (partnerId === undefined) continue;
+    const group = groups.get(partnerId);
+    if (group) group.push(event);
+    else groups.set(partnerId, [event]);
+  }
+  return groups;
+}

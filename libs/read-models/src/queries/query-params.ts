@@ -1,0 +1,63 @@
+import { AREAS, TIERS, isIsoDate, isOneOf } from '@partner-program/domain';
+
+// ── Checking query parameters and cursors ─────────────────────────────────────────────────────
+
+/** A query parameter (area, tier, status, date, cursor, limit) is not valid; the API answers 400. */
+export class InvalidQueryError extends Error {
+  override readonly name = 'InvalidQueryError';
+}
+
+/** Page sizes are capped so one request cannot read a whole table. */
+export const MAX_PAGE_SIZE = 1000;
+
+export const NOTICE_STATUSES = ['pending', 'issued', 'acknowledged', 'cancelled'] as const;
+
+/** `tier` filter: a tier, or `'none'` for partners with no tier in the area (`tier: null`). */
+export type TierFilter = (typeof TIERS)[number] | 'none';
+
+export function checkLimit(limit: number): number {
+  if (!Number.isInteger(limit) || limit < 1 || limit > MAX_PAGE_SIZE) {
+    throw new InvalidQueryError(`limit must be an integer from 1 to ${MAX_PAGE_SIZE}`);
+  }
+  return limit;
+}
+
+export function checkArea(area: string): string {
+  if (!isOneOf(AREAS, area)) throw new InvalidQueryError(`unknown area "${area}"`);
+  return area;
+}
+
+/** The stored value of a tier filter: `null` for `'none'`. */
+export function checkTier(tier: string): string | null {
+  if (tier === 'none') return null;
+  if (!isOneOf(TIERS, tier)) throw new InvalidQueryError(`unknown tier "${tier}" (use partner, advanced, principal or none)`);
+  return tier;
+}
+
+export function checkNoticeStatus(status: string): string {
+  if (!isOneOf(NOTICE_STATUSES, status)) throw new InvalidQueryError(`unknown notice status "${status}"`);
+  return status;
+}
+
+export function checkDate(name: string, date: string): string {
+  if (!isIsoDate(date)) throw new InvalidQueryError(`${name} must be a YYYY-MM-DD date`);
+  return date;
+}
+
+/** Opaque cursor: the sort key of the last item of the page, base64url-encoded JSON. */
+export function encodeCursor(key: readonly string[]): string {
+  return Buffer.from(JSON.stringify(key)).toString('base64url');
+}
+
+export function decodeCursor(cursor: string, parts: number): string[] {
+  let key: unknown;
+  try {
+    key = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+  } catch {
+    key = undefined;
+  }
+  if (!Array.isArray(key) || key.length !== parts || !key.every((part) => typeof part === 'string')) {
+    throw new InvalidQueryError('invalid cursor');
+  }
+  return key as string[];
+}

@@ -1,0 +1,79 @@
+import type { AreaId, NoticeStatus, PartnerStatus, Tier, TimelineCause } from '@partner-program/domain';
+
+// ── What the queries return: plain, JSON-ready objects ─────────────────────────────────────────
+
+/** CONTRACT §2 partner status; `position` is the partner's last applied event (a JSON number). */
+export type PartnerStatusView = PartnerStatus & { position: number };
+
+export type PartnerTierItem = { partnerId: string; area: AreaId; tier: Tier | null; badge: boolean; credits: number };
+
+export type BadgeItem = { partnerId: string; area: AreaId; since: string };
+
+export type RenewalNoticeItem = {
+  noticeId: string;
+  partnerId: string;
+  agreementId: string;
+  expiresOn: string;
+  dueOn: string;
+  status: NoticeStatus;
+  issuedAt: string | null;
+  acknowledgedAt: string | null;
+  cancelledAt: string | null;
+};
+
+/** One entry of the tier-change feed (CONTRACT §3 `status-changes` plus its feed sequence and why). */
+export type TierChangeItem = {
+  sequence: number;
+  changeId: string;
+  partnerId: string;
+  area: AreaId;
+  from: Tier | null;
+  to: Tier | null;
+  badge: boolean;
+  at: string;
+  position: number;
+  ruleset: string | null;
+  causes: TimelineCause[];
+};
+
+export type Page<T> = { items: T[]; nextCursor: string | null };
+
+export type NoticeRow = {
+  notice_id: string; partner_id: string; agreement_id: string; expires_on: string; due_on: string; status: string;
+  issued_at: string | null; acknowledged_at: string | null; cancelled_at: string | null;
+};
+
+export type ChangeRow = {
+  sequence: number; change_id: string; partner_id: string; area: string; from_tier: string | null; to_tier: string | null;
+  badge: number; at: string; position: number; ruleset: string | null; causes: string;
+};
+
+export function noticeItem(row: NoticeRow): RenewalNoticeItem {
+  return {
+    noticeId: row.notice_id,
+    partnerId: row.partner_id,
+    agreementId: row.agreement_id,
+    expiresOn: row.expires_on,
+    dueOn: row.due_on,
+    status: row.status as NoticeStatus,
+    issuedAt: row.issued_at,
+    acknowledgedAt: row.acknowledged_at,
+    cancelledAt: row.cancelled_at,
+  };
+}
+
+export function changeItem(row: ChangeRow): TierChangeItem {
+  return {
+    sequence: row.sequence,
+    changeId: row.change_id,
+    partnerId: row.partner_id,
+    area: row.area as AreaId,
+    from: row.from_tier as Tier | null,
+    to: row.to_tier as Tier | null,
+    badge: row.badge === 1,
+    at: row.at,
+    position: row.position,
+    ruleset: row.ruleset,
+    causes: JSON.parse(row.causes) as TimelineCause[],
+  };
+}

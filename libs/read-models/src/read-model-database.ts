@@ -1,0 +1,55 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { migrateReadModelSchema } from './schema/read-model-schema';
+
+/** Options of {@link ReadModelDatabase.open}. */
+export interface ReadModelDatabaseOptions {
+  /** Directory holding the file (created if missing; e.g. DATA_DIR), or `':memory:'`. */
+  location: string;
+  /** File name inside `location`. Default `read-models.sqlite` (apart from the event store file). */
+  fileName?: string;
+}
+
+/**
+ * The SQLite database of the read models: WAL, `synchronous=FULL`, schema created or migrated on
+ * open. One instance is shared by the projector (writer) and the queries (readers); with
+ * `':memory:'` it must be, since every connection would see its own empty database.
+ */
+export class ReadModelDatabase {
+  private constructor(readonly db: Database.Database) {}
+
+  static open(options: ReadModelDatabaseOptions): ReadModelDatabase {
+    const inMemory = options.location === ':memory:';
+    if (!inMemory) mkdirSync(options.location, { recursive: true });
+    const db = new Database(inMemory ? ':memory:' : join(options.location, options.fileName ?? 'read-models.sqlite'));
+    try {
+      // WAL lets readers go on while a page commits; FULL makes a committed checkpoint survive a crash.
+      db.pragma('journal_mode = WAL');
+      db.pragma('synchronous = FULL');
+      db.pragma('busy_timeout = 5000');
+      migrateReadModelSchema(db);
+      return new ReadModelDatabase(db);
+    } catch (error) {
+      db.close();
+      throw error;
+    }
+  }
+
+  /** Whether the connection is open. */
+  get open(): boolean {
+    return this.db.open;
+  }
+
+  /** Durability settings in effect, for readiness checks and tests. */
+  durability(): { journalMode: string; synchronous: number } {
+    return {
+      journalMode: String(this.db.pragma('journal_mode', { simple: true })),
+      synchronous: Number(this.db.pragma('synchronous', { simple: true })),
+    };
+  }
+
+  close(): void {
+    if (this.db.open) this.db.close();
+  }
+}

@@ -1,0 +1,104 @@
+import type Database from 'better-sqlite3';
+
+// ── Read-model schema: two table sets behind views ─────────────────────────────────────────────
+// The projected tables exist as set `a_…` or `b_…`; readers query views that point at the active
+// set. A rebuild fills the other set while the views keep serving the active one, then re-points
+// the views in one transaction, so a reader never sees a half-built model.
+
+/** A table set: the tables of one complete read model. */
+export type TableSet = 'a' | 'b';
+
+/** Schema version written by this code; a newer database is refused. */
+export const READ_MODEL_SCHEMA_VERSION = 1;
+
+/** The projection name under which the checkpoint is stored. */
+export const PARTNER_PROJECTION = 'partner';
+
+/** The table-set tables, each with the view of the same name that readers use. */
+const SET_TABLES = ['checkpoints', 'partner_status', 'partner_area_tiers', 'renewal_notices'] as const;
+
+/** Published tier changes: one append-only feed, never part of a set (a rebuild only adds to it). */
+export function tierChangesDdl(table: string): string {
+  return `CREATE TABLE IF NOT EXISTS ${table} (
+    sequence INTEGER PRIMARY KEY,
+    change_id TEXT NOT NULL UNIQUE,
+    partner_id TEXT NOT NULL, area TEXT NOT NULL, from_tier TEXT, to_tier TEXT, badge INTEGER NOT NULL,
+    at TEXT NOT NULL, position INTEGER NOT NULL, ruleset TEXT, causes TEXT NOT NULL)`;
+}
+
+function setDdl(set: TableSet): string {
+  const t = (name: string) => `${set}_${name}`;
+  return `
+  CREATE TABLE ${t('checkpoints')} (name TEXT PRIMARY KEY, position INTEGER NOT NULL);
+  CREATE TABLE ${t('partner_status')} (
+    partner_id TEXT PRIMARY KEY, status TEXT NOT NULL, position INTEGER NOT NULL, revision INTEGER NOT NULL,
+    evaluated_at INTEGER NOT NULL, next_change_at INTEGER);
+  CREATE INDEX ${t('partner_status_due')} ON ${t('partner_status')} (next_change_at) WHERE next_change_at IS NOT NULL;
+  CREATE TABLE ${t('partner_area_tiers')} (
+    area TEXT NOT NULL, partner_id TEXT NOT NULL, tier TEXT, badge INTEGER NOT NULL, since TEXT, credits REAL NOT NULL,
+    PRIMARY KEY (area, partner_id)) WITHOUT ROWID;
+  CREATE INDEX ${t('area_tiers_by_tier')} ON ${t('partner_area_tiers')} (area, tier, partner_id);
+  CREATE INDEX ${t('area_tiers_badges')} ON ${t('partner_area_tiers')} (area, partner_id) WHERE badge = 1;
+  CREATE TABLE ${t('renewal_notices')} (
+    notice_id TEXT PRIMARY KEY, partner_id TEXT NOT NULL, agreement_id TEXT NOT NULL, expires_on TEXT NOT NULL,
+    due_on TEXT NOT NULL, status TEXT NOT NULL, issued_at TEXT, acknowledged_at TEXT, cancelled_at TEXT);
+  CREATE INDEX ${t('notices_by_partner')} ON ${t('renewal_notices')} (partner_id, status);
+  CREATE INDEX ${t('notices_by_status')} ON ${t('renewal_notices')} (status, due_on, notice_id);
+  CREATE INDEX ${t('notices_by_due')} ON ${t('renewal_notices')} (due_on, notice_id);`;
+}
+
+/** Creates or upgrades the schema; a no-op on an up-to-date database. */
+export function migrateReadModelSchema(db: Database.Database): void {
+  db.transaction(() => {
+    db.exec('CREATE TABLE IF NOT EXISTS read_model_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)');
+    const version = Number(metaValue(db, 'schema_version') ?? 0);
+    if (version > READ_MODEL_SCHEMA_VERSION) {
+      throw new Error(`read-model schema version ${version} is newer than this code (${READ_MODEL_SCHEMA_VERSION})`);
+    }
+    if (version === READ_MODEL_SCHEMA_VERSION) return;
+    db.exec(tierChangesDdl('tier_changes'));
+    db.exec(setDdl('a'));
+    pointViewsAt(db, 'a');
+    setMeta(db, 'schema_version', String(READ_MODEL_SCHEMA_VERSION));
+  })();
+}
+
+/** The set the views point at. */
+export function activeSet(db: Database.Database): TableSet {
+  return metaValue(db, 'active_set') === 'b' ? 'b' : 'a';
+}
+
+export function otherSet(set: TableSet): TableSet {
+  return set === 'a' ? 'b' : 'a';
+}
+
+/** Drops and recreates the set's tables, empty (the inactive set only). */
+export function recreateSet(db: Database.Database, set: TableSet): void {
+  if (set === activeSet(db)) throw new Error(`table set ${set} is the active one`);
+  db.transaction(() => {
+    dropSet(db, set);
+    db.exec(setDdl(set));
+  })();
+}
+
+export function dropSet(db: Database.Database, set: TableSet): void {
+  for (const table of SET_TABLES) db.exec(`DROP TABLE IF EXISTS ${set}_${table}`);
+}
+
+/** Re-points the views at `set`; call inside the swap transaction. */
+export function pointViewsAt(db: Database.Database, set: TableSet): void {
+  for (const table of SET_TABLES) {
+    db.exec(`DROP VIEW IF EXISTS ${table}`);
+    db.exec(`CREATE VIEW ${table} AS SELECT * FROM ${set}_${table}`);
+  }
+  setMeta(db, 'active_set', set);
+}
+
+function metaValue(db: Database.Database, key: string): string | undefined {
+  const row = db.prepare<[string], { value: string }>('SELECT value FROM read_model_meta WHERE key = ?').get(key);
+  return row?.value;
+}
+
+function setMeta(db: Database.Database, key: string, value: string): void {
+  db.prepare('INSERT INTO read_model_meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(key, value);
+}
