@@ -6,4 +6,6 @@ export { CoreModule, type CoreOptions } from './core/core.module';
 export { ShutdownCoordinator } from './core/shutdown-coordinator';
 export { loadRulesetCatalog } from './core/rulesets-file';
 export { BackgroundModule } from './background/background.module';
+export { RenewalScheduler } from './background/renewal-scheduler';
+export { ProjectionLoop } from './background/projection-loop';
 export { Metrics } from './observability/metrics';

@@ -1,0 +1,51 @@
+import { type TestApp, startTestApp } from './test-app';
+
+describe('authentication and roles', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(() => t.close());
+
+  it('answers 401 without a key and with a forged one', async () => {
+    const none = await t.http.get('/v1/badges').expect(401);
+    expect(none.body).toEqual({ statusCode: 401, error: 'Unauthorized', message: expect.stringMatching(/missing API key/) });
+    await t.http.get('/v1/badges').set('Authorization', 'Bearer reader-key-0123456789abcdX').expect(401);
+    await t.http.get('/v1/badges').set('Authorization', 'Basic cmVhZGVy').expect(401);
+  });
+
+  it.each([
+    ['publisher', 'get', '/v1/badges'],
+    ['reader', 'post', '/v1/events'],
+    ['reader', 'get', '/v1/partners/P-1/history'],
+    ['notifier', 'get', '/v1/partners/P-1'],
+    ['auditor', 'get', '/v1/renewal-notices'],
+    ['auditor', 'get', '/v1/rejections'],
+    ['publisher', 'post', '/v1/admin/projections/rebuild'],
+  ] as const)('answers 403 to %s on %s %s', async (role, method, path) => {
+    const response = await t.http[method](path).set(t.as(role)).expect(403);
+    expect(response.body.message).toMatch(/needs the \w+ role/);
+  });
+
+  it('lets a reader read, an auditor read and audit, and admin do everything', async () => {
+    await t.http.get('/v1/badges').set(t.as('reader')).expect(200);
+    await t.http.get('/v1/badges').set(t.as('auditor')).expect(200);
+    await t.http.get('/v1/partners/P-none/history').set(t.as('auditor')).expect(404);
+    await t.http.get('/v1/partners/P-none?asOf=2026-01-01').set(t.as('reader')).expect(403);
+    await t.http.get('/v1/rejections').set(t.as('admin')).expect(200);
+    await t.http.get('/v1/renewal-notices').set(t.as('admin')).expect(200);
+  });
+
+  it('leaves health, metrics and the OpenAPI document open', async () => {
+    await t.http.get('/health/live').expect(200);
+    const ready = await t.http.get('/health/ready').expect(200);
+    expect(ready.body.status).toBe('ok');
+    expect((await t.http.get('/metrics').expect(200)).text).toMatch(/pp_http_requests_total/);
+    const docs = await t.http.get('/docs-json').expect(200);
+    expect(Object.keys(docs.body.paths).sort()).toEqual([
+      '/health/live', '/health/ready', '/metrics', '/v1/admin/projections/rebuild', '/v1/badges', '/v1/events', '/v1/partners',
+      '/v1/partners/{partnerId}', '/v1/partners/{partnerId}/history', '/v1/partners/{partnerId}/timeline', '/v1/rejections',
+      '/v1/renewal-notices', '/v1/renewal-notices/{noticeId}/acknowledge',
+    ]);
+  });
+});

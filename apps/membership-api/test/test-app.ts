@@ -1,0 +1,72 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { INestApplication } from '@nestjs/common';
+import { ApiKeyRing, RenewalScheduler, validateEnvironment } from '@partner-program/platform';
+import request from 'supertest';
+import { createApp } from '../src/bootstrap';
+
+// ── The real app on a temporary DATA_DIR, with one key per role and a clock the test moves ────
+
+export const KEYS = {
+  admin: 'admin-key-0123456789abcdef',
+  publisher: 'publisher-key-0123456789ab',
+  reader: 'reader-key-0123456789abcde',
+  auditor: 'auditor-key-0123456789abcd',
+  notifier: 'notifier-key-0123456789abc',
+} as const;
+
+export type TestApp = Readonly<{
+  app: INestApplication;
+  http: ReturnType<typeof request>;
+  dataDir: string;
+  clock: { now: Date };
+  as: (role: keyof typeof KEYS) => { Authorization: string };
+  tick: () => Promise<{ refreshed: number; issued: number }>;
+  close: () => Promise<void>;
+}>;
+
+export async function startTestApp(options: { now?: string; dataDir?: string; background?: boolean } = {}): Promise<TestApp> {
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'pp-e2e-'));
+  const clock = { now: new Date(options.now ?? '2026-11-28T09:00:00.000Z') };
+  const config = validateEnvironment({
+    DATA_DIR: dataDir,
+    API_KEYS: Object.entries(KEYS).map(([role, key]) => `${role}:${key}`).join(','),
+    LOG_LEVEL: 'silent',
+    SCHEDULER_INTERVAL_MS: '3600000',
+    BODY_LIMIT: '1mb',
+  });
+  const app = await createApp({ config, keys: ApiKeyRing.parse(config.API_KEYS!), clock: () => clock.now, background: options.background ?? true, bufferLogs: false });
+  await app.init();
+  const ownsDir = options.dataDir === undefined;
+  return {
+    app,
+    http: request(app.getHttpServer()),
+    dataDir,
+    clock,
+    as: (role) => ({ Authorization: `Bearer ${KEYS[role]}` }),
+    tick: () => app.get(RenewalScheduler).tick(),
+    close: async () => {
+      await app.close();
+      if (ownsDir) rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+let counter = 0;
+
+/** An upstream envelope with a fresh messageId. */
+export function envelope(type: string, partnerId: string, data: Record<string, unknown>, occurredAt = '2026-02-01T10:00:00Z', messageId = `msg-${process.pid}-${++counter}`) {
+  return { messageId, type, partnerId, occurredAt, source: 'e2e', data };
+}
+
+/** A partner in good standing from 2026-02-01 with an agreement ending `expiresOn`. */
+export function goodStandingEnvelopes(partnerId: string, expiresOn = '2027-01-31') {
+  return [
+    envelope('AgreementSigned', partnerId, { agreementId: `A-${partnerId}`, effectiveFrom: '2026-02-01', expiresOn, businessModels: ['solution-provider'] }),
+    envelope('TrainingCompleted', partnerId, { courseId: 'vsp-foundation', learnerId: 'L-1' }),
+    envelope('TrainingCompleted', partnerId, { courseId: 'vsp-foundation', learnerId: 'L-2' }),
+    envelope('TrainingCompleted', partnerId, { courseId: 'ethics-compliance', learnerId: 'L-1' }),
+    envelope('DueDiligenceCompleted', partnerId, { outcome: 'approved' }),
+  ];
+}

@@ -1,0 +1,82 @@
+import { SqliteEventStore, partnerStreamId } from '@partner-program/event-store';
+import { IngestionService } from './ingestion.service';
+import { PartnerCommandHandler } from './partner-command-handler';
+import { SqliteRejectionLog } from './sqlite-rejection-log';
+
+const NOW = new Date('2026-11-28T09:00:00Z');
+let counter = 0;
+const message = (partnerId: string, type: string, data: Record<string, unknown>, messageId = `m-${++counter}`) =>
+  ({ messageId, type, partnerId, occurredAt: '2026-02-01T00:00:00Z', source: 'test', data });
+const origin = { transport: 'http' as const };
+
+describe('IngestionService on the SQLite store', () => {
+  let store: SqliteEventStore;
+  let rejections: SqliteRejectionLog;
+  let ingestion: IngestionService;
+  beforeEach(() => {
+    store = SqliteEventStore.open({ location: ':memory:' });
+    rejections = SqliteRejectionLog.open(':memory:');
+    ingestion = new IngestionService({ handler: new PartnerCommandHandler(store), rejections, messageIndex: store, clock: () => NOW });
+  });
+  afterEach(async () => {
+    await store.close();
+    rejections.close();
+  });
+
+  const typesOf = async (partnerId: string) => {
+    const types: string[] = [];
+    for await (const event of store.readStream(partnerStreamId(partnerId))) types.push(`${event.type}:${String(event.data.dealId ?? '')}`);
+    return types;
+  };
+
+  it('keeps each partner\'s order within a concurrent batch (a booking before its reversal)', async () => {
+    const batch = ['P-1', 'P-2', 'P-3'].flatMap((partnerId) => [
+      message(partnerId, 'CreditsBooked', { dealId: 'D-1', area: 'vmc-on-aws', credits: 10 }),
+      message(partnerId, 'CreditsReversed', { dealId: 'D-1' }),
+    ]);
+    const results = await ingestion.ingestBatch(batch.map((body) => ({ body, origin })));
+    expect(results.map((r) => r.outcome)).toEqual(Array(6).fill('appended'));
+    expect(await typesOf('P-2')).toEqual(['CreditsBooked:D-1', 'CreditsReversed:D-1']);
+  });
+
+  it('answers duplicate with the original position, after a restart too', async () => {
+    const body = message('P-1', 'DueDiligenceCompleted', { outcome: 'approved' });
+    const first = await ingestion.ingest({ body, origin });
+    const fresh = new IngestionService({ handler: new PartnerCommandHandler(store), rejections, messageIndex: store, clock: () => NOW });
+    expect(await fresh.ingest({ body, origin })).toEqual({ messageId: body.messageId, outcome: 'duplicate', position: first.position });
+  });
+
+  it('rejects a messageId already used by another partner', async () => {
+    const body = message('P-1', 'DueDiligenceCompleted', { outcome: 'approved' }, 'shared-id');
+    await ingestion.ingest({ body, origin });
+    const reused = await ingestion.ingest({ body: { ...body, partnerId: 'P-2' }, origin });
+    expect(reused).toMatchObject({ outcome: 'rejected', code: 'message-id-reused', reason: expect.stringContaining('P-1') });
+  });
+
+  it('keeps invalid and rejected messages once each, with their reasons and origin', async () => {
+    const invalid = { messageId: 'bad', type: 'Nope' };
+    await ingestion.ingest({ body: invalid, origin });
+    await ingestion.ingest({ body: invalid, origin });
+    await ingestion.ingest({ body: message('P-9', 'CreditsReversed', { dealId: 'D-x' }), origin: { transport: 'kafka', topic: 't', partition: 2, offset: '41' } });
+    const kept = rejections.list({ limit: 10 });
+    expect(kept).toHaveLength(2);
+    expect(kept[0]).toMatchObject({ outcome: 'invalid', code: 'invalid', messageId: 'bad', reason: expect.stringContaining('type'), problems: expect.any(Array) });
+    expect(kept[1]).toMatchObject({ outcome: 'rejected', code: 'deal-not-booked', partnerId: 'P-9', origin: { transport: 'kafka', partition: 2, offset: '41' } });
+  });
+});
+
+describe('PartnerCommandHandler', () => {
+  it('two handlers (two processes) on one store both land their commands: conflicts are retried', async () => {
+    const store = SqliteEventStore.open({ location: ':memory:' });
+    const [a, b] = [new PartnerCommandHandler(store), new PartnerCommandHandler(store)];
+    const fact = (dealId: string) => ({
+      type: 'RecordFact' as const,
+      partnerId: 'P-1',
+      fact: { type: 'CreditsBooked' as const, data: { dealId, area: 'vmc-on-aws' as const, credits: 1 }, meta: { messageId: dealId, occurredAt: '2026-02-01T00:00:00Z', source: 't' } },
+    });
+    const handled = await Promise.all(Array.from({ length: 20 }, (_, i) => (i % 2 ? a : b).handle(fact(`D-${i}`))));
+    expect(handled.every((h) => h.decision.kind === 'accepted')).toBe(true);
+    expect(await store.streamRevision(partnerStreamId('P-1'))).toBe(19);
+    await store.close();
+  });
+});
