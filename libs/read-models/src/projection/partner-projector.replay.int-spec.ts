@@ -1,0 +1,76 @@
+import { DEFAULT_CATALOG, type UpstreamEvent, evaluateStatus, foldEvents, fromRecorded, tierTimeline } from '@partner-program/domain';
+import { partnerStreamId } from '@partner-program/event-store';
+import { booked, competency, msc, reversed, vmcPartner } from '../testing/facts';
+import { type ReadModelFixture, readModelFixture } from '../testing/read-model-fixture';
+import { snapshot } from '../testing/snapshot';
+
+// Replays and crashes: a page is all or nothing, and projecting it again changes nothing.
+
+const PARTNERS = ['P-1', 'P-2', 'P-3'];
+
+/** Facts of three partners recorded round-robin, so every page holds several partners. */
+async function interleaved(f: ReadModelFixture): Promise<void> {
+  const histories: UpstreamEvent[][] = [
+    [...vmcPartner('2021-01-01'), booked('2021-02-01', 'D-1', 'vmc-on-aws', 60_000), reversed('2021-04-01', 'D-1')],
+    [...vmcPartner('2021-01-05'), booked('2021-03-01', 'D-2', 'vmc-on-aws', 1_200_000), booked('2021-02-01', 'D-3', 'vmc-on-aws', 10)],
+    [competency('2021-02-01', 'pks'), ...vmcPartner('2021-01-10'), msc('2020-12-01', 'modern-applications')],
+  ];
+  for (let i = 0; i < 8; i += 1) {
+    for (const [index, history] of histories.entries()) if (history[i]) await f.record(PARTNERS[index]!, history[i]!);
+  }
+}
+
+describe('PartnerProjector: replay and crashes', () => {
+  let f: ReadModelFixture;
+  beforeEach(async () => {
+    f = readModelFixture({ pageSize: 2, now: '2021-06-01T00:00:00Z' });
+    await interleaved(f);
+  });
+  afterEach(() => f.close());
+
+  it('gives each partner the status of its whole history, whatever the page boundaries and late facts', async () => {
+    await f.projector.catchUp();
+    for (const partnerId of PARTNERS) {
+      const events = [];
+      for await (const event of f.store.readStream(partnerStreamId(partnerId))) events.push(fromRecorded(event));
+      const state = foldEvents(events);
+      const now = Date.parse('2021-06-01T00:00:00Z');
+      expect(f.queries.partnerStatus(partnerId)).toEqual({ ...evaluateStatus(state, DEFAULT_CATALOG, partnerId, now), position: expect.any(Number) });
+      const feed = new Set(f.queries.tierChanges({ afterSequence: 0, limit: 1000 }).map((change) => change.changeId));
+      for (const change of tierTimeline(state, DEFAULT_CATALOG, { to: now })) {
+        expect(feed).toContain(`${partnerId}|${change.area}|${change.at}|${change.from ?? 'none'}|${change.to ?? 'none'}`);
+      }
+    }
+  });
+
+  it('replays from an older checkpoint without adding a row or a tier change twice', async () => {
+    await f.projector.catchUp();
+    const before = snapshot(f.queries, PARTNERS);
+    const changes = f.queries.tierChanges({ afterSequence: 0, limit: 1000 });
+    // As after a crash that lost the last checkpoints: the rows are there, the checkpoint is behind.
+    f.database.db.prepare("UPDATE a_checkpoints SET position = 3 WHERE name = 'partner'").run();
+    const restarted = f.projectorWith();
+    expect(await restarted.catchUp()).toBe(Number(before.checkpoint) - 3);
+    expect(snapshot(f.queries, PARTNERS)).toEqual(before);
+    expect(f.queries.tierChanges({ afterSequence: 0, limit: 1000 })).toEqual(changes);
+  });
+
+  it('commits nothing of a page whose transaction fails, and projects it in full on the next try', async () => {
+    const reference = readModelFixture({ pageSize: 2, now: '2021-06-01T00:00:00Z', store: f.store });
+    await reference.projector.catchUp();
+    // A failure in the middle of a page: P-2's rows are written after P-1's, and then the write fails.
+    f.database.db.exec(`CREATE TRIGGER fail BEFORE INSERT ON a_partner_status WHEN NEW.partner_id = 'P-2'
+      BEGIN SELECT RAISE(ABORT, 'disk trouble'); END`);
+    await expect(f.projector.catchUp()).rejects.toThrow('disk trouble');
+    const stuckAt = f.projector.checkpoint();
+    expect(f.queries.checkpoint()).toBe(stuckAt);
+    expect(stuckAt).toBe(0n);
+    expect(f.queries.partnerStatus('P-1')).toBeUndefined();
+    expect(f.queries.partnerStatus('P-2')).toBeUndefined();
+    // The states folded for the failed page are ahead of the checkpoint: the projector must refold them.
+    f.database.db.exec('DROP TRIGGER fail');
+    await f.projector.catchUp();
+    expect(snapshot(f.queries, PARTNERS)).toEqual(snapshot(reference.queries, PARTNERS));
+    reference.database.close();
+  });
+});

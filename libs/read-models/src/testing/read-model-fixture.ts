@@ -1,0 +1,57 @@
+import {
+  DEFAULT_CATALOG, type PartnerCommand, type PartnerEvent, type RulesetCatalog, type UpstreamEvent, decide, evolve,
+  fromRecorded, initialState,
+} from '@partner-program/domain';
+import { type EventStore, SqliteEventStore, partnerStreamId } from '@partner-program/event-store';
+import { PartnerProjector } from '../projection/partner-projector';
+import { ReadModelQueries } from '../queries/read-model-queries';
+import { ReadModelDatabase } from '../read-model-database';
+
+// ── A real SQLite event store and read-model database in memory, written as ingestion would:
+// fold the stream, let the domain decide, append with the expected revision ──────────────────
+
+export type FixtureOptions = { pageSize?: number; catalog?: RulesetCatalog; now?: string; store?: EventStore };
+
+export function readModelFixture(options: FixtureOptions = {}) {
+  const store = options.store ?? SqliteEventStore.open({ location: ':memory:' });
+  const database = ReadModelDatabase.open({ location: ':memory:' });
+  let now = new Date(options.now ?? '2021-06-01T00:00:00Z');
+  const clock = () => now;
+  const projectorWith = (catalog: RulesetCatalog = options.catalog ?? DEFAULT_CATALOG) =>
+    new PartnerProjector({ store, db: database, catalog, clock, pageSize: options.pageSize ?? 500 });
+  const projector = projectorWith();
+
+  async function execute(partnerId: string, command: PartnerCommand): Promise<PartnerEvent[]> {
+    const streamId = partnerStreamId(partnerId);
+    let state = initialState();
+    for await (const event of store.readStream(streamId)) state = evolve(state, fromRecorded(event));
+    const decision = decide(command, state);
+    if (decision.kind === 'rejected') throw new Error(`${decision.code}: ${decision.reason}`);
+    if (decision.kind !== 'accepted' || decision.events.length === 0) return [];
+    const events = decision.events.map((event) => ({ type: event.type, data: { ...event.data }, metadata: { ...event.meta } }));
+    await store.append(streamId, events, { expectedRevision: state.version === 0 ? 'no_stream' : state.version - 1 });
+    return decision.events;
+  }
+
+  return {
+    store,
+    database,
+    projector,
+    projectorWith,
+    queries: new ReadModelQueries(database),
+    setNow: (iso: string) => (now = new Date(iso)),
+    /** Records upstream facts for a partner, one message at a time. */
+    async record(partnerId: string, ...facts: UpstreamEvent[]): Promise<void> {
+      for (const fact of facts) await execute(partnerId, { type: 'RecordFact', partnerId, fact });
+    },
+    issueDue: (partnerId: string) => execute(partnerId, { type: 'IssueDueRenewalNotice', partnerId, now: now.toISOString() }),
+    acknowledge: (partnerId: string, noticeId: string) =>
+      execute(partnerId, { type: 'AcknowledgeRenewalNotice', partnerId, noticeId, now: now.toISOString() }),
+    async close(): Promise<void> {
+      await store.close();
+      database.close();
+    },
+  };
+}
+
+export type ReadModelFixture = ReturnType<typeof readModelFixture>;
