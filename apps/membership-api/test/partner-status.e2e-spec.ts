@@ -11,7 +11,7 @@ describe('partner status, lists, badges, history and asOf', () => {
       ...goodStandingEnvelopes(principal),
       envelope('SolutionCompetencyEarned', principal, { competency: 'vmc-on-aws' }, '2026-02-02T00:00:00Z'),
       envelope('MasterServicesCompetencyEarned', principal, { competency: 'vmc-on-aws' }, '2026-02-02T00:00:00Z'),
-      envelope('CreditsBooked', principal, { dealId: 'D-1', area: 'vmc-on-aws', credits: 600000, accelerator: { code: 'Q3', multiplier: 1.5 } }, '2026-03-01T00:00:00Z'),
+      envelope('CreditsBooked', principal, { dealId: 'D-1', area: 'vmc-on-aws', credits: 700000, accelerator: { code: 'Q3', multiplier: 1.5 } }, '2026-03-01T00:00:00Z'),
       ...goodStandingEnvelopes('P-STATUS-2'),
       envelope('SolutionCompetencyEarned', 'P-STATUS-2', { competency: 'vmc-on-aws' }, '2026-02-02T00:00:00Z'),
     ];
@@ -33,7 +33,7 @@ describe('partner status, lists, badges, history and asOf', () => {
       badges: [{ area: 'vmc-on-aws', since: '2026-03-01T00:00:00.000Z' }],
       entitlements: { dealRegistration: ['vmc-on-aws'], coSelling: ['vmc-on-aws'], mscIncentives: ['vmc-on-aws'] },
     });
-    expect(body.areas['vmc-on-aws']).toEqual({ tier: 'principal', credits: 900000, badge: true, next: null });
+    expect(body.areas['vmc-on-aws']).toEqual({ tier: 'principal', credits: 1050000, badge: true, next: null });
     expect(Object.keys(body.areas)).toHaveLength(7);
     expect(body.position).toBeGreaterThan(0);
   });

@@ -2,7 +2,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { INestApplication } from '@nestjs/common';
-import { ApiKeyRing, RenewalScheduler, validateEnvironment } from '@partner-program/platform';
+import { PartnerCommandHandler } from '@partner-program/ingestion';
+import { ApiKeyRing, RenewalNoticeIssuer, RenewalScheduler, validateEnvironment } from '@partner-program/platform';
+import { ReadModelQueries } from '@partner-program/read-models';
 import request from 'supertest';
 import { createApp } from '../src/bootstrap';
 
@@ -45,7 +47,10 @@ export async function startTestApp(options: { now?: string; dataDir?: string; ba
     dataDir,
     clock,
     as: (role) => ({ Authorization: `Bearer ${KEYS[role]}` }),
-    tick: () => app.get(RenewalScheduler).tick(),
+    // Without background work (a second process beside the first) only notices are issued.
+    tick: options.background === false
+      ? async () => ({ refreshed: 0, issued: await new RenewalNoticeIssuer(app.get(ReadModelQueries), app.get(PartnerCommandHandler)).issueDue(clock.now) })
+      : () => app.get(RenewalScheduler).tick(),
     close: async () => {
       await app.close();
       if (ownsDir) rmSync(dataDir, { recursive: true, force: true });

@@ -7,5 +7,6 @@ export { ShutdownCoordinator } from './core/shutdown-coordinator';
 export { loadRulesetCatalog } from './core/rulesets-file';
 export { BackgroundModule } from './background/background.module';
 export { RenewalScheduler } from './background/renewal-scheduler';
+export { RenewalNoticeIssuer } from './background/renewal-notice-issuer';
 export { ProjectionLoop } from './background/projection-loop';
 export { Metrics } from './observability/metrics';

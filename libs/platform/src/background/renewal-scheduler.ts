@@ -1,7 +1,6 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
-import { toIsoDate } from '@partner-program/domain';
-import { PartnerCommandHandler } from '@partner-program/ingestion';
-import { PartnerProjector, ReadModelQueries } from '@partner-program/read-models';
+import { PartnerProjector } from '@partner-program/read-models';
+import { RenewalNoticeIssuer } from './renewal-notice-issuer';
 import type { AppConfig } from '../config/app-config';
 import { ShutdownCoordinator } from '../core/shutdown-coordinator';
 import { APP_CONFIG, CLOCK, type Clock } from '../core/tokens';
@@ -18,8 +17,7 @@ export class RenewalScheduler implements OnApplicationBootstrap {
 
   constructor(
     private readonly projector: PartnerProjector,
-    private readonly queries: ReadModelQueries,
-    private readonly handler: PartnerCommandHandler,
+    private readonly issuer: RenewalNoticeIssuer,
     private readonly shutdown: ShutdownCoordinator,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -41,13 +39,7 @@ export class RenewalScheduler implements OnApplicationBootstrap {
   async tick(): Promise<{ refreshed: number; issued: number }> {
     const now = this.clock();
     const refreshed = await this.projector.refreshDue(now);
-    let issued = 0;
-    for (const notice of this.queries.dueNotices(toIsoDate(now.getTime()), 1000)) {
-      if (this.shutdown.draining) break;
-      const command = { type: 'IssueDueRenewalNotice', partnerId: notice.partnerId, now: now.toISOString() } as const;
-      const { decision } = await this.handler.handle(command, { actor: { role: 'system', name: 'scheduler' } });
-      if (decision.kind === 'accepted') issued += decision.events.length;
-    }
+    const issued = await this.issuer.issueDue(now, () => this.shutdown.draining);
     if (refreshed + issued > 0) this.logger.log(`refreshed ${refreshed} partners, issued ${issued} notices`);
     return { refreshed, issued };
   }

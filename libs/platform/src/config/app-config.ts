@@ -1,4 +1,5 @@
-import { plainToInstance } from 'class-transformer';
+import 'reflect-metadata';
+import { Type, plainToInstance } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, validateSync } from 'class-validator';
 
 // ── Configuration from the environment, validated at start ────────────────────────────────────
@@ -6,7 +7,7 @@ import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, validateSync } fr
 // half works.
 
 export class EnvironmentVariables {
-  @IsOptional() @IsInt() @Min(1) @Max(65535)
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(65535)
   PORT = 3000;
 
   @IsOptional() @IsString()
@@ -25,7 +26,7 @@ export class EnvironmentVariables {
   @IsOptional() @IsString()
   RULESETS_FILE?: string;
 
-  @IsOptional() @IsInt() @Min(100)
+  @IsOptional() @Type(() => Number) @IsInt() @Min(100)
   SCHEDULER_INTERVAL_MS = 30_000;
 
   @IsOptional() @IsIn(['sqlite', 'esdb'])
@@ -46,7 +47,7 @@ export type AppConfig = Readonly<EnvironmentVariables>;
 
 /** Parses and checks the environment; throws an Error naming every bad variable. */
 export function validateEnvironment(env: Record<string, unknown>): AppConfig {
-  const config = plainToInstance(EnvironmentVariables, env, { enableImplicitConversion: true, exposeDefaultValues: true });
+  const config = plainToInstance(EnvironmentVariables, env, { exposeDefaultValues: true });
   const errors = validateSync(config, { skipMissingProperties: false, whitelist: false });
   const problems = errors.flatMap((error) => Object.values(error.constraints ?? {}).map((message) => `${error.property}: ${message}`));
   if (config.EVENT_STORE === 'esdb' && !config.ESDB_CONNECTION_STRING) problems.push('ESDB_CONNECTION_STRING: required when EVENT_STORE=esdb');

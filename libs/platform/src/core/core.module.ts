@@ -29,7 +29,7 @@ export class CoreModule {
       { provide: RULESET_CATALOG, useFactory: () => loadRulesetCatalog(config.RULESETS_FILE) },
       { provide: Metrics, useValue: new Metrics() },
       { provide: EVENT_STORE, inject: [Metrics], useFactory: (metrics: Metrics) => metrics.timeAppends(createEventStore(config, clock)) },
-      { provide: READ_MODEL_DB, useFactory: () => ReadModelDatabase.open(join(config.DATA_DIR, 'read-models.sqlite')) },
+      { provide: READ_MODEL_DB, useFactory: () => ReadModelDatabase.open({ location: config.DATA_DIR }) },
       { provide: REJECTION_LOG, useFactory: () => SqliteRejectionLog.open(join(config.DATA_DIR, 'rejections.sqlite')) },
       { provide: ReadModelQueries, inject: [READ_MODEL_DB], useFactory: (db: ReadModelDatabase) => new ReadModelQueries(db) },
       { provide: PartnerCommandHandler, inject: [EVENT_STORE], useFactory: (store: EventStore) => new PartnerCommandHandler(store) },

@@ -1,0 +1,21 @@
+import { validateEnvironment } from './app-config';
+
+describe('validateEnvironment', () => {
+  it('applies the documented defaults', () => {
+    expect(validateEnvironment({})).toMatchObject({ PORT: 3000, DATA_DIR: './data', LOG_LEVEL: 'info', SCHEDULER_INTERVAL_MS: 30_000, EVENT_STORE: 'sqlite', BODY_LIMIT: '1mb' });
+  });
+
+  it('converts numbers from the environment', () => {
+    expect(validateEnvironment({ PORT: '8080', SCHEDULER_INTERVAL_MS: '500' })).toMatchObject({ PORT: 8080, SCHEDULER_INTERVAL_MS: 500 });
+  });
+
+  it('names every bad variable', () => {
+    expect(() => validateEnvironment({ PORT: 'eighty', LOG_LEVEL: 'loud', API_KEYS: 'root:short', EVENT_STORE: 'esdb' })).toThrow(
+      /PORT: .*integer[\s\S]*API_KEYS: [\s\S]*LOG_LEVEL: [\s\S]*ESDB_CONNECTION_STRING: required when EVENT_STORE=esdb/,
+    );
+  });
+
+  it('accepts keys of several roles', () => {
+    expect(validateEnvironment({ API_KEYS: 'admin:0123456789abcdef,reader:abcdef0123456789, publisher:zzzzzzzzzzzzzzzz' }).API_KEYS).toBeDefined();
+  });
+});
