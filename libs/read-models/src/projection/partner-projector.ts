@@ -1,39 +1,13 @@
-import type { RulesetCatalog } from '@partner-program/domain';
-import type { EventStore } from '@partner-program/event-store';
-import type { ReadModelDatabase } from '../read-model-database';
 import { type TableSet, activeSet, dropSet, otherSet } from '../schema/read-model-schema';
 import { Mutex, pause } from './mutex';
 import { PartnerRowsWriter } from './partner-rows-writer';
 import { PartnerStates } from './partner-states';
 import { buildFreshSet, swapIn } from './rebuild';
+import type { PartnerProjectorOptions, ProjectorStats } from './projector-options';
 import { type ProjectionDeps, SetProjection } from './set-projection';
-import { StateCache, type StateCacheLimits } from './state-cache';
+import { StateCache } from './state-cache';
 
-/** Options of {@link PartnerProjector}. */
-export interface PartnerProjectorOptions {
-  store: EventStore;
-  db: ReadModelDatabase;
-  catalog: RulesetCatalog;
-  /** Evaluation time. Default: wall clock. */
-  clock?: () => Date;
-  /** Events per page (one transaction each). Default 500. */
-  pageSize?: number;
-  /** Bounds of the partner-state cache. */
-  cache?: StateCacheLimits;
-  /** Told about a failed page in `run` (which then retries after a pause). */
-  onError?: (error: unknown) => void;
-}
-
-/** Counters for metrics. */
-export interface ProjectorStats {
-  eventsProcessed: number;
-  pages: number;
-  lastPageMs: number;
-  partnersRefreshed: number;
-  cachedStates: number;
-  errors: number;
-  rebuilding: boolean;
-}
+export type { PartnerProjectorOptions, ProjectorStats } from './projector-options';
 
 /**
  * Projects the event log into the partner read models (status, area tiers, badges, renewal

@@ -3,7 +3,7 @@ import {
   fromRecorded, initialState,
 } from '@partner-program/domain';
 import { type EventStore, SqliteEventStore, partnerStreamId } from '@partner-program/event-store';
-import { PartnerProjector } from '../projection/partner-projector';
+import { PartnerProjector, type PartnerProjectorOptions } from '../projection/partner-projector';
 import { ReadModelQueries } from '../queries/read-model-queries';
 import { ReadModelDatabase } from '../read-model-database';
 
@@ -17,8 +17,8 @@ export function readModelFixture(options: FixtureOptions = {}) {
   const database = ReadModelDatabase.open({ location: ':memory:' });
   let now = new Date(options.now ?? '2021-06-01T00:00:00Z');
   const clock = () => now;
-  const projectorWith = (catalog: RulesetCatalog = options.catalog ?? DEFAULT_CATALOG) =>
-    new PartnerProjector({ store, db: database, catalog, clock, pageSize: options.pageSize ?? 500 });
+  const projectorWith = (overrides: Partial<PartnerProjectorOptions> = {}) =>
+    new PartnerProjector({ store, db: database, catalog: options.catalog ?? DEFAULT_CATALOG, clock, pageSize: options.pageSize ?? 500, ...overrides });
   const projector = projectorWith();
 
   async function execute(partnerId: string, command: PartnerCommand): Promise<PartnerEvent[]> {

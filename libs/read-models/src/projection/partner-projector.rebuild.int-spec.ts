@@ -1,0 +1,88 @@
+import { PARTNER_CONNECT_FY21, catalogWith } from '@partner-program/domain';
+import { SqliteEventStore } from '@partner-program/event-store';
+import { booked, competency, renewed, reversed, vmcPartner } from '../testing/facts';
+import { GatedStore } from '../testing/gated-store';
+import { type ReadModelFixture, readModelFixture } from '../testing/read-model-fixture';
+import { snapshot } from '../testing/snapshot';
+
+// Rebuild: a fresh model from the whole log, swapped in whole while readers keep reading.
+
+const PARTNERS = ['P-1', 'P-2', 'P-3', 'P-4'];
+
+async function history(f: ReadModelFixture): Promise<void> {
+  await f.record('P-1', ...vmcPartner('2020-03-01'), booked('2020-04-01', 'D-1', 'vmc-on-aws', 60_000));
+  await f.record('P-2', ...vmcPartner('2021-01-01'), booked('2021-02-01', 'D-2', 'vmc-on-aws', 1_500_000));
+  await f.record('P-3', ...vmcPartner('2021-01-01', '2021-07-01'), competency('2021-02-01', 'pks'));
+  await f.record('P-1', booked('2021-03-01', 'D-3', 'vmc-on-aws', 80_000), reversed('2021-03-15', 'D-3'));
+  await f.record('P-2', renewed('2021-04-01', 'A-1', '2031-06-30'));
+  await f.record('P-4', competency('2021-04-01', 'hci'));
+}
+
+describe('PartnerProjector.rebuild', () => {
+  let store: GatedStore;
+  let f: ReadModelFixture;
+  beforeEach(async () => {
+    store = new GatedStore(SqliteEventStore.open({ location: ':memory:' }));
+    f = readModelFixture({ pageSize: 3, now: '2021-06-01T00:00:00Z', store });
+    await history(f);
+    await f.issueDue('P-3');
+    await f.projector.catchUp();
+  });
+  afterEach(() => f.close());
+
+  it('answers exactly as the live model did, and adds nothing to the tier-change feed', async () => {
+    const live = snapshot(f.queries, PARTNERS);
+    const feed = f.queries.tierChanges({ afterSequence: 0, limit: 1000 });
+    const result = await f.projector.rebuild();
+    expect(result).toEqual({ events: Number(live.checkpoint), ms: expect.any(Number) });
+    expect(snapshot(f.queries, PARTNERS)).toEqual(live);
+    expect(f.queries.tierChanges({ afterSequence: 0, limit: 1000 })).toEqual(feed);
+    expect(f.projector.checkpoint()).toBe(live.checkpoint);
+  });
+
+  it('restores a lost tier-change feed with the same change ids', async () => {
+    const ids = snapshot(f.queries, PARTNERS).changeIds;
+    f.database.db.exec('DELETE FROM tier_changes');
+    await f.projector.rebuild();
+    expect(snapshot(f.queries, PARTNERS).changeIds).toEqual(ids);
+  });
+
+  it('keeps serving the old complete model until the new one is swapped in', async () => {
+    const old = snapshot(f.queries, PARTNERS);
+    // A new ruleset (from 2021-03-01, advanced at 100,000) changes P-1's answer, so old and new differ.
+    const fy21b = { ...PARTNER_CONNECT_FY21, id: 'fy21b', effectiveFrom: '2021-03-01', thresholds: { advanced: 100_000, principal: 2_000_000 } };
+    const projector = f.projectorWith({ catalog: catalogWith([JSON.parse(JSON.stringify(fy21b))]) });
+    store.closeAfter(3);
+    const rebuilding = projector.rebuild();
+    await store.reached;
+    // Three partners (one transaction) are already in the fresh tables, yet readers still see the old model, all of it.
+    expect(f.database.db.prepare('SELECT count(*) AS n FROM b_partner_status').get()).toEqual({ n: 3 });
+    expect(snapshot(f.queries, PARTNERS)).toEqual(old);
+    expect(projector.stats.rebuilding).toBe(true);
+    store.open();
+    await rebuilding;
+    const rebuilt = f.queries.partnerStatus('P-1')!;
+    expect(rebuilt).toMatchObject({ ruleset: 'fy21b' });
+    expect(rebuilt.areas['vmc-on-aws'].tier).toBe('partner');
+    expect(f.queries.badges()).toEqual([]);
+  });
+
+  it('takes in events appended while it runs, and lets the live loop go on afterwards', async () => {
+    store.closeAfter(1, (streamId) => streamId !== 'partner-P-5');
+    const rebuilding = f.projector.rebuild();
+    await store.reached;
+    await f.record('P-5', ...vmcPartner('2021-05-01'));
+    // The live set follows the log meanwhile (its states are cached, so no stream read waits).
+    await f.projector.catchUp();
+    expect(f.queries.partnerStatus('P-5')!.areas['vmc-on-aws'].tier).toBe('partner');
+    store.open();
+    await rebuilding;
+    const head = (await store.readAll({ fromPosition: 0n, maxCount: 1000 })).nextPosition;
+    expect(f.queries.checkpoint()).toBe(head);
+    expect(f.queries.partnerStatus('P-5')!.areas['vmc-on-aws'].tier).toBe('partner');
+    await f.record('P-5', booked('2021-05-20', 'D-5', 'vmc-on-aws', 50_000));
+    expect(await f.projector.catchUp()).toBe(1);
+    expect(f.queries.partnerStatus('P-5')!.areas['vmc-on-aws'].tier).toBe('advanced');
+    expect(f.database.db.prepare("SELECT name FROM sqlite_master WHERE name LIKE 'a\\_%' ESCAPE '\\'").all()).toEqual([]);
+  });
+});

@@ -1,0 +1,65 @@
+import { SqliteEventStore } from '@partner-program/event-store';
+import { booked, vmcPartner } from '../testing/facts';
+import { GatedStore } from '../testing/gated-store';
+import { type ReadModelFixture, readModelFixture } from '../testing/read-model-fixture';
+
+// The background loop: follows the log, stops gracefully, survives a failing page.
+
+async function until(condition: () => boolean): Promise<void> {
+  for (let i = 0; i < 200 && !condition(); i += 1) await new Promise((resolve) => setTimeout(resolve, 10));
+  expect(condition()).toBe(true);
+}
+
+describe('PartnerProjector.run', () => {
+  let store: GatedStore;
+  let f: ReadModelFixture;
+  beforeEach(async () => {
+    store = new GatedStore(SqliteEventStore.open({ location: ':memory:' }));
+    f = readModelFixture({ now: '2021-06-01T00:00:00Z', store });
+    await f.record('P-1', ...vmcPartner('2021-01-01'));
+  });
+  afterEach(() => f.close());
+
+  it('follows appends until aborted', async () => {
+    const stop = new AbortController();
+    const running = f.projector.run(stop.signal, 5);
+    await until(() => f.queries.partnerStatus('P-1') !== undefined);
+    await f.record('P-1', booked('2021-05-01', 'D-1', 'vmc-on-aws', 50_000));
+    await until(() => f.queries.partnerStatus('P-1')!.areas['vmc-on-aws'].tier === 'advanced');
+    stop.abort();
+    await running;
+    expect(f.queries.checkpoint()).toBe(f.projector.checkpoint());
+  });
+
+  it('commits the page in hand before returning when aborted', async () => {
+    await f.projector.catchUp();
+    await f.record('P-1', booked('2021-05-01', 'D-1', 'vmc-on-aws', 50_000));
+    // After a restart the cache is empty: the page must read P-1's stream, and that read is held.
+    const restarted = f.projectorWith();
+    store.closeAfter(0);
+    const stop = new AbortController();
+    const running = restarted.run(stop.signal, 5);
+    await store.reached;
+    stop.abort();
+    store.open();
+    await running;
+    expect(f.queries.partnerStatus('P-1')!.areas['vmc-on-aws'].tier).toBe('advanced');
+    expect(f.queries.checkpoint()).toBe(restarted.checkpoint());
+    expect(restarted.stats.pages).toBe(1);
+  });
+
+  it('reports a failing page and retries it', async () => {
+    f.database.db.exec(`CREATE TRIGGER fail BEFORE INSERT ON a_partner_status
+      BEGIN SELECT RAISE(ABORT, 'disk trouble'); END`);
+    const errors: unknown[] = [];
+    const projector = f.projectorWith({ onError: (error) => errors.push(error) });
+    const stop = new AbortController();
+    const running = projector.run(stop.signal, 5);
+    await until(() => errors.length === 1);
+    expect(projector.stats.errors).toBe(1);
+    f.database.db.exec('DROP TRIGGER fail');
+    await until(() => f.queries.partnerStatus('P-1') !== undefined);
+    stop.abort();
+    await running;
+  });
+});

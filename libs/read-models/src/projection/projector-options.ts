@@ -1,0 +1,30 @@
+import type { RulesetCatalog } from '@partner-program/domain';
+import type { EventStore } from '@partner-program/event-store';
+import type { ReadModelDatabase } from '../read-model-database';
+import type { StateCacheLimits } from './state-cache';
+
+/** Options of {@link PartnerProjector}. */
+export interface PartnerProjectorOptions {
+  store: EventStore;
+  db: ReadModelDatabase;
+  catalog: RulesetCatalog;
+  /** Evaluation time. Default: wall clock. */
+  clock?: () => Date;
+  /** Events per page (one transaction each). Default 500. */
+  pageSize?: number;
+  /** Bounds of the partner-state cache. */
+  cache?: StateCacheLimits;
+  /** Told about a failed page in `run` (which then retries after a pause). */
+  onError?: (error: unknown) => void;
+}
+
+/** Counters for metrics. */
+export interface ProjectorStats {
+  eventsProcessed: number;
+  pages: number;
+  lastPageMs: number;
+  partnersRefreshed: number;
+  cachedStates: number;
+  errors: number;
+  rebuilding: boolean;
+}
