@@ -16,7 +16,10 @@ export interface StreamStateCacheOptions<S> {
   store: Pick<EventStore, 'readStream'>;
   /** State of a stream with no events. */
   initialState: () => S;
-  /** Folds one event into the state. Must not mutate `state`: cached states are shared. */
+  /**
+   * Folds one event into the state. Must not mutate `state` (cached states are shared), unless
+   * the caller serialises every load/remember of a stream, e.g. with a per-stream lock.
+   */
   evolve: (state: S, event: StoredEvent) => S;
   /** Streams kept in memory. Default 1000. */
   maxEntries?: number;
