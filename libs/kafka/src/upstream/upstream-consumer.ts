@@ -1,0 +1,140 @@
+import type { IngestInput, IngestResult } from '@partner-program/ingestion';
+import { type Consumer, type EachBatchPayload, type Kafka, Partitioners, type Producer } from 'kafkajs';
+import { type BackoffOptions, DEFAULT_BACKOFF, ShutdownError } from '../backoff';
+import { type KafkaLogger, silentKafkaLogger } from '../kafka-logger';
+import { KAFKA_TOPICS, type KafkaTopicNames } from '../kafka-topics';
+import { trackConsumerConnection } from './consumer-connection';
+import { isDeadLetter, toDeadLetter } from './dead-letter';
+import { ingestInLanes } from './ingest-lanes';
+import { type UpstreamCounters, UpstreamCounterSet } from './upstream-counters';
+import { type UpstreamRecord, toUpstreamRecord } from './upstream-message';
+
+/** Options of {@link UpstreamConsumer}. */
+export type UpstreamConsumerOptions = Readonly<{
+  kafka: Kafka;
+  /** The shared ingestion path (`IngestionService`). */
+  ingestion: { ingest(input: IngestInput): Promise<IngestResult> };
+  topics?: Pick<KafkaTopicNames, 'upstream' | 'deadLetter'>;
+  groupId?: string;
+  /** Messages per commit: a larger chunk groups more appends, a smaller one commits sooner. */
+  chunkSize?: number;
+  /** Partitions processed at once; one partner lives in one partition, so order holds. */
+  partitionsConsumedConcurrently?: number;
+  /** Delays between retries of transient store errors. */
+  backoff?: BackoffOptions;
+  logger?: KafkaLogger;
+}>;
+
+export const UPSTREAM_GROUP_ID = 'partner-program-ingestion';
+
+/**
+ * The ingestion worker: consumes `partner-program.upstream.v1` in batches through the same path as
+ * `POST /v1/events`, dead-letters invalid and rejected messages, and commits an offset only once
+ * every message up to it has a durable outcome (and its dead letter was acknowledged).
+ */
+export class UpstreamConsumer {
+  private readonly consumer: Consumer;
+  private readonly producer: Producer;
+  private readonly topics: Pick<KafkaTopicNames, 'upstream' | 'deadLetter'>;
+  private readonly counterSet = new UpstreamCounterSet();
+  private readonly logger: KafkaLogger;
+  private shutdown = new AbortController();
+  private readonly connected: () => boolean;
+
+  constructor(private readonly options: UpstreamConsumerOptions) {
+    this.topics = options.topics ?? KAFKA_TOPICS;
+    this.logger = options.logger ?? silentKafkaLogger;
+    this.consumer = options.kafka.consumer({
+      groupId: options.groupId ?? UPSTREAM_GROUP_ID,
+      allowAutoTopicCreation: false,
+      sessionTimeout: 30_000,
+      heartbeatInterval: 3_000,
+      retry: { initialRetryTime: 300, maxRetryTime: 10_000, retries: 10, restartOnFailure: async () => true },
+    });
+    this.producer = options.kafka.producer({
+      idempotent: true,
+      maxInFlightRequests: 1,
+      allowAutoTopicCreation: false,
+      createPartitioner: Partitioners.DefaultPartitioner,
+    });
+    this.connected = trackConsumerConnection(this.consumer, this.logger);
+  }
+
+  /** Connects, subscribes (the topics must exist: see `ensureTopics`) and starts consuming. */
+  async start(): Promise<void> {
+    this.shutdown = new AbortController();
+    await this.producer.connect();
+    await this.consumer.connect();
+    await this.consumer.subscribe({ topics: [this.topics.upstream], fromBeginning: true });
+    await this.consumer.run({
+      autoCommit: false,
+      eachBatchAutoResolve: false,
+      partitionsConsumedConcurrently: this.options.partitionsConsumedConcurrently ?? 6,
+      eachBatch: (payload) => this.handleBatch(payload),
+    });
+  }
+
+  /** Stops consuming: unfinished messages are not committed and will be redelivered. */
+  async stop(): Promise<void> {
+    this.shutdown.abort();
+    await this.consumer.disconnect();
+    await this.producer.disconnect();
+  }
+
+  /** For readiness: the group was joined and the last fetch or join succeeded. */
+  isConnected(): boolean {
+    return this.connected();
+  }
+
+  get counters(): UpstreamCounters {
+    return this.counterSet.snapshot();
+  }
+
+  private async handleBatch(payload: EachBatchPayload): Promise<void> {
+    const { batch, isRunning, isStale } = payload;
+    this.counterSet.batches += 1;
+    const chunkSize = this.options.chunkSize ?? 500;
+    for (let start = 0; start < batch.messages.length; start += chunkSize) {
+      if (!isRunning() || isStale() || this.shutdown.signal.aborted) return;
+      const chunk = batch.messages.slice(start, start + chunkSize).map((m) => toUpstreamRecord(batch.topic, batch.partition, m));
+      const done = await this.ingestChunk(chunk, payload);
+      if (!done) return;
+    }
+  }
+
+  /** Ingests, dead-letters, then commits past the chunk; false when shutdown interrupted it. */
+  private async ingestChunk(chunk: UpstreamRecord[], payload: EachBatchPayload): Promise<boolean> {
+    const { batch, heartbeat, resolveOffset, commitOffsetsIfNecessary } = payload;
+    let results: IngestResult[];
+    try {
+      results = await ingestInLanes(chunk, {
+        ingest: (input) => this.options.ingestion.ingest(input),
+        backoff: this.options.backoff ?? DEFAULT_BACKOFF,
+        signal: this.shutdown.signal,
+        heartbeat,
+        onRetry: (error, record, attempt) => this.onRetry(error, record, attempt),
+      });
+    } catch (error) {
+      if (error instanceof ShutdownError) return false;
+      throw error;
+    }
+    const deadLetters = chunk.flatMap((record, i) => (isDeadLetter(results[i]!) ? [toDeadLetter(batch.topic, batch.partition, record, results[i]!)] : []));
+    if (deadLetters.length > 0) await this.producer.send({ topic: this.topics.deadLetter, acks: -1, messages: deadLetters });
+    this.counterSet.deadLettered += deadLetters.length;
+    for (const result of results) this.counterSet.countOutcome(result.outcome);
+    const last = chunk.at(-1)!.message.offset;
+    resolveOffset(last);
+    const next = (BigInt(last) + 1n).toString();
+    await commitOffsetsIfNecessary({ topics: [{ topic: batch.topic, partitions: [{ partition: batch.partition, offset: next }] }] });
+    this.counterSet.commits += 1;
+    await heartbeat();
+    return true;
+  }
+
+  private onRetry(error: unknown, record: UpstreamRecord, attempt: number): void {
+    this.counterSet.retries += 1;
+    const { topic, partition, offset } = record.input.origin as { topic: string; partition: number; offset: string };
+    const reason = error instanceof Error ? error.message : String(error);
+    this.logger.warn('transient ingestion failure, retrying', { topic, partition, offset, attempt, error: reason });
+  }
+}
