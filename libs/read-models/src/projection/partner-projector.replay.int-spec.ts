@@ -43,6 +43,14 @@ describe('PartnerProjector: replay and crashes', () => {
     }
   });
 
+  it('projects the same rows when its state cache holds a single partner', async () => {
+    await f.projector.catchUp();
+    const other = readModelFixture({ pageSize: 2, now: '2021-06-01T00:00:00Z', store: f.store });
+    await other.projectorWith({ cache: { maxPartners: 1 } }).catchUp();
+    expect(snapshot(other.queries, PARTNERS)).toEqual(snapshot(f.queries, PARTNERS));
+    other.database.close();
+  });
+
   it('replays from an older checkpoint without adding a row or a tier change twice', async () => {
     await f.projector.catchUp();
     const before = snapshot(f.queries, PARTNERS);

@@ -36,7 +36,7 @@ describe('PartnerProjector.run', () => {
     await f.record('P-1', booked('2021-05-01', 'D-1', 'vmc-on-aws', 50_000));
     // After a restart the cache is empty: the page must read P-1's stream, and that read is held.
     const restarted = f.projectorWith();
-    store.closeAfter(0);
+    store.hold((read) => read.kind === 'readStream');
     const stop = new AbortController();
     const running = restarted.run(stop.signal, 5);
     await store.reached;

@@ -1,15 +1,16 @@
-import { partnerIdFromStreamId } from '@partner-program/event-store';
+import { initialState } from '@partner-program/domain';
 import { type TableSet, pointViewsAt, recreateSet, tierChangesDdl } from '../schema/read-model-schema';
 import { PartnerRowsWriter } from './partner-rows-writer';
 import { PartnerStates } from './partner-states';
-import { type PartnerHead, type ProjectionDeps, SetProjection } from './set-projection';
+import { type PartnerHead, type ProjectionDeps, SetProjection, byPartner } from './set-projection';
 import { StateCache, type StateCacheLimits } from './state-cache';
 
 // ── Rebuild: a fresh table set filled from the whole log while the live set keeps serving ─────
-// Pass 1 scans the log for each partner's last event; pass 2 folds and evaluates every partner
-// exactly once from its own stream. Evaluating page by page would re-evaluate a partner whose
-// events are spread over the log once per page (quadratic), and keeping every state in memory
-// would not fit: this way the work is linear and memory holds one bounded cache.
+// Pass 1 reads the log once, folding every partner whose state stays in the bounded cache and
+// noting each partner's last event; pass 2 evaluates every partner exactly once, from the cache
+// or, for partners the cache had to drop, folded again from their own stream. Evaluating page by
+// page would re-evaluate a partner spread over the log once per page (quadratic), and keeping
+// every state in memory would not fit: this way the work is linear and memory stays bounded.
 
 /** Fresh tier changes wait here and join the published feed at the swap (the feed is never renumbered). */
 export const REBUILD_CHANGES_TABLE = 'rebuild_tier_changes';
@@ -27,8 +28,12 @@ export async function buildFreshSet(deps: ProjectionDeps, set: TableSet, options
     new PartnerRowsWriter(db, set, REBUILD_CHANGES_TABLE),
     new PartnerStates(deps.store, new StateCache(options.cache)),
   );
-  const { heads, head, events } = await scanHeads(deps, options.scanPageSize);
-  const partners = [...heads.entries()].map(([partnerId, at]): PartnerHead => ({ partnerId, ...at }));
+  const { heads, head, events } = await scanAndFold(deps, projection.states, options.scanPageSize);
+  // Partners whose folded state is in the cache first: evaluating them never evicts another one.
+  const ready: PartnerHead[] = [];
+  const dropped: PartnerHead[] = [];
+  for (const p of heads.values()) (projection.states.cache.versionOf(p.partnerId) === p.revision + 1 ? ready : dropped).push(p);
+  const partners = [...ready, ...dropped];
   for (let i = 0; i < partners.length; i += options.pageSize) {
     await projection.projectWhole(partners.slice(i, i + options.pageSize), undefined);
   }
@@ -52,16 +57,20 @@ export function swapIn(deps: ProjectionDeps, set: TableSet): void {
   deps.db.exec(`DROP TABLE IF EXISTS ${REBUILD_CHANGES_TABLE}`);
 }
 
-/** Each partner's last revision and position in the log, and the log's head. */
-async function scanHeads(deps: ProjectionDeps, pageSize: number) {
-  const heads = new Map<string, { revision: number; position: bigint }>();
+/** Folds what the cache can hold; returns each partner's last event, the log's head and the events read. */
+async function scanAndFold(deps: ProjectionDeps, states: PartnerStates, pageSize: number) {
+  const heads = new Map<string, PartnerHead>();
   let head = 0n;
   let events = 0;
   for (let isEnd = false; !isEnd; ) {
     const page = await deps.store.readAll({ fromPosition: head, maxCount: pageSize });
-    for (const event of page.events) {
-      const partnerId = partnerIdFromStreamId(event.streamId);
-      if (partnerId !== undefined) heads.set(partnerId, { revision: event.revision, position: event.position });
+    for (const [partnerId, group] of byPartner(page.events)) {
+      const { revision, position } = group.at(-1)!;
+      heads.set(partnerId, { partnerId, revision, position });
+      const kept = states.cache.take(partnerId);
+      // A partner dropped from the cache earlier is folded again from its stream in pass 2.
+      const base = kept?.version === group[0]!.revision ? kept : group[0]!.revision === 0 ? initialState() : undefined;
+      if (base) states.keep(partnerId, PartnerStates.apply(base, group));
     }
     events += page.events.length;
     head = page.nextPosition;

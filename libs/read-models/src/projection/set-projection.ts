@@ -108,7 +108,7 @@ export class SetProjection {
 }
 
 /** Events of partner streams grouped by partner, in log order (consecutive revisions per partner). */
-function byPartner(events: readonly StoredEvent[]): Map<string, StoredEvent[]> {
+export function byPartner(events: readonly StoredEvent[]): Map<string, StoredEvent[]> {
   const groups = new Map<string, StoredEvent[]>();
   for (const event of events) {
     const partnerId = partnerIdFromStreamId(event.streamId);

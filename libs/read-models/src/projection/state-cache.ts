@@ -4,7 +4,7 @@ import type { PartnerState } from '@partner-program/domain';
 export type StateCacheLimits = Readonly<{
   /** Partners kept. Default 10,000. */
   maxPartners?: number;
-  /** Events folded into the kept states, summed: what memory really grows with. Default 1,000,000. */
+  /** Events folded into the kept states, summed: what memory grows with (~450 bytes each). Default 500,000. */
   maxEvents?: number;
 }>;
 
@@ -21,11 +21,16 @@ export class StateCache {
 
   constructor(limits: StateCacheLimits = {}) {
     this.maxPartners = limits.maxPartners ?? 10_000;
-    this.maxEvents = limits.maxEvents ?? 1_000_000;
+    this.maxEvents = limits.maxEvents ?? 500_000;
   }
 
   get size(): number {
     return this.states.size;
+  }
+
+  /** How many events the kept state of the partner has folded, without touching its recency. */
+  versionOf(partnerId: string): number | undefined {
+    return this.states.get(partnerId)?.version;
   }
 
   /** Removes and returns the partner's state. */

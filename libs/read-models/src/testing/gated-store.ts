@@ -1,42 +1,50 @@
-import type { EventStore, ReadStreamOptions, StoredEvent } from '@partner-program/event-store';
+import type { EventStore, ReadAllOptions, ReadStreamOptions, StoredEvent } from '@partner-program/event-store';
 
-/** An event store whose stream reads can be held at a gate, to look at the world mid-rebuild. */
+/** A read of the store, as the gate sees it. */
+export type StoreRead = { kind: 'readAll'; fromPosition: bigint } | { kind: 'readStream'; streamId: string };
+
+/** An event store that can hold one read at a gate, to look at the world in the middle of a rebuild. */
 export class GatedStore implements EventStore {
-  private gate: Promise<void> | undefined;
+  private match: ((read: StoreRead) => boolean) | undefined;
+  private gate: Promise<void> = Promise.resolve();
   private release = () => {};
-  private streamReadsLeft = Number.POSITIVE_INFINITY;
-  /** Resolves when a stream read waits at the gate. */
-  reached!: Promise<void>;
   private onReached = () => {};
+  /** Resolves when the held read waits at the gate. */
+  reached: Promise<void> = Promise.resolve();
 
   constructor(private readonly inner: EventStore) {}
 
-  private gated: (streamId: string) => boolean = () => true;
-
-  /** Lets `reads` more reads of gated streams through, then holds the next one until `open()`. */
-  closeAfter(reads: number, gated: (streamId: string) => boolean = () => true): void {
-    this.streamReadsLeft = reads;
-    this.gated = gated;
+  /** Holds the next read that matches until `open()`; other reads go through. */
+  hold(match: (read: StoreRead) => boolean): void {
+    this.match = match;
     this.gate = new Promise((resolve) => (this.release = resolve));
     this.reached = new Promise((resolve) => (this.onReached = resolve));
   }
 
   open(): void {
-    this.streamReadsLeft = Number.POSITIVE_INFINITY;
+    this.match = undefined;
     this.release();
   }
 
+  async readAll(options: ReadAllOptions = {}) {
+    await this.pass({ kind: 'readAll', fromPosition: options.fromPosition ?? 0n });
+    return this.inner.readAll(options);
+  }
+
   async *readStream(streamId: string, options?: ReadStreamOptions): AsyncIterable<StoredEvent> {
-    if (this.gate && this.gated(streamId) && this.streamReadsLeft-- <= 0) {
-      this.onReached();
-      await this.gate;
-    }
+    await this.pass({ kind: 'readStream', streamId });
     yield* this.inner.readStream(streamId, options);
   }
 
   append: EventStore['append'] = (...args) => this.inner.append(...args);
   streamRevision: EventStore['streamRevision'] = (...args) => this.inner.streamRevision(...args);
-  readAll: EventStore['readAll'] = (...args) => this.inner.readAll(...args);
   subscribeToAll: EventStore['subscribeToAll'] = (...args) => this.inner.subscribeToAll(...args);
   close: EventStore['close'] = () => this.inner.close();
+
+  private async pass(read: StoreRead): Promise<void> {
+    if (!this.match?.(read)) return;
+    this.match = undefined;
+    this.onReached();
+    await this.gate;
+  }
 }
