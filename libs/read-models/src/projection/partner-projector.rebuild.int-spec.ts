@@ -46,11 +46,18 @@ describe('PartnerProjector.rebuild', () => {
     expect(snapshot(f.queries, PARTNERS)).toEqual(live);
   });
 
-  it('restores a lost tier-change feed with the same change ids', async () => {
-    const ids = snapshot(f.queries, PARTNERS).changeIds;
-    f.database.db.exec('DELETE FROM tier_changes');
+  it('adds to the feed only what happened since the live evaluation: here time-driven changes not refreshed yet', async () => {
+    const feed = f.queries.tierChanges({ afterSequence: 0, limit: 1000 });
+    f.setNow('2022-03-01T00:00:00Z');
     await f.projector.rebuild();
-    expect(snapshot(f.queries, PARTNERS).changeIds).toEqual(ids);
+    const added = f.queries.tierChanges({ afterSequence: feed.at(-1)!.sequence, limit: 1000 });
+    const expired = [{ kind: 'expired', what: 'agreement:A-1' }];
+    expect(added.map(({ partnerId, area, from, to, at, causes }) => ({ partnerId, area, from, to, at, causes }))).toEqual([
+      { partnerId: 'P-3', area: 'vmc-on-aws', from: 'partner', to: null, at: '2021-07-02T00:00:00.000Z', causes: expired },
+      { partnerId: 'P-3', area: 'modern-applications', from: 'partner', to: null, at: '2021-07-02T00:00:00.000Z', causes: expired },
+      { partnerId: 'P-2', area: 'vmc-on-aws', from: 'principal', to: 'partner', at: '2022-02-01T00:00:00.000Z', causes: [{ kind: 'deal-left-window', dealId: 'D-2' }] },
+    ]);
+    expect(f.queries.partnerStatus('P-2')).toMatchObject({ evaluatedAt: '2022-03-01T00:00:00.000Z', badges: [] });
   });
 
   it('keeps serving the old complete model until the new one is swapped in', async () => {

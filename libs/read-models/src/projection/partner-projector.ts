@@ -95,7 +95,7 @@ export class PartnerProjector {
     const started = performance.now();
     const set = otherSet(this.live.writer.set);
     const options = { pageSize: this.pageSize, scanPageSize: this.pageSize * 10, cache: this.options.cache ?? {} };
-    const fresh = await buildFreshSet(this.deps, set, options);
+    const fresh = await buildFreshSet(this.deps, set, this.live.writer, options);
     let events = fresh.events;
     await this.mutex.run(async () => {
       // The live loop waits here: the last pages and the swap happen with nothing in between.

@@ -1,4 +1,4 @@
-import { initialState } from '@partner-program/domain';
+import { type PartnerState, initialState } from '@partner-program/domain';
 import { type TableSet, pointViewsAt, recreateSet, tierChangesDdl } from '../schema/read-model-schema';
 import { PartnerRowsWriter } from './partner-rows-writer';
 import { PartnerStates } from './partner-states';
@@ -12,13 +12,19 @@ import { StateCache, type StateCacheLimits } from './state-cache';
 // page would re-evaluate a partner spread over the log once per page (quadratic), and keeping
 // every state in memory would not fit: this way the work is linear and memory stays bounded.
 
-/** Fresh tier changes wait here and join the published feed at the swap (the feed is never renumbered). */
+/**
+ * Fresh tier changes wait here and join the published feed at the swap (the feed is never
+ * renumbered). The live feed already holds every change up to each partner's last live
+ * evaluation, so the rebuild records only what comes after it: the feed reads as if the live
+ * projection had gone on, and the costly full-history timeline is computed only for partners
+ * the live model does not know.
+ */
 export const REBUILD_CHANGES_TABLE = 'rebuild_tier_changes';
 
 export type RebuildOptions = Readonly<{ pageSize: number; scanPageSize: number; cache: StateCacheLimits }>;
 
 /** Builds `set` from scratch up to (about) the head of the log; returns its projection and the events read. */
-export async function buildFreshSet(deps: ProjectionDeps, set: TableSet, options: RebuildOptions) {
+export async function buildFreshSet(deps: ProjectionDeps, set: TableSet, live: PartnerRowsWriter, options: RebuildOptions) {
   const { db } = deps;
   recreateSet(db, set);
   db.exec(`DROP TABLE IF EXISTS ${REBUILD_CHANGES_TABLE}`);
@@ -35,9 +41,9 @@ export async function buildFreshSet(deps: ProjectionDeps, set: TableSet, options
   for (const p of heads.values()) (projection.states.cache.versionOf(p.partnerId) === p.revision + 1 ? ready : dropped).push(p);
   const partners = [...ready, ...dropped];
   for (let i = 0; i < partners.length; i += options.pageSize) {
-    await projection.projectWhole(partners.slice(i, i + options.pageSize), undefined);
+    await projection.projectWhole(partners.slice(i, i + options.pageSize), undefined, afterLiveFeed(live));
   }
-  await projection.projectWhole([], head);
+  await projection.projectWhole([], head, afterLiveFeed(live));
   let caughtUp = 0;
   for (;;) {
     const page = await projection.nextPage(options.pageSize);
@@ -57,6 +63,19 @@ export function swapIn(deps: ProjectionDeps, set: TableSet): void {
   deps.db.exec(`DROP TABLE IF EXISTS ${REBUILD_CHANGES_TABLE}`);
 }
 
+/** Where the live feed of a partner ends: its last live evaluation, or before the earliest fact the live model has not seen. */
+function afterLiveFeed(live: PartnerRowsWriter) {
+  return (partnerId: string, state: PartnerState): number | undefined => {
+    const stored = live.stored(partnerId);
+    if (!stored) return undefined;
+    let after = stored.evaluatedAt;
+    for (const { event, revision } of state.messages.values()) {
+      if (revision > stored.revision) after = Math.min(after, Date.parse(event.meta.occurredAt) - 1);
+    }
+    return after;
+  };
+}
+
 /** Folds what the cache can hold; returns each partner's last event, the log's head and the events read. */
 async function scanAndFold(deps: ProjectionDeps, states: PartnerStates, pageSize: number) {
   const heads = new Map<string, PartnerHead>();
@@ -68,8 +87,11 @@ async function scanAndFold(deps: ProjectionDeps, states: PartnerStates, pageSize
       const { revision, position } = group.at(-1)!;
       heads.set(partnerId, { partnerId, revision, position });
       const kept = states.cache.take(partnerId);
-      // A partner dropped from the cache earlier is folded again from its stream in pass 2.
-      const base = kept?.version === group[0]!.revision ? kept : group[0]!.revision === 0 ? initialState() : undefined;
+      // A full cache admits no newcomer: under LRU, partners interleaved round-robin would evict
+      // each other before their next event and none would stay folded. Whoever is left out (or
+      // was dropped) is folded again from its own stream in pass 2.
+      const admit = group[0]!.revision === 0 && states.cache.hasRoomFor(group.length);
+      const base = kept?.version === group[0]!.revision ? kept : admit ? initialState() : undefined;
       if (base) states.keep(partnerId, PartnerStates.apply(base, group));
     }
     events += page.events.length;

@@ -15,6 +15,9 @@ export type ProjectionDeps = Readonly<{ store: EventStore; db: Database.Database
 /** A partner to store: its state (owned here until committed) and what to record with it. */
 type Target = { partnerId: string; state: PartnerState; position: bigint; changesAfter: number | undefined };
 
+/** From when on a partner's tier changes are to be recorded (`undefined`: its whole history). */
+export type ChangesAfter = (partnerId: string, state: PartnerState) => number | undefined;
+
 /** A partner known to the log: events 0 … revision, the last at `position`. */
 export type PartnerHead = Readonly<{ partnerId: string; revision: number; position: bigint }>;
 
@@ -66,13 +69,16 @@ export class SetProjection {
     return targets.length;
   }
 
-  /** Projects whole partners (their full history up to the given head), then sets the checkpoint. */
-  async projectWhole(heads: readonly PartnerHead[], checkpoint: bigint | undefined): Promise<void> {
+  /**
+   * Projects whole partners (their history up to the given head), then sets the checkpoint;
+   * `changesAfter` says from when on each partner's tier changes are still to be recorded.
+   */
+  async projectWhole(heads: readonly PartnerHead[], checkpoint: bigint | undefined, changesAfter: ChangesAfter): Promise<void> {
     const targets: Target[] = [];
     try {
       for (const { partnerId, revision, position } of heads) {
         const state = await this.states.before(partnerId, revision + 1);
-        targets.push({ partnerId, state, position, changesAfter: undefined });
+        targets.push({ partnerId, state, position, changesAfter: changesAfter(partnerId, state) });
       }
       this.commit(targets, checkpoint, this.deps.clock().getTime());
     } finally {

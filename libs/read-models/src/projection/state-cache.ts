@@ -33,6 +33,11 @@ export class StateCache {
     return this.states.get(partnerId)?.version;
   }
 
+  /** Whether a state of `events` events would fit without evicting another one. */
+  hasRoomFor(events: number): boolean {
+    return this.states.size < this.maxPartners && this.events + events <= this.maxEvents;
+  }
+
   /** Removes and returns the partner's state. */
   take(partnerId: string): PartnerState | undefined {
     const state = this.states.get(partnerId);
