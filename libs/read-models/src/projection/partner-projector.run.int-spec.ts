@@ -48,7 +48,21 @@ describe('PartnerProjector.run', () => {
     expect(restarted.stats.pages).toBe(1);
   });
 
+  it('builds an empty model with a rebuild, then follows page by page', async () => {
+    const stop = new AbortController();
+    const running = f.projector.run(stop.signal, 5);
+    await until(() => f.queries.partnerStatus('P-1') !== undefined);
+    expect(f.projector.stats).toMatchObject({ rebuilds: 1, pages: 0 });
+    await f.record('P-2', ...vmcPartner('2021-01-01'));
+    await until(() => f.queries.partnerStatus('P-2') !== undefined);
+    stop.abort();
+    await running;
+    expect(f.projector.stats).toMatchObject({ rebuilds: 1, pages: 1 });
+  });
+
   it('reports a failing page and retries it', async () => {
+    await f.projector.catchUp();
+    await f.record('P-2', ...vmcPartner('2021-01-01'));
     f.database.db.exec(`CREATE TRIGGER fail BEFORE INSERT ON a_partner_status
       BEGIN SELECT RAISE(ABORT, 'disk trouble'); END`);
     const errors: unknown[] = [];
@@ -58,7 +72,7 @@ describe('PartnerProjector.run', () => {
     await until(() => errors.length === 1);
     expect(projector.stats.errors).toBe(1);
     f.database.db.exec('DROP TRIGGER fail');
-    await until(() => f.queries.partnerStatus('P-1') !== undefined);
+    await until(() => f.queries.partnerStatus('P-2') !== undefined);
     stop.abort();
     await running;
   });

@@ -20,7 +20,7 @@ export class PartnerProjector {
   private readonly pageSize: number;
   private live: SetProjection;
   private rebuilding: Promise<{ events: number; ms: number }> | undefined;
-  private readonly counters = { eventsProcessed: 0, pages: 0, lastPageMs: 0, partnersRefreshed: 0, errors: 0 };
+  private readonly counters = { eventsProcessed: 0, pages: 0, lastPageMs: 0, partnersRefreshed: 0, errors: 0, rebuilds: 0 };
 
   constructor(private readonly options: PartnerProjectorOptions) {
     const { store, catalog, db } = options;
@@ -69,10 +69,17 @@ export class PartnerProjector {
     return refreshed;
   }
 
-  /** Catches up, then polls every `idleMs`, until `signal` aborts; returns once the page in hand is committed. */
+  /**
+   * Catches up, then polls every `idleMs`, until `signal` aborts; returns once the page in hand is
+   * committed. An empty model is first built by `rebuild`, which is linear where page-by-page
+   * catch-up re-evaluates a partner on every page that touches it.
+   */
   async run(signal: AbortSignal, idleMs = 50): Promise<void> {
+    let started = false;
     while (!signal.aborted) {
       try {
+        if (!started && this.live.position === 0n) await this.rebuild();
+        started = true;
         if ((await this.catchUp(signal)) === 0) await pause(idleMs, signal);
       } catch (error) {
         this.counters.errors += 1;
@@ -94,6 +101,8 @@ export class PartnerProjector {
   private async rebuildOnce(): Promise<{ events: number; ms: number }> {
     const started = performance.now();
     const set = otherSet(this.live.writer.set);
+    // Both caches would be full at the peak otherwise; the live one refills with what it touches.
+    this.live.states.cache.clear();
     const options = { pageSize: this.pageSize, scanPageSize: this.pageSize * 10, cache: this.options.cache ?? {} };
     const fresh = await buildFreshSet(this.deps, set, this.live.writer, options);
     let events = fresh.events;
@@ -108,6 +117,7 @@ export class PartnerProjector {
       this.live = this.projectionOf(set, fresh.projection.states.cache);
       dropSet(this.deps.db, old);
     });
+    this.counters.rebuilds += 1;
     return { events, ms: performance.now() - started };
   }
 

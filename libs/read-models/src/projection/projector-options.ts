@@ -20,11 +20,14 @@ export interface PartnerProjectorOptions {
 
 /** Counters for metrics. */
 export interface ProjectorStats {
+  /** Events read by live pages (rebuilds not included). */
   eventsProcessed: number;
   pages: number;
   lastPageMs: number;
   partnersRefreshed: number;
   cachedStates: number;
+  /** Failed pages in `run` (each retried). */
   errors: number;
+  rebuilds: number;
   rebuilding: boolean;
 }
