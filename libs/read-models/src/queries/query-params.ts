@@ -10,6 +10,7 @@ export class InvalidQueryError extends Error {
 /** Page sizes are capped so one request cannot read a whole table. */
 export const MAX_PAGE_SIZE = 1000;
 
+/** The `status` filter values of renewal notices. */
 export const NOTICE_STATUSES = ['pending', 'issued', 'acknowledged', 'cancelled'] as const;
 
 /** `tier` filter: a tier, or `'none'` for partners with no tier in the area (`tier: null`). */

@@ -5,10 +5,13 @@ import type { AreaId, NoticeStatus, PartnerStatus, Tier, TimelineCause } from '@
 /** CONTRACT §2 partner status; `position` is the partner's last applied event (a JSON number). */
 export type PartnerStatusView = PartnerStatus & { position: number };
 
+/** A partner's standing in one area (`tier: null`: no tier there). */
 export type PartnerTierItem = { partnerId: string; area: AreaId; tier: Tier | null; badge: boolean; credits: number };
 
+/** An active principal badge and the time since which it has held without a break. */
 export type BadgeItem = { partnerId: string; area: AreaId; since: string };
 
+/** A renewal notice; `pending` ones are the current term's, not issued yet (superseded ones never stay pending). */
 export type RenewalNoticeItem = {
   noticeId: string;
   partnerId: string;
@@ -36,13 +39,16 @@ export type TierChangeItem = {
   causes: TimelineCause[];
 };
 
+/** One page of a list; pass `nextCursor` back for the next one (`null`: last page). */
 export type Page<T> = { items: T[]; nextCursor: string | null };
 
+/** A `renewal_notices` row as stored. */
 export type NoticeRow = {
   notice_id: string; partner_id: string; agreement_id: string; expires_on: string; due_on: string; status: string;
   issued_at: string | null; acknowledged_at: string | null; cancelled_at: string | null;
 };
 
+/** A `tier_changes` row as stored. */
 export type ChangeRow = {
   sequence: number; change_id: string; partner_id: string; area: string; from_tier: string | null; to_tier: string | null;
   badge: number; at: string; position: number; ruleset: string | null; causes: string;

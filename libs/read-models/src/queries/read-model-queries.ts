@@ -44,7 +44,7 @@ export class ReadModelQueries {
   }
 
   /** Partners of an area, optionally of one tier (`'none'`: no tier), by partnerId, paged. */
-  partners(query: { area: string; tier?: TierFilter; cursor?: string; limit: number }): Page<PartnerTierItem> {
+  partners(query: { area: string; tier?: TierFilter | string; cursor?: string; limit: number }): Page<PartnerTierItem> {
     const area = checkArea(query.area);
     const limit = checkLimit(query.limit);
     const [after] = query.cursor === undefined ? [''] : decodeCursor(query.cursor, 1);

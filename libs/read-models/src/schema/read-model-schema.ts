@@ -68,6 +68,7 @@ export function activeSet(db: Database.Database): TableSet {
   return metaValue(db, 'active_set') === 'b' ? 'b' : 'a';
 }
 
+/** The set a rebuild fills while `set` is live. */
 export function otherSet(set: TableSet): TableSet {
   return set === 'a' ? 'b' : 'a';
 }
@@ -81,6 +82,7 @@ export function recreateSet(db: Database.Database, set: TableSet): void {
   })();
 }
 
+/** Drops the set's tables (their indexes go with them). */
 export function dropSet(db: Database.Database, set: TableSet): void {
   for (const table of SET_TABLES) db.exec(`DROP TABLE IF EXISTS ${set}_${table}`);
 }
