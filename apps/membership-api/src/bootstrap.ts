@@ -6,15 +6,15 @@ import { ApiKeyRing, type AppConfig, type Clock } from '@partner-program/platfor
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 
-export type CreateAppOptions = Readonly<{ config: AppConfig; keys: ApiKeyRing; clock?: Clock; background?: boolean; bufferLogs?: boolean }>;
+export type CreateAppOptions = Readonly<{ config: AppConfig; keys: ApiKeyRing; clock?: Clock; background?: boolean; quiet?: boolean }>;
 
 /** Builds the HTTP application (not listening yet): used by `main.ts`, the e2e tests and the benchmarks. */
 export async function createApp(options: CreateAppOptions): Promise<INestApplication> {
   const module = AppModule.forRoot({ config: options.config, keys: options.keys, background: options.background ?? true, ...(options.clock ? { clock: options.clock } : {}) });
-  const app = await NestFactory.create<NestExpressApplication>(module, { bufferLogs: options.bufferLogs ?? true });
-  app.useLogger(app.get(Logger));
+  // Quiet (tests, benchmarks): no framework logs at all; otherwise every log goes through pino.
+  const app = await NestFactory.create<NestExpressApplication>(module, options.quiet ? { logger: false } : { bufferLogs: true });
+  if (!options.quiet) app.useLogger(app.get(Logger));
   app.useBodyParser('json', { limit: options.config.BODY_LIMIT });
-  app.enableShutdownHooks();
   const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()

@@ -38,7 +38,7 @@ export async function startTestApp(options: { now?: string; dataDir?: string; ba
     SCHEDULER_INTERVAL_MS: '3600000',
     BODY_LIMIT: '1mb',
   });
-  const app = await createApp({ config, keys: ApiKeyRing.parse(config.API_KEYS!), clock: () => clock.now, background: options.background ?? true, bufferLogs: false });
+  const app = await createApp({ config, keys: ApiKeyRing.parse(config.API_KEYS!), clock: () => clock.now, background: options.background ?? true, quiet: true });
   await app.init();
   const ownsDir = options.dataDir === undefined;
   return {

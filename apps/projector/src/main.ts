@@ -1,5 +1,5 @@
 import { NestFactory } from '@nestjs/core';
-import { validateEnvironment } from '@partner-program/platform';
+import { stopGracefullyOn, validateEnvironment } from '@partner-program/platform';
 import { Logger } from 'nestjs-pino';
 import { ProjectorModule } from './projector.module';
 
@@ -7,9 +7,9 @@ async function main(): Promise<void> {
   const config = validateEnvironment(process.env);
   const app = await NestFactory.createApplicationContext(ProjectorModule.forRoot(config), { bufferLogs: true });
   app.useLogger(app.get(Logger));
-  app.enableShutdownHooks();
   await app.init();
   process.stdout.write(`partner-program projector and scheduler running on ${config.DATA_DIR}\n`);
+  stopGracefullyOn(['SIGTERM', 'SIGINT'], () => app.close());
 }
 
 main().catch((error: Error) => {

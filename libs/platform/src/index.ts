@@ -10,3 +10,4 @@ export { RenewalScheduler } from './background/renewal-scheduler';
 export { RenewalNoticeIssuer } from './background/renewal-notice-issuer';
 export { ProjectionLoop } from './background/projection-loop';
 export { Metrics } from './observability/metrics';
+export { stopGracefullyOn } from './core/graceful-stop';
