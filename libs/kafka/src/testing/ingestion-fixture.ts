@@ -70,3 +70,17 @@ export function failingAppends(failures: number): { wrap: (store: EventStore) =>
     });
   return { wrap, thrown: () => thrown };
 }
+
+/** A store that takes `ms` longer per append, so a stop or an outage lands in the middle of a batch. */
+export function slowAppends(ms: number): (store: EventStore) => EventStore {
+  return (store) =>
+    new Proxy(store, {
+      get(target, property) {
+        if (property !== 'append') return (Reflect.get(target, property) as (...a: unknown[]) => unknown).bind(target);
+        return async (...args: Parameters<EventStore['append']>) => {
+          await new Promise((resolve) => setTimeout(resolve, ms));
+          return target.append(...args);
+        };
+      },
+    });
+}

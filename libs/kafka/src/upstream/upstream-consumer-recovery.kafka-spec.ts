@@ -1,7 +1,6 @@
-import type { EventStore } from '@partner-program/event-store';
 import type { Kafka } from 'kafkajs';
 import type { KafkaTopicNames } from '../kafka-topics';
-import { type IngestionFixture, allEvents, failingAppends, openIngestion, removeDir, tempDir } from '../testing/ingestion-fixture';
+import { type IngestionFixture, allEvents, failingAppends, openIngestion, removeDir, slowAppends, tempDir } from '../testing/ingestion-fixture';
 import { createTestTopics, deleteTestTopics, testKafka, uniqueSuffix, waitFor } from '../testing/kafka-test-env';
 import { committedOffsets, produce, readTopic, topicSize } from '../testing/topic-reader';
 import { countExpected, creditsBooked, partnerScenarios } from '../testing/upstream-envelopes';
@@ -12,18 +11,6 @@ import { UpstreamConsumer } from './upstream-consumer';
 jest.setTimeout(90_000);
 
 const processed = (consumer: UpstreamConsumer) => Object.values(consumer.counters.messages).reduce((a, b) => a + b, 0);
-
-/** A store that takes `ms` per append, so a stop lands in the middle of a batch. */
-const slowAppends = (ms: number) => (store: EventStore): EventStore =>
-  new Proxy(store, {
-    get(target, property) {
-      if (property !== 'append') return (Reflect.get(target, property) as (...a: unknown[]) => unknown).bind(target);
-      return async (...args: Parameters<EventStore['append']>) => {
-        await new Promise((resolve) => setTimeout(resolve, ms));
-        return target.append(...args);
-      };
-    },
-  });
 
 describe('UpstreamConsumer recovery (real broker)', () => {
   let kafka: Kafka;

@@ -22,6 +22,8 @@ export type UpstreamConsumerOptions = Readonly<{
   partitionsConsumedConcurrently?: number;
   /** Delays between retries of transient store errors. */
   backoff?: BackoffOptions;
+  /** Readiness turns false after this long without contact with the broker. */
+  staleAfterMs?: number;
   logger?: KafkaLogger;
 }>;
 
@@ -49,7 +51,9 @@ export class UpstreamConsumer {
       allowAutoTopicCreation: false,
       sessionTimeout: 30_000,
       heartbeatInterval: 3_000,
-      retry: { initialRetryTime: 300, maxRetryTime: 10_000, retries: 10, restartOnFailure: async () => true },
+      // Crash soon on a lost broker and restart for as long as the worker runs; never after stop()
+      // (kafkajs would otherwise restart a consumer that crashed while being stopped).
+      retry: { initialRetryTime: 300, maxRetryTime: 5_000, retries: 5, restartOnFailure: async () => !this.shutdown.signal.aborted },
     });
     this.producer = options.kafka.producer({
       idempotent: true,
@@ -57,7 +61,7 @@ export class UpstreamConsumer {
       allowAutoTopicCreation: false,
       createPartitioner: Partitioners.DefaultPartitioner,
     });
-    this.connected = trackConsumerConnection(this.consumer, this.logger);
+    this.connected = trackConsumerConnection(this.consumer, this.logger, options.staleAfterMs);
   }
 
   /** Connects, subscribes (the topics must exist: see `ensureTopics`) and starts consuming. */
