@@ -39,6 +39,16 @@ describe('IngestionService on the SQLite store', () => {
     expect(await typesOf('P-2')).toEqual(['CreditsBooked:D-1', 'CreditsReversed:D-1']);
   });
 
+  it('stores a partner\'s messages of one batch in one append, a repeat inside the batch as a duplicate', async () => {
+    const first = message('P-1', 'CreditsBooked', { dealId: 'D-1', area: 'vmc-on-aws', credits: 10 });
+    const batch = [first, ...Array.from({ length: 48 }, (_, i) => message('P-1', 'CreditsBooked', { dealId: `D-${i + 2}`, area: 'vmc-on-aws', credits: 10 })), first];
+    const before = store.metrics.transactions;
+    const results = await ingestion.ingestBatch(batch.map((body) => ({ body, origin })));
+    expect(store.metrics.transactions - before).toBe(1);
+    expect(results.slice(0, 49).map((r) => r.position)).toEqual(Array.from({ length: 49 }, (_, i) => i + 1));
+    expect(results[49]).toEqual({ messageId: first.messageId, outcome: 'duplicate', position: 1 });
+  });
+
   it('answers duplicate with the original position, after a restart too', async () => {
     const body = message('P-1', 'DueDiligenceCompleted', { outcome: 'approved' });
     const first = await ingestion.ingest({ body, origin });

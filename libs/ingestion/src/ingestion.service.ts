@@ -25,35 +25,62 @@ export class IngestionService {
   constructor(private readonly deps: IngestionDeps) {}
 
   /** Ingests one message; resolves once its outcome is durable (stored or kept as rejected). */
-  ingest(input: IngestInput): Promise<IngestResult> {
-    const validation = validateEnvelope(input.body, this.deps.clock().getTime());
-    if (!validation.ok) {
-      const reason = validation.problems.map((p) => (p.path ? `${p.path}: ${p.message}` : p.message)).join('; ');
-      const result = { messageId: validation.messageId ?? null, outcome: 'invalid', code: 'invalid', reason, problems: validation.problems } as const;
-      return this.keep(input, result, validation).then(() => result);
-    }
-    const { envelope } = validation;
-    return this.arrivalOrder.run(envelope.partnerId, () => this.decide(envelope, input));
+  async ingest(input: IngestInput): Promise<IngestResult> {
+    const [result] = await this.ingestBatch([input]);
+    return result!;
   }
 
-  /** Ingests messages concurrently across partners, in order within each; results in input order. */
+  /**
+   * Ingests messages concurrently across partners and in order within each; a partner's messages
+   * are decided together and stored in one append. Results come back in input order.
+   */
   ingestBatch(inputs: readonly IngestInput[]): Promise<IngestResult[]> {
-    return Promise.all(inputs.map((input) => this.ingest(input)));
+    const now = this.deps.clock().getTime();
+    const results: Promise<IngestResult>[] = new Array(inputs.length);
+    const byPartner = new Map<string, { envelope: UpstreamEnvelope; input: IngestInput; index: number }[]>();
+    inputs.forEach((input, index) => {
+      const validation = validateEnvelope(input.body, now);
+      if (!validation.ok) return void (results[index] = this.keepInvalid(input, validation));
+      const group = byPartner.get(validation.envelope.partnerId) ?? [];
+      group.push({ envelope: validation.envelope, input, index });
+      byPartner.set(validation.envelope.partnerId, group);
+    });
+    for (const [partnerId, group] of byPartner) {
+      // Entering the partner's queue synchronously keeps arrival order across concurrent calls.
+      const decided = this.arrivalOrder.run(partnerId, () => this.decideGroup(partnerId, group));
+      group.forEach((item, k) => (results[item.index] = decided.then((all) => all[k]!)));
+    }
+    return Promise.all(results);
   }
 
-  private async decide(envelope: UpstreamEnvelope, input: IngestInput): Promise<IngestResult> {
-    const reused = await this.usedByAnotherPartner(envelope);
-    if (reused) return this.reject(input, envelope, 'message-id-reused', `messageId ${envelope.messageId} was already used for partner ${reused}`);
-    const handled = await this.deps.handler.handle({ type: 'RecordFact', partnerId: envelope.partnerId, fact: toFact(envelope) }, input.context);
-    const { decision, positions } = handled;
-    switch (decision.kind) {
-      case 'accepted':
-        return { messageId: envelope.messageId, outcome: 'appended', position: Number(positions.at(-1)) };
-      case 'duplicate':
-        return { messageId: envelope.messageId, outcome: 'duplicate', position: Number(positions[0]) };
-      case 'rejected':
-        return this.reject(input, envelope, decision.code, decision.reason);
-    }
+  private async decideGroup(partnerId: string, group: readonly { envelope: UpstreamEnvelope; input: IngestInput }[]): Promise<IngestResult[]> {
+    const reusedBy = await Promise.all(group.map(({ envelope }) => this.usedByAnotherPartner(envelope)));
+    const fresh = group.filter((_, k) => !reusedBy[k]);
+    const commands = fresh.map(({ envelope }) => ({ type: 'RecordFact' as const, partnerId, fact: toFact(envelope) }));
+    const handled = commands.length === 0 ? [] : await this.deps.handler.handleMany(partnerId, commands, group[0]!.input.context);
+    let next = 0;
+    return Promise.all(
+      group.map(({ envelope, input }, k) => {
+        const other = reusedBy[k];
+        if (other) return this.reject(input, envelope, 'message-id-reused', `messageId ${envelope.messageId} was already used for partner ${other}`);
+        const { decision, positions } = handled[next++]!;
+        switch (decision.kind) {
+          case 'accepted':
+            return { messageId: envelope.messageId, outcome: 'appended', position: Number(positions.at(-1)) } as const;
+          case 'duplicate':
+            return { messageId: envelope.messageId, outcome: 'duplicate', position: Number(positions[0]) } as const;
+          case 'rejected':
+            return this.reject(input, envelope, decision.code, decision.reason);
+        }
+      }),
+    );
+  }
+
+  private async keepInvalid(input: IngestInput, validation: Extract<ReturnType<typeof validateEnvelope>, { ok: false }>): Promise<IngestResult> {
+    const reason = validation.problems.map((p) => (p.path ? `${p.path}: ${p.message}` : p.message)).join('; ');
+    const result = { messageId: validation.messageId ?? null, outcome: 'invalid', code: 'invalid', reason, problems: validation.problems } as const;
+    await this.keep(input, result, validation);
+    return result;
   }
 
   private async usedByAnotherPartner(envelope: UpstreamEnvelope): Promise<string | undefined> {

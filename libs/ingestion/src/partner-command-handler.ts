@@ -1,6 +1,7 @@
 import {
   type Decision,
   type PartnerCommand,
+  type PartnerEvent,
   type PartnerState,
   decide,
   evolve,
@@ -18,8 +19,10 @@ import { type CommandContext, toNewEvent } from './recorded-events';
 
 // ── The command path: read stream → fold → decide → append with expected revision ───────────
 // States stay in an LRU, so a command on a partner with 100,000 events reads only what is new.
+// Several commands for one partner are decided one after the other on the evolving state and
+// appended together: one atomic append (and one fsync) instead of one per message.
 // The domain's evolve takes ownership of the state it is given, which is safe here because every
-// use of a partner's cached state happens under that partner's lock.
+// use of a partner's cached state happens under that partner's lock, and a failed append drops it.
 
 export type HandledCommand = Readonly<{
   decision: Decision;
@@ -28,6 +31,8 @@ export type HandledCommand = Readonly<{
 }>;
 
 export type PartnerCommandHandlerOptions = Readonly<{ cacheSize?: number; maxConflictRetries?: number }>;
+
+type Decided = { decisions: Decision[]; events: PartnerEvent[]; owners: number[]; state: PartnerState; firstNewRevision: number };
 
 export class PartnerCommandHandler {
   private readonly cache: StreamStateCache<PartnerState>;
@@ -38,7 +43,7 @@ export class PartnerCommandHandler {
     private readonly store: EventStore,
     options: PartnerCommandHandlerOptions = {},
   ) {
-    this.maxRetries = options.maxConflictRetries ?? 5;
+    this.maxRetries = options.maxConflictRetries ?? 10;
     this.cache = new StreamStateCache<PartnerState>({
       store,
       initialState,
@@ -47,40 +52,78 @@ export class PartnerCommandHandler {
     });
   }
 
-  handle(command: PartnerCommand, context: CommandContext = {}): Promise<HandledCommand> {
-    const streamId = partnerStreamId(command.partnerId);
+  async handle(command: PartnerCommand, context: CommandContext = {}): Promise<HandledCommand> {
+    const [handled] = await this.handleMany(command.partnerId, [command], context);
+    return handled!;
+  }
+
+  /** Decides `commands` (all for `partnerId`) in order and appends every accepted event at once. */
+  handleMany(partnerId: string, commands: readonly PartnerCommand[], context: CommandContext = {}): Promise<HandledCommand[]> {
+    const streamId = partnerStreamId(partnerId);
     return this.locks.run(streamId, async () => {
       try {
-        return await this.decideAndAppend(streamId, command, context);
+        return await this.decideAndAppend(streamId, commands, context);
       } catch (error) {
-        // A failure may have left the cached state half-updated: the next load starts afresh.
         this.cache.forget(streamId);
         throw error;
       }
     });
   }
 
-  private async decideAndAppend(streamId: string, command: PartnerCommand, context: CommandContext): Promise<HandledCommand> {
+  private async decideAndAppend(streamId: string, commands: readonly PartnerCommand[], context: CommandContext): Promise<HandledCommand[]> {
     for (let attempt = 0; ; attempt++) {
       const { state, revision } = await this.cache.load(streamId);
-      const decision = decide(command, state);
-      if (decision.kind === 'duplicate') return { decision, positions: [await this.positionOf(streamId, decision.revision)] };
-      if (decision.kind === 'rejected' || decision.events.length === 0) return { decision, positions: [] };
+      const decided = decideAll(commands, state, revision === 'no_stream' ? 0 : revision + 1);
+      if (decided.events.length === 0) return this.results(streamId, decided, []);
       try {
         const expectedRevision = revision === 'no_stream' ? 'no_stream' : revision;
-        const events = decision.events.map((event) => toNewEvent(event, context));
-        const appended = await this.store.append(streamId, events, { expectedRevision });
-        this.cache.remember(streamId, decision.events.reduce(evolve, state), appended.nextExpectedRevision);
-        return { decision, positions: appended.positions };
+        const appended = await this.store.append(streamId, decided.events.map((event) => toNewEvent(event, context)), { expectedRevision });
+        this.cache.remember(streamId, decided.state, appended.nextExpectedRevision);
+        return this.results(streamId, decided, appended.positions);
       } catch (error) {
-        // Another process appended first: reload what it wrote and decide again.
+        // Another process appended first: the cached state already holds our undecided events, so
+        // drop it, reload what the other wrote and decide again.
+        this.cache.forget(streamId);
         if (!(error instanceof WrongExpectedRevisionError) || attempt >= this.maxRetries) throw error;
+        // Random backoff: two writers retrying in lockstep would keep colliding.
+        await new Promise((resolve) => setTimeout(resolve, Math.random() * 2 * (attempt + 1)));
       }
     }
+  }
+
+  private async results(streamId: string, decided: Decided, positions: readonly bigint[]): Promise<HandledCommand[]> {
+    return Promise.all(
+      decided.decisions.map(async (decision, index): Promise<HandledCommand> => {
+        if (decision.kind === 'accepted') return { decision, positions: positions.filter((_, i) => decided.owners[i] === index) };
+        if (decision.kind === 'rejected') return { decision, positions: [] };
+        const appendedNow = decision.revision >= decided.firstNewRevision;
+        const position = appendedNow ? positions[decision.revision - decided.firstNewRevision]! : await this.positionOf(streamId, decision.revision);
+        return { decision, positions: [position] };
+      }),
+    );
   }
 
   private async positionOf(streamId: string, revision: number): Promise<bigint> {
     for await (const event of this.store.readStream(streamId, { fromRevision: revision, maxCount: 1 })) return event.position;
     throw new Error(`${streamId} has no event at revision ${revision}`);
   }
+}
+
+/** Each command decided on the state left by the ones before it (so a batch sees its own events). */
+function decideAll(commands: readonly PartnerCommand[], initial: PartnerState, firstNewRevision: number): Decided {
+  let state = initial;
+  const decisions: Decision[] = [];
+  const events: PartnerEvent[] = [];
+  const owners: number[] = [];
+  commands.forEach((command, index) => {
+    const decision = decide(command, state);
+    decisions.push(decision);
+    if (decision.kind !== 'accepted') return;
+    for (const event of decision.events) {
+      state = evolve(state, event);
+      events.push(event);
+      owners.push(index);
+    }
+  });
+  return { decisions, events, owners, state, firstNewRevision };
 }

@@ -1,0 +1,133 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { killed, startApi, freePort } from '../test/crash/api-process';
+import { programme } from '../scripts/programme-generator';
+import { writeReport } from './report';
+import { measureCeiling } from './sections/ceiling';
+import { commandCost } from './sections/command-cost';
+import { batchIngestion, feeder, latencyOf, postAll, singleIngestion, statusQueries } from './sections/http';
+import { loadStore, rebuildInChild } from './sections/projection-rebuild';
+import { batchAppends100, singleAppends64 } from './sections/store-appends';
+import { type BenchOptions, type Figure, log, machine, medianOf, round } from './support';
+
+// `npm run bench [-- --tiny | --scale] [--runs N] [--seconds N] [--out FILE]`
+// Every figure is the median of --runs runs; write figures are also given relative to the ceiling.
+
+function options(argv: string[]): BenchOptions & { out: string } {
+  const flag = (name: string) => argv.includes(`--${name}`);
+  const value = (name: string, fallback: number) => (argv.includes(`--${name}`) ? Number(argv[argv.indexOf(`--${name}`) + 1]) : fallback);
+  const tiny = flag('tiny');
+  const scale = flag('scale');
+  const out = argv.includes('--out') ? argv[argv.indexOf('--out') + 1]! : tiny ? join(tmpdir(), 'BENCHMARKS.tiny.md') : 'BENCHMARKS.md';
+  return {
+    tiny,
+    scale,
+    partners: value('partners', tiny ? 200 : scale ? 75_000 : 10_000),
+    dealsPerPartner: value('deals', scale ? 55 : 20),
+    runs: value('runs', tiny ? 1 : 3),
+    seconds: value('seconds', tiny ? 1 : 10),
+    out,
+  };
+}
+
+async function main(): Promise<void> {
+  const o = options(process.argv.slice(2));
+  const figures: Figure[] = [];
+  const add = (figure: Figure) => {
+    figures.push(figure);
+    log(`  ${figure.label}: ${round(figure.value, 1)} ${figure.unit} ${figure.notes ?? ''}`);
+  };
+  log(`machine: ${machine()}\noptions: ${JSON.stringify(o)}`);
+  const writes = [...take(programme({ partners: o.partners, dealsPerPartner: o.dealsPerPartner, prefix: 'W' }), o.tiny ? 5_000 : 200_000)];
+
+  const { ceiling } = await medianOf(o.runs, async () => ({ ceiling: measureCeiling(writes) }));
+  add({ id: 'ceiling', label: 'ceiling: bare better-sqlite3, 100 events/transaction, WAL + FULL', value: ceiling, unit: 'events/s' });
+  const ratio = (value: number) => `${((value / ceiling) * 100).toFixed(0)}% of ceiling`;
+
+  const single = await medianOf(o.runs, () => singleAppends64(writes.slice(0, o.tiny ? 2_000 : 30_000)));
+  add({ id: 'store-single', label: 'store: single-event appends, 64 concurrent callers (group commit)', value: single.eventsPerSecond, unit: 'events/s', notes: `${ratio(single.eventsPerSecond)}; ${round(single.eventsPerTransaction, 1)} appends per transaction` });
+  const { batch } = await medianOf(o.runs, async () => ({ batch: await batchAppends100(writes) }));
+  add({ id: 'store-batch', label: 'store: 100-event appends', value: batch, unit: 'events/s', notes: ratio(batch) });
+
+  const cost = await medianOf(o.runs, async () => {
+    const sizes = o.tiny ? [10, 1_000, 5_000] : [10, 10_000, 100_000];
+    const commands = o.tiny ? 50 : 500;
+    const [small, medium, large] = [await commandCost(sizes[0]!, commands), await commandCost(sizes[1]!, commands), await commandCost(sizes[2]!, commands)];
+    return { small, medium, large };
+  });
+  const spread = Math.abs(1 - cost.large / cost.small) * 100;
+  add({ id: 'cmd-10', label: 'command path, partner with 10 prior events', value: cost.small, unit: 'appends/s', notes: 'sequential commands, one fsync each' });
+  add({ id: 'cmd-10k', label: `command path, partner with ${o.tiny ? '1,000' : '10,000'} prior events`, value: cost.medium, unit: 'appends/s' });
+  add({ id: 'cmd-100k', label: `command path, partner with ${o.tiny ? '5,000' : '100,000'} prior events`, value: cost.large, unit: 'appends/s', notes: `${spread.toFixed(1)}% from the 10-event partner`, target: { op: '>=', value: cost.small * 0.8, text: 'within 20% of the 10-event partner' } });
+
+  await httpFigures(o, add, ceiling);
+  await rebuildFigures(o, add);
+
+  const header = [`Measured ${new Date().toISOString().slice(0, 10)} on ${machine()}.`, '', `Command: \`npm run bench${o.tiny ? ' -- --tiny' : o.scale ? ' -- --scale' : ''}\` (${o.partners.toLocaleString('en-US')} generated partners, ${o.runs} runs per figure, ${o.seconds} s per HTTP load).`].join('\n');
+  writeReport(o.out, header, figures);
+  log(`written to ${o.out}`);
+}
+
+async function httpFigures(o: BenchOptions, add: (f: Figure) => void, ceiling: number): Promise<void> {
+  const ratio = (value: number) => `${((value / ceiling) * 100).toFixed(0)}% of ceiling`;
+  const dataDir = mkdtempSync(join(tmpdir(), 'pp-bench-http-'));
+  const api = await startApi(dataDir, await freePort());
+  try {
+    const { take, partnerIds } = feeder(programme({ partners: o.partners * 4, dealsPerPartner: o.dealsPerPartner, prefix: 'H' }));
+    const batch = await medianOf(o.runs, () => batchIngestion(api.url, take, o.seconds));
+    add({ id: 'http-batch', label: 'HTTP ingestion, batches of 100 (4 connections)', value: batch.eventsPerSecond, unit: 'events/s', notes: `${ratio(batch.eventsPerSecond)}; p50 ${batch.p50} ms, p99 ${batch.p99} ms; non-2xx ${batch.non2xx}`, target: { op: '>=', value: ceiling / 2, text: '≥ 50% of the ceiling' } });
+    const single = await medianOf(o.runs, () => singleIngestion(api.url, take, o.seconds));
+    add({ id: 'http-single', label: 'HTTP ingestion, single events, 64 connections', value: single.eventsPerSecond, unit: 'events/s', notes: `p50 ${single.p50} ms, p99 ${single.p99} ms; non-2xx ${single.non2xx}`, target: { op: '>=', value: 5_000, text: '≥ 5,000 events/s, p99 ≤ 50 ms' } });
+    await projectionCaughtUp(api.url);
+    const ids = [...partnerIds].slice(0, 10_000);
+    const queries = await medianOf(o.runs, () => statusQueries(api.url, ids, o.seconds));
+    add({ id: 'status', label: 'partner status (read model), 64 connections', value: queries.requestsPerSecond, unit: 'req/s', notes: `p50 ${queries.p50} ms, p99 ${queries.p99} ms; non-2xx ${queries.non2xx}`, target: { op: '>=', value: 5_000, text: '≥ 5,000 req/s, p99 ≤ 20 ms' } });
+    const big = [...programme({ partners: 1, dealsPerPartner: o.tiny ? 1_000 : 10_000, prefix: 'BIG' })];
+    await postAll(api.url, big);
+    const partnerId = big[0]!.partnerId;
+    const asOf = await latencyOf(api.url, `/v1/partners/${partnerId}?asOf=2026-06-01`, o.tiny ? 5 : 30);
+    add({ id: 'asof', label: `asOf, partner with ${big.length.toLocaleString('en-US')} events`, value: asOf.p50, unit: 'ms', notes: `p99 ${round(asOf.p99, 1)} ms`, target: { op: '<=', value: 50, text: '≤ 50 ms' } });
+    const timeline = await latencyOf(api.url, `/v1/partners/${partnerId}/timeline`, o.tiny ? 5 : 30);
+    add({ id: 'timeline', label: `tier timeline, partner with ${big.length.toLocaleString('en-US')} events`, value: timeline.p50, unit: 'ms', notes: `p99 ${round(timeline.p99, 1)} ms`, target: { op: '<=', value: 50, text: '≤ 50 ms' } });
+  } finally {
+    await killed(api.child, 'SIGTERM');
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+/** Waits until the service's projector has applied everything (its lag metric reads 0). */
+async function projectionCaughtUp(url: string): Promise<void> {
+  const deadline = Date.now() + 300_000;
+  while (Date.now() < deadline) {
+    const metrics = await (await fetch(`${url}/metrics`)).text();
+    if (/^pp_projection_lag_events 0$/m.test(metrics)) return;
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  throw new Error('the projector did not catch up within 5 minutes');
+}
+
+async function rebuildFigures(o: BenchOptions, add: (f: Figure) => void): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'pp-bench-rebuild-'));
+  try {
+    const events = await loadStore(dir, programme({ partners: o.partners, dealsPerPartner: o.dealsPerPartner, prefix: 'R' }));
+    const rebuild = await medianOf(o.runs, async () => rebuildInChild(dir));
+    add({ id: 'rebuild', label: `projection rebuild, ${events.toLocaleString('en-US')} events`, value: rebuild.eventsPerSecond, unit: 'events/s', notes: `peak RSS ${round(rebuild.peakRssMiB)} MiB`, target: { op: '>=', value: 100_000, text: '≥ 100,000 events/s; 5 M events within 1 GiB' } });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function* take<T>(source: Iterable<T>, count: number): Generator<T> {
+  let n = 0;
+  for (const item of source) {
+    if (n++ >= count) return;
+    yield item;
+  }
+}
+
+main().catch((error: Error) => {
+  process.stderr.write(`bench failed: ${error.stack}\n`);
+  process.exit(1);
+});
+

@@ -1,0 +1,75 @@
+import autocannon, { type Request } from 'autocannon';
+import type { Envelope } from '../../scripts/programme-generator';
+import { ADMIN_KEY } from '../../test/crash/api-process';
+import { percentile } from '../support';
+
+// ── HTTP figures, measured with autocannon against the built service in a child process ───────
+
+const headers = { authorization: `Bearer ${ADMIN_KEY}`, 'content-type': 'application/json' };
+
+export type LoadResult = { requestsPerSecond: number; p50: number; p99: number; non2xx: number; errors: number };
+
+async function load(url: string, connections: number, seconds: number, setup: () => Pick<Request, 'method' | 'path' | 'body'>): Promise<LoadResult> {
+  const result = await autocannon({
+    url,
+    connections,
+    duration: seconds,
+    headers,
+    requests: [{ setupRequest: (request: Request) => ({ ...request, ...setup(), headers }) }],
+  });
+  return { requestsPerSecond: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, non2xx: result.non2xx, errors: result.errors };
+}
+
+/** Messages drawn in order from the generator, so every request carries new ones; remembers the partners fed. */
+export function feeder(messages: Iterator<Envelope>): { take: (count: number) => Envelope[]; partnerIds: Set<string> } {
+  const partnerIds = new Set<string>();
+  const take = (count: number) => {
+    const batch: Envelope[] = [];
+    while (batch.length < count) {
+      const next = messages.next();
+      if (next.done) throw new Error('the generated programme ran out of messages: raise --partners');
+      batch.push(next.value);
+      partnerIds.add(next.value.partnerId);
+    }
+    return batch;
+  };
+  return { take, partnerIds };
+}
+
+export async function batchIngestion(url: string, take: (n: number) => Envelope[], seconds: number): Promise<LoadResult & { eventsPerSecond: number }> {
+  const result = await load(url, 4, seconds, () => ({ method: 'POST', path: '/v1/events', body: JSON.stringify({ events: take(100) }) }));
+  return { ...result, eventsPerSecond: result.requestsPerSecond * 100 };
+}
+
+export async function singleIngestion(url: string, take: (n: number) => Envelope[], seconds: number): Promise<LoadResult & { eventsPerSecond: number }> {
+  const result = await load(url, 64, seconds, () => ({ method: 'POST', path: '/v1/events', body: JSON.stringify(take(1)[0]) }));
+  return { ...result, eventsPerSecond: result.requestsPerSecond };
+}
+
+export async function statusQueries(url: string, partnerIds: readonly string[], seconds: number): Promise<LoadResult> {
+  let i = 0;
+  return load(url, 64, seconds, () => ({ method: 'GET', path: `/v1/partners/${partnerIds[i++ % partnerIds.length]}` }));
+}
+
+/** Sequential latency of one GET, in ms: median and p99 of `times` calls. */
+export async function latencyOf(url: string, path: string, times: number): Promise<{ p50: number; p99: number }> {
+  const samples: number[] = [];
+  for (let i = 0; i < times; i++) {
+    const started = performance.now();
+    const response = await fetch(`${url}${path}`, { headers });
+    if (!response.ok) throw new Error(`${path}: ${response.status}`);
+    await response.arrayBuffer();
+    samples.push(performance.now() - started);
+  }
+  return { p50: percentile(samples, 50), p99: percentile(samples, 99) };
+}
+
+export async function postAll(url: string, messages: readonly Envelope[]): Promise<number> {
+  let last = 0;
+  for (let i = 0; i < messages.length; i += 500) {
+    const response = await fetch(`${url}/v1/events`, { method: 'POST', headers, body: JSON.stringify({ events: messages.slice(i, i + 500) }) });
+    const body = (await response.json()) as { results: { outcome: string; position?: number }[] };
+    for (const r of body.results) last = Math.max(last, r.position ?? 0);
+  }
+  return last;
+}

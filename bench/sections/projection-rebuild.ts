@@ -1,0 +1,31 @@
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
+import { type NewEvent, SqliteEventStore, partnerStreamId } from '@partner-program/event-store';
+import type { Envelope } from '../../scripts/programme-generator';
+
+/** Writes the generated programme into a store in `dir`, a partner's events per append (bounded memory). */
+export async function loadStore(dir: string, messages: Iterable<Envelope>): Promise<number> {
+  const store = SqliteEventStore.open({ location: dir });
+  let count = 0;
+  let current: { partnerId: string; events: NewEvent[] } | undefined;
+  const flush = async () => {
+    if (current) await store.append(partnerStreamId(current.partnerId), current.events, { expectedRevision: 'no_stream' });
+  };
+  for (const m of messages) {
+    if (current?.partnerId !== m.partnerId) {
+      await flush();
+      current = { partnerId: m.partnerId, events: [] };
+    }
+    current.events.push({ type: m.type, data: m.data, metadata: { messageId: m.messageId, source: m.source, occurredAt: m.occurredAt } });
+    count++;
+  }
+  await flush();
+  await store.close();
+  return count;
+}
+
+/** Rebuilds every read model from the store in `dir`, in a child process so its peak RSS is its own. */
+export function rebuildInChild(dir: string): { events: number; eventsPerSecond: number; peakRssMiB: number } {
+  const output = execFileSync(process.execPath, ['-r', '@swc-node/register', join(__dirname, 'rebuild-child.ts'), dir], { encoding: 'utf8', maxBuffer: 1 << 20 });
+  return JSON.parse(output.trim().split('\n').at(-1)!);
+}
