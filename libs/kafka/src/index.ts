@@ -4,7 +4,9 @@ export { createKafkaClient, type KafkaClientOptions } from './kafka-client.facto
 export { kafkajsLogCreator, silentKafkaLogger, type KafkaLogger } from './kafka-logger';
 export { KAFKA_TOPICS, ensureTopics, suffixedTopics, type KafkaTopicNames, type TopicLayout } from './kafka-topics';
 export { DEFAULT_BACKOFF, ShutdownError, backoffDelay, type BackoffOptions } from './backoff';
-export { UPSTREAM_GROUP_ID, UpstreamConsumer, type UpstreamConsumerOptions } from './upstream/upstream-consumer';
+export { UpstreamConsumer } from './upstream/upstream-consumer';
+export { UPSTREAM_GROUP_ID, type UpstreamConsumerOptions } from './upstream/upstream-consumer.options';
+export { createDeadLetterProducer, createIdempotentProducer } from './producers';
 export type { UpstreamCounters } from './upstream/upstream-counters';
 export { DLQ_HEADERS, MAX_REASON_BYTES, toDeadLetter, truncateUtf8 } from './upstream/dead-letter';
 export { toUpstreamRecord, type UpstreamRecord } from './upstream/upstream-message';
@@ -18,3 +20,4 @@ export {
   CHANGE_ID_HEADER, StatusChangePublisher,
   type StatusChangeMessage, type StatusChangePublisherOptions, type TierChange, type TierChangeFeed,
 } from './publish/status-change.publisher';
+export { KafkaWorker, type KafkaWorkerOptions } from './kafka-worker';

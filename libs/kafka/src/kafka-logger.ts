@@ -17,6 +17,9 @@ export function kafkajsLogCreator(logger: KafkaLogger) {
   return () =>
     ({ namespace, level, log }: LogEntry): void => {
       const { message, ...fields } = log;
+      // Expected: the publishers bound the producer's retries and retry outside it with stable
+      // ids (at least once), so a lost broker cannot hang a send or a shutdown forever.
+      if (message.startsWith('Limiting retries for the idempotent producer')) return;
       const text = `kafkajs ${namespace}: ${message}`;
       if (level === logLevel.ERROR) logger.error(text, fields);
       else if (level === logLevel.WARN) logger.warn(text, fields);

@@ -1,5 +1,6 @@
-import { type Kafka, type Message, Partitioners, type Producer } from 'kafkajs';
+import type { Kafka, Message, Producer } from 'kafkajs';
 import { type BackoffOptions, DEFAULT_BACKOFF, ShutdownError, backoffDelay, sleep } from '../backoff';
+import { createIdempotentProducer } from '../producers';
 import { type KafkaLogger, silentKafkaLogger } from '../kafka-logger';
 import type { CheckpointStore } from './file-checkpoint.store';
 
@@ -39,12 +40,7 @@ export abstract class CheckpointedPublisher<T> {
     private readonly topic: string,
     initialCheckpoint: string,
   ) {
-    this.producer = options.kafka.producer({
-      idempotent: true,
-      maxInFlightRequests: 1,
-      allowAutoTopicCreation: false,
-      createPartitioner: Partitioners.DefaultPartitioner,
-    });
+    this.producer = createIdempotentProducer(options.kafka);
     this.checkpoint = options.checkpoints.load() ?? initialCheckpoint;
   }
 

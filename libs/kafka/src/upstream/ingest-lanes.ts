@@ -2,20 +2,21 @@ import type { IngestInput, IngestResult } from '@partner-program/ingestion';
 import { type BackoffOptions, ShutdownError, backoffDelay, sleep } from '../backoff';
 import type { UpstreamRecord } from './upstream-message';
 
-// ── Ingest a chunk: one lane per partner in order, lanes concurrently, transient errors retried ─
-// Not `IngestionService.ingestBatch`: when one of its calls throws (a transient store error) it
-// cannot say which, and the partner's later messages have already run past the failed one. Here a
-// lane waits on its failed message, so a partner's order holds even across retries.
+// ── Ingest a chunk: one `ingestBatch` per partner (lane), lanes concurrently, retried whole ───
+// A lane's messages are decided together and stored in one atomic append, so after a transient
+// error (which `ingestBatch` cannot pin to one message) the lane is retried as a whole: what the
+// failed attempt stored comes back as `duplicate`, and the partner's order holds. Lanes are
+// independent, so one partner's retries neither block nor repeat another's work.
 
 /** What {@link ingestInLanes} needs. */
 export type LaneDeps = Readonly<{
-  ingest: (input: IngestInput) => Promise<IngestResult>;
+  ingestBatch: (inputs: readonly IngestInput[]) => Promise<IngestResult[]>;
   backoff: BackoffOptions;
-  /** Aborted on shutdown: lanes stop before their next message and retries end. */
+  /** Aborted on shutdown: retries end (calls already running are awaited). */
   signal: AbortSignal;
   /** Keeps the group membership alive while a lane waits to retry. */
   heartbeat: () => Promise<void>;
-  onRetry: (error: unknown, record: UpstreamRecord, attempt: number) => void;
+  onRetry: (error: unknown, first: UpstreamRecord, attempt: number) => void;
 }>;
 
 /**
@@ -29,10 +30,8 @@ export async function ingestInLanes(records: readonly UpstreamRecord[], deps: La
   const stop = () => halt.abort();
   deps.signal.addEventListener('abort', stop, { once: true });
   const runLane = async (indexes: readonly number[]) => {
-    for (const index of indexes) {
-      if (halt.signal.aborted) throw new ShutdownError();
-      results[index] = await ingestWithRetry(records[index]!, deps, halt.signal);
-    }
+    const laneResults = await ingestWithRetry(indexes.map((i) => records[i]!), deps, halt.signal);
+    indexes.forEach((index, k) => (results[index] = laneResults[k]!));
   };
   try {
     const settled = await Promise.allSettled([...lanesOf(records).values()].map((lane) => runLane(lane).catch(failAll(halt))));
@@ -62,14 +61,15 @@ function lanesOf(records: readonly UpstreamRecord[]): Map<string, number[]> {
   return lanes;
 }
 
-/** Everything `ingest` throws is an infrastructure failure (outcomes resolve), so it is retried. */
-async function ingestWithRetry(record: UpstreamRecord, deps: LaneDeps, signal: AbortSignal): Promise<IngestResult> {
+/** Everything ingestion throws is an infrastructure failure (outcomes resolve), so it is retried. */
+async function ingestWithRetry(lane: readonly UpstreamRecord[], deps: LaneDeps, signal: AbortSignal): Promise<IngestResult[]> {
   for (let attempt = 0; ; attempt++) {
+    if (signal.aborted) throw new ShutdownError();
     try {
-      return await deps.ingest(record.input);
+      return await deps.ingestBatch(lane.map((record) => record.input));
     } catch (error) {
       if (signal.aborted) throw new ShutdownError();
-      deps.onRetry(error, record, attempt);
+      deps.onRetry(error, lane[0]!, attempt);
       await sleep(backoffDelay(attempt, deps.backoff), signal);
       await deps.heartbeat();
     }

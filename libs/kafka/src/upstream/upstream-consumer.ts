@@ -1,33 +1,15 @@
-import type { IngestInput, IngestResult } from '@partner-program/ingestion';
-import { type Consumer, type EachBatchPayload, type Kafka, Partitioners, type Producer } from 'kafkajs';
+import type { IngestResult } from '@partner-program/ingestion';
+import type { Consumer, EachBatchPayload, Producer } from 'kafkajs';
 import { type BackoffOptions, DEFAULT_BACKOFF, ShutdownError } from '../backoff';
 import { type KafkaLogger, silentKafkaLogger } from '../kafka-logger';
+import { createDeadLetterProducer } from '../producers';
 import { KAFKA_TOPICS, type KafkaTopicNames } from '../kafka-topics';
 import { trackConsumerConnection } from './consumer-connection';
 import { isDeadLetter, toDeadLetter } from './dead-letter';
 import { ingestInLanes } from './ingest-lanes';
 import { type UpstreamCounters, UpstreamCounterSet } from './upstream-counters';
+import { UPSTREAM_GROUP_ID, type UpstreamConsumerOptions } from './upstream-consumer.options';
 import { type UpstreamRecord, toUpstreamRecord } from './upstream-message';
-
-/** Options of {@link UpstreamConsumer}. */
-export type UpstreamConsumerOptions = Readonly<{
-  kafka: Kafka;
-  /** The shared ingestion path (`IngestionService`). */
-  ingestion: { ingest(input: IngestInput): Promise<IngestResult> };
-  topics?: Pick<KafkaTopicNames, 'upstream' | 'deadLetter'>;
-  groupId?: string;
-  /** Messages per commit: a larger chunk groups more appends, a smaller one commits sooner. */
-  chunkSize?: number;
-  /** Partitions processed at once; one partner lives in one partition, so order holds. */
-  partitionsConsumedConcurrently?: number;
-  /** Delays between retries of transient store errors. */
-  backoff?: BackoffOptions;
-  /** Readiness turns false after this long without contact with the broker. */
-  staleAfterMs?: number;
-  logger?: KafkaLogger;
-}>;
-
-export const UPSTREAM_GROUP_ID = 'partner-program-ingestion';
 
 /**
  * The ingestion worker: consumes `partner-program.upstream.v1` in batches through the same path as
@@ -49,18 +31,13 @@ export class UpstreamConsumer {
     this.consumer = options.kafka.consumer({
       groupId: options.groupId ?? UPSTREAM_GROUP_ID,
       allowAutoTopicCreation: false,
-      sessionTimeout: 30_000,
+      sessionTimeout: options.sessionTimeoutMs ?? 30_000,
       heartbeatInterval: 3_000,
       // Crash soon on a lost broker and restart for as long as the worker runs; never after stop()
       // (kafkajs would otherwise restart a consumer that crashed while being stopped).
       retry: { initialRetryTime: 300, maxRetryTime: 5_000, retries: 5, restartOnFailure: async () => !this.shutdown.signal.aborted },
     });
-    this.producer = options.kafka.producer({
-      idempotent: true,
-      maxInFlightRequests: 1,
-      allowAutoTopicCreation: false,
-      createPartitioner: Partitioners.DefaultPartitioner,
-    });
+    this.producer = createDeadLetterProducer(options.kafka);
     this.connected = trackConsumerConnection(this.consumer, this.logger, options.staleAfterMs);
   }
 
@@ -97,7 +74,7 @@ export class UpstreamConsumer {
   private async handleBatch(payload: EachBatchPayload): Promise<void> {
     const { batch, isRunning, isStale } = payload;
     this.counterSet.batches += 1;
-    const chunkSize = this.options.chunkSize ?? 500;
+    const chunkSize = this.options.chunkSize ?? 2000;
     for (let start = 0; start < batch.messages.length; start += chunkSize) {
       if (!isRunning() || isStale() || this.shutdown.signal.aborted) return;
       const chunk = batch.messages.slice(start, start + chunkSize).map((m) => toUpstreamRecord(batch.topic, batch.partition, m));
@@ -112,7 +89,7 @@ export class UpstreamConsumer {
     let results: IngestResult[];
     try {
       results = await ingestInLanes(chunk, {
-        ingest: (input) => this.options.ingestion.ingest(input),
+        ingestBatch: (inputs) => this.options.ingestion.ingestBatch(inputs),
         backoff: this.options.backoff ?? DEFAULT_BACKOFF,
         signal: this.shutdown.signal,
         heartbeat,
@@ -125,19 +102,22 @@ export class UpstreamConsumer {
     const deadLetters = chunk.flatMap((record, i) => (isDeadLetter(results[i]!) ? [toDeadLetter(batch.topic, batch.partition, record, results[i]!)] : []));
     if (deadLetters.length > 0) await this.producer.send({ topic: this.topics.deadLetter, acks: -1, messages: deadLetters });
     this.counterSet.deadLettered += deadLetters.length;
-    for (const result of results) this.counterSet.countOutcome(result.outcome);
     const last = chunk.at(-1)!.message.offset;
     resolveOffset(last);
     const next = (BigInt(last) + 1n).toString();
     await commitOffsetsIfNecessary({ topics: [{ topic: batch.topic, partitions: [{ partition: batch.partition, offset: next }] }] });
     this.counterSet.commits += 1;
+    for (const { outcome } of results) {
+      this.counterSet.countOutcome(outcome);
+      this.options.onOutcome?.(outcome);
+    }
     await heartbeat();
     return true;
   }
 
-  private onRetry(error: unknown, record: UpstreamRecord, attempt: number): void {
+  private onRetry(error: unknown, first: UpstreamRecord, attempt: number): void {
     this.counterSet.retries += 1;
-    const { topic, partition, offset } = record.input.origin as { topic: string; partition: number; offset: string };
+    const { topic, partition, offset } = first.input.origin as { topic: string; partition: number; offset: string };
     const reason = error instanceof Error ? error.message : String(error);
     this.logger.warn('transient ingestion failure, retrying', { topic, partition, offset, attempt, error: reason });
   }
