@@ -25,8 +25,11 @@ resolve_jars() {
   if [[ -f "$stamp" && "$(cat "$stamp")" == "$want" && -n "$(ls -A "$LIBS" 2>/dev/null)" ]]; then return; fi
   echo "resolving the Kafka broker jars with Maven into $LIBS …" >&2
   rm -rf "$LIBS" && mkdir -p "$LIBS"
-  mvn -q -B -f "$HERE/pom.xml" dependency:copy-dependencies -DincludeScope=runtime -DoutputDirectory="$LIBS" >&2
+  local started=$SECONDS
+  mvn -B -f "$HERE/pom.xml" dependency:copy-dependencies -DincludeScope=runtime -DoutputDirectory="$LIBS" >"$CACHE/mvn.log" 2>&1 \
+    || { tail -n 40 "$CACHE/mvn.log" >&2; echo "resolving the jars failed (full log: $CACHE/mvn.log)" >&2; exit 1; }
   echo "$want" >"$stamp"
+  echo "jars resolved in $((SECONDS - started)) s" >&2
 }
 
 # ── Config: single node, replication factor 1 everywhere, no implicit topics ─────────────────
