@@ -1,5 +1,5 @@
 import type { KafkaMessage } from 'kafkajs';
-import { DLQ_HEADERS, MAX_REASON_BYTES, isDeadLetter, toDeadLetter, truncateUtf8 } from './dead-letter';
+import { DLQ_HEADERS, MAX_REASON_BYTES, inSends, isDeadLetter, toDeadLetter, truncateUtf8 } from './dead-letter';
 import { toUpstreamRecord } from './upstream-message';
 
 const message = (value: string): KafkaMessage =>
@@ -33,5 +33,15 @@ describe('dead letters', () => {
     expect(cut.endsWith('…[truncated]')).toBe(true);
     expect(cut).not.toContain('\uFFFD');
     expect(truncateUtf8('short', MAX_REASON_BYTES)).toBe('short');
+  });
+});
+
+describe('inSends', () => {
+  const letter = (bytes: number) => ({ key: 'k', value: 'x'.repeat(bytes) });
+
+  it('groups dead letters into sends under the size limit, in order, a large one alone', () => {
+    const sends = inSends([letter(100), letter(100), letter(100), letter(1000), letter(10)], 400);
+    expect(sends.map((send) => send.map((m) => (m.value as string).length))).toEqual([[100, 100], [100], [1000], [10]]);
+    expect(inSends([])).toEqual([]);
   });
 });

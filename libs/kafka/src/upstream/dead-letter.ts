@@ -40,6 +40,27 @@ export function toDeadLetter(topic: string, partition: number, record: UpstreamR
   return { key: message.key, value: message.value, headers };
 }
 
+/** Splits dead letters into sends of at most `maxBytes` (keys, values and headers; at least one each), under the broker's request limits. */
+export function inSends(messages: readonly Message[], maxBytes = 512 * 1024): Message[][] {
+  const sends: Message[][] = [];
+  let size = Infinity;
+  for (const message of messages) {
+    const bytes = sizeOf(message);
+    if (size + bytes > maxBytes) {
+      sends.push([]);
+      size = 0;
+    }
+    sends.at(-1)!.push(message);
+    size += bytes;
+  }
+  return sends;
+}
+
+function sizeOf(message: Message): number {
+  const headers = Object.entries(message.headers ?? {}).reduce((sum, [name, value]) => sum + name.length + String(value ?? '').length, 0);
+  return (message.key?.length ?? 0) + (message.value?.length ?? 0) + headers + 64;
+}
+
 /** Cuts `text` to at most `maxBytes` UTF-8 bytes without splitting a character, marking the cut. */
 export function truncateUtf8(text: string, maxBytes: number): string {
   if (Buffer.byteLength(text, 'utf8') <= maxBytes) return text;

@@ -5,7 +5,7 @@ import { type KafkaLogger, silentKafkaLogger } from '../kafka-logger';
 import { createDeadLetterProducer } from '../producers';
 import { KAFKA_TOPICS, type KafkaTopicNames } from '../kafka-topics';
 import { trackConsumerConnection } from './consumer-connection';
-import { isDeadLetter, toDeadLetter } from './dead-letter';
+import { inSends, isDeadLetter, toDeadLetter } from './dead-letter';
 import { ingestInLanes } from './ingest-lanes';
 import { type UpstreamCounters, UpstreamCounterSet } from './upstream-counters';
 import { UPSTREAM_GROUP_ID, type UpstreamConsumerOptions } from './upstream-consumer.options';
@@ -100,7 +100,7 @@ export class UpstreamConsumer {
       throw error;
     }
     const deadLetters = chunk.flatMap((record, i) => (isDeadLetter(results[i]!) ? [toDeadLetter(batch.topic, batch.partition, record, results[i]!)] : []));
-    if (deadLetters.length > 0) await this.producer.send({ topic: this.topics.deadLetter, acks: -1, messages: deadLetters });
+    for (const messages of inSends(deadLetters)) await this.producer.send({ topic: this.topics.deadLetter, acks: -1, messages });
     this.counterSet.deadLettered += deadLetters.length;
     const last = chunk.at(-1)!.message.offset;
     resolveOffset(last);
