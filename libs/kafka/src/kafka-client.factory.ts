@@ -7,8 +7,8 @@ export type KafkaClientOptions = Readonly<{ logger?: KafkaLogger; logLevel?: log
 
 /**
  * The kafkajs client for a validated config. Short connection timeouts and bounded client retries:
- * the worker and publishers have their own outer retry loops, so a lost broker surfaces quickly
- * instead of hanging inside one request.
+ * the worker and publishers have their own outer retry loops, so a lost broker surfaces within
+ * about 10 s instead of hanging inside one request (and a graceful stop stays within its budget).
  */
 export function createKafkaClient(config: KafkaConfig, options: KafkaClientOptions = {}): Kafka {
   return new Kafka({
@@ -18,7 +18,7 @@ export function createKafkaClient(config: KafkaConfig, options: KafkaClientOptio
     ...(config.sasl ? { sasl: toSaslOptions(config.sasl) } : {}),
     connectionTimeout: 3_000,
     requestTimeout: 30_000,
-    retry: { initialRetryTime: 300, maxRetryTime: 10_000, retries: 8 },
+    retry: { initialRetryTime: 300, maxRetryTime: 5_000, retries: 5 },
     logLevel: options.logLevel ?? logLevel.WARN,
     logCreator: kafkajsLogCreator(options.logger ?? silentKafkaLogger),
   });

@@ -57,11 +57,17 @@ export abstract class CheckpointedPublisher<T> {
     this.running = this.relay(this.shutdown.signal);
   }
 
-  /** Stops after the page in flight; its checkpoint is saved only if it was acknowledged. */
-  async stop(): Promise<void> {
+  /**
+   * Stops after the page in flight; its checkpoint is saved only if it was acknowledged. A send
+   * still retrying against a lost broker after `graceMs` is cut short by disconnecting.
+   */
+  async stop(graceMs = 5_000): Promise<void> {
     this.shutdown.abort();
-    await this.running;
+    const grace = new AbortController();
+    await Promise.race([this.running, sleep(graceMs, grace.signal).catch(() => undefined)]);
+    grace.abort();
     await this.producer.disconnect();
+    await this.running;
     this.connected = false;
   }
 
