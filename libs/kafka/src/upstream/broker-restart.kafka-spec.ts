@@ -50,7 +50,8 @@ describe('UpstreamConsumer across a broker restart', () => {
     const messages = mixedTraffic(PARTNERS);
     const half = messages.length / 2;
     await produce(kafka, topics.upstream, messages.slice(0, half));
-    consumer = new UpstreamConsumer({ kafka, ingestion: fx.service, topics, groupId, chunkSize: 20, staleAfterMs: 8_000 });
+    // The restarted broker remembers the crashed member until its session times out: keep that short.
+    consumer = new UpstreamConsumer({ kafka, ingestion: fx.service, topics, groupId, chunkSize: 20, staleAfterMs: 8_000, sessionTimeoutMs: 10_000 });
     await consumer.start();
     await waitFor(() => processed() >= 100, () => JSON.stringify(consumer!.counters));
 
