@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { killed, startApi, freePort } from '../test/crash/api-process';
+import { measureKafkaToStore } from '../libs/kafka/src/testing/kafka-throughput';
 import { programme } from '../scripts/programme-generator';
 import { writeReport } from './report';
 import { measureCeiling } from './sections/ceiling';
@@ -62,6 +63,7 @@ async function main(): Promise<void> {
   add({ id: 'cmd-100k', label: `command path, partner with ${o.tiny ? '5,000' : '100,000'} prior events`, value: cost.large, unit: 'appends/s', notes: `${spread.toFixed(1)}% from the 10-event partner`, target: { op: '>=', value: cost.small * 0.8, text: 'within 20% of the 10-event partner' } });
 
   await httpFigures(o, add, ceiling);
+  await kafkaFigures(o, add);
   await rebuildFigures(o, add);
 
   const header = [`Measured ${new Date().toISOString().slice(0, 10)} on ${machine()}.`, '', `Command: \`npm run bench${o.tiny ? ' -- --tiny' : o.scale ? ' -- --scale' : ''}\` (${o.partners.toLocaleString('en-US')} generated partners, ${o.runs} runs per figure, ${o.seconds} s per HTTP load).`].join('\n');
@@ -94,6 +96,14 @@ async function httpFigures(o: BenchOptions, add: (f: Figure) => void, ceiling: n
     await killed(api.child, 'SIGTERM');
     rmSync(dataDir, { recursive: true, force: true });
   }
+}
+
+/** Kafka → store end to end on the local broker (`npm run kafka:start`), when KAFKA_BROKERS is set. */
+async function kafkaFigures(o: BenchOptions, add: (f: Figure) => void): Promise<void> {
+  const brokers = process.env.KAFKA_BROKERS;
+  if (!brokers) return log('  Kafka: skipped, KAFKA_BROKERS is not set (run under deploy/kafka-local/with-broker.sh)');
+  const kafka = await medianOf(o.runs, async () => ({ perSecond: (await measureKafkaToStore(brokers.split(','), o.tiny ? 100 : 2_500)).perSecond }));
+  add({ id: 'kafka', label: 'Kafka ingestion end to end (produce → durable outcome, 25% bad messages)', value: kafka.perSecond, unit: 'messages/s', target: { op: '>=', value: 20_000, text: '≥ 20,000 messages/s' } });
 }
 
 /** Waits until the service's projector has applied everything (its lag metric reads 0). */

@@ -1,8 +1,7 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import type { KafkaConfig } from '@partner-program/kafka';
-import { ApiKeyRing, type AppConfig, CoreModule } from '@partner-program/platform';
+import { ApiKeyRing, type AppConfig, CoreModule, KafkaEdgeModule } from '@partner-program/platform';
 import { LoggerModule } from 'nestjs-pino';
-import { KAFKA_CONFIG, KafkaWorkerHost } from './kafka-worker.host';
 
 /** The Kafka edge alone (no HTTP): upstream ingestion and the notice and status-change publishers. */
 @Module({})
@@ -10,9 +9,11 @@ export class IngestionWorkerModule {
   static forRoot(config: AppConfig, kafka: KafkaConfig): DynamicModule {
     return {
       module: IngestionWorkerModule,
-      imports: [CoreModule.forRoot({ config, keys: ApiKeyRing.parse('') }), LoggerModule.forRoot({ pinoHttp: { level: config.LOG_LEVEL } })],
-      providers: [{ provide: KAFKA_CONFIG, useValue: kafka }, KafkaWorkerHost],
-      exports: [KafkaWorkerHost],
+      imports: [
+        CoreModule.forRoot({ config, keys: ApiKeyRing.parse('') }),
+        LoggerModule.forRoot({ pinoHttp: { level: config.LOG_LEVEL } }),
+        KafkaEdgeModule.forRoot(kafka),
+      ],
     };
   }
 }

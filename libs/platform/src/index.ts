@@ -11,3 +11,5 @@ export { RenewalNoticeIssuer } from './background/renewal-notice-issuer';
 export { ProjectionLoop } from './background/projection-loop';
 export { Metrics } from './observability/metrics';
 export { stopGracefullyOn } from './core/graceful-stop';
+export { KafkaEdgeModule } from './kafka/kafka-edge.module';
+export { KafkaWorkerHost } from './kafka/kafka-worker.host';

@@ -3,7 +3,9 @@ import { type BeforeApplicationShutdown, Inject, Injectable, Logger, type OnAppl
 import type { EventStore } from '@partner-program/event-store';
 import { IngestionService } from '@partner-program/ingestion';
 import { type KafkaConfig, type KafkaLogger, KafkaWorker, describeKafkaConfig } from '@partner-program/kafka';
-import { APP_CONFIG, type AppConfig, EVENT_STORE, Metrics } from '@partner-program/platform';
+import type { AppConfig } from '../config/app-config';
+import { APP_CONFIG, EVENT_STORE } from '../core/tokens';
+import { Metrics } from '../observability/metrics';
 import { ReadModelQueries } from '@partner-program/read-models';
 
 export const KAFKA_CONFIG = Symbol('KAFKA_CONFIG');
