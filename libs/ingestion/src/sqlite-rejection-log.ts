@@ -26,9 +26,16 @@ CREATE INDEX IF NOT EXISTS rejections_message ON rejections(message_id);`;
 
 type Row = Record<string, string | number | null>;
 
+type Pending = { row: Record<string, string | null>; done: () => void; failed: (error: unknown) => void };
+
 export class SqliteRejectionLog implements RejectionLog {
   private readonly insert: Database.Statement;
   private readonly page: Database.Statement;
+  /** Records arriving in the same turn share one transaction and one fsync (group commit). */
+  private pending: Pending[] = [];
+  /** Write transactions committed (each one fsync); for tests and monitoring. */
+  commits = 0;
+  private readonly writeAll: (rows: Pending[]) => void;
 
   private constructor(private readonly db: Database.Database) {
     db.exec(SCHEMA);
@@ -36,6 +43,7 @@ export class SqliteRejectionLog implements RejectionLog {
       (dedupe_key, received_at, outcome, code, reason, problems, message_id, partner_id, type, payload, origin)
       VALUES (@dedupeKey, @receivedAt, @outcome, @code, @reason, @problems, @messageId, @partnerId, @type, @payload, @origin)`);
     this.page = db.prepare('SELECT * FROM rejections WHERE id > ? ORDER BY id LIMIT ?');
+    this.writeAll = db.transaction((rows: Pending[]) => rows.forEach(({ row }) => this.insert.run(row)));
   }
 
   /** Opens (creating if needed) the log at `file`, or in memory for `:memory:`. */
@@ -48,9 +56,9 @@ export class SqliteRejectionLog implements RejectionLog {
     return new SqliteRejectionLog(db);
   }
 
-  async record(entry: RejectionEntry): Promise<void> {
+  record(entry: RejectionEntry): Promise<void> {
     const dedupeKey = createHash('sha256').update(`${entry.outcome}\n${entry.code}\n${entry.payload}`).digest('hex');
-    this.insert.run({
+    const row = {
       dedupeKey,
       receivedAt: entry.receivedAt,
       outcome: entry.outcome,
@@ -62,7 +70,23 @@ export class SqliteRejectionLog implements RejectionLog {
       type: entry.type ?? null,
       payload: entry.payload,
       origin: JSON.stringify(entry.origin),
+    };
+    return new Promise((done, failed) => {
+      if (this.pending.length === 0) setImmediate(() => this.flush());
+      this.pending.push({ row, done, failed });
     });
+  }
+
+  private flush(): void {
+    const batch = this.pending;
+    this.pending = [];
+    try {
+      this.writeAll(batch);
+      this.commits += 1;
+      batch.forEach((entry) => entry.done());
+    } catch (error) {
+      batch.forEach((entry) => entry.failed(error));
+    }
   }
 
   list({ after = 0, limit }: { after?: number; limit: number }): StoredRejection[] {
@@ -70,6 +94,7 @@ export class SqliteRejectionLog implements RejectionLog {
   }
 
   close(): void {
+    if (this.pending.length > 0) this.flush();
     if (this.db.open) this.db.close();
   }
 }
