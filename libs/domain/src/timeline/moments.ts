@@ -11,15 +11,28 @@ import type { TimelineCause } from './timeline-cause';
 
 export type Moment = Readonly<{ at: number; causes: TimelineCause[] }>;
 
-export function collectMoments(state: PartnerState, catalog: RulesetCatalog, windowDays: Set<number>): Moment[] {
+/**
+ * Moments with `after < at ≤ upTo`, in time order. The range is applied before anything is
+ * allocated: the projector asks for a partner's recent or future moments on every page.
+ */
+export function collectMoments(
+  state: PartnerState,
+  catalog: RulesetCatalog,
+  windowDays: Set<number>,
+  range: Readonly<{ after?: number; upTo?: number }> = {},
+): Moment[] {
+  const after = range.after ?? Number.NEGATIVE_INFINITY;
+  const upTo = range.upTo ?? Number.POSITIVE_INFINITY;
   const byTime = new Map<number, TimelineCause[]>();
   const add = (at: number, cause: TimelineCause) => {
+    if (at <= after || at > upTo) return;
     const causes = byTime.get(at);
     if (causes) causes.push(cause);
     else byTime.set(at, [cause]);
   };
   for (const { event } of state.messages.values()) {
-    add(Date.parse(event.meta.occurredAt), { kind: 'event', type: event.type, messageId: event.meta.messageId });
+    const at = Date.parse(event.meta.occurredAt);
+    if (at > after && at <= upTo) add(at, { kind: 'event', type: event.type, messageId: event.meta.messageId });
   }
   for (const deal of state.deals.values()) {
     for (const days of windowDays) {

@@ -32,7 +32,7 @@ export type TimelineRange = Readonly<{ from?: number; to: number }>;
 export function tierTimeline(state: PartnerState, catalog: RulesetCatalog, range: TimelineRange): TierChange[] {
   const from = range.from ?? (state.firstFactAt ?? range.to) - 1;
   const windows = new Set(catalog.rulesets.map((ruleset) => ruleset.creditWindowDays));
-  const moments = collectMoments(state, catalog, windows).filter((m) => m.at > from && m.at <= range.to);
+  const moments = collectMoments(state, catalog, windows, { after: from, upTo: range.to });
   const sweep = new CreditSweep(state);
   let ruleset = rulesetAt(catalog, from);
   sweep.resetAt((ruleset ?? catalog.rulesets[0]!).creditWindowDays, from);

@@ -72,11 +72,7 @@ export function evaluatePartner(input: EvaluationInput): PartnerEvaluation {
 /** The earliest moment after `now` (an event dated later, a deal leaving the window, an expiry, a ruleset). */
 export function nextChangeAfter(state: PartnerState, catalog: RulesetCatalog, now: number): number | null {
   const windows = new Set(catalog.rulesets.map((ruleset) => ruleset.creditWindowDays));
-  let next: number | null = null;
-  for (const { at } of collectMoments(state, catalog, windows)) {
-    if (at > now && (next === null || at < next)) next = at;
-  }
-  return next;
+  return collectMoments(state, catalog, windows, { after: now })[0]?.at ?? null;
 }
 
 /** The current term's notice while it can still be issued: not recorded yet, term not over. */
