@@ -1,16 +1,23 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { type DynamicModule, Module } from '@nestjs/common';
-import { BackgroundModule, type CoreOptions, CoreModule } from '@partner-program/platform';
+import { readKafkaConfig } from '@partner-program/kafka';
+import { BackgroundModule, type CoreOptions, CoreModule, KafkaEdgeModule } from '@partner-program/platform';
 import { LoggerModule } from 'nestjs-pino';
 import { ApiModule } from './api.module';
+import { KafkaReadiness } from './health/kafka-readiness';
 
 export type AppOptions = CoreOptions & Readonly<{ background: boolean }>;
 
-/** The composition root: core services, structured logs, the HTTP API and, unless split off, the projector and scheduler. */
+/**
+ * The composition root: core services, structured logs, the HTTP API and, unless split off, the
+ * projector and scheduler, plus the Kafka edge when KAFKA_BROKERS is set.
+ */
 @Module({})
 export class AppModule {
   static forRoot(options: AppOptions): DynamicModule {
+    // SASL/SSL settings live only in the environment; the broker list comes from the validated config.
+    const kafka = options.background && options.config.KAFKA_BROKERS ? readKafkaConfig({ ...process.env, KAFKA_BROKERS: options.config.KAFKA_BROKERS }) : undefined;
     return {
       module: AppModule,
       imports: [
@@ -26,7 +33,9 @@ export class AppModule {
         }),
         ApiModule,
         ...(options.background ? [BackgroundModule] : []),
+        ...(kafka ? [KafkaEdgeModule.forRoot(kafka)] : []),
       ],
+      providers: kafka ? [KafkaReadiness] : [],
     };
   }
 }

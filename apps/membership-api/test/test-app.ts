@@ -28,7 +28,7 @@ export type TestApp = Readonly<{
   close: () => Promise<void>;
 }>;
 
-export async function startTestApp(options: { now?: string; dataDir?: string; background?: boolean } = {}): Promise<TestApp> {
+export async function startTestApp(options: { now?: string; dataDir?: string; background?: boolean; kafkaBrokers?: string } = {}): Promise<TestApp> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'pp-e2e-'));
   const clock = { now: new Date(options.now ?? '2026-11-28T09:00:00.000Z') };
   const config = validateEnvironment({
@@ -37,6 +37,7 @@ export async function startTestApp(options: { now?: string; dataDir?: string; ba
     LOG_LEVEL: 'silent',
     SCHEDULER_INTERVAL_MS: '3600000',
     BODY_LIMIT: '1mb',
+    ...(options.kafkaBrokers ? { KAFKA_BROKERS: options.kafkaBrokers } : {}),
   });
   const app = await createApp({ config, keys: ApiKeyRing.parse(config.API_KEYS!), clock: () => clock.now, background: options.background ?? true, quiet: true });
   await app.init();
