@@ -2,7 +2,8 @@ import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { ApiKeyRing, type AppConfig, type Clock } from '@partner-program/platform';
+import { ApiKeyRing, type AppConfig, type Clock, ShutdownCoordinator } from '@partner-program/platform';
+import type { NextFunction, Request, Response } from 'express';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 
@@ -15,6 +16,13 @@ export async function createApp(options: CreateAppOptions): Promise<INestApplica
   const app = await NestFactory.create<NestExpressApplication>(module, options.quiet ? { logger: false } : { bufferLogs: true });
   if (!options.quiet) app.useLogger(app.get(Logger));
   app.useBodyParser('json', { limit: options.config.BODY_LIMIT });
+  // The HTTP server's close waits for busy keep-alive connections: once shutdown has begun,
+  // responses close their connection, so clients that keep posting (or retry the 503) let it close.
+  const shutdown = app.get(ShutdownCoordinator);
+  app.use((_request: Request, response: Response, next: NextFunction) => {
+    if (shutdown.draining) response.setHeader('Connection', 'close');
+    next();
+  });
   const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()

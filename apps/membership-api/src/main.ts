@@ -1,4 +1,4 @@
-import { stopGracefullyOn, validateEnvironment } from '@partner-program/platform';
+import { ShutdownCoordinator, stopGracefullyOn, validateEnvironment } from '@partner-program/platform';
 import { createApp, keysFromConfig } from './bootstrap';
 
 // `node main.js` runs the API with the projector and scheduler (all in one);
@@ -9,7 +9,8 @@ async function main(): Promise<void> {
   const app = await createApp({ config, keys, background: !process.argv.includes('--api-only') });
   await app.listen(config.PORT);
   process.stdout.write(`partner-program listening on http://localhost:${config.PORT} (docs: /docs, data: ${config.DATA_DIR})\n`);
-  stopGracefullyOn(['SIGTERM', 'SIGINT'], () => app.close());
+  const shutdown = app.get(ShutdownCoordinator);
+  stopGracefullyOn(['SIGTERM', 'SIGINT'], () => app.close(), { waitingFor: () => shutdown.waitingFor() });
 }
 
 main().catch((error: Error) => {

@@ -1,5 +1,5 @@
 import { NestFactory } from '@nestjs/core';
-import { stopGracefullyOn, validateEnvironment } from '@partner-program/platform';
+import { ShutdownCoordinator, stopGracefullyOn, validateEnvironment } from '@partner-program/platform';
 import { Logger } from 'nestjs-pino';
 import { ProjectorModule } from './projector.module';
 
@@ -9,7 +9,8 @@ async function main(): Promise<void> {
   app.useLogger(app.get(Logger));
   await app.init();
   process.stdout.write(`partner-program projector and scheduler running on ${config.DATA_DIR}\n`);
-  stopGracefullyOn(['SIGTERM', 'SIGINT'], () => app.close());
+  const shutdown = app.get(ShutdownCoordinator);
+  stopGracefullyOn(['SIGTERM', 'SIGINT'], () => app.close(), { waitingFor: () => shutdown.waitingFor() });
 }
 
 main().catch((error: Error) => {

@@ -19,8 +19,8 @@ export class ProjectionLoop implements OnApplicationBootstrap {
 
   onApplicationBootstrap(): void {
     this.logger.log(`following the event store from position ${this.projector.checkpoint()}`);
-    this.shutdown.runInBackground(this.projector.run(this.shutdown.signal));
-    this.shutdown.runInBackground(this.reportLag());
+    this.shutdown.runInBackground(this.projector.run(this.shutdown.signal), 'projector');
+    this.shutdown.runInBackground(this.reportLag(), 'projection lag reporter');
   }
 
   /** Publishes checkpoint and lag every second (cheap: one indexed read of the head). */
@@ -45,8 +45,11 @@ export class ProjectionLoop implements OnApplicationBootstrap {
   }
 }
 
+/** Resolves after `ms`, or at once when the signal aborts or has already aborted. */
 export function sleep(ms: number, signal: AbortSignal): Promise<void> {
   return new Promise((resolve) => {
+    // An abort that happened before (e.g. during a scheduler tick) fires no event any more.
+    if (signal.aborted) return resolve();
     const timer = setTimeout(done, ms);
     function done() {
       clearTimeout(timer);

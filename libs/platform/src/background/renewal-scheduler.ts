@@ -24,7 +24,7 @@ export class RenewalScheduler implements OnApplicationBootstrap {
   ) {}
 
   onApplicationBootstrap(): void {
-    this.shutdown.runInBackground(this.loop());
+    this.shutdown.runInBackground(this.loop(), 'renewal scheduler');
   }
 
   private async loop(): Promise<void> {

@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
+import { type BeforeApplicationShutdown, Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import type { EventStore } from '@partner-program/event-store';
 import type { RejectionLog } from '@partner-program/ingestion';
 import type { ReadModelDatabase } from '@partner-program/read-models';
@@ -10,11 +10,13 @@ import { EVENT_STORE, READ_MODEL_DB, REJECTION_LOG } from './tokens';
  * append or checkpoint is cut short.
  */
 @Injectable()
-export class ShutdownCoordinator implements OnApplicationShutdown {
+export class ShutdownCoordinator implements BeforeApplicationShutdown, OnApplicationShutdown {
   private readonly logger = new Logger('Shutdown');
   private readonly stopping = new AbortController();
   private readonly inFlight = new Set<Promise<unknown>>();
-  private readonly backgroundTasks: Promise<unknown>[] = [];
+  /** Background tasks still running, with their names. */
+  private readonly backgroundTasks = new Map<Promise<unknown>, string>();
+  private stage: 'running' | 'http' | 'writes' | 'background' | 'stores' | 'closed' = 'running';
 
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
@@ -39,22 +41,57 @@ export class ShutdownCoordinator implements OnApplicationShutdown {
   }
 
   /** Registers a background loop (projector, scheduler, consumer) that ends when `signal` aborts. */
-  runInBackground(task: Promise<unknown>): void {
-    this.backgroundTasks.push(task.catch((error) => this.logger.error(`background task failed: ${(error as Error).stack}`)));
+  runInBackground(task: Promise<unknown>, name = 'background task'): void {
+    const settled: Promise<unknown> = task
+      .catch((error) => this.logger.error(`${name} failed: ${(error as Error).stack}`))
+      .finally(() => this.backgroundTasks.delete(settled));
+    this.backgroundTasks.set(settled, name);
   }
 
   beginShutdown(): void {
     if (!this.draining) this.stopping.abort();
   }
 
+  /**
+   * Nest calls this before it closes the HTTP server, whose close waits for every busy keep-alive
+   * connection: intake stops here, or clients whose writes still succeed keep the server open.
+   */
+  beforeApplicationShutdown(signal?: string): void {
+    this.beginShutdown();
+    this.stage = 'http';
+    this.logger.log(`draining${signal ? ` on ${signal}` : ''}: writes answer 503, background loops stop`);
+  }
+
   async onApplicationShutdown(signal?: string): Promise<void> {
     this.beginShutdown();
     this.logger.log(`stopping${signal ? ` on ${signal}` : ''}: ${this.inFlight.size} writes in flight`);
+    this.stage = 'writes';
     await Promise.allSettled([...this.inFlight]);
-    await Promise.allSettled(this.backgroundTasks);
+    this.stage = 'background';
+    await Promise.allSettled([...this.backgroundTasks.keys()]);
+    this.stage = 'stores';
     await this.store.close();
     this.readModels.close();
     this.rejections.close();
+    this.stage = 'closed';
     this.logger.log('stores closed');
+  }
+
+  /** What shutdown is waiting for now, for the log of a shutdown that takes too long. */
+  waitingFor(): string {
+    switch (this.stage) {
+      case 'running':
+        return 'the modules to be destroyed (shutdown has not reached the coordinator)';
+      case 'http':
+        return 'the HTTP server to close (connections still open)';
+      case 'writes':
+        return `${this.inFlight.size} in-flight writes`;
+      case 'background':
+        return `background tasks: ${[...this.backgroundTasks.values()].join(', ') || 'none'}`;
+      case 'stores':
+        return 'the stores to close';
+      case 'closed':
+        return 'nothing (stores closed)';
+    }
   }
 }

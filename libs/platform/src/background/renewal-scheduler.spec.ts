@@ -1,0 +1,55 @@
+import type { PartnerProjector } from '@partner-program/read-models';
+import type { AppConfig } from '../config/app-config';
+import { ShutdownCoordinator } from '../core/shutdown-coordinator';
+import type { RenewalNoticeIssuer } from './renewal-notice-issuer';
+import { RenewalScheduler } from './renewal-scheduler';
+import { sleep } from './projection-loop';
+
+// A loop that sleeps after its work must not miss an abort that happened during the work: the
+// signal fires its event once, so a sleep begun afterwards would last the whole interval (an hour
+// here), and shutdown waits for the loop.
+
+function coordinator(): ShutdownCoordinator {
+  const closable = { close: async () => undefined };
+  return new ShutdownCoordinator(closable as never, closable as never, closable as never);
+}
+
+describe('background loops and shutdown', () => {
+  it('sleep resolves at once on a signal that has already aborted', async () => {
+    const controller = new AbortController();
+    controller.abort();
+    const started = performance.now();
+    await sleep(3_600_000, controller.signal);
+    expect(performance.now() - started).toBeLessThan(100);
+  }, 2_000);
+
+  it('shutdown that begins during a scheduler tick does not wait out the interval', async () => {
+    const shutdown = coordinator();
+    const projector = {
+      refreshDue: async () => {
+        shutdown.beginShutdown(); // SIGTERM while the tick runs
+        return 0;
+      },
+    } as unknown as PartnerProjector;
+    const issuer = { issueDue: async () => 0 } as unknown as RenewalNoticeIssuer;
+    const scheduler = new RenewalScheduler(projector, issuer, shutdown, () => new Date(), { SCHEDULER_INTERVAL_MS: 3_600_000 } as AppConfig);
+    scheduler.onApplicationBootstrap();
+    expect(shutdown.waitingFor()).toMatch(/destroyed/);
+    await shutdown.onApplicationShutdown('SIGTERM');
+    expect(shutdown.waitingFor()).toBe('nothing (stores closed)');
+  }, 2_000);
+
+  it('names the background tasks shutdown still waits for', async () => {
+    const shutdown = coordinator();
+    let finish!: () => void;
+    shutdown.runInBackground(new Promise<void>((resolve) => (finish = resolve)), 'projector');
+    shutdown.runInBackground(Promise.resolve(), 'renewal scheduler');
+    shutdown.beforeApplicationShutdown('SIGTERM');
+    expect(shutdown.draining).toBe(true);
+    const stopped = shutdown.onApplicationShutdown('SIGTERM');
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(shutdown.waitingFor()).toBe('background tasks: projector');
+    finish();
+    await stopped;
+  });
+});
