@@ -77,3 +77,21 @@ describe('PartnerProjector.run', () => {
     await running;
   });
 });
+
+describe('PartnerProjector and the event loop', () => {
+  it('lets other work (HTTP requests) run between pages while it catches up', async () => {
+    const store = SqliteEventStore.open({ location: ':memory:' });
+    const f = readModelFixture({ now: '2021-06-01T00:00:00Z', store });
+    try {
+      for (let p = 0; p < 40; p++) await f.record(`P-${p}`, ...vmcPartner('2021-01-01'));
+      const projector = f.projectorWith({ pageSize: 20 });
+      let seenMidway: bigint | undefined;
+      setImmediate(() => (seenMidway = projector.checkpoint()));
+      await projector.catchUp();
+      expect(seenMidway).toBeGreaterThan(0n);
+      expect(seenMidway).toBeLessThan(projector.checkpoint());
+    } finally {
+      f.close();
+    }
+  });
+});

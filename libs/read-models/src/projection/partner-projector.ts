@@ -2,7 +2,7 @@ import { type TableSet, activeSet, dropSet, otherSet } from '../schema/read-mode
 import { Mutex, pause } from './mutex';
 import { PartnerRowsWriter } from './partner-rows-writer';
 import { PartnerStates } from './partner-states';
-import { buildFreshSet, swapIn } from './rebuild';
+import { buildFreshSet, swapIn, yieldToEventLoop } from './rebuild';
 import type { PartnerProjectorOptions, ProjectorStats } from './projector-options';
 import { type ProjectionDeps, SetProjection } from './set-projection';
 import { StateCache } from './state-cache';
@@ -45,6 +45,9 @@ export class PartnerProjector {
       const page = await this.mutex.run(() => this.timedPage());
       total += page.events;
       if (page.isEnd || page.events === 0 || signal?.aborted) return total;
+      // The SQLite store answers synchronously, so without this the whole catch-up would run as
+      // one chain of microtasks and starve HTTP requests until the projector reached the head.
+      await yieldToEventLoop();
     }
   }
 

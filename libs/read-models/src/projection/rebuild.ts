@@ -42,6 +42,7 @@ export async function buildFreshSet(deps: ProjectionDeps, set: TableSet, live: P
   const partners = [...ready, ...dropped];
   for (let i = 0; i < partners.length; i += options.pageSize) {
     await projection.projectWhole(partners.slice(i, i + options.pageSize), undefined, afterLiveFeed(live));
+    await yieldToEventLoop();
   }
   await projection.projectWhole([], head, afterLiveFeed(live));
   let caughtUp = 0;
@@ -49,6 +50,7 @@ export async function buildFreshSet(deps: ProjectionDeps, set: TableSet, live: P
     const page = await projection.nextPage(options.pageSize);
     caughtUp += page.events;
     if (page.isEnd || page.events === 0) break;
+    await yieldToEventLoop();
   }
   return { projection, events: events + caughtUp };
 }
@@ -83,6 +85,7 @@ async function scanAndFold(deps: ProjectionDeps, states: PartnerStates, pageSize
   let events = 0;
   for (let isEnd = false; !isEnd; ) {
     const page = await deps.store.readAll({ fromPosition: head, maxCount: pageSize });
+    await yieldToEventLoop();
     for (const [partnerId, group] of byPartner(page.events)) {
       const { revision, position } = group.at(-1)!;
       heads.set(partnerId, { partnerId, revision, position });
@@ -99,4 +102,12 @@ async function scanAndFold(deps: ProjectionDeps, states: PartnerStates, pageSize
     isEnd = page.isEnd || page.events.length === 0;
   }
   return { heads, head, events };
+}
+
+/**
+ * Lets queued I/O (HTTP requests on the live model) run between pages: the SQLite store answers
+ * synchronously, so a rebuild would otherwise be one long chain of microtasks.
+ */
+export function yieldToEventLoop(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
 }
