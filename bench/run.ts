@@ -93,6 +93,9 @@ async function httpFigures(o: BenchOptions, add: (f: Figure) => void, ceiling: n
     add({ id: 'asof', label: `asOf, partner with ${big.length.toLocaleString('en-US')} events`, value: asOf.p50, unit: 'ms', notes: `p99 ${round(asOf.p99, 1)} ms`, target: { op: '<=', value: 50, text: '≤ 50 ms' } });
     const timeline = await latencyOf(api.url, `/v1/partners/${partnerId}/timeline`, o.tiny ? 5 : 30);
     add({ id: 'timeline', label: `tier timeline, partner with ${big.length.toLocaleString('en-US')} events`, value: timeline.p50, unit: 'ms', notes: `p99 ${round(timeline.p99, 1)} ms`, target: { op: '<=', value: 50, text: '≤ 50 ms' } });
+  } catch (error) {
+    log(`service output:\n${api.output().slice(-4000)}`);
+    throw error;
   } finally {
     await killed(api.child, 'SIGTERM');
     rmSync(dataDir, { recursive: true, force: true });
