@@ -1,4 +1,6 @@
+import { DEFAULT_CATALOG } from '@partner-program/domain';
 import type { IngestResult } from '@partner-program/ingestion';
+import { PartnerProjector, ReadModelDatabase, ReadModelQueries } from '@partner-program/read-models';
 import type { Kafka } from 'kafkajs';
 import type { KafkaTopicNames } from '../kafka-topics';
 import { type IngestionFixture, allEvents, openIngestion, removeDir, tempDir } from '../testing/ingestion-fixture';
@@ -21,6 +23,21 @@ async function storeContent(fx: IngestionFixture): Promise<string[]> {
 }
 
 const rejections = (fx: IngestionFixture) => fx.rejections.list({ limit: 100_000 }).map((r) => `${r.messageId ?? '-'} ${r.code}`).sort();
+
+/** Every partner's status as the read models give it, from a projection of the fixture's store. */
+async function readModels(fx: IngestionFixture): Promise<Record<string, unknown>> {
+  const db = ReadModelDatabase.open({ location: ':memory:' });
+  try {
+    const now = new Date('2026-11-28T00:00:00Z');
+    await new PartnerProjector({ store: fx.store, db, catalog: DEFAULT_CATALOG, clock: () => now }).catchUp();
+    const queries = new ReadModelQueries(db);
+    const partnerIds = [...new Set((await allEvents(fx.store)).map((e) => e.streamId.replace(/^partner-/, '')))].sort();
+    // Positions differ between the two stores (interleaving); everything else must be equal.
+    return Object.fromEntries(partnerIds.map((id) => [id, { ...queries.partnerStatus(id), position: undefined }]));
+  } finally {
+    db.close();
+  }
+}
 
 function countOutcomes(results: readonly IngestResult[]): Record<string, number> {
   const counts: Record<string, number> = { appended: 0, duplicate: 0, invalid: 0, rejected: 0 };
@@ -53,7 +70,7 @@ describe('UpstreamConsumer with 10,000 mixed messages (real broker)', () => {
     await deleteTestTopics(kafka, topics);
   });
 
-  it('gives every message its outcome and the same store and rejections as the HTTP batch path', async () => {
+  it('gives every message its outcome and the same store, read models and rejections as the HTTP batch path', async () => {
     const messages = mixedTraffic(PARTNERS);
     expect(messages).toHaveLength(10_000);
     await produce(kafka, topics.upstream, messages);
@@ -75,6 +92,7 @@ describe('UpstreamConsumer with 10,000 mixed messages (real broker)', () => {
     expect(consumer.counters.retries).toBe(0);
 
     expect(await storeContent(viaKafka)).toEqual(await storeContent(viaHttp));
+    expect(await readModels(viaKafka)).toEqual(await readModels(viaHttp));
     expect(rejections(viaKafka)).toEqual(rejections(viaHttp));
     expect(await topicSize(kafka, topics.deadLetter)).toBe(BigInt(designed['invalid']! + designed['rejected']!));
   });
