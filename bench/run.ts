@@ -77,6 +77,13 @@ async function httpFigures(o: BenchOptions, add: (f: Figure) => void, ceiling: n
   const dataDir = mkdtempSync(join(tmpdir(), 'pp-bench-http-'));
   const api = await startApi(dataDir, await freePort());
   try {
+    const big = [...programme({ partners: 1, dealsPerPartner: o.tiny ? 1_000 : 10_000, prefix: 'BIG' })];
+    await postAll(api.url, big);
+    const partnerId = big[0]!.partnerId;
+    const asOf = await latencyOf(api.url, `/v1/partners/${partnerId}?asOf=2026-06-01`, o.tiny ? 5 : 30);
+    add({ id: 'asof', label: `asOf, partner with ${big.length.toLocaleString('en-US')} events`, value: asOf.p50, unit: 'ms', notes: `p99 ${round(asOf.p99, 1)} ms`, target: { op: '<=', value: 50, text: '≤ 50 ms' } });
+    const timeline = await latencyOf(api.url, `/v1/partners/${partnerId}/timeline`, o.tiny ? 5 : 30);
+    add({ id: 'timeline', label: `tier timeline, partner with ${big.length.toLocaleString('en-US')} events`, value: timeline.p50, unit: 'ms', notes: `p99 ${round(timeline.p99, 1)} ms`, target: { op: '<=', value: 50, text: '≤ 50 ms' } });
     const { take, partnerIds } = feeder(programme({ partners: o.partners * 4, dealsPerPartner: o.dealsPerPartner, prefix: 'H' }));
     const batch = await medianOf(o.runs, () => batchIngestion(api.url, take, o.seconds));
     add({ id: 'http-batch', label: 'HTTP ingestion, batches of 100 (4 connections)', value: batch.eventsPerSecond, unit: 'events/s', notes: `${ratio(batch.eventsPerSecond)}; p50 ${batch.p50} ms, p99 ${batch.p99} ms; non-2xx ${batch.non2xx}`, target: { op: '>=', value: ceiling / 2, text: '≥ 50% of the ceiling' } });
@@ -86,13 +93,6 @@ async function httpFigures(o: BenchOptions, add: (f: Figure) => void, ceiling: n
     const ids = [...partnerIds].slice(0, 10_000);
     const queries = await medianOf(o.runs, () => statusQueries(api.url, ids, o.seconds));
     add({ id: 'status', label: 'partner status (read model), 64 connections', value: queries.requestsPerSecond, unit: 'req/s', notes: `p50 ${queries.p50} ms, p99 ${queries.p99} ms; non-2xx ${queries.non2xx}`, target: { op: '>=', value: 5_000, text: '≥ 5,000 req/s, p99 ≤ 20 ms' } });
-    const big = [...programme({ partners: 1, dealsPerPartner: o.tiny ? 1_000 : 10_000, prefix: 'BIG' })];
-    await postAll(api.url, big);
-    const partnerId = big[0]!.partnerId;
-    const asOf = await latencyOf(api.url, `/v1/partners/${partnerId}?asOf=2026-06-01`, o.tiny ? 5 : 30);
-    add({ id: 'asof', label: `asOf, partner with ${big.length.toLocaleString('en-US')} events`, value: asOf.p50, unit: 'ms', notes: `p99 ${round(asOf.p99, 1)} ms`, target: { op: '<=', value: 50, text: '≤ 50 ms' } });
-    const timeline = await latencyOf(api.url, `/v1/partners/${partnerId}/timeline`, o.tiny ? 5 : 30);
-    add({ id: 'timeline', label: `tier timeline, partner with ${big.length.toLocaleString('en-US')} events`, value: timeline.p50, unit: 'ms', notes: `p99 ${round(timeline.p99, 1)} ms`, target: { op: '<=', value: 50, text: '≤ 50 ms' } });
   } catch (error) {
     log(`service output:\n${api.output().slice(-4000)}`);
     throw error;

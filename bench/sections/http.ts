@@ -70,6 +70,7 @@ export async function postAll(url: string, messages: readonly Envelope[]): Promi
   let last = 0;
   for (let i = 0; i < messages.length; i += 500) {
     const response = await fetch(`${url}/v1/events`, { method: 'POST', headers, body: JSON.stringify({ events: messages.slice(i, i + 500) }) });
+    if (!response.ok) throw new Error(`POST /v1/events: ${response.status} ${await response.text()}`);
     const body = (await response.json()) as { results: { outcome: string; position?: number }[] };
     for (const r of body.results) last = Math.max(last, r.position ?? 0);
   }

@@ -25,7 +25,7 @@ export async function startApi(dataDir: string, port: number): Promise<ApiProces
   if (!existsSync(MAIN)) throw new Error(`${MAIN} is missing: run "npm run build" first (npm test does)`);
   let output = '';
   const child = spawn(process.execPath, [MAIN], {
-    env: { ...process.env, DATA_DIR: dataDir, PORT: String(port), API_KEYS: `admin:${ADMIN_KEY}`, LOG_LEVEL: 'warn', SCHEDULER_INTERVAL_MS: '3600000' },
+    env: { ...process.env, DATA_DIR: dataDir, PORT: String(port), API_KEYS: `admin:${ADMIN_KEY}`, LOG_LEVEL: 'error', SCHEDULER_INTERVAL_MS: '3600000' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout?.on('data', (chunk) => (output += chunk));
