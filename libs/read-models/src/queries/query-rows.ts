@@ -1,3 +1,4 @@
+import type { NoticeRow as ProjectedNotice } from '../projection/partner-evaluation';
 import type { AreaId, NoticeStatus, PartnerStatus, Tier, TimelineCause } from '@partner-program/domain';
 
 // ── What the queries return: plain, JSON-ready objects ─────────────────────────────────────────
@@ -12,17 +13,8 @@ export type PartnerTierItem = { partnerId: string; area: AreaId; tier: Tier | nu
 export type BadgeItem = { partnerId: string; area: AreaId; since: string };
 
 /** A renewal notice; `pending` ones are the current term's, not issued yet (superseded ones never stay pending). */
-export type RenewalNoticeItem = {
-  noticeId: string;
-  partnerId: string;
-  agreementId: string;
-  expiresOn: string;
-  dueOn: string;
-  status: NoticeStatus;
-  issuedAt: string | null;
-  acknowledgedAt: string | null;
-  cancelledAt: string | null;
-};
+/** A renewal notice row as the API lists it: the projected row plus its partner. */
+export type RenewalNoticeItem = ProjectedNotice & { partnerId: string };
 
 /** One entry of the tier-change feed (CONTRACT §3 `status-changes` plus its feed sequence and why). */
 export type TierChangeItem = {
