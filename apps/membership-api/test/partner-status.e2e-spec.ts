@@ -67,6 +67,17 @@ describe('partner status, lists, badges, history and asOf', () => {
     await t.http.get(`/v1/partners/${principal}?asOf=yesterday`).set(t.as('auditor')).expect(400);
   });
 
+  it('answers asOf with facts appended after an earlier asOf (the cached fold catches up)', async () => {
+    const partnerId = 'P-STATUS-2';
+    const before = await t.http.get(`/v1/partners/${partnerId}?asOf=2026-11-01`).set(t.as('auditor')).expect(200);
+    expect(before.body.areas['modern-applications'].tier).toBeNull();
+    await t.http.post('/v1/events').set(t.as('publisher')).send(envelope('SolutionCompetencyEarned', partnerId, { competency: 'pks' }, '2026-10-01T00:00:00Z')).expect(201);
+    const after = await t.http.get(`/v1/partners/${partnerId}?asOf=2026-11-01`).set(t.as('auditor')).expect(200);
+    expect(after.body.areas['modern-applications'].tier).toBe('partner');
+    const earlier = await t.http.get(`/v1/partners/${partnerId}?asOf=2026-09-30`).set(t.as('auditor')).expect(200);
+    expect(earlier.body.areas['modern-applications'].tier).toBeNull();
+  });
+
   it('pages the complete history with metadata', async () => {
     const first = await t.http.get(`/v1/partners/${principal}/history?limit=5`).set(t.as('auditor')).expect(200);
     expect(first.body.items).toHaveLength(5);

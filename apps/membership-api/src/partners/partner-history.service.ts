@@ -1,16 +1,17 @@
 import { Inject, Injectable } from '@nestjs/common';
 import {
-  type PartnerEvent,
+  type PartnerState,
   type PartnerStatus,
   type RulesetCatalog,
   type TierChange,
-  foldEvents,
+  evaluateStatus,
+  evolve,
   fromRecorded,
-  statusAsOf,
+  initialState,
   tierTimeline,
-  toMillis,
 } from '@partner-program/domain';
-import { type EventStore, type StoredEvent, partnerStreamId } from '@partner-program/event-store';
+import { type EventStore, type StoredEvent, StreamStateCache, partnerStreamId } from '@partner-program/event-store';
+import { KeyedMutex } from '@partner-program/ingestion';
 import { EVENT_STORE, RULESET_CATALOG } from '@partner-program/platform';
 
 export type HistoryItem = Readonly<{
@@ -25,13 +26,32 @@ export type HistoryItem = Readonly<{
   metadata: Record<string, unknown>;
 }>;
 
-/** The auditor's view: answered from the event store itself, never from the read models. */
+/** A partner's folded state and the position of the last event folded into it. */
+type Folded = { partner: PartnerState; lastPosition: bigint };
+
+/**
+ * The auditor's view: answered from the event store itself, never from the read models. The
+ * partner state keeps every fact with its business time, so one fold answers "as of T" for any T
+ * (a property test proves it equals folding only the facts dated ≤ T); folds are cached and
+ * brought up to date with the events appended since, under a per-partner lock because the
+ * domain's evolve extends the state in place.
+ */
 @Injectable()
 export class PartnerHistoryService {
+  private readonly folds: StreamStateCache<Folded>;
+  private readonly locks = new KeyedMutex();
+
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(RULESET_CATALOG) private readonly catalog: RulesetCatalog,
-  ) {}
+  ) {
+    this.folds = new StreamStateCache<Folded>({
+      store,
+      initialState: () => ({ partner: initialState(), lastPosition: 0n }),
+      evolve: (folded, event) => ({ partner: evolve(folded.partner, fromRecorded(event)), lastPosition: event.position }),
+      maxEntries: 500,
+    });
+  }
 
   async page(partnerId: string, from: number, limit: number): Promise<{ items: HistoryItem[]; nextFrom: number | null }> {
     const events: StoredEvent[] = [];
@@ -40,27 +60,33 @@ export class PartnerHistoryService {
     return { items, nextFrom: events.length > limit ? from + limit : null };
   }
 
-  /** The status at `time` from facts with business time ≤ T, or undefined for an unknown partner. */
-  async statusAsOf(partnerId: string, time: number): Promise<(PartnerStatus & { position: number }) | undefined> {
-    const stored = await this.readAll(partnerId);
-    if (stored.length === 0) return undefined;
-    const known = stored.filter((event) => toMillis(event.metadata.occurredAt) <= time);
-    const status = statusAsOf(known.map(fromRecorded), this.catalog, partnerId, time);
-    return { ...status, position: Number(known.at(-1)?.position ?? 0n) };
+  /**
+   * The status at `time` from facts with business time ≤ T, or undefined for an unknown partner;
+   * `position` is that of the last stored event of the partner when answered.
+   */
+  statusAsOf(partnerId: string, time: number): Promise<(PartnerStatus & { position: number }) | undefined> {
+    return this.withFold(partnerId, ({ partner, lastPosition }) => ({
+      ...evaluateStatus(partner, this.catalog, partnerId, time),
+      position: Number(lastPosition),
+    }));
   }
 
   /** Every tier and badge change up to `to` (after `from`), with its causes. */
-  async timeline(partnerId: string, to: number, from?: number): Promise<TierChange[] | undefined> {
-    const stored = await this.readAll(partnerId);
-    if (stored.length === 0) return undefined;
-    const state = foldEvents(stored.map((event): PartnerEvent => fromRecorded(event)));
-    return tierTimeline(state, this.catalog, { to, ...(from === undefined ? {} : { from }) });
+  timeline(partnerId: string, to: number, from?: number): Promise<TierChange[] | undefined> {
+    return this.withFold(partnerId, ({ partner }) => tierTimeline(partner, this.catalog, { to, ...(from === undefined ? {} : { from }) }));
   }
 
-  private async readAll(partnerId: string): Promise<StoredEvent[]> {
-    const events: StoredEvent[] = [];
-    for await (const event of this.store.readStream(partnerStreamId(partnerId))) events.push(event);
-    return events;
+  private withFold<T>(partnerId: string, answer: (folded: Folded) => T): Promise<T | undefined> {
+    const streamId = partnerStreamId(partnerId);
+    return this.locks.run(streamId, async () => {
+      try {
+        const { state, revision } = await this.folds.load(streamId);
+        return revision === 'no_stream' ? undefined : answer(state);
+      } catch (error) {
+        this.folds.forget(streamId);
+        throw error;
+      }
+    });
   }
 }
 
