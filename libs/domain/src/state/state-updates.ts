@@ -1,5 +1,5 @@
 import type { PartnerState, TimedValue } from './partner-state';
-import { type Toggle, upperBound, withToggle } from './toggle-series';
+import { type Toggle, insertByTime, upperBound, withToggle } from './toggle-series';
 
 // ── Small updates used by evolve ───────────────────────────────────────────────────────────────
 
@@ -13,8 +13,7 @@ export function owned<K, V>(map: ReadonlyMap<K, V>): Map<K, V> {
 
 /** Inserts a timed value in business-time order (after values at the same time). */
 export function withTimed<T>(list: readonly TimedValue<T>[], entry: TimedValue<T>): TimedValue<T>[] {
-  const index = upperBound(list, entry.at);
-  return [...list.slice(0, index), entry, ...list.slice(index)];
+  return insertByTime(list, entry);
 }
 
 /** The value in force at `time`, if any. */

@@ -9,9 +9,13 @@ export type ToggleSeries = readonly Toggle[];
 
 /** A new series with the toggle inserted after every toggle at the same or an earlier time. */
 export function withToggle(series: ToggleSeries | undefined, toggle: Toggle): ToggleSeries {
-  const list = series ?? [];
-  const index = upperBound(list, toggle.at);
-  return [...list.slice(0, index), toggle, ...list.slice(index)];
+  return insertByTime(series ?? [], toggle);
+}
+
+/** A new list with `item` after every element at the same or an earlier time. */
+export function insertByTime<T extends { at: number }>(list: readonly T[], item: T): T[] {
+  const index = upperBound(list, item.at);
+  return [...list.slice(0, index), item, ...list.slice(index)];
 }
 
 /** The toggle in force at `time` (the last one at or before it), if any. */

@@ -1,6 +1,6 @@
 import type { IngestResult } from '@partner-program/ingestion';
 import type { Consumer, EachBatchPayload, Producer } from 'kafkajs';
-import { type BackoffOptions, DEFAULT_BACKOFF, ShutdownError } from '../backoff';
+import { DEFAULT_BACKOFF, ShutdownError } from '../backoff';
 import { type KafkaLogger, silentKafkaLogger } from '../kafka-logger';
 import { createDeadLetterProducer } from '../producers';
 import { KAFKA_TOPICS, type KafkaTopicNames } from '../kafka-topics';
