@@ -20,12 +20,14 @@ export async function freePort(): Promise<number> {
   });
 }
 
+export type StartOptions = Readonly<{ nodeArgs?: readonly string[]; args?: readonly string[]; env?: Readonly<Record<string, string>> }>;
+
 /** Starts `dist/…/main.js` (built by `npm test` before jest runs) and waits until it is ready. */
-export async function startApi(dataDir: string, port: number): Promise<ApiProcess> {
+export async function startApi(dataDir: string, port: number, options: StartOptions = {}): Promise<ApiProcess> {
   if (!existsSync(MAIN)) throw new Error(`${MAIN} is missing: run "npm run build" first (npm test does)`);
   let output = '';
-  const child = spawn(process.execPath, [MAIN], {
-    env: { ...process.env, DATA_DIR: dataDir, PORT: String(port), API_KEYS: `admin:${ADMIN_KEY}`, LOG_LEVEL: 'error', SCHEDULER_INTERVAL_MS: '3600000' },
+  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), MAIN, ...(options.args ?? [])], {
+    env: { ...process.env, DATA_DIR: dataDir, PORT: String(port), API_KEYS: `admin:${ADMIN_KEY}`, LOG_LEVEL: 'error', SCHEDULER_INTERVAL_MS: '3600000', ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout?.on('data', (chunk) => (output += chunk));

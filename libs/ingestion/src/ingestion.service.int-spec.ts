@@ -49,6 +49,18 @@ describe('IngestionService on the SQLite store', () => {
     expect(results[49]).toEqual({ messageId: first.messageId, outcome: 'duplicate', position: 1 });
   });
 
+  it('decides concurrent single messages for one partner together: fewer appends, each keeps its own context, in order', async () => {
+    const bodies = Array.from({ length: 40 }, (_, i) => message('P-1', 'CreditsBooked', { dealId: `D-${i}`, area: 'vmc-on-aws', credits: 10 }));
+    const before = store.metrics.transactions;
+    const results = await Promise.all(bodies.map((body, i) => ingestion.ingest({ body, origin, context: { correlationId: `req-${i}` } })));
+    expect(results.map((r) => r.position)).toEqual(Array.from({ length: 40 }, (_, i) => i + 1));
+    // The first message goes alone; the 39 that queued meanwhile share the next append.
+    expect(store.metrics.transactions - before).toBe(2);
+    const stored: string[] = [];
+    for await (const event of store.readStream(partnerStreamId('P-1'))) stored.push(`${String(event.data.dealId)}@${String(event.metadata.correlationId)}`);
+    expect(stored).toEqual(bodies.map((_, i) => `D-${i}@req-${i}`));
+  });
+
   it('answers duplicate with the original position, after a restart too', async () => {
     const body = message('P-1', 'DueDiligenceCompleted', { outcome: 'approved' });
     const first = await ingestion.ingest({ body, origin });

@@ -1,5 +1,5 @@
 import { partnerStreamId } from '@partner-program/event-store';
-import { KeyedMutex } from './keyed-mutex';
+import { CoalescingQueue } from './coalescing-queue';
 import type { IngestResult } from './ingest-result';
 import type { MessageIndex } from './message-index';
 import type { PartnerCommandHandler } from './partner-command-handler';
@@ -18,9 +18,14 @@ export type IngestionDeps = Readonly<{
 
 export type IngestInput = Readonly<{ body: unknown; payload?: string; origin: MessageOrigin; context?: CommandContext }>;
 
+type ValidInput = Readonly<{ envelope: UpstreamEnvelope; input: IngestInput }>;
+
 export class IngestionService {
-  /** Keeps each partner's messages in arrival order through the asynchronous checks. */
-  private readonly arrivalOrder = new KeyedMutex();
+  /**
+   * Keeps each partner's messages in arrival order, and decides whatever waits for a partner
+   * together: concurrent requests for one partner share one append instead of one fsync each.
+   */
+  private readonly partners = new CoalescingQueue<ValidInput, IngestResult>((partnerId, group) => this.decideGroup(partnerId, group));
 
   constructor(private readonly deps: IngestionDeps) {}
 
@@ -37,7 +42,7 @@ export class IngestionService {
   ingestBatch(inputs: readonly IngestInput[]): Promise<IngestResult[]> {
     const now = this.deps.clock().getTime();
     const results: Promise<IngestResult>[] = new Array(inputs.length);
-    const byPartner = new Map<string, { envelope: UpstreamEnvelope; input: IngestInput; index: number }[]>();
+    const byPartner = new Map<string, (ValidInput & { index: number })[]>();
     inputs.forEach((input, index) => {
       const validation = validateEnvelope(input.body, now);
       if (!validation.ok) return void (results[index] = this.keepInvalid(input, validation));
@@ -47,17 +52,17 @@ export class IngestionService {
     });
     for (const [partnerId, group] of byPartner) {
       // Entering the partner's queue synchronously keeps arrival order across concurrent calls.
-      const decided = this.arrivalOrder.run(partnerId, () => this.decideGroup(partnerId, group));
+      const decided = this.partners.submit(partnerId, group);
       group.forEach((item, k) => (results[item.index] = decided.then((all) => all[k]!)));
     }
     return Promise.all(results);
   }
 
-  private async decideGroup(partnerId: string, group: readonly { envelope: UpstreamEnvelope; input: IngestInput }[]): Promise<IngestResult[]> {
+  private async decideGroup(partnerId: string, group: readonly ValidInput[]): Promise<IngestResult[]> {
     const reusedBy = await Promise.all(group.map(({ envelope }) => this.usedByAnotherPartner(envelope)));
     const fresh = group.filter((_, k) => !reusedBy[k]);
     const commands = fresh.map(({ envelope }) => ({ type: 'RecordFact' as const, partnerId, fact: toFact(envelope) }));
-    const handled = commands.length === 0 ? [] : await this.deps.handler.handleMany(partnerId, commands, group[0]!.input.context);
+    const handled = commands.length === 0 ? [] : await this.deps.handler.handleMany(partnerId, commands, fresh.map(({ input }) => input.context ?? {}));
     let next = 0;
     return Promise.all(
       group.map(({ envelope, input }, k) => {

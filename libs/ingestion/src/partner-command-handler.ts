@@ -57,8 +57,11 @@ export class PartnerCommandHandler {
     return handled!;
   }
 
-  /** Decides `commands` (all for `partnerId`) in order and appends every accepted event at once. */
-  handleMany(partnerId: string, commands: readonly PartnerCommand[], context: CommandContext = {}): Promise<HandledCommand[]> {
+  /**
+   * Decides `commands` (all for `partnerId`) in order and appends every accepted event at once.
+   * `context` is one for all, or one per command (commands gathered from several requests).
+   */
+  handleMany(partnerId: string, commands: readonly PartnerCommand[], context: CommandContext | readonly CommandContext[] = {}): Promise<HandledCommand[]> {
     const streamId = partnerStreamId(partnerId);
     return this.locks.run(streamId, async () => {
       try {
@@ -70,14 +73,15 @@ export class PartnerCommandHandler {
     });
   }
 
-  private async decideAndAppend(streamId: string, commands: readonly PartnerCommand[], context: CommandContext): Promise<HandledCommand[]> {
+  private async decideAndAppend(streamId: string, commands: readonly PartnerCommand[], context: CommandContext | readonly CommandContext[]): Promise<HandledCommand[]> {
+    const contextOf = (owner: number): CommandContext => (isContextList(context) ? (context[owner] ?? {}) : context);
     for (let attempt = 0; ; attempt++) {
       const { state, revision } = await this.cache.load(streamId);
       const decided = decideAll(commands, state, revision === 'no_stream' ? 0 : revision + 1);
       if (decided.events.length === 0) return this.results(streamId, decided, []);
       try {
         const expectedRevision = revision === 'no_stream' ? 'no_stream' : revision;
-        const appended = await this.store.append(streamId, decided.events.map((event) => toNewEvent(event, context)), { expectedRevision });
+        const appended = await this.store.append(streamId, decided.events.map((event, i) => toNewEvent(event, contextOf(decided.owners[i]!))), { expectedRevision });
         this.cache.remember(streamId, decided.state, appended.nextExpectedRevision);
         return this.results(streamId, decided, appended.positions);
       } catch (error) {
@@ -107,6 +111,10 @@ export class PartnerCommandHandler {
     for await (const event of this.store.readStream(streamId, { fromRevision: revision, maxCount: 1 })) return event.position;
     throw new Error(`${streamId} has no event at revision ${revision}`);
   }
+}
+
+function isContextList(context: CommandContext | readonly CommandContext[]): context is readonly CommandContext[] {
+  return Array.isArray(context);
 }
 
 /** Each command decided on the state left by the ones before it (so a batch sees its own events). */
