@@ -1,11 +1,10 @@
-import { randomUUID } from 'node:crypto';
-import type { IncomingMessage, ServerResponse } from 'node:http';
 import { type DynamicModule, Module } from '@nestjs/common';
 import { readKafkaConfig } from '@partner-program/kafka';
 import { BackgroundModule, type CoreOptions, CoreModule, KafkaEdgeModule } from '@partner-program/platform';
 import { LoggerModule } from 'nestjs-pino';
 import { ApiModule } from './api.module';
 import { KafkaReadiness } from './health/kafka-readiness';
+import { requestLogging } from './observability/request-logging';
 
 export type AppOptions = CoreOptions & Readonly<{ background: boolean }>;
 
@@ -22,15 +21,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         CoreModule.forRoot(options),
-        LoggerModule.forRoot({
-          pinoHttp: {
-            level: options.config.LOG_LEVEL,
-            // Keys are secrets: never logged, whatever the level.
-            redact: { paths: ['req.headers.authorization', 'req.headers.cookie'], censor: '[redacted]' },
-            genReqId: requestId,
-            customLogLevel: (_req, res, error) => (error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'debug'),
-          },
-        }),
+        LoggerModule.forRoot({ pinoHttp: requestLogging(options.config.LOG_LEVEL) }),
         ApiModule,
         ...(options.background ? [BackgroundModule] : []),
         ...(kafka ? [KafkaEdgeModule.forRoot(kafka)] : []),
@@ -38,12 +29,4 @@ export class AppModule {
       providers: kafka ? [KafkaReadiness] : [],
     };
   }
-}
-
-/** A caller's `X-Request-Id` when sane, else a new one; echoed back so clients can quote it. */
-function requestId(request: IncomingMessage, response: ServerResponse): string {
-  const given = request.headers['x-request-id'];
-  const id = typeof given === 'string' && /^[A-Za-z0-9._:-]{1,128}$/.test(given) ? given : randomUUID();
-  response.setHeader('X-Request-Id', id);
-  return id;
 }
