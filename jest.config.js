@@ -15,10 +15,12 @@ const swc = [
 ];
 
 // NestJS 12 ships as ES modules. Node 20 can require() them, but jest's module runtime cannot, so
-// jest compiles those packages to CommonJS with swc as well.
+// jest compiles those packages to CommonJS with swc as well (content-disposition: via
+// @fastify/static, which serves the Swagger UI).
 const esmOnly = [
   '@nestjs',
   'nestjs-pino',
+  'content-disposition',
 ];
 const swcForEsm = ['@swc/jest', { jsc: { parser: { syntax: 'ecmascript' }, target: 'es2022' }, module: { type: 'commonjs' } }];
 
@@ -28,7 +30,7 @@ module.exports = {
   testRegex: '.*\\.(spec|int-spec|e2e-spec)\\.ts$',
   testPathIgnorePatterns: ['/node_modules/', '/dist/', '\\.kafka-spec\\.ts$'],
   transform: { '^.+\\.ts$': swc, '^.+\\.m?js$': swcForEsm },
-  transformIgnorePatterns: [`/node_modules/(?!(${esmOnly.join('|')})/)`],
+  transformIgnorePatterns: [`/node_modules/(?!(${esmOnly.join('|')})/)(?!.*/node_modules/(${esmOnly.join('|')})/)`],
   moduleFileExtensions: ['ts', 'js', 'json'],
   moduleNameMapper: {
     '^@partner-program/domain$': '<rootDir>/libs/domain/src/index.ts',

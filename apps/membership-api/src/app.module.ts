@@ -1,12 +1,13 @@
-import { type DynamicModule, Module } from '@nestjs/common';
+import { type DynamicModule, Module, RequestMethod } from '@nestjs/common';
 import { readKafkaConfig } from '@partner-program/kafka';
 import { BackgroundModule, type CoreOptions, CoreModule, KafkaEdgeModule } from '@partner-program/platform';
 import { LoggerModule } from 'nestjs-pino';
+import type { DestinationStream } from 'pino';
 import { ApiModule } from './api.module';
 import { KafkaReadiness } from './health/kafka-readiness';
 import { requestLogging } from './observability/request-logging';
 
-export type AppOptions = CoreOptions & Readonly<{ background: boolean }>;
+export type AppOptions = CoreOptions & Readonly<{ background: boolean; logDestination?: DestinationStream }>;
 
 /**
  * The composition root: core services, structured logs, the HTTP API and, unless split off, the
@@ -21,7 +22,12 @@ export class AppModule {
       module: AppModule,
       imports: [
         CoreModule.forRoot(options),
-        LoggerModule.forRoot({ pinoHttp: requestLogging(options.config.LOG_LEVEL) }),
+        LoggerModule.forRoot({
+          pinoHttp: options.logDestination ? [requestLogging(options.config.LOG_LEVEL), options.logDestination] : requestLogging(options.config.LOG_LEVEL),
+          // nestjs-pino's default route pattern matches nothing under Fastify's middleware
+          // matcher: requests went unlogged (tested in request-logs.e2e-spec.ts).
+          forRoutes: [{ path: '{*splat}', method: RequestMethod.ALL }],
+        }),
         ApiModule,
         ...(options.background ? [BackgroundModule] : []),
         ...(kafka ? [KafkaEdgeModule.forRoot(kafka)] : []),

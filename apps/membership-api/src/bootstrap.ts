@@ -1,27 +1,43 @@
 import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { ApiKeyRing, type AppConfig, type Clock, ShutdownCoordinator } from '@partner-program/platform';
-import type { NextFunction, Request, Response } from 'express';
 import { Logger } from 'nestjs-pino';
+import type { DestinationStream } from 'pino';
 import { AppModule } from './app.module';
+import { fastifyOptions } from './http/fastify-options';
 
-export type CreateAppOptions = Readonly<{ config: AppConfig; keys: ApiKeyRing; clock?: Clock; background?: boolean; quiet?: boolean }>;
+export type CreateAppOptions = Readonly<{
+  config: AppConfig;
+  keys: ApiKeyRing;
+  clock?: Clock;
+  background?: boolean;
+  quiet?: boolean;
+  /** Where request logs go (default stdout). */
+  logDestination?: DestinationStream;
+}>;
 
 /** Builds the HTTP application (not listening yet): used by `main.ts`, the e2e tests and the benchmarks. */
 export async function createApp(options: CreateAppOptions): Promise<INestApplication> {
-  const module = AppModule.forRoot({ config: options.config, keys: options.keys, background: options.background ?? true, ...(options.clock ? { clock: options.clock } : {}) });
+  const module = AppModule.forRoot({
+    config: options.config,
+    keys: options.keys,
+    background: options.background ?? true,
+    ...(options.clock ? { clock: options.clock } : {}),
+    ...(options.logDestination ? { logDestination: options.logDestination } : {}),
+  });
   // Quiet (tests, benchmarks): no framework logs at all; otherwise every log goes through pino.
-  const app = await NestFactory.create<NestExpressApplication>(module, options.quiet ? { logger: false } : { bufferLogs: true });
+  const adapter = new FastifyAdapter(fastifyOptions(options.config.BODY_LIMIT));
+  const app = await NestFactory.create<NestFastifyApplication>(module, adapter, options.quiet ? { logger: false } : { bufferLogs: true });
   if (!options.quiet) app.useLogger(app.get(Logger));
-  app.useBodyParser('json', { limit: options.config.BODY_LIMIT });
+  const server = app.getHttpAdapter().getInstance();
   // The HTTP server's close waits for busy keep-alive connections: once shutdown has begun,
   // responses close their connection, so clients that keep posting (or retry the 503) let it close.
   const shutdown = app.get(ShutdownCoordinator);
-  app.use((_request: Request, response: Response, next: NextFunction) => {
-    if (shutdown.draining) response.setHeader('Connection', 'close');
-    next();
+  server.addHook('onRequest', async (request, reply) => {
+    reply.header('X-Request-Id', request.id);
+    if (shutdown.draining) reply.header('Connection', 'close');
   });
   const document = SwaggerModule.createDocument(
     app,

@@ -5,6 +5,7 @@ import type { INestApplication } from '@nestjs/common';
 import { PartnerCommandHandler } from '@partner-program/ingestion';
 import { ApiKeyRing, RenewalNoticeIssuer, RenewalScheduler, validateEnvironment } from '@partner-program/platform';
 import { ReadModelQueries } from '@partner-program/read-models';
+import type { DestinationStream } from 'pino';
 import request from 'supertest';
 import { createApp } from '../src/bootstrap';
 
@@ -28,19 +29,23 @@ export type TestApp = Readonly<{
   close: () => Promise<void>;
 }>;
 
-export async function startTestApp(options: { now?: string; dataDir?: string; background?: boolean; kafkaBrokers?: string } = {}): Promise<TestApp> {
+export type TestAppOptions = { now?: string; dataDir?: string; background?: boolean; kafkaBrokers?: string; logLevel?: string; logDestination?: DestinationStream };
+
+export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'pp-e2e-'));
   const clock = { now: new Date(options.now ?? '2026-11-28T09:00:00.000Z') };
   const config = validateEnvironment({
     DATA_DIR: dataDir,
     API_KEYS: Object.entries(KEYS).map(([role, key]) => `${role}:${key}`).join(','),
-    LOG_LEVEL: 'silent',
+    LOG_LEVEL: options.logLevel ?? 'silent',
     SCHEDULER_INTERVAL_MS: '3600000',
     BODY_LIMIT: '1mb',
     ...(options.kafkaBrokers ? { KAFKA_BROKERS: options.kafkaBrokers } : {}),
   });
-  const app = await createApp({ config, keys: ApiKeyRing.parse(config.API_KEYS!), clock: () => clock.now, background: options.background ?? true, quiet: true });
+  const app = await createApp({ config, keys: ApiKeyRing.parse(config.API_KEYS!), clock: () => clock.now, background: options.background ?? true, quiet: true, ...(options.logDestination ? { logDestination: options.logDestination } : {}) });
   await app.init();
+  // Fastify registers its routes and plugins asynchronously: ready before supertest calls it.
+  await app.getHttpAdapter().getInstance().ready();
   const ownsDir = options.dataDir === undefined;
   return {
     app,

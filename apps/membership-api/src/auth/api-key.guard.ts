@@ -1,11 +1,11 @@
 import { type CanActivate, type ExecutionContext, ForbiddenException, Inject, Injectable, UnauthorizedException } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { API_KEY_RING, type ApiKeyRing, type Role, roleSatisfies } from '@partner-program/platform';
-import type { Request } from 'express';
+import type { FastifyRequest } from 'fastify';
 import { PUBLIC_KEY, ROLE_KEY } from './roles.decorator';
 
 export type Caller = Readonly<{ role: Role; name: string }>;
-export type AuthenticatedRequest = Request & { caller?: Caller };
+export type AuthenticatedRequest = FastifyRequest & { caller?: Caller };
 
 /** Bearer API keys with roles (CONTRACT §2): no key → 401, wrong role → 403, denied by default. */
 @Injectable()

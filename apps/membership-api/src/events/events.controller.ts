@@ -2,7 +2,7 @@ import { Body, Controller, HttpStatus, Post, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { type IngestResult, IngestionService } from '@partner-program/ingestion';
 import { Metrics, ShutdownCoordinator } from '@partner-program/platform';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import type { AuthenticatedRequest } from '../auth/api-key.guard';
 import { RequiresRole } from '../auth/roles.decorator';
 import { errorBody, httpError } from '../http/error-body';
@@ -32,11 +32,11 @@ export class EventsController {
   @ApiResponse({ status: 413, description: 'body larger than BODY_LIMIT', schema: ERROR_SCHEMA })
   @ApiResponse({ status: 422, description: 'rejected by the domain, with `code`', schema: ERROR_SCHEMA })
   @ApiResponse({ status: 503, description: 'shutting down; retry', schema: ERROR_SCHEMA })
-  async publish(@Body() body: unknown, @Req() request: AuthenticatedRequest, @Res({ passthrough: true }) response: Response) {
+  async publish(@Body() body: unknown, @Req() request: AuthenticatedRequest, @Res({ passthrough: true }) response: FastifyReply) {
     if (this.shutdown.draining) throw httpError(HttpStatus.SERVICE_UNAVAILABLE, 'shutting down; retry', { retryAfter: 1 });
-    const requestId = request.id === undefined ? undefined : String(request.id);
-    const context = { ...(request.caller ? { actor: request.caller } : {}), ...(requestId ? { correlationId: requestId } : {}) };
-    const origin = { transport: 'http' as const, ...(requestId ? { requestId } : {}) };
+    const requestId = String(request.id);
+    const context = { ...(request.caller ? { actor: request.caller } : {}), correlationId: requestId };
+    const origin = { transport: 'http' as const, requestId };
     if (isBatch(body)) {
       const results = await this.shutdown.track(this.ingestion.ingestBatch(body.events.map((event) => ({ body: event, origin, context: context }))));
       results.forEach((result) => this.count(result));

@@ -1,28 +1,26 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { errorBody } from './error-body';
+import { explainFastifyError } from './fastify-errors';
 
-type ParserError = { type?: string; status?: number; message?: string };
-
-/** Every error leaves in the contract's shape; body-parser failures get a clear, specific message. */
+/** Every error Nest sees leaves in the contract's shape (body-parser errors: `fastify-errors.ts`). */
 @Catch()
 export class HttpExceptionFilter implements ExceptionFilter {
   private readonly logger = new Logger('Http');
 
   catch(exception: unknown, host: ArgumentsHost): void {
-    const response = host.switchToHttp().getResponse<Response>();
+    const reply = host.switchToHttp().getResponse<FastifyReply>();
     const { status, body } = this.describe(exception);
-    if (typeof body.retryAfter === 'number') response.setHeader('Retry-After', String(body.retryAfter));
+    if (typeof body.retryAfter === 'number') void reply.header('Retry-After', String(body.retryAfter));
     if (status >= 500 && status !== HttpStatus.SERVICE_UNAVAILABLE) this.logger.error((exception as Error)?.stack ?? String(exception));
-    response.status(status).json(body);
+    void reply.status(status).send(body);
   }
 
   private describe(exception: unknown): { status: number; body: Record<string, unknown> } {
-    const parser = (exception as { cause?: ParserError })?.cause ?? (exception as ParserError);
-    if (parser?.type === 'entity.too.large') return this.plain(HttpStatus.PAYLOAD_TOO_LARGE, 'request body is larger than the configured limit (BODY_LIMIT)');
-    if (parser?.type === 'entity.parse.failed') return this.plain(HttpStatus.BAD_REQUEST, `malformed JSON body: ${parser.message}`);
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
+      const parser = explainFastifyError(exception.cause);
+      if (parser) return this.plain(status, parser);
       const response = exception.getResponse();
       if (typeof response === 'object' && response !== null && 'statusCode' in response) return { status, body: response as Record<string, unknown> };
       if (status === HttpStatus.PAYLOAD_TOO_LARGE) return this.plain(status, 'request body is larger than the configured limit (BODY_LIMIT)');
