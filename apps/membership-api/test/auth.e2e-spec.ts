@@ -40,7 +40,11 @@ describe('authentication and roles', () => {
     await t.http.get('/health/live').expect(200);
     const ready = await t.http.get('/health/ready').expect(200);
     expect(ready.body.status).toBe('ok');
-    expect((await t.http.get('/metrics').expect(200)).text).toMatch(/pp_http_requests_total/);
+    await t.http.get('/v1/partners/P-METRICS-1').set(t.as('reader'));
+    const metrics = (await t.http.get('/metrics').expect(200)).text;
+    // Labelled by route template, never by raw path (ids would explode cardinality).
+    expect(metrics).toMatch(/pp_http_requests_total\{method="GET",route="\/v1\/partners\/:partnerId",status="\d{3}"\} \d+/);
+    expect(metrics).not.toContain('P-METRICS-1');
     const docs = await t.http.get('/docs-json').expect(200);
     expect(Object.keys(docs.body.paths).sort()).toEqual([
       '/health/live', '/health/ready', '/metrics', '/v1/admin/projections/rebuild', '/v1/badges', '/v1/events', '/v1/partners',
