@@ -18,10 +18,16 @@ export function toMillis(isoTimestampOrDate: string): number {
 export function startOfDate(date: string): number {
   const match = DATE_PATTERN.exec(date);
   if (!match) throw new RangeError(`not a YYYY-MM-DD date: ${date}`);
-  const [, year, month, day] = match;
-  const millis = Date.UTC(Number(year), Number(month) - 1, Number(day));
-  if (toIsoDate(millis) !== date) throw new RangeError(`not a calendar date: ${date}`);
-  return millis;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  // Checked by arithmetic, not by formatting the result back (this runs for every date of every
+  // fact folded). Years before 100 are refused: Date.UTC would read them as 1900 + year.
+  if (year < 100 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) throw new RangeError(`not a calendar date: ${date}`);
+  return Date.UTC(year, month - 1, day);
+}
+
+function daysInMonth(year: number, month: number): number {
+  if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }
 
 /** First instant after a `YYYY-MM-DD` date: where "valid until that date" stops holding. */

@@ -1,7 +1,5 @@
-import 'reflect-metadata'; // class-transformer's @Type reads design:type metadata
 import { AREAS, LIFECYCLE_STAGES, type AreaId, type LifecycleStage } from '@partner-program/domain';
-import { Type } from 'class-transformer';
-import { ValidateNested } from 'class-validator';
+import { NestedDto } from './dto-instance';
 import { OpenIdRules } from './field-kinds';
 import { IsFiniteNumber, IsJsonObject, Optional, OptionalText, Required, RequiredText } from './kind-rules';
 import { AtMost, Between, MaxDecimals, Positive } from './number-rules';
@@ -23,8 +21,7 @@ export class CreditsBookedData {
 
   @Optional()
   @IsJsonObject()
-  @ValidateNested()
-  @Type(() => AcceleratorData)
+  @NestedDto(() => AcceleratorData)
   accelerator?: AcceleratorData;
 
   @OptionalText(OneOf(LIFECYCLE_STAGES, 'lifecycle stage')) lifecycleStage?: LifecycleStage;

@@ -1,10 +1,11 @@
 import { typeName } from './describe-value';
 import { childPath, problem, type Problem } from './problems';
 
-// ── A safe copy of the received JSON before class-transformer sees it ─────────────────────────
-// class-transformer silently skips `__proto__`, `constructor` and any key naming an inherited
-// method (`toString`, `hasOwnProperty`, …), so whitelisting would never report them: they are
-// reported here instead and left out of the copy (no prototype can be set through it).
+// ── A safe copy of the received JSON before it becomes a DTO instance ────────────────────────────
+// Keys such as `__proto__`, `constructor` or any name of an inherited method (`toString`,
+// `hasOwnProperty`, …) would be skipped or shadowed on an instance, so whitelisting would never
+// report them: they are reported here instead and left out of the copy (no prototype can be set
+// through it).
 // Containers nested deeper than any field of the contract are emptied, so hostile nesting cannot
 // exhaust the stack; their kind (object/array) is kept for the type problem.
 

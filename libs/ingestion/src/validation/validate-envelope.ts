@@ -1,8 +1,8 @@
 import { UPSTREAM_EVENT_TYPES, isOneOf, type UpstreamEvent } from '@partner-program/domain';
-import { plainToInstance, type ClassTransformOptions } from 'class-transformer';
 import { validateSync, type ValidatorOptions } from 'class-validator';
 import { typeName } from './describe-value';
 import { DATA_DTOS } from './data-dto-catalog';
+import { dtoInstance } from './dto-instance';
 import { EnvelopeDto } from './envelope.dto';
 import { copyJson, isPlainObject } from './plain-json';
 import { problem, toProblems, type Problem } from './problems';
@@ -24,8 +24,6 @@ export type EnvelopeValidation =
   | { ok: false; problems: Problem[]; messageId?: string; partnerId?: string; type?: string };
 
 const MAX_FUTURE_MS = 5 * 60_000;
-/** No implicit conversion: "12" stays a string and is reported, never turned into 12. */
-const TRANSFORM: ClassTransformOptions = { enableImplicitConversion: false, exposeDefaultValues: false };
 const VALIDATE: ValidatorOptions = {
   whitelist: true,
   forbidNonWhitelisted: true,
@@ -44,7 +42,7 @@ export function validateEnvelope(raw: unknown, now: number): EnvelopeValidation 
   const copyProblems: Problem[] = [];
   const body = copyJson(raw, '', copyProblems) as Record<string, unknown>;
   const checked = [
-    ...toProblems(validateSync(plainToInstance(EnvelopeDto, body, TRANSFORM), VALIDATE), ''),
+    ...toProblems(validateSync(dtoInstance(EnvelopeDto, body), VALIDATE), ''),
     ...futureProblems(body['occurredAt'], now),
     ...dataProblems(body['type'], body['data']),
   ];
@@ -71,7 +69,7 @@ function futureProblems(occurredAt: unknown, now: number): Problem[] {
 
 function dataProblems(type: unknown, data: unknown): Problem[] {
   if (!isOneOf(UPSTREAM_EVENT_TYPES, type) || !isPlainObject(data)) return [];
-  return toProblems(validateSync(plainToInstance(DATA_DTOS[type], data, TRANSFORM), VALIDATE), 'data');
+  return toProblems(validateSync(dtoInstance(DATA_DTOS[type], data), VALIDATE), 'data');
 }
 
 function envelopeOf(body: Record<string, unknown>): UpstreamEnvelope {
