@@ -72,3 +72,33 @@ function* partner(partnerId: string, rnd: () => number, end: number, meanDeals: 
     if (rnd() < 0.03) yield message('CreditsReversed', t + 20 * DAY, { dealId: `${partnerId}-D${d}` });
   }
 }
+
+/**
+ * The same messages as concurrent upstream systems would send them: `width` partners at a time,
+ * one message from each in turn, each partner's own messages still in order. A partner whose
+ * messages run out is replaced by the next one.
+ */
+export function* interleaved(messages: Iterable<Envelope>, width: number): Generator<Envelope> {
+  const source = messages[Symbol.iterator]();
+  let pending = source.next();
+  /** The next partner's consecutive messages, or undefined once the source is exhausted. */
+  const nextPartner = (): Envelope[] | undefined => {
+    if (pending.done) return undefined;
+    const group = [pending.value];
+    for (pending = source.next(); !pending.done && pending.value.partnerId === group[0]!.partnerId; pending = source.next()) group.push(pending.value);
+    return group;
+  };
+  const lanes: Envelope[][] = [];
+  for (let group = lanes.length < width ? nextPartner() : undefined; group; group = lanes.length < width ? nextPartner() : undefined) lanes.push(group);
+  while (lanes.length > 0) {
+    for (let i = 0; i < lanes.length; ) {
+      yield lanes[i]!.shift()!;
+      if (lanes[i]!.length > 0) i++;
+      else {
+        const refill = nextPartner();
+        if (refill) lanes[i++] = refill;
+        else lanes.splice(i, 1);
+      }
+    }
+  }
+}
