@@ -96,6 +96,12 @@ export class SqliteEventStore implements EventStore {
     return this.statements.streamRevision.get(streamId)?.r ?? 'no_stream';
   }
 
+  /** Positions are gap-free here, so `head - checkpoint` is exactly the events after a checkpoint. */
+  async headPosition(): Promise<bigint> {
+    this.assertOpen();
+    return this.statements.maxPosition.get()?.p ?? 0n;
+  }
+
   async readAll(options: ReadAllOptions = {}): Promise<ReadAllPage> {
     this.assertOpen();
     const from = options.fromPosition ?? 0n;
