@@ -54,6 +54,14 @@ export class StreamStateCache<S> {
   }
 
   /**
+   * The cached state as it is, without reading what other writers may have appended since: for
+   * callers whose append carries the expected revision, which catches a stale state anyway.
+   */
+  peek(streamId: string): LoadedState<S> | undefined {
+    return this.cache.get(streamId);
+  }
+
+  /**
    * Records the state after the caller's own successful append (revision = the append's
    * `nextExpectedRevision`), sparing the next load a read. Never moves an entry backwards, so
    * a slow concurrent load cannot overwrite a newer state.

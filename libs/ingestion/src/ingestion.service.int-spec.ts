@@ -101,4 +101,46 @@ describe('PartnerCommandHandler', () => {
     expect(await store.streamRevision(partnerStreamId('P-1'))).toBe(19);
     await store.close();
   });
+
+  const booking = (dealId: string, messageId = `book-${dealId}`) => ({
+    type: 'RecordFact' as const,
+    partnerId: 'P-1',
+    fact: { type: 'CreditsBooked' as const, data: { dealId, area: 'vmc-on-aws' as const, credits: 1 }, meta: { messageId, occurredAt: '2026-02-01T00:00:00Z', source: 't' } },
+  });
+  const reversal = (dealId: string) => ({
+    type: 'RecordFact' as const,
+    partnerId: 'P-1',
+    fact: { type: 'CreditsReversed' as const, data: { dealId }, meta: { messageId: `reverse-${dealId}`, occurredAt: '2026-02-02T00:00:00Z', source: 't' } },
+  });
+
+  it('a warm command reads nothing before its append (the expected revision guards the cached state)', async () => {
+    const store = SqliteEventStore.open({ location: ':memory:' });
+    let reads = 0;
+    const counting = Object.assign(Object.create(store) as SqliteEventStore, {
+      readStream: (...args: Parameters<SqliteEventStore['readStream']>) => (reads++, store.readStream(...args)),
+    });
+    const handler = new PartnerCommandHandler(counting);
+    await handler.handle(booking('D-1'));
+    const before = reads;
+    await handler.handle(booking('D-2'));
+    await handler.handle(reversal('D-1'));
+    expect(reads - before).toBe(0);
+    await store.close();
+  });
+
+  it('a stale cached state never turns into a wrong rejection or a missed duplicate', async () => {
+    const store = SqliteEventStore.open({ location: ':memory:' });
+    const [a, b] = [new PartnerCommandHandler(store), new PartnerCommandHandler(store)];
+    await a.handle(booking('D-0')); // a caches P-1 at revision 0
+    const booked = await b.handle(booking('D-1')); // the other process books D-1
+    // a's cache does not know D-1: the reversal would be 'deal-not-booked' on it.
+    expect((await a.handle(reversal('D-1'))).decision.kind).toBe('accepted');
+    // b stores a message a has never seen; a must answer it as a duplicate at b's position.
+    const fromB = await b.handle(booking('D-2', 'shared-message'));
+    const again = await a.handle(booking('D-2', 'shared-message'));
+    expect(again.decision.kind).toBe('duplicate');
+    expect(again.positions).toEqual(fromB.positions);
+    expect(booked.decision.kind).toBe('accepted');
+    await store.close();
+  });
 });

@@ -17,8 +17,11 @@ import {
 import { KeyedMutex } from './keyed-mutex';
 import { type CommandContext, toNewEvent } from './recorded-events';
 
-// ── The command path: read stream → fold → decide → append with expected revision ───────────
-// States stay in an LRU, so a command on a partner with 100,000 events reads only what is new.
+// ── The command path: cached state → decide → append with expected revision ──────────────────
+// States stay in an LRU and are trusted optimistically: another writer (a second process) can
+// only have made a cached state stale by appending, which the append's expected revision catches,
+// and a decision that appends nothing is checked against the stream's revision. So a warm command
+// reads nothing before its append; a cold one folds the stream once.
 // Several commands for one partner are decided one after the other on the evolving state and
 // appended together: one atomic append (and one fsync) instead of one per message.
 // The domain's evolve takes ownership of the state it is given, which is safe here because every
@@ -75,10 +78,19 @@ export class PartnerCommandHandler {
 
   private async decideAndAppend(streamId: string, commands: readonly PartnerCommand[], context: CommandContext | readonly CommandContext[]): Promise<HandledCommand[]> {
     const contextOf = (owner: number): CommandContext => (isContextList(context) ? (context[owner] ?? {}) : context);
-    for (let attempt = 0; ; attempt++) {
-      const { state, revision } = await this.cache.load(streamId);
+    for (let attempt = 0, trustCache = true; ; attempt++) {
+      const cached = trustCache ? this.cache.peek(streamId) : undefined;
+      const { state, revision } = cached ?? (await this.cache.load(streamId));
       const decided = decideAll(commands, state, revision === 'no_stream' ? 0 : revision + 1);
-      if (decided.events.length === 0) return this.results(streamId, decided, []);
+      if (decided.events.length === 0) {
+        // Rejections and duplicates append nothing, so no expected revision would catch a stale state.
+        if (cached && (await this.store.streamRevision(streamId)) !== revision) {
+          this.cache.forget(streamId);
+          trustCache = false;
+          continue;
+        }
+        return this.results(streamId, decided, []);
+      }
       try {
         const expectedRevision = revision === 'no_stream' ? 'no_stream' : revision;
         const appended = await this.store.append(streamId, decided.events.map((event, i) => toNewEvent(event, contextOf(decided.owners[i]!))), { expectedRevision });
