@@ -8,7 +8,9 @@ function verdict(figure: Figure): string {
   const target = figure.target;
   if (!target) return '';
   const met = target.op === '>=' ? figure.value >= target.value : figure.value <= target.value;
-  if (met) return 'met';
+  const slow = target.p99AtMost !== undefined && figure.p99 !== undefined && figure.p99 > target.p99AtMost;
+  if (met && !slow) return 'met';
+  if (met) return `**missed: p99 ${figure.p99} ms > ${target.p99AtMost} ms**`;
   const by = target.op === '>=' ? (1 - figure.value / target.value) * 100 : (figure.value / target.value - 1) * 100;
   return `**missed by ${by.toFixed(0)}%**`;
 }

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { killed, startApi, freePort } from '../test/crash/api-process';
 import { measureKafkaToStore } from '../libs/kafka/src/testing/kafka-throughput';
-import { programme } from '../scripts/programme-generator';
+import { interleaved, programme } from '../scripts/programme-generator';
 import { writeReport } from './report';
 import { measureCeiling } from './sections/ceiling';
 import { commandCost } from './sections/command-cost';
@@ -97,11 +97,16 @@ async function httpFigures(o: BenchOptions, add: (f: Figure) => void, ceiling: n
     const batch = await medianOf(o.runs, () => batchIngestion(api.url, take, o.seconds));
     add({ id: 'http-batch', label: 'HTTP ingestion, batches of 100 (4 connections)', value: batch.eventsPerSecond, unit: 'events/s', notes: `${ratio(batch.eventsPerSecond)}; p50 ${batch.p50} ms, p99 ${batch.p99} ms; non-2xx ${batch.non2xx}`, target: { op: '>=', value: ceiling / 2, text: '≥ 50% of the ceiling' } });
     const single = await medianOf(o.runs, () => singleIngestion(api.url, take, o.seconds));
-    add({ id: 'http-single', label: 'HTTP ingestion, single events, 64 connections', value: single.eventsPerSecond, unit: 'events/s', notes: `p50 ${single.p50} ms, p99 ${single.p99} ms; non-2xx ${single.non2xx}`, target: { op: '>=', value: 5_000, text: '≥ 5,000 events/s, p99 ≤ 50 ms' } });
+    add({ id: 'http-single', label: 'HTTP ingestion, single events, 64 connections (each partner\'s messages in a burst)', value: single.eventsPerSecond, unit: 'events/s', notes: `p50 ${single.p50} ms, p99 ${single.p99} ms; non-2xx ${single.non2xx}`, p99: single.p99, target: { op: '>=', value: 5_000, text: '≥ 5,000 events/s, p99 ≤ 50 ms', p99AtMost: 50 } });
+    // The same load as many upstream systems would send it: 1,000 partners at once, one message each in turn.
+    const mixed = feeder(interleaved(programme({ partners: o.partners * 4, dealsPerPartner: o.dealsPerPartner, prefix: 'M' }), 1_000));
+    const spread = await medianOf(o.runs, () => singleIngestion(api.url, mixed.take, o.seconds));
+    mixed.partnerIds.forEach((id) => partnerIds.add(id));
+    add({ id: 'http-single-interleaved', label: 'HTTP ingestion, single events, 64 connections (1,000 partners interleaved)', value: spread.eventsPerSecond, unit: 'events/s', notes: `p50 ${spread.p50} ms, p99 ${spread.p99} ms; non-2xx ${spread.non2xx}`, p99: spread.p99, target: { op: '>=', value: 5_000, text: '≥ 5,000 events/s, p99 ≤ 50 ms', p99AtMost: 50 } });
     await projectionCaughtUp(api.url);
     const ids = [...partnerIds].slice(0, 10_000);
     const queries = await medianOf(o.runs, () => statusQueries(api.url, ids, o.seconds));
-    add({ id: 'status', label: 'partner status (read model), 64 connections', value: queries.requestsPerSecond, unit: 'req/s', notes: `p50 ${queries.p50} ms, p99 ${queries.p99} ms; non-2xx ${queries.non2xx}`, target: { op: '>=', value: 5_000, text: '≥ 5,000 req/s, p99 ≤ 20 ms' } });
+    add({ id: 'status', label: 'partner status (read model), 64 connections', value: queries.requestsPerSecond, unit: 'req/s', notes: `p50 ${queries.p50} ms, p99 ${queries.p99} ms; non-2xx ${queries.non2xx}`, p99: queries.p99, target: { op: '>=', value: 5_000, text: '≥ 5,000 req/s, p99 ≤ 20 ms', p99AtMost: 20 } });
   } catch (error) {
     log(`service output:\n${api.output().slice(-4000)}`);
     throw error;

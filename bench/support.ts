@@ -9,7 +9,9 @@ export type Figure = Readonly<{
   unit: string;
   /** Extra numbers shown beside the value (p50/p99, ratio to the ceiling, …). */
   notes?: string;
-  target?: { op: '>=' | '<=' | 'within'; value: number; text: string };
+  /** Latency p99 in ms, for targets that bound it too. */
+  p99?: number;
+  target?: { op: '>=' | '<=' | 'within'; value: number; text: string; p99AtMost?: number };
 }>;
 
 export type BenchOptions = Readonly<{ partners: number; dealsPerPartner: number; runs: number; seconds: number; scale: boolean; tiny: boolean }>;
