@@ -22,7 +22,11 @@ describe('partner status, lists, badges, history and asOf', () => {
   afterAll(() => t.close());
 
   it('serves the current status once the read models reached minPosition', async () => {
-    const { body } = await t.http.get(`/v1/partners/${principal}?minPosition=${lastPosition}`).set(t.as('reader')).expect(200);
+    const { body, headers } = await t.http.get(`/v1/partners/${principal}?minPosition=${lastPosition}`).set(t.as('reader')).expect(200);
+    // Served from the stored JSON text: still JSON, with the read model's position last.
+    expect(headers['content-type']).toMatch(/^application\/json/);
+    expect(Object.keys(body).at(-1)).toBe('position');
+    expect(body.position).toEqual(expect.any(Number));
     expect(body).toMatchObject({
       partnerId: principal,
       evaluatedAt: '2026-11-28T09:00:00.000Z',

@@ -1,7 +1,8 @@
-import { Controller, Get, HttpStatus, Inject, Param, Query, Req } from '@nestjs/common';
+import { Controller, Get, HttpStatus, Inject, Param, Query, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { roleSatisfies, CLOCK, type Clock } from '@partner-program/platform';
 import { ReadModelQueries } from '@partner-program/read-models';
+import type { FastifyReply } from 'fastify';
 import type { AuthenticatedRequest } from '../auth/api-key.guard';
 import { RequiresRole } from '../auth/roles.decorator';
 import { httpError } from '../http/error-body';
@@ -41,7 +42,13 @@ export class PartnersController {
   @ApiOperation({ summary: 'Current status (read model); with `asOf` (auditor) the status at that time, rebuilt from the event store' })
   @ApiQuery({ name: 'asOf', required: false, description: 'date or ISO timestamp' }) @ApiQuery(MIN_POSITION)
   @ApiResponse({ status: 200, schema: STATUS_SCHEMA }) @ApiResponse({ status: 404, description: 'no events for this partner', schema: ERROR_SCHEMA })
-  async status(@Param('partnerId') rawId: string, @Req() request: AuthenticatedRequest, @Query('asOf') asOf?: string, @Query('minPosition') minPosition?: string) {
+  async status(
+    @Param('partnerId') rawId: string,
+    @Req() request: AuthenticatedRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+    @Query('asOf') asOf?: string,
+    @Query('minPosition') minPosition?: string,
+  ) {
     const partnerId = partnerIdParam(rawId);
     if (asOf !== undefined) {
       if (!request.caller || !roleSatisfies(request.caller.role, 'auditor')) throw httpError(HttpStatus.FORBIDDEN, `asOf needs the auditor role; the key has ${request.caller?.role}`);
@@ -49,7 +56,10 @@ export class PartnersController {
       return status ?? notFound(partnerId);
     }
     await this.readYourWrites.waitFor(minPosition);
-    return this.queries.partnerStatus(partnerId) ?? notFound(partnerId);
+    const json = this.queries.partnerStatusJson(partnerId) ?? notFound(partnerId);
+    // Already JSON text: sent as is, without parsing and serialising it again.
+    void reply.type('application/json; charset=utf-8');
+    return json;
   }
 
   @Get(':partnerId/history')
