@@ -29,7 +29,9 @@ export async function createApp(options: CreateAppOptions): Promise<INestApplica
   });
   // Quiet (tests, benchmarks): no framework logs at all; otherwise every log goes through pino.
   const adapter = new FastifyAdapter(fastifyOptions(options.config.BODY_LIMIT));
-  const app = await NestFactory.create<NestFastifyApplication>(module, adapter, options.quiet ? { logger: false } : { bufferLogs: true });
+  // Fastify's own parsers only (JSON, and text reported as "not a JSON object"): Nest would add a
+  // form parser, and a form body would then fail validation with a confusing message, not 415.
+  const app = await NestFactory.create<NestFastifyApplication>(module, adapter, { bodyParser: false, ...(options.quiet ? { logger: false } : { bufferLogs: true }) });
   if (!options.quiet) app.useLogger(app.get(Logger));
   const server = app.getHttpAdapter().getInstance();
   // The HTTP server's close waits for busy keep-alive connections: once shutdown has begun,

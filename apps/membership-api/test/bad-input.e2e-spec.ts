@@ -37,6 +37,17 @@ describe('bad input over HTTP', () => {
     await t.http.get('/health/live').expect(200);
   });
 
+  it.each([
+    ['a form body', 'application/x-www-form-urlencoded', 'messageId=m-1&type=DueDiligenceCompleted', 415, /unsupported Content-Type/],
+    ['an XML body', 'application/xml', '<event/>', 415, /unsupported Content-Type/],
+    ['plain text', 'text/plain', 'hello', 400, /body must be a JSON object \(got string\)/],
+    ['an empty JSON body', 'application/json', '', 400, /malformed JSON body: the body is empty/],
+  ])('%s (%s) → %i with a clear message', async (_name, type, body, status, message) => {
+    const response = await t.http.post('/v1/events').set(t.as('publisher')).set('Content-Type', type).send(body);
+    expect(response.status).toBe(status);
+    expect(response.body).toMatchObject({ statusCode: status, error: status === 415 ? 'Unsupported Media Type' : 'Bad Request', message: expect.stringMatching(message) });
+  });
+
   it('loses nothing valid sent between bad messages', async () => {
     const good = Array.from({ length: 20 }, (_, i) => envelope('TrainingCompleted', 'P-CORPUS-OK', { courseId: 'vsp-foundation', learnerId: `L-${i}` }));
     const mixed = good.flatMap((message, i) => [message, CORPUS[i % 12]![2]]).filter((m) => !(typeof m === 'object' && m !== null && 'raw' in m));
