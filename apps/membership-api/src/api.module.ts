@@ -1,7 +1,7 @@
-import { Module } from '@nestjs/common';
+import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { TerminusModule } from '@nestjs/terminus';
-import { AdminController } from './admin/admin.controller';
+import { AdminController, PROJECTOR_IN_PROCESS } from './admin/admin.controller';
 import { ApiKeyGuard } from './auth/api-key.guard';
 import { EventsController } from './events/events.controller';
 import { HealthController } from './health/health.controller';
@@ -28,4 +28,9 @@ import { PartnersController } from './partners/partners.controller';
   ],
   exports: [ReadinessProbes],
 })
-export class ApiModule {}
+export class ApiModule {
+  /** `projectorInProcess`: whether this process runs the projector (all in one) or another does (`--api-only`). */
+  static forRoot(options: { projectorInProcess: boolean }): DynamicModule {
+    return { module: ApiModule, providers: [{ provide: PROJECTOR_IN_PROCESS, useValue: options.projectorInProcess }] };
+  }
+}

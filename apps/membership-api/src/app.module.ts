@@ -28,7 +28,7 @@ export class AppModule {
           // matcher: requests went unlogged (tested in request-logs.e2e-spec.ts).
           forRoutes: [{ path: '{*splat}', method: RequestMethod.ALL }],
         }),
-        ApiModule,
+        ApiModule.forRoot({ projectorInProcess: options.background }),
         ...(options.background ? [BackgroundModule] : []),
         ...(kafka ? [KafkaEdgeModule.forRoot(kafka)] : []),
       ],

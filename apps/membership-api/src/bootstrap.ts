@@ -7,6 +7,7 @@ import { Logger } from 'nestjs-pino';
 import type { DestinationStream } from 'pino';
 import { AppModule } from './app.module';
 import { fastifyOptions } from './http/fastify-options';
+import { useJsonBodyParser } from './http/json-body-parser';
 
 export type CreateAppOptions = Readonly<{
   config: AppConfig;
@@ -34,6 +35,7 @@ export async function createApp(options: CreateAppOptions): Promise<INestApplica
   const app = await NestFactory.create<NestFastifyApplication>(module, adapter, { bodyParser: false, ...(options.quiet ? { logger: false } : { bufferLogs: true }) });
   if (!options.quiet) app.useLogger(app.get(Logger));
   const server = app.getHttpAdapter().getInstance();
+  useJsonBodyParser(server);
   // The HTTP server's close waits for busy keep-alive connections: once shutdown has begun,
   // responses close their connection, so clients that keep posting (or retry the 503) let it close.
   const shutdown = app.get(ShutdownCoordinator);

@@ -1,5 +1,6 @@
 import { NestFactory } from '@nestjs/core';
 import { ShutdownCoordinator, stopGracefullyOn, validateEnvironment } from '@partner-program/platform';
+import { PartnerProjector } from '@partner-program/read-models';
 import { Logger } from 'nestjs-pino';
 import { ProjectorModule } from './projector.module';
 
@@ -11,6 +12,12 @@ async function main(): Promise<void> {
   process.stdout.write(`partner-program projector and scheduler running on ${config.DATA_DIR}\n`);
   const shutdown = app.get(ShutdownCoordinator);
   stopGracefullyOn(['SIGTERM', 'SIGINT'], () => app.close(), { waitingFor: () => shutdown.waitingFor() });
+  // `--rebuild`: rebuild every read model while following the store (the scale-out topology's
+  // rebuild: the API refuses one there, as it would swap tables under this process).
+  if (process.argv.includes('--rebuild')) {
+    const { events, ms } = await app.get(PartnerProjector).rebuild();
+    process.stdout.write(`rebuilt every read model from ${events} events in ${Math.round(ms)} ms; following the store\n`);
+  }
 }
 
 main().catch((error: Error) => {

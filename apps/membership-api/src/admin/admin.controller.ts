@@ -1,10 +1,15 @@
 import { Controller, Get, HttpCode, HttpStatus, Inject, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { RejectionLog } from '@partner-program/ingestion';
 import { REJECTION_LOG } from '@partner-program/platform';
 import { PartnerProjector } from '@partner-program/read-models';
 import { RequiresRole } from '../auth/roles.decorator';
+import { httpError } from '../http/error-body';
+import { ERROR_SCHEMA } from '../http/openapi-schemas';
 import { limitParam, nonNegativeIntegerParam } from '../http/query-params';
+
+/** Whether the projector runs in this process; with `--api-only` another process runs it. */
+export const PROJECTOR_IN_PROCESS = Symbol('PROJECTOR_IN_PROCESS');
 
 @ApiTags('admin')
 @ApiBearerAuth()
@@ -13,6 +18,7 @@ export class AdminController {
   constructor(
     @Inject(REJECTION_LOG) private readonly rejections: RejectionLog,
     private readonly projector: PartnerProjector,
+    @Inject(PROJECTOR_IN_PROCESS) private readonly projectorInProcess: boolean,
   ) {}
 
   @Get('rejections')
@@ -28,7 +34,13 @@ export class AdminController {
   @HttpCode(HttpStatus.OK)
   @RequiresRole('admin')
   @ApiOperation({ summary: 'Rebuild every read model from the event store into fresh tables, then swap them in' })
+  @ApiResponse({ status: 409, description: 'the projector runs in another process (--api-only): rebuild there', schema: ERROR_SCHEMA })
   async rebuild() {
+    // A rebuild swaps the table sets under the live projector: done from here while another
+    // process projects, that process would keep writing to the dropped set.
+    if (!this.projectorInProcess) {
+      throw httpError(HttpStatus.CONFLICT, 'the projector runs in another process (--api-only): rebuild there with `npm run start:projector -- --rebuild`');
+    }
     const { events, ms } = await this.projector.rebuild();
     return { rebuilt: true, events, ms, position: Number(this.projector.checkpoint()) };
   }

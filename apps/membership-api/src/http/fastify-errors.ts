@@ -6,7 +6,6 @@ import type { FastifyError } from 'fastify';
 const MESSAGES: Readonly<Record<string, (error: FastifyError) => string>> = {
   FST_ERR_CTP_BODY_TOO_LARGE: () => 'request body is larger than the configured limit (BODY_LIMIT)',
   FST_ERR_CTP_INVALID_JSON_BODY: (error) => `malformed JSON body: ${error.message}`,
-  FST_ERR_CTP_EMPTY_JSON_BODY: () => 'malformed JSON body: the body is empty but Content-Type is application/json',
   FST_ERR_CTP_INVALID_MEDIA_TYPE: (error) => `unsupported Content-Type: send application/json (${error.message})`,
 };
 

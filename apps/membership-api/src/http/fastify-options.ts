@@ -15,10 +15,6 @@ export function fastifyOptions(bodyLimit: string): FastifyServerOptions {
       (raw as { id?: string }).id = id;
       return id;
     },
-    // `__proto__` and `constructor` keys are parsed as plain data and refused by validation,
-    // which names the field and keeps the message in the rejection log (a parser error would not).
-    onProtoPoisoning: 'ignore',
-    onConstructorPoisoning: 'ignore',
     // Nest's logger (pino) logs requests; Fastify's own logger stays off.
     logger: false,
   };
