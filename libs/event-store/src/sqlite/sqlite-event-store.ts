@@ -12,7 +12,7 @@ import type { StreamRevision } from '../expected-revision';
 import { PARTNER_STREAM_PREFIX } from '../stream-id';
 import { UpcasterRegistry } from '../upcaster-registry';
 import { SqliteGroupCommit } from './sqlite-group-commit';
-import { decodeRow, encodeEvent, prepareStatements, type EventRow, type SqliteStatements } from './sqlite-rows';
+import { decodeRow, encodeEvent, positionOfRow, prepareStatements, streamIdOfRow, type EventRow, type SqliteStatements } from './sqlite-rows';
 import type { SqliteEventStoreMetrics, SqliteEventStoreOptions } from './sqlite-event-store.options';
 import { migrateSqliteSchema } from './sqlite-schema';
 
@@ -112,8 +112,8 @@ export class SqliteEventStore implements EventStore {
     return catchUpSubscription<EventRow, StoredEvent>(
       {
         readPage: (after, max) => this.statements.readAll.all(after, max),
-        positionOf: (row) => row.position,
-        streamIdOf: (row) => row.stream_id,
+        positionOf: positionOfRow,
+        streamIdOf: streamIdOfRow,
         decode: (row) => decodeRow(row, this.upcasters),
         waitForAppendAfter: (after, signal) => this.notifier.waitForAppendAfter(after, signal),
       },
