@@ -7,7 +7,9 @@ import { catchUpSubscription } from '../catch-up-subscription';
 import { systemClock, type Clock } from '../clock';
 import type { NewEvent, StoredEvent } from '../event-envelope';
 import { EventStoreClosedError } from '../event-store.errors';
-import type { AppendOptions, AppendResult, EventStore, ReadAllOptions, ReadAllPage, ReadStreamOptions, SubscribeToAllOptions } from '../event-store.port';
+import type {
+  AppendOptions, AppendResult, EventStore, LogHeads, ReadAllOptions, ReadAllPage, ReadHeadsOptions, ReadStreamOptions, SubscribeToAllOptions,
+} from '../event-store.port';
 import type { StreamRevision } from '../expected-revision';
 import { PARTNER_STREAM_PREFIX } from '../stream-id';
 import { UpcasterRegistry } from '../upcaster-registry';
@@ -104,6 +106,19 @@ export class SqliteEventStore implements EventStore {
     const rows = this.statements.readAll.all(from, maxCount + 1);
     const events = rows.slice(0, maxCount).map((row) => decodeRow(row, this.upcasters));
     return { events, nextPosition: events.at(-1)?.position ?? from, isEnd: rows.length <= maxCount };
+  }
+
+  async readHeads(options: ReadHeadsOptions = {}): Promise<LogHeads> {
+    this.assertOpen();
+    const prefix = options.streamPrefix ?? PARTNER_STREAM_PREFIX;
+    // Positions are assigned in commit order, so an append committed after the first read only
+    // adds positions beyond `position`: the filter gives exactly the log as it was then.
+    const position = this.statements.maxPosition.get()?.p ?? 0n;
+    const streams = this.statements.streamHeads
+      .all(position)
+      .filter((row) => row.stream_id.startsWith(prefix))
+      .map((row) => ({ streamId: row.stream_id, revision: Number(row.revision), position: row.position }));
+    return { position, streams: streams.sort((a, b) => (a.position < b.position ? -1 : 1)) };
   }
 
   subscribeToAll(options: SubscribeToAllOptions): AsyncIterable<StoredEvent> {

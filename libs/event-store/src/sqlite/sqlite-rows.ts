@@ -43,6 +43,12 @@ export function prepareStatements(db: Database.Database) {
     streamRevision: db.prepare<[string], { r: number | null }>('SELECT MAX(revision) AS r FROM events WHERE stream_id = ?'),
     readStream: rows(`SELECT ${COLUMNS} FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision LIMIT ?`),
     readAll: rows(`SELECT ${COLUMNS} FROM events WHERE position > ? ORDER BY position LIMIT ?`),
+    // Covering scan of the (stream_id, revision) index, whose entries carry the position (rowid).
+    streamHeads: db
+      .prepare<[bigint], { stream_id: string; revision: bigint; position: bigint }>(
+        'SELECT stream_id, MAX(revision) AS revision, MAX(position) AS position FROM events WHERE position <= ? GROUP BY stream_id',
+      )
+      .safeIntegers(true),
     byMessageId: rows(`SELECT ${COLUMNS} FROM events WHERE message_id = ? ORDER BY position`),
   };
 }
