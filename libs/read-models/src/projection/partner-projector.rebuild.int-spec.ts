@@ -40,10 +40,22 @@ describe('PartnerProjector.rebuild', () => {
     expect(f.projector.checkpoint()).toBe(live.checkpoint);
   });
 
-  it('gives the same answers when its cache holds a single partner (the others are folded again)', async () => {
+  it('gives the same answers when its cache holds a single partner (the live loop folds the others again)', async () => {
     const live = snapshot(f.queries, PARTNERS);
     await f.projectorWith({ cache: { maxPartners: 1 } }).rebuild();
     expect(snapshot(f.queries, PARTNERS)).toEqual(live);
+  });
+
+  it("reads each partner's stream once, the log only after its head, and hands over at most a page of states", async () => {
+    const head = f.projector.checkpoint();
+    store.reads.length = 0;
+    const projector = f.projectorWith({ pageSize: 2 });
+    await projector.rebuild();
+    const streams = store.reads.flatMap((read) => (read.kind === 'readStream' ? [read.streamId] : []));
+    expect(streams.sort()).toEqual(PARTNERS.map((id) => `partner-${id}`));
+    const logReads = store.reads.flatMap((read) => (read.kind === 'readAll' ? [read.fromPosition] : []));
+    expect(logReads.every((from) => from >= head)).toBe(true);
+    expect(projector.stats.cachedStates).toBeLessThanOrEqual(2);
   });
 
   it('adds to the feed only what happened since the live evaluation: here time-driven changes not refreshed yet', async () => {
