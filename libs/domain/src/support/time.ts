@@ -18,10 +18,20 @@ export function toMillis(isoTimestampOrDate: string): number {
 export function startOfDate(date: string): number {
   const match = DATE_PATTERN.exec(date);
   if (!match) throw new RangeError(`not a YYYY-MM-DD date: ${date}`);
-  const [, year, month, day] = match;
-  const millis = Date.UTC(Number(year), Number(month) - 1, Number(day));
-  if (toIsoDate(millis) !== date) throw new RangeError(`not a calendar date: ${date}`);
-  return millis;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  // Checked by arithmetic rather than by formatting the result back (a Date and a string per
+  // call: the timeline asks for agreement dates at every moment). Date.UTC reads years 0–99 as
+  // 1900–1999, so those are no calendar date here either.
+  if (year < 100 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) {
+    throw new RangeError(`not a calendar date: ${date}`);
+  }
+  return Date.UTC(year, month - 1, day);
+}
+
+function daysInMonth(year: number, month: number): number {
+  if (month !== 2) return [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]!;
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  return leap ? 29 : 28;
 }
 
 /** First instant after a `YYYY-MM-DD` date: where "valid until that date" stops holding. */

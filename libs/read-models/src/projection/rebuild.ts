@@ -78,8 +78,8 @@ function afterLiveFeed(live: PartnerRowsWriter) {
     const stored = live.stored(partnerId);
     if (!stored) return undefined;
     let after = stored.evaluatedAt;
-    for (const { event, revision } of state.messages.values()) {
-      if (revision > stored.revision) after = Math.min(after, Date.parse(event.meta.occurredAt) - 1);
+    for (const { revision, at } of state.messages.values()) {
+      if (revision > stored.revision) after = Math.min(after, at - 1);
     }
     return after;
   };
