@@ -72,10 +72,11 @@ export class SetProjection {
   /**
    * Projects whole partners (their history up to the given head), then sets the checkpoint;
    * `changesAfter` says from when on each partner's tier changes are still to be recorded. Each
-   * partner is evaluated as soon as it is folded and its state handed back at once, so a page
-   * holds one partner's state at a time besides the (much smaller) evaluations.
+   * partner is evaluated as soon as it is folded, and its state handed back to the cache or,
+   * with `keepStates` false, dropped at once: a page then holds one partner's state at a time
+   * besides the (much smaller) evaluations.
    */
-  async projectWhole(heads: readonly PartnerHead[], checkpoint: bigint | undefined, changesAfter: ChangesAfter): Promise<void> {
+  async projectWhole(heads: readonly PartnerHead[], checkpoint: bigint | undefined, changesAfter: ChangesAfter, keepStates = true): Promise<void> {
     const { catalog } = this.deps;
     const now = this.deps.clock().getTime();
     const evaluations: PartnerEvaluation[] = [];
@@ -84,7 +85,7 @@ export class SetProjection {
       try {
         evaluations.push(evaluatePartner({ partnerId, state, position, changesAfter: changesAfter(partnerId, state), catalog, now }));
       } finally {
-        this.states.keep(partnerId, state);
+        if (keepStates) this.states.keep(partnerId, state);
       }
     }
     this.store(evaluations, checkpoint);
