@@ -58,6 +58,18 @@ describe('PartnerProjector.rebuild', () => {
     expect(projector.stats.cachedStates).toBeLessThanOrEqual(2);
   });
 
+  it('gives the rebuilt set every index the first set has (query indexes are built once it is filled)', async () => {
+    const indexesOf = (set: string) =>
+      f.database.db
+        .prepare<[string], { name: string }>("SELECT name FROM sqlite_master WHERE type = 'index' AND name LIKE ? ESCAPE '\\' AND sql IS NOT NULL ORDER BY name")
+        .all(`${set}\\_%`)
+        .map((row) => row.name.slice(2));
+    const first = indexesOf('a');
+    expect(first).toHaveLength(6);
+    await f.projector.rebuild();
+    expect(indexesOf('b')).toEqual(first);
+  });
+
   it('adds to the feed only what happened since the live evaluation: here time-driven changes not refreshed yet', async () => {
     const feed = f.queries.tierChanges({ afterSequence: 0, limit: 1000 });
     f.setNow('2022-03-01T00:00:00Z');

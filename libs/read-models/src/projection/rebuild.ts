@@ -1,6 +1,6 @@
 import type { PartnerState } from '@partner-program/domain';
 import { PARTNER_STREAM_PREFIX } from '@partner-program/event-store';
-import { type TableSet, pointViewsAt, recreateSet, tierChangesDdl } from '../schema/read-model-schema';
+import { type TableSet, indexSet, pointViewsAt, recreateSet, tierChangesDdl } from '../schema/read-model-schema';
 import { pagesOf } from './partner-pages';
 import { PartnerRowsWriter } from './partner-rows-writer';
 import { PartnerStates } from './partner-states';
@@ -56,6 +56,7 @@ export async function buildFreshSet(deps: ProjectionDeps, set: TableSet, live: P
     await yieldToEventLoop();
   }
   await projection.projectWhole([], heads.position, afterLiveFeed(live));
+  indexSet(db, set);
   for (;;) {
     const page = await projection.nextPage(options.pageSize);
     events += page.events;
