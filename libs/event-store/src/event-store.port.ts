@@ -43,6 +43,27 @@ export interface ReadAllPage {
   isEnd: boolean;
 }
 
+/** Options of {@link EventStore.readHeads}. */
+export interface ReadHeadsOptions {
+  /** Only streams whose id starts with this. Default `'partner-'`; `''` for all. */
+  streamPrefix?: string;
+}
+
+/** A stream's last event as of some position of the log. */
+export interface StreamHead {
+  streamId: string;
+  revision: number;
+  position: bigint;
+}
+
+/** Where the log ends and where each stream ends, read together. */
+export interface LogHeads {
+  /** The log's last position at the time of the read (`0n` for an empty log). */
+  position: bigint;
+  /** Each matching stream's last event at or before `position`, ordered by that event's position. */
+  streams: StreamHead[];
+}
+
 /** Options of {@link EventStore.subscribeToAll}. */
 export interface SubscribeToAllOptions {
   /** Checkpoint, exclusive: the last position already processed; `0n` for the beginning. */
@@ -75,6 +96,12 @@ export interface EventStore {
 
   /** One page of the global log after `fromPosition`. */
   readAll(options?: ReadAllOptions): Promise<ReadAllPage>;
+
+  /**
+   * Every stream's last event up to the log's current end, without the events' payloads: lets a
+   * consumer (a projection rebuild) go stream by stream instead of holding the whole log's folds.
+   */
+  readHeads(options?: ReadHeadsOptions): Promise<LogHeads>;
 
   /**
    * Catch-up subscription: events after the checkpoint, then live appends, in position order,

@@ -4,7 +4,8 @@
  */
 export type { EventData, EventMetadata, NewEvent, StoredEvent, StoredEventMetadata } from './event-envelope';
 export type {
-  AppendOptions, AppendResult, EventStore, ReadAllOptions, ReadAllPage, ReadStreamOptions, SubscribeToAllOptions,
+  AppendOptions, AppendResult, EventStore, LogHeads, ReadAllOptions, ReadAllPage, ReadHeadsOptions, ReadStreamOptions, StreamHead,
+  SubscribeToAllOptions,
 } from './event-store.port';
 export { firstRevisionAfter, isRevisionConflict, type ExpectedRevision, type StreamRevision } from './expected-revision';
 export { EventStoreClosedError, InvalidAppendError, WrongExpectedRevisionError } from './event-store.errors';

@@ -25,7 +25,7 @@ export function evolve(state: PartnerState, event: PartnerEvent): PartnerState {
 }
 
 function noteMessage(state: PartnerState, event: PartnerEvent, at: number): PartnerState {
-  owned(state.messages).set(event.meta.messageId, { event, revision: state.version });
+  owned(state.messages).set(event.meta.messageId, { event, revision: state.version, at });
   const firstFactAt = state.firstFactAt === undefined ? at : Math.min(state.firstFactAt, at);
   return { ...state, version: state.version + 1, firstFactAt };
 }

@@ -44,7 +44,12 @@ export type NoticeRecord = Readonly<{
 export type FeePayment = Readonly<{ paidAt: number; periodEnd: string }>;
 
 /** The event a message id produced and its stream revision: enough to tell a retry from a reuse. */
-export type MessageRecord = Readonly<{ event: PartnerEvent; revision: number }>;
+export type MessageRecord = Readonly<{
+  event: PartnerEvent;
+  revision: number;
+  /** The event's business time (`occurredAt`), parsed once: timelines ask for it at every evaluation. */
+  at: number;
+}>;
 
 export type PartnerState = Readonly<{
   /** Number of events folded; the revision of the next event. */

@@ -26,3 +26,7 @@ describe('calendar dates', () => {
     expect(() => startOfDate(date)).toThrow(RangeError);
   });
 });
+
+describe('startOfDate on text that is no date', () => {
+  it.each(['2024-1-01', '2024-01-01T00:00:00Z', '', 'tomorrow'])('refuses %j', (text) => expect(() => startOfDate(text)).toThrow(RangeError));
+});

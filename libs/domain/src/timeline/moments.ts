@@ -30,8 +30,7 @@ export function collectMoments(
     if (causes) causes.push(cause);
     else byTime.set(at, [cause]);
   };
-  for (const { event } of state.messages.values()) {
-    const at = Date.parse(event.meta.occurredAt);
+  for (const { event, at } of state.messages.values()) {
     if (at > after && at <= upTo) add(at, { kind: 'event', type: event.type, messageId: event.meta.messageId });
   }
   for (const deal of state.deals.values()) {

@@ -1,5 +1,5 @@
 import { tierFor } from '../evaluation/area-tier';
-import { evaluateRequirements, requirementsMet } from '../evaluation/requirements';
+import { requirementsMet } from '../evaluation/requirements';
 import { tierInputsAt } from '../evaluation/tier-inputs';
 import type { Ruleset } from '../rules/ruleset';
 import { type RulesetCatalog, rulesetAt } from '../rules/ruleset-catalog';
@@ -60,10 +60,14 @@ export function tierTimeline(state: PartnerState, catalog: RulesetCatalog, range
   return changes;
 }
 
-function unmetAt(ruleset: Ruleset | undefined, state: PartnerState, time: number): string[] {
-  if (!ruleset) return ['legacy'];
-  if (requirementsMet(ruleset, state, time)) return [];
-  return evaluateRequirements(ruleset, state, time).filter((r) => !r.met).map((r) => r.id);
+/**
+ * A tier needs every requirement met, so the timeline needs to know only whether one is unmet,
+ * not which: that spares building every requirement's explanation at every moment.
+ */
+const SOME_UNMET: readonly string[] = ['unmet'];
+
+function unmetAt(ruleset: Ruleset | undefined, state: PartnerState, time: number): readonly string[] {
+  return ruleset && requirementsMet(ruleset, state, time) ? [] : SOME_UNMET;
 }
 
 function tiersAt(

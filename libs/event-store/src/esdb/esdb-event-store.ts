@@ -4,7 +4,9 @@ import { toJsonText, validateAppend } from '../append-validation';
 import { systemClock, type Clock } from '../clock';
 import type { NewEvent, StoredEvent } from '../event-envelope';
 import { EventStoreClosedError } from '../event-store.errors';
-import type { AppendOptions, AppendResult, EventStore, ReadAllOptions, ReadAllPage, ReadStreamOptions, SubscribeToAllOptions } from '../event-store.port';
+import type {
+  AppendOptions, AppendResult, EventStore, LogHeads, ReadAllOptions, ReadAllPage, ReadHeadsOptions, ReadStreamOptions, SubscribeToAllOptions,
+} from '../event-store.port';
 import type { StreamRevision } from '../expected-revision';
 import { PARTNER_STREAM_PREFIX } from '../stream-id';
 import { UpcasterRegistry } from '../upcaster-registry';
@@ -13,7 +15,7 @@ import { parseEsdbConnectionString } from './esdb-config';
 import { isStreamNotFound, isTransientEsdbError, mapAppendError } from './esdb-errors';
 import type { EsdbEventStoreOptions } from './esdb-event-store.options';
 import { commitPositionOf, fromEsdbRecordedEvent, toEsdbEventData, toEsdbExpectedRevision } from './esdb-mapping';
-import { readAllPage } from './esdb-read-all';
+import { readAllPage, readHeadsByScan } from './esdb-read-all';
 import { openEsdbSubscription } from './esdb-subscription';
 import { resubscribingIterator } from './resubscribing-iterator';
 
@@ -104,6 +106,11 @@ export class EsdbEventStore implements EventStore {
   async readAll(options: ReadAllOptions = {}): Promise<ReadAllPage> {
     this.assertOpen();
     return readAllPage(this.client, options.fromPosition ?? 0n, options.maxCount ?? 500, (event) => this.decode(event));
+  }
+
+  async readHeads(options: ReadHeadsOptions = {}): Promise<LogHeads> {
+    this.assertOpen();
+    return readHeadsByScan((from) => this.readAll({ fromPosition: from, maxCount: 1000 }), options.streamPrefix ?? PARTNER_STREAM_PREFIX);
   }
 
   subscribeToAll(options: SubscribeToAllOptions): AsyncIterable<StoredEvent> {

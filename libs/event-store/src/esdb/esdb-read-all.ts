@@ -1,6 +1,6 @@
 import { FORWARDS, type RecordedEvent } from '@eventstore/db-client';
 import type { StoredEvent } from '../event-envelope';
-import type { ReadAllPage } from '../event-store.port';
+import type { LogHeads, ReadAllPage, StreamHead } from '../event-store.port';
 import type { EsdbClient } from './esdb-client';
 import { commitPositionOf, isSystemEvent, toEsdbPosition } from './esdb-mapping';
 
@@ -34,4 +34,22 @@ export async function readAllPage(
   }
   const page = events.slice(0, maxCount);
   return { events: page, nextPosition: page.at(-1)?.position ?? from, isEnd: events.length <= maxCount };
+}
+
+/** Stream heads from a scan of the whole log: `$all` has no cheaper way to list its streams. */
+export async function readHeadsByScan(readPage: (from: bigint) => Promise<ReadAllPage>, prefix: string): Promise<LogHeads> {
+  const heads = new Map<string, StreamHead>();
+  let position = 0n;
+  for (let isEnd = false; !isEnd; ) {
+    const page = await readPage(position);
+    for (const { streamId, revision, position: at } of page.events) {
+      if (!streamId.startsWith(prefix)) continue;
+      // Deleted first so that the map's order stays the order of each stream's last event.
+      heads.delete(streamId);
+      heads.set(streamId, { streamId, revision, position: at });
+    }
+    position = page.nextPosition;
+    isEnd = page.isEnd || page.events.length === 0;
+  }
+  return { position, streams: [...heads.values()] };
 }

@@ -7,12 +7,14 @@ import { catchUpSubscription } from '../catch-up-subscription';
 import { systemClock, type Clock } from '../clock';
 import type { NewEvent, StoredEvent } from '../event-envelope';
 import { EventStoreClosedError } from '../event-store.errors';
-import type { AppendOptions, AppendResult, EventStore, ReadAllOptions, ReadAllPage, ReadStreamOptions, SubscribeToAllOptions } from '../event-store.port';
+import type {
+  AppendOptions, AppendResult, EventStore, LogHeads, ReadAllOptions, ReadAllPage, ReadHeadsOptions, ReadStreamOptions, SubscribeToAllOptions,
+} from '../event-store.port';
 import type { StreamRevision } from '../expected-revision';
 import { PARTNER_STREAM_PREFIX } from '../stream-id';
 import { UpcasterRegistry } from '../upcaster-registry';
 import { SqliteGroupCommit } from './sqlite-group-commit';
-import { decodeRow, encodeEvent, prepareStatements, type EventRow, type SqliteStatements } from './sqlite-rows';
+import { decodeRow, encodeEvent, positionOfRow, prepareStatements, streamIdOfRow, type EventRow, type SqliteStatements } from './sqlite-rows';
 import type { SqliteEventStoreMetrics, SqliteEventStoreOptions } from './sqlite-event-store.options';
 import { migrateSqliteSchema } from './sqlite-schema';
 
@@ -112,14 +114,27 @@ export class SqliteEventStore implements EventStore {
     return { events, nextPosition: events.at(-1)?.position ?? from, isEnd: rows.length <= maxCount };
   }
 
+  async readHeads(options: ReadHeadsOptions = {}): Promise<LogHeads> {
+    this.assertOpen();
+    const prefix = options.streamPrefix ?? PARTNER_STREAM_PREFIX;
+    // Positions are assigned in commit order, so an append committed after the first read only
+    // adds positions beyond `position`: the filter gives exactly the log as it was then.
+    const position = this.statements.maxPosition.get()?.p ?? 0n;
+    const streams = this.statements.streamHeads
+      .all(position)
+      .filter((row) => row.stream_id.startsWith(prefix))
+      .map((row) => ({ streamId: row.stream_id, revision: Number(row.revision), position: row.position }));
+    return { position, streams: streams.sort((a, b) => (a.position < b.position ? -1 : 1)) };
+  }
+
   subscribeToAll(options: SubscribeToAllOptions): AsyncIterable<StoredEvent> {
     this.assertOpen();
     const signals = [this.closing.signal, ...(options.signal ? [options.signal] : [])];
     return catchUpSubscription<EventRow, StoredEvent>(
       {
         readPage: (after, max) => this.statements.readAll.all(after, max),
-        positionOf: (row) => row.position,
-        streamIdOf: (row) => row.stream_id,
+        positionOf: positionOfRow,
+        streamIdOf: streamIdOfRow,
         decode: (row) => decodeRow(row, this.upcasters),
         waitForAppendAfter: (after, signal) => this.notifier.waitForAppendAfter(after, signal),
       },

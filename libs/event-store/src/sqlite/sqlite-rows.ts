@@ -3,17 +3,21 @@ import { toJsonText } from '../append-validation';
 import type { EventMetadata, NewEvent, StoredEvent } from '../event-envelope';
 import type { UpcasterRegistry } from '../upcaster-registry';
 
-/** A row of the `events` table as better-sqlite3 returns it (`position` read as BigInt). */
-export interface EventRow {
-  position: bigint;
-  stream_id: string;
-  revision: bigint;
-  type: string;
-  data: string;
-  metadata: string;
-  schema_version: bigint;
-  recorded_at: string;
-}
+/**
+ * A row of the `events` table as better-sqlite3 returns it in raw mode: an array in `COLUMNS`
+ * order, integers as BigInt. Arrays instead of objects make reading a row about twice as cheap
+ * (no per-row object with eight named properties to build).
+ */
+export type EventRow = [
+  position: bigint,
+  streamId: string,
+  revision: bigint,
+  type: string,
+  data: string,
+  metadata: string,
+  schemaVersion: bigint,
+  recordedAt: string,
+];
 
 /** A fully encoded event ready for INSERT (encoded before queuing so bad input fails alone). */
 export interface EncodedEvent {
@@ -29,7 +33,7 @@ const COLUMNS = 'position, stream_id, revision, type, data, metadata, schema_ver
 
 /** Every statement the adapter runs, prepared once. Positions are read as BigInt (exact). */
 export function prepareStatements(db: Database.Database) {
-  const rows = (sql: string) => db.prepare<unknown[], EventRow>(sql).safeIntegers(true);
+  const rows = (sql: string) => db.prepare<unknown[], EventRow>(sql).raw(true).safeIntegers(true);
   return {
     insert: db.prepare(
       `INSERT INTO events (position, stream_id, revision, type, data, metadata, schema_version, message_id, recorded_at)
@@ -39,6 +43,12 @@ export function prepareStatements(db: Database.Database) {
     streamRevision: db.prepare<[string], { r: number | null }>('SELECT MAX(revision) AS r FROM events WHERE stream_id = ?'),
     readStream: rows(`SELECT ${COLUMNS} FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision LIMIT ?`),
     readAll: rows(`SELECT ${COLUMNS} FROM events WHERE position > ? ORDER BY position LIMIT ?`),
+    // Covering scan of the (stream_id, revision) index, whose entries carry the position (rowid).
+    streamHeads: db
+      .prepare<[bigint], { stream_id: string; revision: bigint; position: bigint }>(
+        'SELECT stream_id, MAX(revision) AS revision, MAX(position) AS position FROM events WHERE position <= ? GROUP BY stream_id',
+      )
+      .safeIntegers(true),
     byMessageId: rows(`SELECT ${COLUMNS} FROM events WHERE message_id = ? ORDER BY position`),
   };
 }
@@ -48,16 +58,30 @@ export type SqliteStatements = ReturnType<typeof prepareStatements>;
 
 /** Row → StoredEvent, upcast to the current shape. */
 export function decodeRow(row: EventRow, upcasters: UpcasterRegistry): StoredEvent {
+  const [position, streamId, revision, type, data, metadata, schemaVersion, recordedAt] = row;
   // safeIntegers makes every integer column a BigInt; revision and schema_version are small.
-  const metadata = JSON.parse(row.metadata) as EventMetadata;
+  const decoded = JSON.parse(metadata) as EventMetadata & { recordedAt: string; schemaVersion: number };
+  // Set on the freshly parsed object: a spread into a new one would copy every field again.
+  decoded.recordedAt = recordedAt;
+  decoded.schemaVersion = Number(schemaVersion);
   return upcasters.upcast({
-    streamId: row.stream_id,
-    revision: Number(row.revision),
-    position: row.position,
-    type: row.type,
-    data: JSON.parse(row.data) as Record<string, unknown>,
-    metadata: { ...metadata, recordedAt: row.recorded_at, schemaVersion: Number(row.schema_version) },
+    streamId,
+    revision: Number(revision),
+    position,
+    type,
+    data: JSON.parse(data) as Record<string, unknown>,
+    metadata: decoded,
   });
+}
+
+/** Global position of a row, without decoding it. */
+export function positionOfRow(row: EventRow): bigint {
+  return row[0];
+}
+
+/** Stream of a row, without decoding it. */
+export function streamIdOfRow(row: EventRow): string {
+  return row[1];
 }
 
 /** NewEvent → INSERT values. Done at append time so unserialisable input fails alone. */

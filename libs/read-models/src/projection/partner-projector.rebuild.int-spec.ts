@@ -40,10 +40,34 @@ describe('PartnerProjector.rebuild', () => {
     expect(f.projector.checkpoint()).toBe(live.checkpoint);
   });
 
-  it('gives the same answers when its cache holds a single partner (the others are folded again)', async () => {
+  it('gives the same answers when its cache holds a single partner (the live loop folds the others again)', async () => {
     const live = snapshot(f.queries, PARTNERS);
     await f.projectorWith({ cache: { maxPartners: 1 } }).rebuild();
     expect(snapshot(f.queries, PARTNERS)).toEqual(live);
+  });
+
+  it("reads each partner's stream once, the log only after its head, and hands over at most a page of states", async () => {
+    const head = f.projector.checkpoint();
+    store.reads.length = 0;
+    const projector = f.projectorWith({ pageSize: 2 });
+    await projector.rebuild();
+    const streams = store.reads.flatMap((read) => (read.kind === 'readStream' ? [read.streamId] : []));
+    expect(streams.sort()).toEqual(PARTNERS.map((id) => `partner-${id}`));
+    const logReads = store.reads.flatMap((read) => (read.kind === 'readAll' ? [read.fromPosition] : []));
+    expect(logReads.every((from) => from >= head)).toBe(true);
+    expect(projector.stats.cachedStates).toBeLessThanOrEqual(2);
+  });
+
+  it('gives the rebuilt set every index the first set has (query indexes are built once it is filled)', async () => {
+    const indexesOf = (set: string) =>
+      f.database.db
+        .prepare<[string], { name: string }>("SELECT name FROM sqlite_master WHERE type = 'index' AND name LIKE ? ESCAPE '\\' AND sql IS NOT NULL ORDER BY name")
+        .all(`${set}\\_%`)
+        .map((row) => row.name.slice(2));
+    const first = indexesOf('a');
+    expect(first).toHaveLength(6);
+    await f.projector.rebuild();
+    expect(indexesOf('b')).toEqual(first);
   });
 
   it('adds to the feed only what happened since the live evaluation: here time-driven changes not refreshed yet', async () => {

@@ -5,7 +5,7 @@ import { PartnerStates } from './partner-states';
 import { buildFreshSet, swapIn, yieldToEventLoop } from './rebuild';
 import type { PartnerProjectorOptions, ProjectorStats } from './projector-options';
 import { type ProjectionDeps, SetProjection } from './set-projection';
-import { StateCache } from './state-cache';
+import { StateCache, tighterLimits } from './state-cache';
 
 export type { PartnerProjectorOptions, ProjectorStats } from './projector-options';
 
@@ -106,7 +106,13 @@ export class PartnerProjector {
     const set = otherSet(this.live.writer.set);
     // Both caches would be full at the peak otherwise; the live one refills with what it touches.
     this.live.states.cache.clear();
-    const options = { pageSize: this.pageSize, scanPageSize: this.pageSize * 10, cache: this.options.cache ?? {} };
+    const pageEvents = this.pageSize * 100;
+    // The rebuild folds each partner once and needs no cache; it hands the live loop about one
+    // page of states (the most recently active partners). Keeping a full cache through the
+    // rebuild would promote every state to V8's old generation only to evict it again: a
+    // heap several times larger and a slower rebuild, for states the live loop may never touch.
+    const cache = tighterLimits(this.options.cache ?? {}, { maxPartners: this.pageSize, maxEvents: pageEvents });
+    const options = { pageSize: this.pageSize, pageEvents, cache };
     const fresh = await buildFreshSet(this.deps, set, this.live.writer, options);
     let events = fresh.events;
     await this.mutex.run(async () => {

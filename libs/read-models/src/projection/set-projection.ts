@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { PartnerState, RulesetCatalog } from '@partner-program/domain';
 import { type EventStore, type StoredEvent, partnerIdFromStreamId } from '@partner-program/event-store';
-import { evaluatePartner } from './partner-evaluation';
+import { type PartnerEvaluation, evaluatePartner } from './partner-evaluation';
 import type { PartnerRowsWriter } from './partner-rows-writer';
 import { PartnerStates } from './partner-states';
 
@@ -71,19 +71,24 @@ export class SetProjection {
 
   /**
    * Projects whole partners (their history up to the given head), then sets the checkpoint;
-   * `changesAfter` says from when on each partner's tier changes are still to be recorded.
+   * `changesAfter` says from when on each partner's tier changes are still to be recorded. Each
+   * partner is evaluated as soon as it is folded, and its state handed back to the cache or,
+   * with `keepStates` false, dropped at once: a page then holds one partner's state at a time
+   * besides the (much smaller) evaluations.
    */
-  async projectWhole(heads: readonly PartnerHead[], checkpoint: bigint | undefined, changesAfter: ChangesAfter): Promise<void> {
-    const targets: Target[] = [];
-    try {
-      for (const { partnerId, revision, position } of heads) {
-        const state = await this.states.before(partnerId, revision + 1);
-        targets.push({ partnerId, state, position, changesAfter: changesAfter(partnerId, state) });
+  async projectWhole(heads: readonly PartnerHead[], checkpoint: bigint | undefined, changesAfter: ChangesAfter, keepStates = true): Promise<void> {
+    const { catalog } = this.deps;
+    const now = this.deps.clock().getTime();
+    const evaluations: PartnerEvaluation[] = [];
+    for (const { partnerId, revision, position } of heads) {
+      const state = await this.states.before(partnerId, revision + 1);
+      try {
+        evaluations.push(evaluatePartner({ partnerId, state, position, changesAfter: changesAfter(partnerId, state), catalog, now }));
+      } finally {
+        if (keepStates) this.states.keep(partnerId, state);
       }
-      this.commit(targets, checkpoint, this.deps.clock().getTime());
-    } finally {
-      this.keep(targets);
     }
+    this.store(evaluations, checkpoint);
   }
 
   /**
@@ -99,9 +104,13 @@ export class SetProjection {
   }
 
   private commit(targets: readonly Target[], checkpoint: bigint | undefined, now: number): void {
-    const { catalog, db } = this.deps;
-    const evaluations = targets.map((t) => evaluatePartner({ ...t, catalog, now }));
-    db.transaction(() => {
+    const { catalog } = this.deps;
+    this.store(targets.map((t) => evaluatePartner({ ...t, catalog, now })), checkpoint);
+  }
+
+  /** Writes a page's rows and its checkpoint in one transaction. */
+  private store(evaluations: readonly PartnerEvaluation[], checkpoint: bigint | undefined): void {
+    this.deps.db.transaction(() => {
       for (const evaluation of evaluations) this.writer.write(evaluation);
       if (checkpoint !== undefined) this.writer.setCheckpoint(checkpoint);
     })();

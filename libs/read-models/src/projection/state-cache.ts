@@ -8,6 +8,16 @@ export type StateCacheLimits = Readonly<{
   maxEvents?: number;
 }>;
 
+const DEFAULT_LIMITS = { maxPartners: 10_000, maxEvents: 500_000 } as const;
+
+/** Each bound the tighter of the two. */
+export function tighterLimits(limits: StateCacheLimits, bound: Required<StateCacheLimits>): Required<StateCacheLimits> {
+  return {
+    maxPartners: Math.min(limits.maxPartners ?? DEFAULT_LIMITS.maxPartners, bound.maxPartners),
+    maxEvents: Math.min(limits.maxEvents ?? DEFAULT_LIMITS.maxEvents, bound.maxEvents),
+  };
+}
+
 /**
  * Least recently used partner states, bounded by partners and by folded events. A state is
  * handed out with `take` (removed) and handed back with `put`: `evolve` extends a state in place,
@@ -20,8 +30,8 @@ export class StateCache {
   private events = 0;
 
   constructor(limits: StateCacheLimits = {}) {
-    this.maxPartners = limits.maxPartners ?? 10_000;
-    this.maxEvents = limits.maxEvents ?? 500_000;
+    this.maxPartners = limits.maxPartners ?? DEFAULT_LIMITS.maxPartners;
+    this.maxEvents = limits.maxEvents ?? DEFAULT_LIMITS.maxEvents;
   }
 
   get size(): number {

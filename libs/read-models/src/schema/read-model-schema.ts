@@ -33,18 +33,33 @@ function setDdl(set: TableSet): string {
   CREATE TABLE ${t('partner_status')} (
     partner_id TEXT PRIMARY KEY, status TEXT NOT NULL, position INTEGER NOT NULL, revision INTEGER NOT NULL,
     evaluated_at INTEGER NOT NULL, next_change_at INTEGER);
-  CREATE INDEX ${t('partner_status_due')} ON ${t('partner_status')} (next_change_at) WHERE next_change_at IS NOT NULL;
   CREATE TABLE ${t('partner_area_tiers')} (
     area TEXT NOT NULL, partner_id TEXT NOT NULL, tier TEXT, badge INTEGER NOT NULL, since TEXT, credits REAL NOT NULL,
     PRIMARY KEY (area, partner_id)) WITHOUT ROWID;
-  CREATE INDEX ${t('area_tiers_by_tier')} ON ${t('partner_area_tiers')} (area, tier, partner_id);
-  CREATE INDEX ${t('area_tiers_badges')} ON ${t('partner_area_tiers')} (area, partner_id) WHERE badge = 1;
   CREATE TABLE ${t('renewal_notices')} (
     notice_id TEXT PRIMARY KEY, partner_id TEXT NOT NULL, agreement_id TEXT NOT NULL, expires_on TEXT NOT NULL,
     due_on TEXT NOT NULL, status TEXT NOT NULL, issued_at TEXT, acknowledged_at TEXT, cancelled_at TEXT);
-  CREATE INDEX ${t('notices_by_partner')} ON ${t('renewal_notices')} (partner_id, status);
-  CREATE INDEX ${t('notices_by_status')} ON ${t('renewal_notices')} (status, due_on, notice_id);
-  CREATE INDEX ${t('notices_by_due')} ON ${t('renewal_notices')} (due_on, notice_id);`;
+  -- The writer deletes a partner's stale pending notice by partner: needed while a set is filled.
+  CREATE INDEX ${t('notices_by_partner')} ON ${t('renewal_notices')} (partner_id, status);`;
+}
+
+/**
+ * Indexes only queries use. A rebuild creates them once its set is filled: sorting every row
+ * once is cheaper than keeping five indexes ordered through hundreds of thousands of inserts.
+ */
+function queryIndexesDdl(set: TableSet): string {
+  const t = (name: string) => `${set}_${name}`;
+  return `
+  CREATE INDEX IF NOT EXISTS ${t('partner_status_due')} ON ${t('partner_status')} (next_change_at) WHERE next_change_at IS NOT NULL;
+  CREATE INDEX IF NOT EXISTS ${t('area_tiers_by_tier')} ON ${t('partner_area_tiers')} (area, tier, partner_id);
+  CREATE INDEX IF NOT EXISTS ${t('area_tiers_badges')} ON ${t('partner_area_tiers')} (area, partner_id) WHERE badge = 1;
+  CREATE INDEX IF NOT EXISTS ${t('notices_by_status')} ON ${t('renewal_notices')} (status, due_on, notice_id);
+  CREATE INDEX IF NOT EXISTS ${t('notices_by_due')} ON ${t('renewal_notices')} (due_on, notice_id);`;
+}
+
+/** Creates the set's query indexes (a no-op where they exist). */
+export function indexSet(db: Database.Database, set: TableSet): void {
+  db.exec(queryIndexesDdl(set));
 }
 
 /** Creates or upgrades the schema; a no-op on an up-to-date database. */
@@ -58,6 +73,7 @@ export function migrateReadModelSchema(db: Database.Database): void {
     if (version === READ_MODEL_SCHEMA_VERSION) return;
     db.exec(tierChangesDdl('tier_changes'));
     db.exec(setDdl('a'));
+    indexSet(db, 'a');
     pointViewsAt(db, 'a');
     setMeta(db, 'schema_version', String(READ_MODEL_SCHEMA_VERSION));
   })();
@@ -73,7 +89,7 @@ export function otherSet(set: TableSet): TableSet {
   return set === 'a' ? 'b' : 'a';
 }
 
-/** Drops and recreates the set's tables, empty (the inactive set only). */
+/** Drops and recreates the set's tables, empty and without query indexes (the inactive set only): see `indexSet`. */
 export function recreateSet(db: Database.Database, set: TableSet): void {
   if (set === activeSet(db)) throw new Error(`table set ${set} is the active one`);
   db.transaction(() => {

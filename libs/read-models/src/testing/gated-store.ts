@@ -3,7 +3,7 @@ import type { EventStore, ReadAllOptions, ReadStreamOptions, StoredEvent } from 
 /** A read of the store, as the gate sees it. */
 export type StoreRead = { kind: 'readAll'; fromPosition: bigint } | { kind: 'readStream'; streamId: string };
 
-/** An event store that can hold one read at a gate, to look at the world in the middle of a rebuild. */
+/** An event store that can hold one read at a gate, to look at the world in the middle of a rebuild; it logs every read. */
 export class GatedStore implements EventStore {
   private match: ((read: StoreRead) => boolean) | undefined;
   private gate: Promise<void> = Promise.resolve();
@@ -11,6 +11,8 @@ export class GatedStore implements EventStore {
   private onReached = () => {};
   /** Resolves when the held read waits at the gate. */
   reached: Promise<void> = Promise.resolve();
+  /** Every read so far, in order. */
+  readonly reads: StoreRead[] = [];
 
   constructor(private readonly inner: EventStore) {}
 
@@ -37,11 +39,13 @@ export class GatedStore implements EventStore {
   }
 
   append: EventStore['append'] = (...args) => this.inner.append(...args);
+  readHeads: EventStore['readHeads'] = (...args) => this.inner.readHeads(...args);
   streamRevision: EventStore['streamRevision'] = (...args) => this.inner.streamRevision(...args);
   subscribeToAll: EventStore['subscribeToAll'] = (...args) => this.inner.subscribeToAll(...args);
   close: EventStore['close'] = () => this.inner.close();
 
   private async pass(read: StoreRead): Promise<void> {
+    this.reads.push(read);
     if (!this.match?.(read)) return;
     this.match = undefined;
     this.onReached();

@@ -79,6 +79,34 @@ export function readContract(fx: () => ContractFixture, makeStore: MakeContractS
     });
   });
 
+  describe('readHeads', () => {
+    it("gives each stream's last event as of the log's end, ordered by that event, filtered by prefix", async () => {
+      const [a, b, other] = [uniqueStream(), uniqueStream(), uniqueStream('other-')];
+      await fx().store.append(a, numbered(3), { expectedRevision: 'no_stream' });
+      const bLast = (await fx().store.append(b, numbered(2), { expectedRevision: 'no_stream' })).position;
+      const otherLast = (await fx().store.append(other, numbered(1), { expectedRevision: 'no_stream' })).position;
+      const aLast = (await fx().store.append(a, numbered(1, 3), { expectedRevision: 2 })).position;
+      const mine = <T extends { streamId: string }>(streams: T[]) => streams.filter((head) => [a, b, other].includes(head.streamId));
+
+      const heads = await fx().store.readHeads();
+      expect(heads.position).toBeGreaterThanOrEqual(aLast);
+      expect(mine(heads.streams)).toEqual([{ streamId: b, revision: 1, position: bLast }, { streamId: a, revision: 3, position: aLast }]);
+      expectIncreasing(heads.streams.map((head) => head.position));
+      const all = await fx().store.readHeads({ streamPrefix: '' });
+      expect(mine(all.streams).map((head) => [head.streamId, head.position])).toEqual([[b, bLast], [other, otherLast], [a, aLast]]);
+    });
+
+    it('reads an empty log as position 0 with no streams', async () => {
+      const local = await makeStore({});
+      try {
+        const heads = await local.store.readHeads({ streamPrefix: `partner-${'z'.repeat(40)}` });
+        expect(heads.streams).toEqual([]);
+      } finally {
+        await local.cleanup();
+      }
+    });
+  });
+
   describe('metadata', () => {
     it('round-trips metadata and data, stamping recordedAt from the clock and the schema version', async () => {
       const local = await makeStore({ clock: () => new Date('2030-01-02T03:04:05.678Z'), upcasters: new UpcasterRegistry() });
