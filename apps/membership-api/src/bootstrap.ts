@@ -7,6 +7,7 @@ import { Logger } from 'nestjs-pino';
 import type { DestinationStream } from 'pino';
 import { AppModule } from './app.module';
 import { fastifyOptions } from './http/fastify-options';
+import { closeIdleConnectionsWhileClosing } from './http/close-keep-alive';
 import { useJsonBodyParser } from './http/json-body-parser';
 
 export type CreateAppOptions = Readonly<{
@@ -43,6 +44,7 @@ export async function createApp(options: CreateAppOptions): Promise<INestApplica
     reply.header('X-Request-Id', request.id);
     if (shutdown.draining) reply.header('Connection', 'close');
   });
+  closeIdleConnectionsWhileClosing(server);
   const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()
