@@ -30,6 +30,18 @@ describe('PartnerProjector.rebuild', () => {
   });
   afterEach(() => f.close());
 
+  it('leaves the live loop a cache of its own bounds, not the rebuild\'s page-sized one', async () => {
+    await f.projector.rebuild();
+    // Six partners, pages of three: each must stay folded in the live cache.
+    for (const partnerId of ['P-5', 'P-6', 'P-7', 'P-8', 'P-9', 'P-10']) await f.record(partnerId, competency('2021-05-01', 'hci'));
+    await f.projector.catchUp();
+    expect(f.projector.stats.cachedStates).toBeGreaterThanOrEqual(6);
+    for (const partnerId of ['P-5', 'P-6', 'P-7', 'P-8', 'P-9', 'P-10']) await f.record(partnerId, competency('2021-05-02', 'sd-wan'));
+    const before = store.reads.length;
+    await f.projector.catchUp();
+    expect(store.reads.slice(before).filter((read) => read.kind === 'readStream')).toEqual([]);
+  });
+
   it('answers exactly as the live model did, and adds nothing to the tier-change feed', async () => {
     const live = snapshot(f.queries, PARTNERS);
     const feed = f.queries.tierChanges({ afterSequence: 0, limit: 1000 });

@@ -123,7 +123,9 @@ export class PartnerProjector {
       swapIn(this.deps, set);
       const old = this.live.writer.set;
       // The rebuild's states are exactly at the new checkpoint; the old cache goes with the old set.
-      this.live = this.projectionOf(set, fresh.projection.states.cache);
+      // They move into a cache of the live loop's own bounds: the rebuild's page-sized bounds
+      // would make the live loop re-read the whole stream of every partner beyond one page.
+      this.live = this.projectionOf(set, fresh.projection.states.cache.movedTo(this.options.cache ?? {}));
       dropSet(this.deps.db, old);
     });
     this.counters.rebuilds += 1;

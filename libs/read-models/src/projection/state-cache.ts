@@ -74,4 +74,12 @@ export class StateCache {
     this.states.clear();
     this.events = 0;
   }
+
+  /** A cache with other bounds holding these states (least recently used first), this one emptied. */
+  movedTo(limits: StateCacheLimits): StateCache {
+    const next = new StateCache(limits);
+    for (const [partnerId, state] of this.states) next.put(partnerId, state);
+    this.clear();
+    return next;
+  }
 }
