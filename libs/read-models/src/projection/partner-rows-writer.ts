@@ -21,12 +21,20 @@ export class PartnerRowsWriter {
          VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (partner_id) DO UPDATE SET status = excluded.status, position = excluded.position,
          revision = excluded.revision, evaluated_at = excluded.evaluated_at, next_change_at = excluded.next_change_at`,
       ),
-      area: db.prepare(`INSERT OR REPLACE INTO ${t('partner_area_tiers')} (area, partner_id, tier, badge, since, credits) VALUES (?, ?, ?, ?, ?, ?)`),
+      // Most evaluations leave most areas as they were: an unchanged row is left alone (a key
+      // lookup) instead of being replaced (a delete and an insert in the table and both indexes).
+      area: db.prepare(
+        `INSERT INTO ${t('partner_area_tiers')} (area, partner_id, tier, badge, since, credits) VALUES (?, ?, ?, ?, ?, ?)
+         ON CONFLICT (area, partner_id) DO UPDATE SET tier = excluded.tier, badge = excluded.badge, since = excluded.since, credits = excluded.credits
+         WHERE tier IS NOT excluded.tier OR badge IS NOT excluded.badge OR since IS NOT excluded.since OR credits IS NOT excluded.credits`,
+      ),
       dropStalePending: db.prepare(`DELETE FROM ${t('renewal_notices')} WHERE partner_id = ? AND status = 'pending' AND notice_id <> ?`),
       notice: db.prepare(
         `INSERT INTO ${t('renewal_notices')} (notice_id, partner_id, agreement_id, expires_on, due_on, status, issued_at, acknowledged_at, cancelled_at)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (notice_id) DO UPDATE SET status = excluded.status,
-         issued_at = excluded.issued_at, acknowledged_at = excluded.acknowledged_at, cancelled_at = excluded.cancelled_at`,
+         issued_at = excluded.issued_at, acknowledged_at = excluded.acknowledged_at, cancelled_at = excluded.cancelled_at
+         WHERE status IS NOT excluded.status OR issued_at IS NOT excluded.issued_at
+           OR acknowledged_at IS NOT excluded.acknowledged_at OR cancelled_at IS NOT excluded.cancelled_at`,
       ),
       change: db.prepare(
         `INSERT OR IGNORE INTO ${changesTable} (change_id, partner_id, area, from_tier, to_tier, badge, at, position, ruleset, causes)
