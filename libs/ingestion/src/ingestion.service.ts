@@ -59,7 +59,7 @@ export class IngestionService {
   }
 
   private async decideGroup(partnerId: string, group: readonly ValidInput[]): Promise<IngestResult[]> {
-    const reusedBy = await Promise.all(group.map(({ envelope }) => this.usedByAnotherPartner(envelope)));
+    const reusedBy = await this.usedByOtherPartners(partnerId, group.map(({ envelope }) => envelope.messageId));
     const fresh = group.filter((_, k) => !reusedBy[k]);
     const commands = fresh.map(({ envelope }) => ({ type: 'RecordFact' as const, partnerId, fact: toFact(envelope) }));
     const handled = commands.length === 0 ? [] : await this.deps.handler.handleMany(partnerId, commands, fresh.map(({ input }) => input.context ?? {}));
@@ -88,11 +88,12 @@ export class IngestionService {
     return result;
   }
 
-  private async usedByAnotherPartner(envelope: UpstreamEnvelope): Promise<string | undefined> {
-    if (!this.deps.messageIndex) return undefined;
-    const own = partnerStreamId(envelope.partnerId);
-    const found = await this.deps.messageIndex.findByMessageId(envelope.messageId);
-    return found.find((event) => event.streamId !== own)?.streamId.replace(/^partner-/, '');
+  /** For each messageId, another partner that already used it (one index query for the group). */
+  private async usedByOtherPartners(partnerId: string, messageIds: readonly string[]): Promise<(string | undefined)[]> {
+    if (!this.deps.messageIndex) return messageIds.map(() => undefined);
+    const own = partnerStreamId(partnerId);
+    const found = await this.deps.messageIndex.streamsByMessageId(messageIds);
+    return messageIds.map((id) => found.get(id)?.find((streamId) => streamId !== own)?.replace(/^partner-/, ''));
   }
 
   private async reject(input: IngestInput, envelope: UpstreamEnvelope, code: string, reason: string): Promise<IngestResult> {

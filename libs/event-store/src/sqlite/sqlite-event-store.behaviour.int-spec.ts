@@ -54,6 +54,16 @@ describe('SqliteEventStore behaviour beyond the contract', () => {
     await store.close();
   });
 
+  it('streamsByMessageId answers many messageIds in one query, with the streams holding each', async () => {
+    const store = SqliteEventStore.open({ location: ':memory:' });
+    await store.append('partner-a', [testEvent('A', {}, { messageId: 'msg-1' }), testEvent('A2', {}, { messageId: 'msg-1' })], { expectedRevision: 'any' });
+    await store.append('partner-b', [testEvent('B', {}, { messageId: 'msg-2' }), testEvent('C', {}, { messageId: 'msg-1' })], { expectedRevision: 'any' });
+    const found = await store.streamsByMessageId(['msg-1', 'msg-2', 'unknown', "it's \"quoted\""]);
+    expect(Object.fromEntries([...found].map(([id, streams]) => [id, [...streams].sort()]))).toEqual({ 'msg-1': ['partner-a', 'partner-b'], 'msg-2': ['partner-b'] });
+    expect(await store.streamsByMessageId([])).toEqual(new Map());
+    await store.close();
+  });
+
   it('upcasts on read but leaves the stored rows untouched', async () => {
     const upcasters = new UpcasterRegistry().register('Renamed', 1, (data) => ({ displayName: data['name'] }));
     const store = SqliteEventStore.open({ location: dir(), upcasters });

@@ -50,6 +50,9 @@ export function prepareStatements(db: Database.Database) {
       )
       .safeIntegers(true),
     byMessageId: rows(`SELECT ${COLUMNS} FROM events WHERE message_id = ? ORDER BY position`),
+    streamsByMessageIds: db.prepare<[string], { message_id: string; stream_id: string }>(
+      'SELECT DISTINCT message_id, stream_id FROM events WHERE message_id IN (SELECT value FROM json_each(?))',
+    ),
   };
 }
 
