@@ -94,15 +94,22 @@ async function httpFigures(o: BenchOptions, add: (f: Figure) => void, ceiling: n
     const timeline = await latencyOf(api.url, `/v1/partners/${partnerId}/timeline`, o.tiny ? 5 : 30);
     add({ id: 'timeline', label: `tier timeline, partner with ${big.length.toLocaleString('en-US')} events`, value: timeline.p50, unit: 'ms', notes: `p99 ${round(timeline.p99, 1)} ms`, target: { op: '<=', value: 50, text: '≤ 50 ms' } });
     const { take, partnerIds } = feeder(programme({ partners: o.partners * 4, dealsPerPartner: o.dealsPerPartner, prefix: 'H' }));
-    const batch = await medianOf(o.runs, () => batchIngestion(api.url, take, o.seconds));
-    add({ id: 'http-batch', label: 'HTTP ingestion, batches of 100 (4 connections)', value: batch.eventsPerSecond, unit: 'events/s', notes: `${ratio(batch.eventsPerSecond)}; p50 ${batch.p50} ms, p99 ${batch.p99} ms; non-2xx ${batch.non2xx}`, target: { op: '>=', value: ceiling / 2, text: '≥ 50% of the ceiling' } });
-    const single = await medianOf(o.runs, () => singleIngestion(api.url, take, o.seconds));
-    add({ id: 'http-single', label: 'HTTP ingestion, single events, 64 connections (each partner\'s messages in a burst)', value: single.eventsPerSecond, unit: 'events/s', notes: `p50 ${single.p50} ms, p99 ${single.p99} ms; non-2xx ${single.non2xx}`, p99: single.p99, target: { op: '>=', value: 5_000, text: '≥ 5,000 events/s, p99 ≤ 50 ms', p99AtMost: 50 } });
+    // Each run starts with the read models caught up, so it pays for its own projection work and
+    // not for the backlog of the run before; the lag it leaves behind is reported.
+    const steady = <T extends Record<string, number>>(measure: () => Promise<T>) => async () => {
+      await projectionCaughtUp(api.url);
+      const result = await measure();
+      return { ...result, lagAfter: await projectionLag(api.url) };
+    };
+    const batch = await medianOf(o.runs, steady(() => batchIngestion(api.url, take, o.seconds)));
+    add({ id: 'http-batch', label: 'HTTP ingestion, batches of 100 (4 connections)', value: batch.eventsPerSecond, unit: 'events/s', notes: `${ratio(batch.eventsPerSecond)}; p50 ${batch.p50} ms, p99 ${batch.p99} ms; non-2xx ${batch.non2xx}; projection lag at the end ${round(batch.lagAfter)} events`, target: { op: '>=', value: ceiling / 2, text: '≥ 50% of the ceiling' } });
+    const single = await medianOf(o.runs, steady(() => singleIngestion(api.url, take, o.seconds)));
+    add({ id: 'http-single', label: 'HTTP ingestion, single events, 64 connections (each partner\'s messages in a burst)', value: single.eventsPerSecond, unit: 'events/s', notes: `p50 ${single.p50} ms, p99 ${single.p99} ms; non-2xx ${single.non2xx}; projection lag at the end ${round(single.lagAfter)} events`, p99: single.p99, target: { op: '>=', value: 5_000, text: '≥ 5,000 events/s, p99 ≤ 50 ms', p99AtMost: 50 } });
     // The same load as many upstream systems would send it: 1,000 partners at once, one message each in turn.
     const mixed = feeder(interleaved(programme({ partners: o.partners * 4, dealsPerPartner: o.dealsPerPartner, prefix: 'M' }), 1_000));
-    const spread = await medianOf(o.runs, () => singleIngestion(api.url, mixed.take, o.seconds));
+    const spread = await medianOf(o.runs, steady(() => singleIngestion(api.url, mixed.take, o.seconds)));
     mixed.partnerIds.forEach((id) => partnerIds.add(id));
-    add({ id: 'http-single-interleaved', label: 'HTTP ingestion, single events, 64 connections (1,000 partners interleaved)', value: spread.eventsPerSecond, unit: 'events/s', notes: `p50 ${spread.p50} ms, p99 ${spread.p99} ms; non-2xx ${spread.non2xx}`, p99: spread.p99, target: { op: '>=', value: 5_000, text: '≥ 5,000 events/s, p99 ≤ 50 ms', p99AtMost: 50 } });
+    add({ id: 'http-single-interleaved', label: 'HTTP ingestion, single events, 64 connections (1,000 partners interleaved)', value: spread.eventsPerSecond, unit: 'events/s', notes: `p50 ${spread.p50} ms, p99 ${spread.p99} ms; non-2xx ${spread.non2xx}; projection lag at the end ${round(spread.lagAfter)} events`, p99: spread.p99, target: { op: '>=', value: 5_000, text: '≥ 5,000 events/s, p99 ≤ 50 ms', p99AtMost: 50 } });
     await projectionCaughtUp(api.url);
     const ids = [...partnerIds].slice(0, 10_000);
     const queries = await medianOf(o.runs, () => statusQueries(api.url, ids, o.seconds));
@@ -128,11 +135,18 @@ async function kafkaFigures(o: BenchOptions, add: (f: Figure) => void): Promise<
 async function projectionCaughtUp(url: string): Promise<void> {
   const deadline = Date.now() + 300_000;
   while (Date.now() < deadline) {
-    const metrics = await (await fetch(`${url}/metrics`)).text();
-    if (/^pp_projection_lag_events 0$/m.test(metrics)) return;
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    if ((await projectionLag(url)) === 0) return;
+    await new Promise((resolve) => setTimeout(resolve, 250));
   }
   throw new Error('the projector did not catch up within 5 minutes');
+}
+
+/** Events stored but not yet in the read models, from the service's metrics (updated every second). */
+async function projectionLag(url: string): Promise<number> {
+  const metrics = await (await fetch(`${url}/metrics`)).text();
+  const match = /^pp_projection_lag_events (\d+)$/m.exec(metrics);
+  if (!match) throw new Error('pp_projection_lag_events is missing from /metrics');
+  return Number(match[1]);
 }
 
 async function rebuildFigures(o: BenchOptions, add: (f: Figure) => void): Promise<void> {
