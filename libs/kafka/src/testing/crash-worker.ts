@@ -10,7 +10,8 @@ import { openIngestion, slowAppends } from './ingestion-fixture';
 
 const [dir, brokers, topicsJson, groupId] = process.argv.slice(2) as [string, string, string, string];
 let processed = 0;
-const fx = openIngestion(dir, slowAppends(2));
+// Appends are slowed so that a kill lands mid-stream, however fast ingestion itself gets.
+const fx = openIngestion(dir, slowAppends(10));
 const consumer = new UpstreamConsumer({
   kafka: createKafkaClient({ brokers: brokers.split(','), clientId: 'crash-worker', ssl: false }, { logLevel: logLevel.NOTHING }),
   ingestion: fx.service,

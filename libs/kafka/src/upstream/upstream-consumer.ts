@@ -11,6 +11,8 @@ import { type UpstreamCounters, UpstreamCounterSet } from './upstream-counters';
 import { UPSTREAM_GROUP_ID, type UpstreamConsumerOptions } from './upstream-consumer.options';
 import { type UpstreamRecord, toUpstreamRecord } from './upstream-message';
 
+const DEFAULT_FETCH_BYTES = 4 * 1024 * 1024;
+
 /**
  * The ingestion worker: consumes `partner-program.upstream.v1` in batches through the same path as
  * `POST /v1/events`, dead-letters invalid and rejected messages, and commits an offset only once
@@ -33,6 +35,8 @@ export class UpstreamConsumer {
       allowAutoTopicCreation: false,
       sessionTimeout: options.sessionTimeoutMs ?? 30_000,
       heartbeatInterval: 3_000,
+      maxBytesPerPartition: options.maxBytesPerPartition ?? DEFAULT_FETCH_BYTES,
+      maxBytes: 6 * (options.maxBytesPerPartition ?? DEFAULT_FETCH_BYTES),
       // Crash soon on a lost broker and restart for as long as the worker runs; never after stop()
       // (kafkajs would otherwise restart a consumer that crashed while being stopped).
       retry: { initialRetryTime: 300, maxRetryTime: 5_000, retries: 5, restartOnFailure: async () => !this.shutdown.signal.aborted },
@@ -74,7 +78,7 @@ export class UpstreamConsumer {
   private async handleBatch(payload: EachBatchPayload): Promise<void> {
     const { batch, isRunning, isStale } = payload;
     this.counterSet.batches += 1;
-    const chunkSize = this.options.chunkSize ?? 2000;
+    const chunkSize = this.options.chunkSize ?? 8000;
     for (let start = 0; start < batch.messages.length; start += chunkSize) {
       if (!isRunning() || isStale() || this.shutdown.signal.aborted) return;
       const chunk = batch.messages.slice(start, start + chunkSize).map((m) => toUpstreamRecord(batch.topic, batch.partition, m));
