@@ -97,7 +97,9 @@ async function httpFigures(o: BenchOptions, add: (f: Figure) => void, ceiling: n
     add({ id: 'asof', label: `asOf, partner with ${big.length.toLocaleString('en-US')} events`, value: asOf.p50, unit: 'ms', notes: `p99 ${round(asOf.p99, 1)} ms`, target: { op: '<=', value: 50, text: '≤ 50 ms' } });
     const timeline = await latencyOf(api.url, `/v1/partners/${partnerId}/timeline`, o.tiny ? 5 : 30);
     add({ id: 'timeline', label: `tier timeline, partner with ${big.length.toLocaleString('en-US')} events`, value: timeline.p50, unit: 'ms', notes: `p99 ${round(timeline.p99, 1)} ms`, target: { op: '<=', value: 50, text: '≤ 50 ms' } });
-    const { take, partnerIds } = feeder(programme({ partners: o.partners * 4, dealsPerPartner: o.dealsPerPartner, prefix: 'H' }));
+    // Enough partners for every prepared body of every run (the generator only makes what is taken).
+    const loadPartners = Math.max(o.partners * 6, 3_000);
+    const { take } = feeder(programme({ partners: loadPartners, dealsPerPartner: o.dealsPerPartner, prefix: 'H' }));
     // Each run starts with the read models caught up, so it pays for its own projection work and
     // not for the backlog of the run before; the lag it leaves behind is reported.
     const steady = <T extends Record<string, number>>(measure: () => Promise<T>) => async () => {
@@ -112,13 +114,13 @@ async function httpFigures(o: BenchOptions, add: (f: Figure) => void, ceiling: n
     const single = await medianOf(o.runs, steady(() => singleIngestion(api.url, singles, o.seconds)));
     add({ id: 'http-single', label: 'HTTP ingestion, single events, 64 connections (each partner\'s messages in a burst)', value: single.eventsPerSecond, unit: 'events/s', notes: `p50 ${single.p50} ms, p99 ${single.p99} ms; non-2xx ${single.non2xx}; projection lag at the end ${round(single.lagAfter)} events`, p99: single.p99, target: { op: '>=', value: 5_000, text: '≥ 5,000 events/s, p99 ≤ 50 ms', p99AtMost: 50 } });
     // The same load as many upstream systems would send it: 1,000 partners at once, one message each in turn.
-    const mixed = feeder(interleaved(programme({ partners: o.partners * 4, dealsPerPartner: o.dealsPerPartner, prefix: 'M' }), 1_000));
+    const mixed = feeder(interleaved(programme({ partners: loadPartners, dealsPerPartner: o.dealsPerPartner, prefix: 'M' }), 1_000));
     const spreadSingles = Bodies.singles(mixed.take);
     const spread = await medianOf(o.runs, steady(() => singleIngestion(api.url, spreadSingles, o.seconds)));
-    mixed.partnerIds.forEach((id) => partnerIds.add(id));
     add({ id: 'http-single-interleaved', label: 'HTTP ingestion, single events, 64 connections (1,000 partners interleaved)', value: spread.eventsPerSecond, unit: 'events/s', notes: `p50 ${spread.p50} ms, p99 ${spread.p99} ms; non-2xx ${spread.non2xx}; projection lag at the end ${round(spread.lagAfter)} events`, p99: spread.p99, target: { op: '>=', value: 5_000, text: '≥ 5,000 events/s, p99 ≤ 50 ms', p99AtMost: 50 } });
     await projectionCaughtUp(api.url);
-    const ids = [...partnerIds].slice(0, 10_000);
+    // Partners whose messages were sent (prepared bodies left unsent would answer 404).
+    const ids = [...batches.partnerIds, ...singles.partnerIds].slice(0, 10_000);
     const queries = await medianOf(o.runs, () => statusQueries(api.url, ids, o.seconds));
     add({ id: 'status', label: 'partner status (read model), 64 connections', value: queries.requestsPerSecond, unit: 'req/s', notes: `p50 ${queries.p50} ms, p99 ${queries.p99} ms; non-2xx ${queries.non2xx}`, p99: queries.p99, target: { op: '>=', value: 5_000, text: '≥ 5,000 req/s, p99 ≤ 20 ms', p99AtMost: 20 } });
   } catch (error) {

@@ -22,20 +22,24 @@ async function load(url: string, connections: number, seconds: number, setup: ()
   return { requestsPerSecond: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, non2xx: result.non2xx, errors: result.errors };
 }
 
-/** Messages drawn in order from the generator, so every request carries new ones; remembers the partners fed. */
-export function feeder(messages: Iterator<Envelope>): { take: (count: number) => Envelope[]; partnerIds: Set<string> } {
-  const partnerIds = new Set<string>();
+export class ProgrammeExhausted extends Error {
+  constructor() {
+    super('the generated programme ran out of messages: raise --partners');
+  }
+}
+
+/** Messages drawn in order from the generator, so every request carries new ones. */
+export function feeder(messages: Iterator<Envelope>): { take: (count: number) => Envelope[] } {
   const take = (count: number) => {
     const batch: Envelope[] = [];
     while (batch.length < count) {
       const next = messages.next();
-      if (next.done) throw new Error('the generated programme ran out of messages: raise --partners');
+      if (next.done) throw new ProgrammeExhausted();
       batch.push(next.value);
-      partnerIds.add(next.value.partnerId);
     }
     return batch;
   };
-  return { take, partnerIds };
+  return { take };
 }
 
 /**
@@ -44,32 +48,46 @@ export function feeder(messages: Iterator<Envelope>): { take: (count: number) =>
  * What a run leaves unsent goes first in the next one, so every message is sent once, in order.
  */
 export class Bodies {
-  private ready: string[] = [];
+  private ready: Body[] = [];
+  /** Partners of every body handed out so far (sent, or at least put on the wire). */
+  readonly partnerIds = new Set<string>();
 
-  constructor(private readonly make: () => string) {}
+  constructor(private readonly make: () => Body) {}
 
   static batches(take: (n: number) => Envelope[]): Bodies {
-    return new Bodies(() => JSON.stringify({ events: take(100) }));
+    return new Bodies(() => bodyOf(take(100), (events) => ({ events })));
   }
 
   static singles(take: (n: number) => Envelope[]): Bodies {
-    return new Bodies(() => JSON.stringify(take(1)[0]));
+    return new Bodies(() => bodyOf(take(1), ([event]) => event));
   }
 
-  /** Tops the prepared bodies up to `count`. */
+  /** Tops the prepared bodies up to `count`, or to what the programme still holds. */
   prepare(count: number): void {
-    while (this.ready.length < count) this.ready.push(this.make());
+    try {
+      while (this.ready.length < count) this.ready.push(this.make());
+    } catch (error) {
+      if (!(error instanceof ProgrammeExhausted) || this.ready.length === 0) throw error;
+    }
     this.ready.reverse(); // `next` pops from the end
   }
 
   next(): string {
-    return this.ready.pop() ?? this.make();
+    const body = this.ready.pop() ?? this.make();
+    body.partnerIds.forEach((id) => this.partnerIds.add(id));
+    return body.text;
   }
 
   /** After a run: what is left goes first next time. */
   settle(): void {
     this.ready.reverse();
   }
+}
+
+type Body = Readonly<{ text: string; partnerIds: readonly string[] }>;
+
+function bodyOf(messages: Envelope[], shape: (messages: Envelope[]) => unknown): Body {
+  return { text: JSON.stringify(shape(messages)), partnerIds: [...new Set(messages.map((m) => m.partnerId))] };
 }
 
 /** Bodies prepared per run: `seconds` × this rate (above any rate measured here), in requests/s. */
