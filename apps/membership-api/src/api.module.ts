@@ -1,5 +1,5 @@
 import { type DynamicModule, Module } from '@nestjs/common';
-import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { TerminusModule } from '@nestjs/terminus';
 import { AdminController, PROJECTOR_IN_PROCESS } from './admin/admin.controller';
 import { ApiKeyGuard } from './auth/api-key.guard';
@@ -9,7 +9,6 @@ import { ReadinessProbes } from './health/readiness-probes';
 import { HttpExceptionFilter } from './http/http-exception.filter';
 import { ReadYourWrites } from './http/read-your-writes';
 import { RenewalNoticesController } from './notices/renewal-notices.controller';
-import { HttpMetricsInterceptor } from './observability/http-metrics.interceptor';
 import { BadgesController } from './partners/badges.controller';
 import { PartnerHistoryService } from './partners/partner-history.service';
 import { PartnersController } from './partners/partners.controller';
@@ -24,7 +23,6 @@ import { PartnersController } from './partners/partners.controller';
     ReadinessProbes,
     { provide: APP_GUARD, useClass: ApiKeyGuard },
     { provide: APP_FILTER, useClass: HttpExceptionFilter },
-    { provide: APP_INTERCEPTOR, useClass: HttpMetricsInterceptor },
   ],
   exports: [ReadinessProbes],
 })

@@ -2,13 +2,14 @@ import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { ApiKeyRing, type AppConfig, type Clock, ShutdownCoordinator } from '@partner-program/platform';
+import { ApiKeyRing, type AppConfig, type Clock, Metrics, ShutdownCoordinator } from '@partner-program/platform';
 import { Logger } from 'nestjs-pino';
 import type { DestinationStream } from 'pino';
 import { AppModule } from './app.module';
 import { fastifyOptions } from './http/fastify-options';
 import { closeIdleConnectionsWhileClosing } from './http/close-keep-alive';
 import { useJsonBodyParser } from './http/json-body-parser';
+import { recordHttpMetrics } from './observability/http-metrics';
 
 export type CreateAppOptions = Readonly<{
   config: AppConfig;
@@ -45,6 +46,7 @@ export async function createApp(options: CreateAppOptions): Promise<INestApplica
     if (shutdown.draining) reply.header('Connection', 'close');
   });
   closeIdleConnectionsWhileClosing(server);
+  recordHttpMetrics(server, app.get(Metrics));
   const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()

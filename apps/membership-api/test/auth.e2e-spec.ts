@@ -40,10 +40,14 @@ describe('authentication and roles', () => {
     await t.http.get('/health/live').expect(200);
     const ready = await t.http.get('/health/ready').expect(200);
     expect(ready.body.status).toBe('ok');
-    await t.http.get('/v1/partners/P-METRICS-1').set(t.as('reader'));
+    await t.http.get('/v1/partners/P-METRICS-1').set(t.as('reader')).expect(404);
+    await t.http.post('/v1/events').set(t.as('publisher')).set('Content-Type', 'application/json').send('{"broken": ').expect(400);
     const metrics = (await t.http.get('/metrics').expect(200)).text;
-    // Labelled by route template, never by raw path (ids would explode cardinality).
-    expect(metrics).toMatch(/pp_http_requests_total\{method="GET",route="\/v1\/partners\/:partnerId",status="\d{3}"\} \d+/);
+    // Labelled by route template, never by raw path (ids would explode cardinality), with the
+    // status the client got, including requests refused before the handler.
+    expect(metrics).toMatch(/pp_http_requests_total\{method="GET",route="\/v1\/partners\/:partnerId",status="404"\} \d+/);
+    expect(metrics).toMatch(/pp_http_requests_total\{method="POST",route="\/v1\/events",status="400"\} \d+/);
+    expect(metrics).toMatch(/pp_http_request_seconds_count\{method="GET",route="\/v1\/partners\/:partnerId"\} \d+/);
     expect(metrics).not.toContain('P-METRICS-1');
     const docs = await t.http.get('/docs-json').expect(200);
     expect(Object.keys(docs.body.paths).sort()).toEqual([
