@@ -5,7 +5,7 @@ import { PartnerStates } from './partner-states';
 import { buildFreshSet, swapIn, yieldToEventLoop } from './rebuild';
 import type { PartnerProjectorOptions, ProjectorStats } from './projector-options';
 import { type ProjectionDeps, SetProjection } from './set-projection';
-import { StateCache, tighterLimits } from './state-cache';
+import { StateCache } from './state-cache';
 
 export type { PartnerProjectorOptions, ProjectorStats } from './projector-options';
 
@@ -106,13 +106,9 @@ export class PartnerProjector {
     const set = otherSet(this.live.writer.set);
     // Both caches would be full at the peak otherwise; the live one refills with what it touches.
     this.live.states.cache.clear();
-    const pageEvents = this.pageSize * 100;
-    // The rebuild folds each partner once and needs no cache; it hands the live loop about one
-    // page of states (the most recently active partners). Keeping a full cache through the
-    // rebuild would promote every state to V8's old generation only to evict it again: a
-    // heap several times larger and a slower rebuild, for states the live loop may never touch.
-    const cache = tighterLimits(this.options.cache ?? {}, { maxPartners: this.pageSize, maxEvents: pageEvents });
-    const options = { pageSize: this.pageSize, pageEvents, cache };
+    // The rebuild keeps no state but its last page's (see buildFreshSet), so its cache can have
+    // the live bounds from the start and become the live loop's cache at the swap.
+    const options = { pageSize: this.pageSize, pageEvents: this.pageSize * 100, cache: this.options.cache ?? {} };
     const fresh = await buildFreshSet(this.deps, set, this.live.writer, options);
     let events = fresh.events;
     await this.mutex.run(async () => {
@@ -123,9 +119,7 @@ export class PartnerProjector {
       swapIn(this.deps, set);
       const old = this.live.writer.set;
       // The rebuild's states are exactly at the new checkpoint; the old cache goes with the old set.
-      // They move into a cache of the live loop's own bounds: the rebuild's page-sized bounds
-      // would make the live loop re-read the whole stream of every partner beyond one page.
-      this.live = this.projectionOf(set, fresh.projection.states.cache.movedTo(this.options.cache ?? {}));
+      this.live = this.projectionOf(set, fresh.projection.states.cache);
       dropSet(this.deps.db, old);
     });
     this.counters.rebuilds += 1;

@@ -10,14 +10,6 @@ export type StateCacheLimits = Readonly<{
 
 const DEFAULT_LIMITS = { maxPartners: 10_000, maxEvents: 500_000 } as const;
 
-/** Each bound the tighter of the two. */
-export function tighterLimits(limits: StateCacheLimits, bound: Required<StateCacheLimits>): Required<StateCacheLimits> {
-  return {
-    maxPartners: Math.min(limits.maxPartners ?? DEFAULT_LIMITS.maxPartners, bound.maxPartners),
-    maxEvents: Math.min(limits.maxEvents ?? DEFAULT_LIMITS.maxEvents, bound.maxEvents),
-  };
-}
-
 /**
  * Least recently used partner states, bounded by partners and by folded events. A state is
  * handed out with `take` (removed) and handed back with `put`: `evolve` extends a state in place,
@@ -36,16 +28,6 @@ export class StateCache {
 
   get size(): number {
     return this.states.size;
-  }
-
-  /** How many events the kept state of the partner has folded, without touching its recency. */
-  versionOf(partnerId: string): number | undefined {
-    return this.states.get(partnerId)?.version;
-  }
-
-  /** Whether a state of `events` events would fit without evicting another one. */
-  hasRoomFor(events: number): boolean {
-    return this.states.size < this.maxPartners && this.events + events <= this.maxEvents;
   }
 
   /** Removes and returns the partner's state. */
@@ -73,13 +55,5 @@ export class StateCache {
   clear(): void {
     this.states.clear();
     this.events = 0;
-  }
-
-  /** A cache with other bounds holding these states (least recently used first), this one emptied. */
-  movedTo(limits: StateCacheLimits): StateCache {
-    const next = new StateCache(limits);
-    for (const [partnerId, state] of this.states) next.put(partnerId, state);
-    this.clear();
-    return next;
   }
 }
