@@ -56,19 +56,19 @@ export class PartnerCommandHandler {
   }
 
   async handle(command: PartnerCommand, context: CommandContext = {}): Promise<HandledCommand> {
-    const [handled] = await this.handleMany(command.partnerId, [command], context);
+    const [handled] = await this.handleMany(command.partnerId, [command], [context]);
     return handled!;
   }
 
   /**
-   * Decides `commands` (all for `partnerId`) in order and appends every accepted event at once.
-   * `context` is one for all, or one per command (commands gathered from several requests).
+   * Decides `commands` (all for `partnerId`) in order and appends every accepted event at once;
+   * `contexts[i]` is the context of `commands[i]` (they may come from several requests).
    */
-  handleMany(partnerId: string, commands: readonly PartnerCommand[], context: CommandContext | readonly CommandContext[] = {}): Promise<HandledCommand[]> {
+  handleMany(partnerId: string, commands: readonly PartnerCommand[], contexts: readonly CommandContext[] = []): Promise<HandledCommand[]> {
     const streamId = partnerStreamId(partnerId);
     return this.locks.run(streamId, async () => {
       try {
-        return await this.decideAndAppend(streamId, commands, context);
+        return await this.decideAndAppend(streamId, commands, contexts);
       } catch (error) {
         this.cache.forget(streamId);
         throw error;
@@ -76,8 +76,7 @@ export class PartnerCommandHandler {
     });
   }
 
-  private async decideAndAppend(streamId: string, commands: readonly PartnerCommand[], context: CommandContext | readonly CommandContext[]): Promise<HandledCommand[]> {
-    const contextOf = (owner: number): CommandContext => (isContextList(context) ? (context[owner] ?? {}) : context);
+  private async decideAndAppend(streamId: string, commands: readonly PartnerCommand[], contexts: readonly CommandContext[]): Promise<HandledCommand[]> {
     for (let attempt = 0, trustCache = true; ; attempt++) {
       const cached = trustCache ? this.cache.peek(streamId) : undefined;
       const { state, revision } = cached ?? (await this.cache.load(streamId));
@@ -93,7 +92,7 @@ export class PartnerCommandHandler {
       }
       try {
         const expectedRevision = revision === 'no_stream' ? 'no_stream' : revision;
-        const appended = await this.store.append(streamId, decided.events.map((event, i) => toNewEvent(event, contextOf(decided.owners[i]!))), { expectedRevision });
+        const appended = await this.store.append(streamId, decided.events.map((event, i) => toNewEvent(event, contexts[decided.owners[i]!])), { expectedRevision });
         this.cache.remember(streamId, decided.state, appended.nextExpectedRevision);
         return this.results(streamId, decided, appended.positions);
       } catch (error) {
@@ -123,10 +122,6 @@ export class PartnerCommandHandler {
     for await (const event of this.store.readStream(streamId, { fromRevision: revision, maxCount: 1 })) return event.position;
     throw new Error(`${streamId} has no event at revision ${revision}`);
   }
-}
-
-function isContextList(context: CommandContext | readonly CommandContext[]): context is readonly CommandContext[] {
-  return Array.isArray(context);
 }
 
 /** Each command decided on the state left by the ones before it (so a batch sees its own events). */

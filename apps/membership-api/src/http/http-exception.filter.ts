@@ -23,7 +23,6 @@ export class HttpExceptionFilter implements ExceptionFilter {
       if (parser) return this.plain(status, parser);
       const response = exception.getResponse();
       if (typeof response === 'object' && response !== null && 'statusCode' in response) return { status, body: response as Record<string, unknown> };
-      if (status === HttpStatus.PAYLOAD_TOO_LARGE) return this.plain(status, 'request body is larger than the configured limit (BODY_LIMIT)');
       const message = typeof response === 'string' ? response : String((response as { message?: unknown }).message ?? exception.message);
       return this.plain(status, message);
     }

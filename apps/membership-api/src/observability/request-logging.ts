@@ -34,13 +34,10 @@ function responseSummary(response: ServerResponse) {
   return { statusCode: response.statusCode };
 }
 
-/**
- * The request's id: one already given to it (by the HTTP server), else the caller's
- * `X-Request-Id` when sane, else a new one. Echoed back so clients can quote it.
- */
-export function requestId(request: LoggedRequest, response?: ServerResponse): string {
+/** The caller's `X-Request-Id` when sane, else a new one; echoed back (when given the response) so clients can quote it. */
+export function requestId(request: IncomingMessage, response?: ServerResponse): string {
   const given = request.headers['x-request-id'];
-  const id = typeof request.id === 'string' ? request.id : typeof given === 'string' && /^[A-Za-z0-9._:-]{1,128}$/.test(given) ? given : randomUUID();
+  const id = typeof given === 'string' && /^[A-Za-z0-9._:-]{1,128}$/.test(given) ? given : randomUUID();
   if (response && !response.headersSent) response.setHeader('X-Request-Id', id);
   return id;
 }
