@@ -49,6 +49,7 @@ export function feeder(messages: Iterator<Envelope>): { take: (count: number) =>
  */
 export class Bodies {
   private ready: Body[] = [];
+  private sent = 0;
   /** Partners of every body handed out so far (sent, or at least put on the wire). */
   readonly partnerIds = new Set<string>();
 
@@ -62,25 +63,21 @@ export class Bodies {
     return new Bodies(() => bodyOf(take(1), ([event]) => event));
   }
 
-  /** Tops the prepared bodies up to `count`, or to what the programme still holds. */
+  /** Tops the bodies not sent yet up to `count`, or to what the programme still holds. */
   prepare(count: number): void {
+    this.ready = this.ready.slice(this.sent);
+    this.sent = 0;
     try {
       while (this.ready.length < count) this.ready.push(this.make());
     } catch (error) {
       if (!(error instanceof ProgrammeExhausted) || this.ready.length === 0) throw error;
     }
-    this.ready.reverse(); // `next` pops from the end
   }
 
   next(): string {
-    const body = this.ready.pop() ?? this.make();
+    const body = this.ready[this.sent++] ?? this.make();
     body.partnerIds.forEach((id) => this.partnerIds.add(id));
     return body.text;
-  }
-
-  /** After a run: what is left goes first next time. */
-  settle(): void {
-    this.ready.reverse();
   }
 }
 
@@ -95,11 +92,7 @@ const PREPARED_RATE = { batch: 250, single: 8_000 };
 
 async function timed(url: string, connections: number, seconds: number, bodies: Bodies, rate: number): Promise<LoadResult> {
   bodies.prepare(seconds * rate);
-  try {
-    return await load(url, connections, seconds, () => ({ method: 'POST', path: '/v1/events', body: bodies.next() }));
-  } finally {
-    bodies.settle();
-  }
+  return load(url, connections, seconds, () => ({ method: 'POST', path: '/v1/events', body: bodies.next() }));
 }
 
 export async function batchIngestion(url: string, bodies: Bodies, seconds: number): Promise<LoadResult & { eventsPerSecond: number }> {

@@ -154,7 +154,9 @@ export class SqliteEventStore implements EventStore {
     const found = new Map<string, string[]>();
     if (messageIds.length === 0) return found;
     for (const { message_id, stream_id } of this.statements.streamsByMessageIds.all(JSON.stringify(messageIds))) {
-      found.set(message_id, [...(found.get(message_id) ?? []), stream_id]);
+      const streams = found.get(message_id);
+      if (streams) streams.push(stream_id);
+      else found.set(message_id, [stream_id]);
     }
     return found;
   }
