@@ -89,7 +89,11 @@ export function* interleaved(messages: Iterable<Envelope>, width: number): Gener
     return group;
   };
   const lanes: Envelope[][] = [];
-  for (let group = lanes.length < width ? nextPartner() : undefined; group; group = lanes.length < width ? nextPartner() : undefined) lanes.push(group);
+  while (lanes.length < width) {
+    const group = nextPartner();
+    if (!group) break;
+    lanes.push(group);
+  }
   while (lanes.length > 0) {
     for (let i = 0; i < lanes.length; ) {
       yield lanes[i]!.shift()!;
