@@ -18,18 +18,22 @@ export class Metrics {
   /** The store with its appends timed. */
   timeAppends(store: EventStore): EventStore {
     const histogram = this.appendSeconds;
+    const timedAppend = async (...args: Parameters<EventStore['append']>) => {
+      const stop = histogram.startTimer();
+      try {
+        return await store.append(...args);
+      } finally {
+        stop();
+      }
+    };
+    // Methods are bound once: the store is called on every request, a bind per call is garbage.
+    const bound = new Map<PropertyKey, unknown>([['append', timedAppend]]);
     return new Proxy(store, {
       get(target, property, receiver) {
         const value = Reflect.get(target, property, receiver);
-        if (property !== 'append' || typeof value !== 'function') return typeof value === 'function' ? value.bind(target) : value;
-        return async (...args: Parameters<EventStore['append']>) => {
-          const stop = histogram.startTimer();
-          try {
-            return await value.apply(target, args);
-          } finally {
-            stop();
-          }
-        };
+        if (typeof value !== 'function') return value;
+        if (!bound.has(property)) bound.set(property, value.bind(target));
+        return bound.get(property);
       },
     });
   }
