@@ -3,6 +3,7 @@ export * from './validation';
 export * from './ingest-result';
 export * from './rejection-log';
 export { SqliteRejectionLog } from './sqlite-rejection-log';
+export { RejectionLogProjector, type RejectionLogProjectorOptions } from './rejection-log.projector';
 export { IngestionService, type IngestInput, type IngestionDeps } from './ingestion.service';
 export { PartnerCommandHandler, type HandledCommand, type PartnerCommandHandlerOptions } from './partner-command-handler';
 export { hasMessageIndex, type MessageIndex } from './message-index';

@@ -1,6 +1,7 @@
 import { SqliteEventStore, partnerStreamId } from '@partner-program/event-store';
 import { IngestionService } from './ingestion.service';
 import { PartnerCommandHandler } from './partner-command-handler';
+import { RejectionLogProjector } from './rejection-log.projector';
 import { SqliteRejectionLog } from './sqlite-rejection-log';
 
 const NOW = new Date('2026-11-28T09:00:00Z');
@@ -77,13 +78,51 @@ describe('IngestionService on the SQLite store', () => {
 
   it('keeps invalid and rejected messages once each, with their reasons and origin', async () => {
     const invalid = { messageId: 'bad', type: 'Nope' };
+    const refused = message('P-9', 'CreditsReversed', { dealId: 'D-x' });
     await ingestion.ingest({ body: invalid, origin });
     await ingestion.ingest({ body: invalid, origin });
-    await ingestion.ingest({ body: message('P-9', 'CreditsReversed', { dealId: 'D-x' }), origin: { transport: 'kafka', topic: 't', partition: 2, offset: '41' } });
+    const kafka = { transport: 'kafka', topic: 't', partition: 2, offset: '41' } as const;
+    const first = await ingestion.ingest({ body: refused, origin: kafka });
+    await ingestion.ingest({ body: refused, origin: kafka });
+    await new RejectionLogProjector(store, rejections).catchUp();
     const kept = rejections.list({ limit: 10 });
     expect(kept).toHaveLength(2);
     expect(kept[0]).toMatchObject({ outcome: 'invalid', code: 'invalid', messageId: 'bad', reason: expect.stringContaining('type'), problems: expect.any(Array) });
-    expect(kept[1]).toMatchObject({ outcome: 'rejected', code: 'deal-not-booked', partnerId: 'P-9', origin: { transport: 'kafka', partition: 2, offset: '41' } });
+    expect(kept[1]).toMatchObject({ outcome: 'rejected', code: 'deal-not-booked', partnerId: 'P-9', position: first.position, origin: { transport: 'kafka', partition: 2, offset: '41' } });
+    expect(JSON.parse(kept[1]!.payload)).toEqual(refused);
+  });
+
+  describe('a message\'s outcome is decided once', () => {
+    /** The rejection log fails the first write, as in a crash between a lane's append and its log writes. */
+    const failingOnce = (log: SqliteRejectionLog): SqliteRejectionLog => {
+      let failed = false;
+      return Object.assign(Object.create(log) as SqliteRejectionLog, {
+        record: (entry: Parameters<SqliteRejectionLog['record']>[0]) => (failed ? log.record(entry) : ((failed = true), Promise.reject(new Error('disk full')))),
+      });
+    };
+    const lane = () => [
+      message('P-1', 'CreditsReversed', { dealId: 'D-9' }, 'reverse-D-9'),
+      message('P-1', 'CreditsBooked', { dealId: 'D-9', area: 'vmc-on-aws', credits: 10 }, 'book-D-9'),
+      { messageId: 'bad-1', type: 'Nope' },
+    ];
+
+    it('a lane retried after a failure reports what the first attempt decided: the reversal stays rejected', async () => {
+      const flaky = new IngestionService({ handler: new PartnerCommandHandler(store), rejections: failingOnce(rejections), messageIndex: store, clock: () => NOW });
+      const inputs = lane().map((body) => ({ body, origin }));
+      await expect(flaky.ingestBatch(inputs)).rejects.toThrow('disk full');
+      const retried = await flaky.ingestBatch(inputs);
+      expect(retried.map((r) => [r.outcome, r.code])).toEqual([['rejected', 'deal-not-booked'], ['duplicate', undefined], ['invalid', 'invalid']]);
+      expect(await typesOf('P-1')).toEqual(['MessageRejected:', 'CreditsBooked:D-9']);
+    });
+
+    it('a redelivery after a restart gets the original rejection, with the position of its record', async () => {
+      const [reversal, booking] = lane();
+      const first = await ingestion.ingest({ body: reversal, origin });
+      await ingestion.ingest({ body: booking, origin });
+      const restarted = new IngestionService({ handler: new PartnerCommandHandler(store), rejections, messageIndex: store, clock: () => NOW });
+      expect(await restarted.ingest({ body: reversal, origin })).toEqual(first);
+      expect(first).toMatchObject({ outcome: 'rejected', code: 'deal-not-booked', position: 1 });
+    });
   });
 });
 

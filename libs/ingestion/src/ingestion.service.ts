@@ -62,11 +62,14 @@ export class IngestionService {
     const reusedBy = await this.usedByOtherPartners(partnerId, group.map(({ envelope }) => envelope.messageId));
     const fresh = group.filter((_, k) => !reusedBy[k]);
     const commands = fresh.map(({ envelope }) => ({ type: 'RecordFact' as const, partnerId, fact: toFact(envelope) }));
-    const handled = commands.length === 0 ? [] : await this.deps.handler.handleMany(partnerId, commands, fresh.map(({ input }) => input.context ?? {}));
+    const contexts = fresh.map(({ input }) => ({ ...input.context, origin: input.origin }));
+    const handled = commands.length === 0 ? [] : await this.deps.handler.handleMany(partnerId, commands, contexts);
     let next = 0;
     return Promise.all(
       group.map(({ envelope, input }, k) => {
         const other = reusedBy[k];
+        // Never stored for this partner (the id belongs to another), so kept in the log directly;
+        // the answer cannot change: the other partner's event stays.
         if (other) return this.reject(input, envelope, 'message-id-reused', `messageId ${envelope.messageId} was already used for partner ${other}`);
         const { decision, positions } = handled[next++]!;
         switch (decision.kind) {
@@ -75,7 +78,11 @@ export class IngestionService {
           case 'duplicate':
             return { messageId: envelope.messageId, outcome: 'duplicate', position: Number(positions[0]) } as const;
           case 'rejected':
-            return this.reject(input, envelope, decision.code, decision.reason);
+            // A refusal stored in the partner's stream (now or at its first delivery) is listed
+            // from there (rejection-log.projector.ts); a reused messageId is stored nowhere, and
+            // its answer cannot change (the message holding the id stays), so it is kept here.
+            if (positions.length === 0) return this.reject(input, envelope, decision.code, decision.reason);
+            return { messageId: envelope.messageId, outcome: 'rejected', code: decision.code, reason: decision.reason, position: Number(positions[0]) } as const;
         }
       }),
     );

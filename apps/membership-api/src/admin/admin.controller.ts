@@ -7,6 +7,7 @@ import { RequiresRole } from '../auth/roles.decorator';
 import { httpError } from '../http/error-body';
 import { ERROR_SCHEMA } from '../http/openapi-schemas';
 import { limitParam, nonNegativeIntegerParam } from '../http/query-params';
+import { ReadYourWrites } from '../http/read-your-writes';
 
 /** Whether the projector runs in this process; with `--api-only` another process runs it. */
 export const PROJECTOR_IN_PROCESS = Symbol('PROJECTOR_IN_PROCESS');
@@ -19,14 +20,19 @@ export class AdminController {
     @Inject(REJECTION_LOG) private readonly rejections: RejectionLog,
     private readonly projector: PartnerProjector,
     @Inject(PROJECTOR_IN_PROCESS) private readonly projectorInProcess: boolean,
+    private readonly readYourWrites: ReadYourWrites,
   ) {}
 
   @Get('rejections')
   @RequiresRole('admin')
   @ApiOperation({ summary: 'Invalid and rejected messages with their reasons, oldest first; page with `after` = the last id seen' })
   @ApiQuery({ name: 'after', required: false }) @ApiQuery({ name: 'limit', required: false })
-  list(@Query('after') after?: string, @Query('limit') limit?: string) {
-    const items = this.rejections.list({ after: nonNegativeIntegerParam('after', after), limit: limitParam(limit, 100, 1000) });
+  @ApiQuery({ name: 'minPosition', required: false, description: 'answer once the refusals up to this position are listed (≤ 5 s, then 503)' })
+  async list(@Query('after') after?: string, @Query('limit') limit?: string, @Query('minPosition') minPosition?: string) {
+    const page = { after: nonNegativeIntegerParam('after', after), limit: limitParam(limit, 100, 1000) };
+    // The domain's refusals are listed from the store by a projection with its own checkpoint.
+    await this.readYourWrites.waitFor(minPosition, () => this.rejections.checkpoint());
+    const items = this.rejections.list(page);
     return { items, nextAfter: items.at(-1)?.id ?? null };
   }
 

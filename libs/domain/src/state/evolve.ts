@@ -1,4 +1,5 @@
 import type { PartnerEvent } from '../events/partner-event';
+import type { NoticeEvent } from '../events/notice-events';
 import type { UpstreamEvent } from '../events/upstream-events';
 import { applyMultiplier, toHundredths } from '../support/credits';
 import { endOfDate, toMillis } from '../support/time';
@@ -12,6 +13,11 @@ import { withToggle } from './toggle-series';
 // time so late or out-of-order arrivals land where they belong.
 
 export function evolve(state: PartnerState, event: PartnerEvent): PartnerState {
+  // A refusal is no fact: it changes nothing but what a redelivery of its message is told.
+  if (event.type === 'MessageRejected') {
+    owned(state.refusals).set(event.meta.messageId, { event, revision: state.version });
+    return { ...state, version: state.version + 1 };
+  }
   const at = toMillis(event.meta.occurredAt);
   const next = noteMessage(state, event, at);
   switch (event.type) {
@@ -24,7 +30,7 @@ export function evolve(state: PartnerState, event: PartnerEvent): PartnerState {
   }
 }
 
-function noteMessage(state: PartnerState, event: PartnerEvent, at: number): PartnerState {
+function noteMessage(state: PartnerState, event: UpstreamEvent | NoticeEvent, at: number): PartnerState {
   owned(state.messages).set(event.meta.messageId, { event, revision: state.version, at });
   const firstFactAt = state.firstFactAt === undefined ? at : Math.min(state.firstFactAt, at);
   return { ...state, version: state.version + 1, firstFactAt };

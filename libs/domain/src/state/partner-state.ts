@@ -1,4 +1,5 @@
 import type { PartnerEvent } from '../events/partner-event';
+import type { MessageRejected } from '../events/rejection-events';
 import type { AreaId, BusinessModel } from '../vocabulary';
 import type { ToggleSeries } from './toggle-series';
 
@@ -51,10 +52,15 @@ export type MessageRecord = Readonly<{
   at: number;
 }>;
 
+/** A message the domain refused, as recorded in the stream (`MessageRejected` at `revision`). */
+export type RefusalRecord = Readonly<{ event: MessageRejected; revision: number }>;
+
 export type PartnerState = Readonly<{
   /** Number of events folded; the revision of the next event. */
   version: number;
   messages: ReadonlyMap<string, MessageRecord>;
+  /** Refused messages by messageId: a redelivery gets the recorded outcome, never a new decision. */
+  refusals: ReadonlyMap<string, RefusalRecord>;
   agreements: ReadonlyMap<string, AgreementRecord>;
   /** Which agreement was signed when, by business time: the latest signed supersedes the others. */
   signings: readonly TimedValue<string>[];
@@ -75,6 +81,7 @@ export function initialState(): PartnerState {
   return {
     version: 0,
     messages: new Map(),
+    refusals: new Map(),
     agreements: new Map(),
     signings: [],
     businessModels: [],
