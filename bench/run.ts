@@ -1,5 +1,5 @@
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { killed, startApi, freePort } from '../test/crash/api-process';
 import { measureKafkaToStore } from '../libs/kafka/src/testing/kafka-throughput';
@@ -136,8 +136,14 @@ async function httpFigures(o: BenchOptions, add: (f: Figure) => void, ceiling: n
 async function kafkaFigures(o: BenchOptions, add: (f: Figure) => void): Promise<void> {
   const brokers = process.env.KAFKA_BROKERS;
   if (!brokers) return log('  Kafka: skipped, KAFKA_BROKERS is not set (run under deploy/kafka-local/with-broker.sh)');
-  const kafka = await medianOf(o.runs, async () => ({ perSecond: (await measureKafkaToStore(brokers.split(','), o.tiny ? 100 : 2_500)).perSecond }));
-  add({ id: 'kafka', label: 'Kafka ingestion end to end (produce → durable outcome, 25% bad messages)', value: kafka.perSecond, unit: 'messages/s', target: { op: '>=', value: 20_000, text: '≥ 20,000 messages/s' } });
+  const partners = o.tiny ? 100 : 2_500;
+  const kafka = await medianOf(o.runs, async () => ({ perSecond: (await measureKafkaToStore(brokers.split(','), partners)).perSecond }));
+  add({ id: 'kafka', label: 'Kafka ingestion end to end, draining a backlog (produce → durable outcome, 23% bad messages)', value: kafka.perSecond, unit: 'messages/s', target: { op: '>=', value: 20_000, text: '≥ 20,000 messages/s' } });
+  // Beside it, messages produced while the worker consumes (producer and worker share the machine),
+  // with the load on the machine at the time.
+  const live = await medianOf(o.runs, async () => ({ perSecond: (await measureKafkaToStore(brokers.split(','), partners, 'live')).perSecond }));
+  const [load1] = loadavg();
+  add({ id: 'kafka-live', label: `Kafka ingestion end to end, live production (load average ${load1!.toFixed(2)} on ${cpus().length} cores)`, value: live.perSecond, unit: 'messages/s' });
 }
 
 /** Waits until the service's projector has applied everything (its lag metric reads 0). */

@@ -20,9 +20,15 @@ export async function freePort(): Promise<number> {
   });
 }
 
-export type StartOptions = Readonly<{ nodeArgs?: readonly string[]; args?: readonly string[]; env?: Readonly<Record<string, string>> }>;
+export type StartOptions = Readonly<{
+  nodeArgs?: readonly string[];
+  args?: readonly string[];
+  env?: Readonly<Record<string, string>>;
+  /** Wait until the service is ready (default) or only live. */
+  until?: 'ready' | 'live';
+}>;
 
-/** Starts `dist/…/main.js` (built by `npm test` before jest runs) and waits until it is ready. */
+/** Starts `dist/…/main.js` (built by `npm test` before jest runs) and waits until it is ready (or live). */
 export async function startApi(dataDir: string, port: number, options: StartOptions = {}): Promise<ApiProcess> {
   if (!existsSync(MAIN)) throw new Error(`${MAIN} is missing: run "npm run build" first (npm test does)`);
   let output = '';
@@ -36,7 +42,7 @@ export async function startApi(dataDir: string, port: number, options: StartOpti
   const deadline = Date.now() + 30_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`service exited (${child.exitCode}): ${output}`);
-    const ready = await fetch(`${url}/health/ready`).then((r) => r.ok, () => false);
+    const ready = await fetch(`${url}/health/${options.until ?? 'ready'}`).then((r) => r.ok, () => false);
     if (ready) return { child, url, output: () => output };
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
