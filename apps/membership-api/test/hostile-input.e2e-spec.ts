@@ -137,6 +137,34 @@ describe('hostile input over HTTP', () => {
     });
   });
 
+  describe('minPosition on every read', () => {
+    const reads = (partnerId: string, minPosition: string) => [
+      t.http.get(`/v1/partners/${partnerId}/history?minPosition=${minPosition}`).set(t.as('auditor')),
+      t.http.get(`/v1/partners/${partnerId}/timeline?minPosition=${minPosition}`).set(t.as('auditor')),
+      t.http.get(`/v1/partners/${partnerId}?asOf=2026-03-01&minPosition=${minPosition}`).set(t.as('auditor')),
+      t.http.get(`/v1/rejections?minPosition=${minPosition}`).set(t.as('admin')),
+    ];
+
+    it('is validated on /history, /timeline, asOf and /v1/rejections', async () => {
+      for (const response of await Promise.all(reads('P-MINPOS', 'abc'))) {
+        expect(response.status).toBe(400);
+        expect(response.body.message).toBe('minPosition must be a non-negative integer');
+      }
+    });
+
+    it('holds each of them until the read models reach it', async () => {
+      const first = await t.http.post('/v1/events').set(t.as('publisher')).send(envelope('DueDiligenceCompleted', 'P-MINPOS', { outcome: 'approved' })).expect(201);
+      let answered = 0;
+      const waiting = reads('P-MINPOS', String(first.body.position + 1)).map((read) => read.then((response) => ((answered += 1), response)));
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(answered).toBe(0);
+      await t.http.post('/v1/events').set(t.as('publisher')).send(envelope('TrainingCompleted', 'P-MINPOS', { courseId: 'vsp-foundation', learnerId: 'L-1' })).expect(201);
+      const answers = await Promise.all(waiting);
+      expect(answers.map((response) => response.status)).toEqual([200, 200, 200, 200]);
+      expect(answers[0]!.body.items).toHaveLength(2);
+    });
+  });
+
   describe('Content-Type', () => {
     it('a text/plain body gets 415 like every other Content-Type that is not JSON', async () => {
       const response = await t.http.post('/v1/events').set(t.as('publisher')).set('Content-Type', 'text/plain').send(JSON.stringify(envelope('DueDiligenceCompleted', 'P-TEXT', { outcome: 'approved' })));

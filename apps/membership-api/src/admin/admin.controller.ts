@@ -7,6 +7,7 @@ import { RequiresRole } from '../auth/roles.decorator';
 import { httpError } from '../http/error-body';
 import { ERROR_SCHEMA } from '../http/openapi-schemas';
 import { limitParam, nonNegativeIntegerParam } from '../http/query-params';
+import { ReadYourWrites } from '../http/read-your-writes';
 
 /** Whether the projector runs in this process; with `--api-only` another process runs it. */
 export const PROJECTOR_IN_PROCESS = Symbol('PROJECTOR_IN_PROCESS');
@@ -18,15 +19,18 @@ export class AdminController {
   constructor(
     @Inject(REJECTION_LOG) private readonly rejections: RejectionLog,
     private readonly projector: PartnerProjector,
+    private readonly readYourWrites: ReadYourWrites,
     @Inject(PROJECTOR_IN_PROCESS) private readonly projectorInProcess: boolean,
   ) {}
 
   @Get('rejections')
   @RequiresRole('admin')
   @ApiOperation({ summary: 'Invalid and rejected messages with their reasons, oldest first; page with `after` = the last id seen' })
-  @ApiQuery({ name: 'after', required: false }) @ApiQuery({ name: 'limit', required: false })
-  list(@Query('after') after?: string, @Query('limit') limit?: string) {
-    const items = this.rejections.list({ after: nonNegativeIntegerParam('after', after), limit: limitParam(limit, 100, 1000) });
+  @ApiQuery({ name: 'after', required: false }) @ApiQuery({ name: 'limit', required: false }) @ApiQuery({ name: 'minPosition', required: false })
+  async list(@Query('after') after?: string, @Query('limit') limit?: string, @Query('minPosition') minPosition?: string) {
+    const page = { after: nonNegativeIntegerParam('after', after), limit: limitParam(limit, 100, 1000) };
+    await this.readYourWrites.waitFor(minPosition);
+    const items = this.rejections.list(page);
     return { items, nextAfter: items.at(-1)?.id ?? null };
   }
 
