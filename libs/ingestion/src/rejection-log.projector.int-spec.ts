@@ -14,7 +14,7 @@ describe('RejectionLogProjector: refusals listed from the store', () => {
   let store: SqliteEventStore;
   let log: SqliteRejectionLog;
   let ingestion: IngestionService;
-  const ingest = (body: object, requestId = 'req-1') => ingestion.ingest({ body, origin: { transport: 'http', requestId } });
+  const ingest = (body: object, requestId = 'req-1') => ingestion.ingest({ body, payload: JSON.stringify(body), origin: { transport: 'http', requestId } });
 
   beforeEach(() => {
     store = SqliteEventStore.open({ location: ':memory:' });

@@ -19,8 +19,8 @@ export class AdminController {
   constructor(
     @Inject(REJECTION_LOG) private readonly rejections: RejectionLog,
     private readonly projector: PartnerProjector,
-    @Inject(PROJECTOR_IN_PROCESS) private readonly projectorInProcess: boolean,
     private readonly readYourWrites: ReadYourWrites,
+    @Inject(PROJECTOR_IN_PROCESS) private readonly projectorInProcess: boolean,
   ) {}
 
   @Get('rejections')

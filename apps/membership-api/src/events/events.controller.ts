@@ -1,9 +1,9 @@
 import { Body, Controller, HttpStatus, Post, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { type IngestResult, IngestionService } from '@partner-program/ingestion';
+import { type IngestResult, IngestionService, type Problem, type ReceivedItem, type ReceivedJson, problem } from '@partner-program/ingestion';
 import { Metrics, ShutdownCoordinator } from '@partner-program/platform';
 import type { FastifyReply } from 'fastify';
-import type { AuthenticatedRequest } from '../auth/api-key.guard';
+import type { AuthenticatedRequest } from '../auth/api-key.hook';
 import { RequiresRole } from '../auth/roles.decorator';
 import { errorBody, httpError } from '../http/error-body';
 import { BATCH_SCHEMA, ENVELOPE_SCHEMA, ERROR_SCHEMA, INGEST_RESULT_SCHEMA } from '../http/openapi-schemas';
@@ -32,18 +32,22 @@ export class EventsController {
   @ApiResponse({ status: 413, description: 'body larger than BODY_LIMIT', schema: ERROR_SCHEMA })
   @ApiResponse({ status: 422, description: 'rejected by the domain, with `code`', schema: ERROR_SCHEMA })
   @ApiResponse({ status: 503, description: 'shutting down; retry', schema: ERROR_SCHEMA })
-  async publish(@Body() body: unknown, @Req() request: AuthenticatedRequest, @Res({ passthrough: true }) response: FastifyReply) {
+  async publish(@Body() received: ReceivedJson | undefined, @Req() request: AuthenticatedRequest, @Res({ passthrough: true }) response: FastifyReply) {
     if (this.shutdown.draining) throw httpError(HttpStatus.SERVICE_UNAVAILABLE, 'shutting down; retry', { retryAfter: 1 });
     const requestId = String(request.id);
     const context = { ...(request.caller ? { actor: request.caller } : {}), correlationId: requestId };
     const origin = { transport: 'http' as const, requestId };
-    if (isBatch(body)) {
-      const results = await this.shutdown.track(this.ingestion.ingestBatch(body.events.map((event) => ({ body: event, origin, context: context }))));
+    const shape = batchShape(received);
+    if (shape.kind === 'batch') {
+      const inputs = shape.items.map((item, i) => ({ body: shape.events[i], payload: item.text, problems: item.problems, origin, context }));
+      const results = await this.shutdown.track(this.ingestion.ingestBatch(inputs));
       results.forEach((result) => this.count(result));
       response.status(HttpStatus.OK);
       return { results };
     }
-    const result = await this.shutdown.track(this.ingestion.ingest({ body, origin, context: context }));
+    // One envelope, or a body that is neither an envelope nor a batch: one invalid message, kept.
+    const input = { body: shape.kind === 'single' ? shape.body : undefined, payload: received?.text ?? '', problems: shape.problems, origin, context };
+    const result = await this.shutdown.track(this.ingestion.ingest(input));
     this.count(result);
     response.status(SINGLE_STATUS[result.outcome]);
     if (result.outcome === 'invalid' || result.outcome === 'rejected') {
@@ -58,13 +62,24 @@ export class EventsController {
   }
 }
 
-function isBatch(body: unknown): body is { events: unknown[] } {
-  if (typeof body !== 'object' || body === null || Array.isArray(body) || !('events' in body)) return false;
-  const keys = Object.keys(body);
-  if (keys.length !== 1) throw httpError(HttpStatus.BAD_REQUEST, 'a batch is { "events": [ … ] } with no other field', { details: keys.filter((k) => k !== 'events').map((k) => ({ path: k, message: 'unknown field' })) });
+type BodyShape =
+  | { kind: 'batch'; events: unknown[]; items: ReceivedItem[] }
+  | { kind: 'single'; body: unknown; problems: Problem[] }
+  | { kind: 'refused'; problems: Problem[] };
+
+/** A body with `events` is a batch (`{ "events": [ … ] }`, 1–500 of them); anything else one message. */
+function batchShape(received: ReceivedJson | undefined): BodyShape {
+  if (received === undefined) return { kind: 'single', body: undefined, problems: [] };
+  if (!received.ok) return { kind: 'refused', problems: received.problems };
+  const body = received.value;
+  if (typeof body !== 'object' || body === null || Array.isArray(body) || !('events' in body)) return { kind: 'single', body, problems: received.problems };
+  const refused = (...problems: Problem[]): BodyShape => ({ kind: 'refused', problems: [...received.problems, ...problems] });
+  const others = Object.keys(body).filter((k) => k !== 'events');
+  if (others.length > 0) return refused(...others.map((key) => problem(key, 'is not a field of a batch: a batch is { "events": [ … ] } with no other field')));
   const { events } = body as { events: unknown };
-  if (!Array.isArray(events)) throw httpError(HttpStatus.BAD_REQUEST, 'events must be an array of envelopes');
-  if (events.length === 0) throw httpError(HttpStatus.BAD_REQUEST, 'a batch needs at least one event');
-  if (events.length > MAX_BATCH) throw httpError(HttpStatus.BAD_REQUEST, `a batch holds at most ${MAX_BATCH} events; got ${events.length}`);
-  return true;
+  if (!Array.isArray(events)) return refused(problem('events', 'must be an array of envelopes'));
+  if (events.length === 0) return refused(problem('events', 'must hold at least one event'));
+  if (events.length > MAX_BATCH) return refused(problem('events', `must hold at most ${MAX_BATCH} events (got ${events.length})`));
+  if (received.problems.length > 0) return refused();
+  return { kind: 'batch', events, items: received.items! };
 }

@@ -9,7 +9,6 @@ import { httpError } from '../http/error-body';
 import { ReadinessProbes } from './readiness-probes';
 
 @ApiTags('operations')
-@Public()
 @Controller()
 export class HealthController {
   constructor(
@@ -23,6 +22,7 @@ export class HealthController {
   ) {}
 
   @Get('health/live')
+  @Public()
   @HealthCheck()
   @ApiOperation({ summary: 'Liveness: the process answers' })
   live() {
@@ -30,6 +30,7 @@ export class HealthController {
   }
 
   @Get('health/ready')
+  @Public()
   @HealthCheck()
   @ApiOperation({ summary: 'Readiness: event store, read models and (when on) Kafka reachable; not shutting down' })
   async ready() {
@@ -48,6 +49,7 @@ export class HealthController {
   }
 
   @Get('metrics')
+  @Public()
   @Header('Content-Type', 'text/plain; version=0.0.4')
   @ApiOperation({ summary: 'Prometheus metrics' })
   metricsText(): Promise<string> {

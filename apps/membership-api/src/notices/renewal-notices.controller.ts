@@ -1,10 +1,10 @@
 import { Controller, Get, HttpCode, HttpStatus, Inject, Param, Post, Query, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { isIsoDate } from '@partner-program/domain';
+import { type RejectionCode, isIsoDate } from '@partner-program/domain';
 import { PartnerCommandHandler } from '@partner-program/ingestion';
 import { CLOCK, type Clock } from '@partner-program/platform';
 import { ReadModelQueries } from '@partner-program/read-models';
-import type { AuthenticatedRequest } from '../auth/api-key.guard';
+import type { AuthenticatedRequest } from '../auth/api-key.hook';
 import { RequiresRole } from '../auth/roles.decorator';
 import { httpError } from '../http/error-body';
 import { ERROR_SCHEMA } from '../http/openapi-schemas';
@@ -12,6 +12,12 @@ import { limitParam } from '../http/query-params';
 import { ReadYourWrites } from '../http/read-your-writes';
 
 const STATUSES = ['pending', 'issued', 'acknowledged', 'cancelled'];
+/** A notice known but not in a state to acknowledge is a conflict with its state, not a bad request. */
+const ACKNOWLEDGE_STATUS: Partial<Record<RejectionCode, HttpStatus>> = {
+  'notice-not-found': HttpStatus.NOT_FOUND,
+  'notice-not-issued': HttpStatus.CONFLICT,
+  'notice-cancelled': HttpStatus.CONFLICT,
+};
 
 @ApiTags('renewal-notices')
 @ApiBearerAuth()
@@ -43,16 +49,16 @@ export class RenewalNoticesController {
   @ApiOperation({ summary: 'The notice was delivered; idempotent (a second call changes nothing)' })
   @ApiResponse({ status: 200, description: 'acknowledged (now or before)' })
   @ApiResponse({ status: 404, description: 'unknown notice', schema: ERROR_SCHEMA })
-  @ApiResponse({ status: 422, description: 'the notice was cancelled', schema: ERROR_SCHEMA })
+  @ApiResponse({ status: 409, description: 'the notice is not issued yet (`code` notice-not-issued) or was cancelled (notice-cancelled)', schema: ERROR_SCHEMA })
   async acknowledge(@Param('noticeId') noticeId: string, @Req() request: AuthenticatedRequest) {
     if (!/^[A-Za-z0-9._:-]{1,128}$/.test(noticeId)) throw httpError(HttpStatus.BAD_REQUEST, 'noticeId is not a notice id');
+    // The read model only says whose notice it is; the partner's stream decides (the domain).
     const notice = this.queries.noticeById(noticeId);
     if (!notice) throw httpError(HttpStatus.NOT_FOUND, `no renewal notice ${noticeId}`);
     const command = { type: 'AcknowledgeRenewalNotice', partnerId: notice.partnerId, noticeId, now: this.clock().toISOString() } as const;
     const { decision, positions } = await this.handler.handle(command, request.caller ? { actor: request.caller } : {});
     if (decision.kind === 'rejected') {
-      const status = decision.code === 'notice-not-found' ? HttpStatus.NOT_FOUND : HttpStatus.UNPROCESSABLE_ENTITY;
-      throw httpError(status, decision.reason, { code: decision.code });
+      throw httpError(ACKNOWLEDGE_STATUS[decision.code] ?? HttpStatus.UNPROCESSABLE_ENTITY, decision.reason, { code: decision.code });
     }
     return { noticeId, status: 'acknowledged', ...(positions.length > 0 ? { position: Number(positions.at(-1)) } : { alreadyAcknowledged: true }) };
   }

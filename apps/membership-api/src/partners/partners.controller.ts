@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiOperation, ApiQuery, ApiResponse, ApiTags } from '@ne
 import { roleSatisfies, CLOCK, type Clock } from '@partner-program/platform';
 import { ReadModelQueries } from '@partner-program/read-models';
 import type { FastifyReply } from 'fastify';
-import type { AuthenticatedRequest } from '../auth/api-key.guard';
+import type { AuthenticatedRequest } from '../auth/api-key.hook';
 import { RequiresRole } from '../auth/roles.decorator';
 import { httpError } from '../http/error-body';
 import { ERROR_SCHEMA, STATUS_SCHEMA } from '../http/openapi-schemas';
@@ -52,7 +52,9 @@ export class PartnersController {
     const partnerId = partnerIdParam(rawId);
     if (asOf !== undefined) {
       if (!request.caller || !roleSatisfies(request.caller.role, 'auditor')) throw httpError(HttpStatus.FORBIDDEN, `asOf needs the auditor role; the key has ${request.caller?.role}`);
-      const status = await this.history.statusAsOf(partnerId, timeParam('asOf', asOf));
+      const time = timeParam('asOf', asOf);
+      await this.readYourWrites.waitFor(minPosition);
+      const status = await this.history.statusAsOf(partnerId, time);
       return status ?? notFound(partnerId);
     }
     await this.readYourWrites.waitFor(minPosition);
@@ -65,10 +67,12 @@ export class PartnersController {
   @Get(':partnerId/history')
   @RequiresRole('auditor')
   @ApiOperation({ summary: 'Every stored event of the partner in order, with metadata; paged by revision (`from`, `limit`)' })
-  @ApiQuery({ name: 'from', required: false }) @ApiQuery({ name: 'limit', required: false })
-  async events(@Param('partnerId') rawId: string, @Query('from') from?: string, @Query('limit') limit?: string) {
+  @ApiQuery({ name: 'from', required: false }) @ApiQuery({ name: 'limit', required: false }) @ApiQuery(MIN_POSITION)
+  async events(@Param('partnerId') rawId: string, @Query('from') from?: string, @Query('limit') limit?: string, @Query('minPosition') minPosition?: string) {
     const partnerId = partnerIdParam(rawId);
-    const page = await this.history.page(partnerId, nonNegativeIntegerParam('from', from), limitParam(limit, 100, 1000));
+    const [start, size] = [nonNegativeIntegerParam('from', from), limitParam(limit, 100, 1000)];
+    await this.readYourWrites.waitFor(minPosition);
+    const page = await this.history.page(partnerId, start, size);
     if (page.items.length === 0 && (from === undefined || from === '0')) notFound(partnerId);
     return { partnerId, ...page };
   }
@@ -76,11 +80,13 @@ export class PartnersController {
   @Get(':partnerId/timeline')
   @RequiresRole('auditor')
   @ApiOperation({ summary: 'Every tier and badge change with when it took effect and why (events, expiries, deals leaving the window, rulesets)' })
-  @ApiQuery({ name: 'from', required: false }) @ApiQuery({ name: 'to', required: false })
-  async timeline(@Param('partnerId') rawId: string, @Query('from') from?: string, @Query('to') to?: string) {
+  @ApiQuery({ name: 'from', required: false }) @ApiQuery({ name: 'to', required: false }) @ApiQuery(MIN_POSITION)
+  async timeline(@Param('partnerId') rawId: string, @Query('from') from?: string, @Query('to') to?: string, @Query('minPosition') minPosition?: string) {
     const partnerId = partnerIdParam(rawId);
+    const start = from === undefined ? undefined : timeParam('from', from);
+    await this.readYourWrites.waitFor(minPosition);
     const end = to === undefined ? this.clock().getTime() : timeParam('to', to);
-    const changes = await this.history.timeline(partnerId, end, from === undefined ? undefined : timeParam('from', from));
+    const changes = await this.history.timeline(partnerId, end, start);
     return changes ? { partnerId, changes } : notFound(partnerId);
   }
 }
