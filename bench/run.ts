@@ -12,7 +12,7 @@ import { loadStore, rebuildInChild } from './sections/projection-rebuild';
 import { batchAppends100, singleAppends64 } from './sections/store-appends';
 import { type BenchOptions, type Figure, log, machine, medianOf, round } from './support';
 
-// `npm run bench [-- --tiny | --scale] [--runs N] [--seconds N] [--out FILE] [--only rebuild|http]`
+// `npm run bench [-- --tiny | --scale] [--runs N] [--seconds N] [--out FILE] [--only rebuild|http|kafka]`
 // Every figure is the median of --runs runs; write figures are also given relative to the ceiling.
 
 function options(argv: string[]): BenchOptions & { out: string; only: string | undefined } {
@@ -41,8 +41,8 @@ async function main(): Promise<void> {
     log(`  ${figure.label}: ${round(figure.value, 1)} ${figure.unit} ${figure.notes ?? ''}`);
   };
   log(`machine: ${machine()}\noptions: ${JSON.stringify(o)}`);
-  if (o.only === 'rebuild') {
-    await rebuildFigures(o, add);
+  if (o.only === 'rebuild' || o.only === 'kafka') {
+    await (o.only === 'rebuild' ? rebuildFigures(o, add) : kafkaFigures(o, add));
     return finish(o, figures);
   }
   const writes = [...take(programme({ partners: o.partners, dealsPerPartner: o.dealsPerPartner, prefix: 'W' }), o.tiny ? 5_000 : 200_000)];
