@@ -84,7 +84,7 @@ describe('UpstreamConsumer with 10,000 mixed messages (real broker)', () => {
     process.stdout.write(`kafka → store: ${messages.length} messages in ${seconds.toFixed(1)} s = ${Math.round(messages.length / seconds)} msg/s\n`);
 
     // The same messages, in the same order, through the shared path that POST /v1/events uses.
-    const inputs = messages.map((m) => ({ ...toUpstreamRecord('http', 0, { ...m, offset: '0' } as never).input, origin: { transport: 'http' } as const }));
+    const inputs = messages.map((m) => ({ ...toUpstreamRecord('http', 0, { ...m, value: Buffer.from(m.value as string), offset: '0' } as never).input, origin: { transport: 'http' } as const }));
     const reference = countOutcomes(await viaHttp.service.ingestBatch(inputs));
     const designed = Object.fromEntries(Object.entries(PER_PARTNER).map(([k, n]) => [k, n * PARTNERS]));
     expect(reference).toEqual(designed);

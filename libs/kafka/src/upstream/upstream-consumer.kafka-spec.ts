@@ -87,7 +87,7 @@ describe('UpstreamConsumer (real broker)', () => {
       expect(h[DLQ_HEADERS.reason]?.length).toBeGreaterThan(0);
     }
     const notJson = dlq.find((r) => r.value?.includes('oops'));
-    expect(notJson?.headers[DLQ_HEADERS.reason]).toContain('must be a JSON object');
+    expect(notJson?.headers[DLQ_HEADERS.reason]).toContain('malformed JSON');
   });
 
   it('commits every partition to its end once all outcomes are durable', async () => {
