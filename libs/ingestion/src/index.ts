@@ -6,6 +6,5 @@ export { SqliteRejectionLog } from './sqlite-rejection-log';
 export { RejectionLogProjector, type RejectionLogProjectorOptions } from './rejection-log.projector';
 export { IngestionService, type IngestInput, type IngestionDeps } from './ingestion.service';
 export { PartnerCommandHandler, type HandledCommand, type PartnerCommandHandlerOptions } from './partner-command-handler';
-export { hasMessageIndex, type MessageIndex } from './message-index';
 export { toNewEvent, type CommandContext } from './recorded-events';
 export { KeyedMutex } from './keyed-mutex';

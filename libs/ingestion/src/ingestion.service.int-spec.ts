@@ -17,7 +17,7 @@ describe('IngestionService on the SQLite store', () => {
   beforeEach(() => {
     store = SqliteEventStore.open({ location: ':memory:' });
     rejections = SqliteRejectionLog.open(':memory:');
-    ingestion = new IngestionService({ handler: new PartnerCommandHandler(store), rejections, messageIndex: store, clock: () => NOW });
+    ingestion = new IngestionService({ handler: new PartnerCommandHandler(store), rejections, clock: () => NOW });
   });
   afterEach(async () => {
     await store.close();
@@ -65,8 +65,27 @@ describe('IngestionService on the SQLite store', () => {
   it('answers duplicate with the original position, after a restart too', async () => {
     const body = message('P-1', 'DueDiligenceCompleted', { outcome: 'approved' });
     const first = await ingestion.ingest({ body, payload: JSON.stringify(body), origin });
-    const fresh = new IngestionService({ handler: new PartnerCommandHandler(store), rejections, messageIndex: store, clock: () => NOW });
+    const fresh = new IngestionService({ handler: new PartnerCommandHandler(store), rejections, clock: () => NOW });
     expect(await fresh.ingest({ body, payload: JSON.stringify(body), origin })).toEqual({ messageId: body.messageId, outcome: 'duplicate', position: first.position });
+  });
+
+  it('stores a messageId for one partner only when two race for it, and refuses the other as reused', async () => {
+    const body = (partnerId: string) => message(partnerId, 'DueDiligenceCompleted', { outcome: 'approved' }, 'raced-id');
+    const both = await Promise.all(['P-1', 'P-2'].map((p) => ingestion.ingest({ body: body(p), payload: JSON.stringify(body(p)), origin })));
+    expect(both.map((r) => r.outcome).sort()).toEqual(['appended', 'rejected']);
+    const refused = both.find((r) => r.outcome === 'rejected')!;
+    expect(refused).toMatchObject({ code: 'message-id-reused', reason: expect.stringMatching(/partner P-[12]/) });
+    const stored = [...(await typesOf('P-1')), ...(await typesOf('P-2'))];
+    expect(stored).toEqual(['DueDiligenceCompleted:']);
+  });
+
+  it('a batch keeps its other messages when one id belongs to another partner', async () => {
+    const taken = message('P-1', 'DueDiligenceCompleted', { outcome: 'approved' }, 'taken-id');
+    await ingestion.ingest({ body: taken, payload: JSON.stringify(taken), origin });
+    const batch = [message('P-2', 'TrainingCompleted', { courseId: 'c', learnerId: 'L-1' }), { ...taken, partnerId: 'P-2' }, message('P-2', 'TrainingCompleted', { courseId: 'c', learnerId: 'L-2' })];
+    const results = await ingestion.ingestBatch(batch.map((b) => ({ body: b, payload: JSON.stringify(b), origin })));
+    expect(results.map((r) => r.outcome)).toEqual(['appended', 'rejected', 'appended']);
+    expect(await typesOf('P-2')).toEqual(['TrainingCompleted:', 'TrainingCompleted:']);
   });
 
   it('rejects a messageId already used by another partner', async () => {
@@ -107,7 +126,7 @@ describe('IngestionService on the SQLite store', () => {
     ];
 
     it('a lane retried after a failure reports what the first attempt decided: the reversal stays rejected', async () => {
-      const flaky = new IngestionService({ handler: new PartnerCommandHandler(store), rejections: failingOnce(rejections), messageIndex: store, clock: () => NOW });
+      const flaky = new IngestionService({ handler: new PartnerCommandHandler(store), rejections: failingOnce(rejections), clock: () => NOW });
       const inputs = lane().map((body) => ({ body, payload: JSON.stringify(body), origin }));
       await expect(flaky.ingestBatch(inputs)).rejects.toThrow('disk full');
       const retried = await flaky.ingestBatch(inputs);
@@ -119,7 +138,7 @@ describe('IngestionService on the SQLite store', () => {
       const [reversal, booking] = lane();
       const first = await ingestion.ingest({ body: reversal, payload: JSON.stringify(reversal), origin });
       await ingestion.ingest({ body: booking, payload: JSON.stringify(booking), origin });
-      const restarted = new IngestionService({ handler: new PartnerCommandHandler(store), rejections, messageIndex: store, clock: () => NOW });
+      const restarted = new IngestionService({ handler: new PartnerCommandHandler(store), rejections, clock: () => NOW });
       expect(await restarted.ingest({ body: reversal, payload: JSON.stringify(reversal), origin })).toEqual(first);
       expect(first).toMatchObject({ outcome: 'rejected', code: 'deal-not-booked', position: 1 });
     });

@@ -19,7 +19,7 @@ describe('RejectionLogProjector: refusals listed from the store', () => {
   beforeEach(() => {
     store = SqliteEventStore.open({ location: ':memory:' });
     log = SqliteRejectionLog.open(':memory:');
-    ingestion = new IngestionService({ handler: new PartnerCommandHandler(store), rejections: log, messageIndex: store, clock: () => NOW });
+    ingestion = new IngestionService({ handler: new PartnerCommandHandler(store), rejections: log, clock: () => NOW });
   });
   afterEach(async () => {
     await store.close();

@@ -32,7 +32,7 @@ export function openIngestion(dir: string, wrap: (store: EventStore) => EventSto
   const store = SqliteEventStore.open({ location: join(dir, 'store') });
   const rejections = SqliteRejectionLog.open(join(dir, 'rejections.sqlite'));
   const handler = new PartnerCommandHandler(wrap(store));
-  const service = new IngestionService({ handler, rejections, messageIndex: store, clock: () => new Date() });
+  const service = new IngestionService({ handler, rejections, clock: () => new Date() });
   const close = async () => {
     await store.close();
     rejections.close();

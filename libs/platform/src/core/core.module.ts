@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { type DynamicModule, Global, Logger, Module } from '@nestjs/common';
 import type { RulesetCatalog } from '@partner-program/domain';
 import type { EventStore } from '@partner-program/event-store';
-import { IngestionService, PartnerCommandHandler, type RejectionLog, RejectionLogProjector, SqliteRejectionLog, hasMessageIndex } from '@partner-program/ingestion';
+import { IngestionService, PartnerCommandHandler, type RejectionLog, RejectionLogProjector, SqliteRejectionLog } from '@partner-program/ingestion';
 import { PartnerProjector, ReadModelDatabase, ReadModelQueries } from '@partner-program/read-models';
 import type { AppConfig } from '../config/app-config';
 import { ApiKeyRing } from '../config/api-keys';
@@ -35,9 +35,8 @@ export class CoreModule {
       { provide: PartnerCommandHandler, inject: [EVENT_STORE], useFactory: (store: EventStore) => new PartnerCommandHandler(store) },
       {
         provide: IngestionService,
-        inject: [PartnerCommandHandler, REJECTION_LOG, EVENT_STORE],
-        useFactory: (handler: PartnerCommandHandler, rejections: RejectionLog, store: EventStore) =>
-          new IngestionService({ handler, rejections, clock, ...(hasMessageIndex(store) ? { messageIndex: store } : {}) }),
+        inject: [PartnerCommandHandler, REJECTION_LOG],
+        useFactory: (handler: PartnerCommandHandler, rejections: RejectionLog) => new IngestionService({ handler, rejections, clock }),
       },
       {
         provide: PartnerProjector,
