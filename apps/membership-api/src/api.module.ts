@@ -1,8 +1,7 @@
 import { type DynamicModule, Module } from '@nestjs/common';
-import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { APP_FILTER } from '@nestjs/core';
 import { TerminusModule } from '@nestjs/terminus';
 import { AdminController, PROJECTOR_IN_PROCESS } from './admin/admin.controller';
-import { ApiKeyGuard } from './auth/api-key.guard';
 import { EventsController } from './events/events.controller';
 import { HealthController } from './health/health.controller';
 import { ReadinessProbes } from './health/readiness-probes';
@@ -21,7 +20,6 @@ import { PartnersController } from './partners/partners.controller';
     PartnerHistoryService,
     ReadYourWrites,
     ReadinessProbes,
-    { provide: APP_GUARD, useClass: ApiKeyGuard },
     { provide: APP_FILTER, useClass: HttpExceptionFilter },
   ],
   exports: [ReadinessProbes],

@@ -6,6 +6,7 @@ import { ApiKeyRing, type AppConfig, type Clock, Metrics, ShutdownCoordinator } 
 import { Logger } from 'nestjs-pino';
 import type { DestinationStream } from 'pino';
 import { AppModule } from './app.module';
+import { requireApiKeys } from './auth/api-key.hook';
 import { fastifyOptions } from './http/fastify-options';
 import { closeIdleConnectionsWhileClosing } from './http/close-keep-alive';
 import { useJsonBodyParser } from './http/json-body-parser';
@@ -45,6 +46,7 @@ export async function createApp(options: CreateAppOptions): Promise<INestApplica
     reply.header('X-Request-Id', request.id);
     if (shutdown.draining) reply.header('Connection', 'close');
   });
+  requireApiKeys(server, options.keys);
   closeIdleConnectionsWhileClosing(server);
   recordHttpMetrics(server, app.get(Metrics));
   const document = SwaggerModule.createDocument(

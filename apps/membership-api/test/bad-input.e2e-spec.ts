@@ -40,7 +40,7 @@ describe('bad input over HTTP', () => {
   it.each([
     ['a form body', 'application/x-www-form-urlencoded', 'messageId=m-1&type=DueDiligenceCompleted', 415, /unsupported Content-Type/],
     ['an XML body', 'application/xml', '<event/>', 415, /unsupported Content-Type/],
-    ['plain text', 'text/plain', 'hello', 400, /body must be a JSON object \(got string\)/],
+    ['plain text', 'text/plain', 'hello', 415, /unsupported Content-Type/],
     ['an empty JSON body', 'application/json', '', 400, /body must be a JSON object \(got undefined\)/],
   ])('%s (%s) is answered with its status and a clear message', async (_name, type, body, status, message) => {
     const response = await t.http.post('/v1/events').set(t.as('publisher')).set('Content-Type', type).send(body);

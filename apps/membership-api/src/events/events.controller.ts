@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiBody, ApiOperation, ApiResponse, ApiTags } from '@nes
 import { type IngestResult, IngestionService } from '@partner-program/ingestion';
 import { Metrics, ShutdownCoordinator } from '@partner-program/platform';
 import type { FastifyReply } from 'fastify';
-import type { AuthenticatedRequest } from '../auth/api-key.guard';
+import type { AuthenticatedRequest } from '../auth/api-key.hook';
 import { RequiresRole } from '../auth/roles.decorator';
 import { errorBody, httpError } from '../http/error-body';
 import { BATCH_SCHEMA, ENVELOPE_SCHEMA, ERROR_SCHEMA, INGEST_RESULT_SCHEMA } from '../http/openapi-schemas';

@@ -8,7 +8,6 @@ import { Public } from '../auth/roles.decorator';
 import { ReadinessProbes } from './readiness-probes';
 
 @ApiTags('operations')
-@Public()
 @Controller()
 export class HealthController {
   constructor(
@@ -22,6 +21,7 @@ export class HealthController {
   ) {}
 
   @Get('health/live')
+  @Public()
   @HealthCheck()
   @ApiOperation({ summary: 'Liveness: the process answers' })
   live() {
@@ -29,6 +29,7 @@ export class HealthController {
   }
 
   @Get('health/ready')
+  @Public()
   @HealthCheck()
   @ApiOperation({ summary: 'Readiness: event store, read models and (when on) Kafka reachable; not shutting down' })
   ready() {
@@ -41,6 +42,7 @@ export class HealthController {
   }
 
   @Get('metrics')
+  @Public()
   @Header('Content-Type', 'text/plain; version=0.0.4')
   @ApiOperation({ summary: 'Prometheus metrics' })
   metricsText(): Promise<string> {

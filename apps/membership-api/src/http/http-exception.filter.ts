@@ -1,9 +1,14 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import { InvalidQueryError } from '@partner-program/read-models';
 import type { FastifyReply } from 'fastify';
 import { errorBody } from './error-body';
 import { explainFastifyError } from './fastify-errors';
 
-/** Every error Nest sees leaves in the contract's shape (body-parser errors: `fastify-errors.ts`). */
+/**
+ * Every error Nest sees leaves in the contract's shape (body-parser errors: `fastify-errors.ts`).
+ * The one place where errors of the layers below become HTTP statuses: a read model's invalid
+ * query parameter (a cursor it cannot decode, …) is the caller's 400, not a 500.
+ */
 @Catch()
 export class HttpExceptionFilter implements ExceptionFilter {
   private readonly logger = new Logger('Http');
@@ -26,6 +31,7 @@ export class HttpExceptionFilter implements ExceptionFilter {
       const message = typeof response === 'string' ? response : String((response as { message?: unknown }).message ?? exception.message);
       return this.plain(status, message);
     }
+    if (exception instanceof InvalidQueryError) return this.plain(HttpStatus.BAD_REQUEST, exception.message);
     return this.plain(HttpStatus.INTERNAL_SERVER_ERROR, 'internal error');
   }
 

@@ -7,7 +7,9 @@ import type { FastifyInstance } from 'fastify';
 // (JSON.parse makes them own properties): validation names them and the rejection log keeps them.
 
 export function useJsonBodyParser(server: FastifyInstance): void {
-  server.removeContentTypeParser('application/json');
+  // JSON only: Fastify's text/plain parser would hand a string to validation (400 "not a JSON
+  // object") where any other Content-Type gets 415.
+  server.removeAllContentTypeParsers();
   server.addContentTypeParser('application/json', { parseAs: 'string' }, (_request, body, done) => {
     const text = body as string;
     if (text.trim() === '') return done(null, undefined);

@@ -10,6 +10,19 @@ export function roleSatisfies(held: Role, required: Role): boolean {
   return held === required || held === 'admin' || (held === 'auditor' && required === 'reader');
 }
 
+/**
+ * The roles of each key listed under more than one role (the key itself is never named): such a
+ * key would silently act as whichever role comes first.
+ */
+export function rolesOfRepeatedKeys(spec: string): Role[][] {
+  const rolesByKey = new Map<string, Role[]>();
+  for (const part of spec.split(',').map((p) => p.trim()).filter(Boolean)) {
+    const [role, key = ''] = part.split(':') as [Role, string];
+    rolesByKey.set(key, [...(rolesByKey.get(key) ?? []), role]);
+  }
+  return [...rolesByKey.values()].filter((roles) => roles.length > 1);
+}
+
 export type ApiKeyEntry = Readonly<{ role: Role; digest: Buffer; name: string }>;
 
 /** Keys are kept only as SHA-256 digests, and compared in constant time. */

@@ -18,4 +18,10 @@ describe('validateEnvironment', () => {
   it('accepts keys of several roles', () => {
     expect(validateEnvironment({ API_KEYS: 'admin:0123456789abcdef,reader:abcdef0123456789, publisher:zzzzzzzzzzzzzzzz' }).API_KEYS).toBeDefined();
   });
+
+  it('stops the start when one key is listed under two roles, naming API_KEYS but not the key', () => {
+    const start = () => validateEnvironment({ API_KEYS: 'reader:0123456789abcdef,admin:0123456789abcdef' });
+    expect(start).toThrow(/API_KEYS: one key is listed more than once \(as reader, admin\)/);
+    expect(start).not.toThrow(/0123456789abcdef/);
+  });
 });

@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { Type, plainToInstance } from 'class-transformer';
+import { rolesOfRepeatedKeys } from './api-keys';
 import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, validateSync } from 'class-validator';
 
 // ── Configuration from the environment, validated at start ────────────────────────────────────
@@ -50,6 +51,9 @@ export function validateEnvironment(env: Record<string, unknown>): AppConfig {
   const config = plainToInstance(EnvironmentVariables, env, { exposeDefaultValues: true });
   const errors = validateSync(config, { skipMissingProperties: false, whitelist: false });
   const problems = errors.flatMap((error) => Object.values(error.constraints ?? {}).map((message) => `${error.property}: ${message}`));
+  for (const roles of config.API_KEYS ? rolesOfRepeatedKeys(config.API_KEYS) : []) {
+    problems.push(`API_KEYS: one key is listed more than once (as ${roles.join(', ')}); give each key exactly one role`);
+  }
   if (config.EVENT_STORE === 'esdb' && !config.ESDB_CONNECTION_STRING) problems.push('ESDB_CONNECTION_STRING: required when EVENT_STORE=esdb');
   if (problems.length > 0) throw new Error(`invalid configuration:\n  ${problems.join('\n  ')}`);
   return config;
