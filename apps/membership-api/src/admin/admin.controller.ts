@@ -1,18 +1,18 @@
-import { Controller, Get, HttpCode, HttpStatus, Inject, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, HttpCode, HttpStatus, Inject, Post } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { RejectionLog } from '@partner-program/ingestion';
 import { REJECTION_LOG } from '@partner-program/platform';
 import { PartnerProjector } from '@partner-program/read-models';
 import { RequiresRole } from '../auth/roles.decorator';
 import { httpError } from '../http/error-body';
-import { ERROR_SCHEMA } from '../http/openapi-schemas';
-import { limitParam, nonNegativeIntegerParam } from '../http/query-params';
+import { Answers } from '../http/openapi/answers';
+import { ValidQuery } from '../http/openapi/dto-params';
+import { RejectionsQuery } from '../http/request-dtos';
 
 /** Whether the projector runs in this process; with `--api-only` another process runs it. */
 export const PROJECTOR_IN_PROCESS = Symbol('PROJECTOR_IN_PROCESS');
 
 @ApiTags('admin')
-@ApiBearerAuth()
 @Controller('v1')
 export class AdminController {
   constructor(
@@ -24,9 +24,9 @@ export class AdminController {
   @Get('rejections')
   @RequiresRole('admin')
   @ApiOperation({ summary: 'Invalid and rejected messages with their reasons, oldest first; page with `after` = the last id seen' })
-  @ApiQuery({ name: 'after', required: false }) @ApiQuery({ name: 'limit', required: false })
-  list(@Query('after') after?: string, @Query('limit') limit?: string) {
-    const items = this.rejections.list({ after: nonNegativeIntegerParam('after', after), limit: limitParam(limit, 100, 1000) });
+  @Answers({ 200: ['RejectionsPage', 'a page of kept messages'], 400: 'a parameter breaks its rule' })
+  list(@ValidQuery(RejectionsQuery) query: RejectionsQuery) {
+    const items = this.rejections.list({ after: query.after ?? 0, limit: query.limit ?? 100 });
     return { items, nextAfter: items.at(-1)?.id ?? null };
   }
 
@@ -34,7 +34,7 @@ export class AdminController {
   @HttpCode(HttpStatus.OK)
   @RequiresRole('admin')
   @ApiOperation({ summary: 'Rebuild every read model from the event store into fresh tables, then swap them in' })
-  @ApiResponse({ status: 409, description: 'the projector runs in another process (--api-only): rebuild there', schema: ERROR_SCHEMA })
+  @Answers({ 200: ['Rebuild', 'rebuilt and swapped in'], 409: 'the projector runs in another process (--api-only): rebuild there' })
   async rebuild() {
     // A rebuild swaps the table sets under the live projector: done from here while another
     // process projects, that process would keep writing to the dropped set.

@@ -2,11 +2,14 @@ import { UPSTREAM_EVENT_TYPES } from '@partner-program/domain';
 import { ValidationTypes } from 'class-validator';
 import type { ValidationMetadata } from 'class-validator/types/metadata/ValidationMetadata';
 import { targetConstructorToSchema } from 'class-validator-jsonschema';
+// The built-in converters, for built-in decorators whose name a project rule shares (isString…).
+import { defaultConverters } from 'class-validator-jsonschema/build/defaultConverters';
+import type { IOptions } from 'class-validator-jsonschema/build/options';
 import { AcceleratorData } from './credits.dtos';
 import { DATA_DTOS } from './data-dto-catalog';
 import { nestedDtoOf } from './dto-instance';
 import { EnvelopeDto } from './envelope.dto';
-import { RULE_NAMES, type JsonSchema } from './rule';
+import { isRuleSchema, RULE_NAMES, type JsonSchema } from './rule';
 
 // ── JSON Schemas of the DTOs, read from class-validator's own metadata ─────────────────────────
 // class-validator-jsonschema converts built-in decorators; the project's named rules (rule.ts)
@@ -22,8 +25,15 @@ type DtoClass = abstract new () => object;
 
 /** The JSON Schema of a class-validator DTO: its fields, required ones, and no other field. */
 export function dtoSchema(dto: DtoClass, extraConverters: Record<string, JsonSchema> = {}): JsonSchema {
-  const converters: Record<string, (meta: ValidationMetadata) => JsonSchema> = {};
-  for (const name of RULE_NAMES) converters[name] = (meta) => (meta.constraints?.[0] ?? {}) as JsonSchema;
+  const converters: Record<string, (meta: ValidationMetadata, options: IOptions) => JsonSchema> = {};
+  for (const name of RULE_NAMES) {
+    const builtIn = defaultConverters[name];
+    converters[name] = (meta, options) => {
+      const argument = meta.constraints?.[0];
+      if (isRuleSchema(argument)) return argument;
+      return (typeof builtIn === 'function' ? builtIn(meta, options) : builtIn ?? {}) as JsonSchema;
+    };
+  }
   // A NestedDto field names its class itself (no reliance on emitted design:type metadata).
   converters[ValidationTypes.NESTED_VALIDATION] = (meta) => {
     const nested = nestedDtoOf(meta.target as Function, meta.propertyName);

@@ -17,12 +17,17 @@ export type JsonSchema = Record<string, unknown>;
 type Check = (value: unknown, object: Record<string, unknown>) => boolean;
 type Explain = (value: unknown, object: Record<string, unknown>) => string;
 
-/** Every constraint name `rule` has registered: each has a schema as its first constraint argument. */
+/** Every constraint name `rule` has registered (some are also built-in names: isString, isArray…). */
 export const RULE_NAMES = new Set<string>();
+const RULE_SCHEMAS = new WeakSet<JsonSchema>();
+
+/** Whether a constraint argument is the schema of a `rule` (not a built-in decorator's argument). */
+export const isRuleSchema = (value: unknown): value is JsonSchema => typeof value === 'object' && value !== null && RULE_SCHEMAS.has(value as JsonSchema);
 
 /** A class-validator constraint `name`: passes when `check` holds, else reports `explain`; `schema` documents it. */
 export function rule(name: string, check: Check, explain: Explain, schema: JsonSchema): PropertyDecorator {
   RULE_NAMES.add(name);
+  RULE_SCHEMAS.add(schema);
   return ValidateBy({
     name,
     constraints: [schema],
