@@ -16,7 +16,7 @@ describe('requests the fuzzer found mishandled', () => {
     [{}, 'events must be an array of envelopes'],
   ])('a batch whose events is %j answers 400 (%s), not 500', async (events, message) => {
     const response = await t.http.post('/v1/events').set(t.as('publisher')).send({ events }).expect(400);
-    expect(response.body).toMatchObject({ statusCode: 400, message: `invalid batch: ${message}` });
+    expect(response.body).toMatchObject({ statusCode: 400, message: expect.stringContaining(message) });
   });
 
   it('a batch of 501 names the limit and the count', async () => {

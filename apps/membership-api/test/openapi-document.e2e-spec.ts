@@ -26,7 +26,7 @@ const CODES: Record<string, string[]> = {
   'get /v1/badges': ['200', '400', '401', '403', '503'],
   'get /v1/renewal-notices': ['200', '400', '401', '403', '503'],
   'post /v1/renewal-notices/{noticeId}/acknowledge': ['200', '400', '401', '403', '404', '409', '422'],
-  'get /v1/rejections': ['200', '400', '401', '403'],
+  'get /v1/rejections': ['200', '400', '401', '403', '503'],
   'post /v1/admin/projections/rebuild': ['200', '401', '403', '409'],
   'get /health/live': ['200'],
   'get /health/ready': ['200', '503'],

@@ -56,4 +56,16 @@ describe('renewal notices', () => {
     expect(cancelled).toEqual([expect.objectContaining({ partnerId: other, expiresOn: '2027-12-31', status: 'cancelled' })]);
     expect(await notices('status=pending')).toEqual(expect.arrayContaining([expect.objectContaining({ partnerId: other, expiresOn: '2028-12-31', dueOn: '2028-11-01' })]));
   });
+
+  it('answers 409 with a code for a listed notice that is not issued (pending) or was cancelled, 404 for an unknown one', async () => {
+    const other = 'P-NOTICE-2';
+    const ofOther = (status: string) => notices(`status=${status}`).then((items) => items.find((n: { partnerId: string }) => n.partnerId === other));
+    for (const [status, code] of [['pending', 'notice-not-issued'], ['cancelled', 'notice-cancelled']] as const) {
+      const { noticeId } = await ofOther(status);
+      const response = await t.http.post(`/v1/renewal-notices/${noticeId}/acknowledge`).set(t.as('notifier')).expect(409);
+      expect(response.body).toMatchObject({ statusCode: 409, error: 'Conflict', code });
+    }
+    expect((await ofOther('pending')).status).toBe('pending');
+    await t.http.post('/v1/renewal-notices/rn-unknown/acknowledge').set(t.as('notifier')).expect(404);
+  });
 });

@@ -34,7 +34,7 @@ describe('IngestionService on the SQLite store', () => {
       message(partnerId, 'CreditsBooked', { dealId: 'D-1', area: 'vmc-on-aws', credits: 10 }),
       message(partnerId, 'CreditsReversed', { dealId: 'D-1' }),
     ]);
-    const results = await ingestion.ingestBatch(batch.map((body) => ({ body, origin })));
+    const results = await ingestion.ingestBatch(batch.map((body) => ({ body, payload: JSON.stringify(body), origin })));
     expect(results.map((r) => r.outcome)).toEqual(Array(6).fill('appended'));
     expect(await typesOf('P-2')).toEqual(['CreditsBooked:D-1', 'CreditsReversed:D-1']);
   });
@@ -43,7 +43,7 @@ describe('IngestionService on the SQLite store', () => {
     const first = message('P-1', 'CreditsBooked', { dealId: 'D-1', area: 'vmc-on-aws', credits: 10 });
     const batch = [first, ...Array.from({ length: 48 }, (_, i) => message('P-1', 'CreditsBooked', { dealId: `D-${i + 2}`, area: 'vmc-on-aws', credits: 10 })), first];
     const before = store.metrics.transactions;
-    const results = await ingestion.ingestBatch(batch.map((body) => ({ body, origin })));
+    const results = await ingestion.ingestBatch(batch.map((body) => ({ body, payload: JSON.stringify(body), origin })));
     expect(store.metrics.transactions - before).toBe(1);
     expect(results.slice(0, 49).map((r) => r.position)).toEqual(Array.from({ length: 49 }, (_, i) => i + 1));
     expect(results[49]).toEqual({ messageId: first.messageId, outcome: 'duplicate', position: 1 });
@@ -52,7 +52,7 @@ describe('IngestionService on the SQLite store', () => {
   it('decides concurrent single messages for one partner together: fewer appends, each keeps its own context, in order', async () => {
     const bodies = Array.from({ length: 40 }, (_, i) => message('P-1', 'CreditsBooked', { dealId: `D-${i}`, area: 'vmc-on-aws', credits: 10 }));
     const before = store.metrics.transactions;
-    const results = await Promise.all(bodies.map((body, i) => ingestion.ingest({ body, origin, context: { correlationId: `req-${i}` } })));
+    const results = await Promise.all(bodies.map((body, i) => ingestion.ingest({ body, payload: JSON.stringify(body), origin, context: { correlationId: `req-${i}` } })));
     expect(results.map((r) => r.position)).toEqual(Array.from({ length: 40 }, (_, i) => i + 1));
     // The first message goes alone; the 39 that queued meanwhile share the next append.
     expect(store.metrics.transactions - before).toBe(2);
@@ -63,23 +63,24 @@ describe('IngestionService on the SQLite store', () => {
 
   it('answers duplicate with the original position, after a restart too', async () => {
     const body = message('P-1', 'DueDiligenceCompleted', { outcome: 'approved' });
-    const first = await ingestion.ingest({ body, origin });
+    const first = await ingestion.ingest({ body, payload: JSON.stringify(body), origin });
     const fresh = new IngestionService({ handler: new PartnerCommandHandler(store), rejections, messageIndex: store, clock: () => NOW });
-    expect(await fresh.ingest({ body, origin })).toEqual({ messageId: body.messageId, outcome: 'duplicate', position: first.position });
+    expect(await fresh.ingest({ body, payload: JSON.stringify(body), origin })).toEqual({ messageId: body.messageId, outcome: 'duplicate', position: first.position });
   });
 
   it('rejects a messageId already used by another partner', async () => {
     const body = message('P-1', 'DueDiligenceCompleted', { outcome: 'approved' }, 'shared-id');
-    await ingestion.ingest({ body, origin });
-    const reused = await ingestion.ingest({ body: { ...body, partnerId: 'P-2' }, origin });
+    await ingestion.ingest({ body, payload: JSON.stringify(body), origin });
+    const reused = await ingestion.ingest({ body: { ...body, partnerId: 'P-2' }, payload: JSON.stringify({ ...body, partnerId: 'P-2' }), origin });
     expect(reused).toMatchObject({ outcome: 'rejected', code: 'message-id-reused', reason: expect.stringContaining('P-1') });
   });
 
   it('keeps invalid and rejected messages once each, with their reasons and origin', async () => {
     const invalid = { messageId: 'bad', type: 'Nope' };
-    await ingestion.ingest({ body: invalid, origin });
-    await ingestion.ingest({ body: invalid, origin });
-    await ingestion.ingest({ body: message('P-9', 'CreditsReversed', { dealId: 'D-x' }), origin: { transport: 'kafka', topic: 't', partition: 2, offset: '41' } });
+    await ingestion.ingest({ body: invalid, payload: JSON.stringify(invalid), origin });
+    await ingestion.ingest({ body: invalid, payload: JSON.stringify(invalid), origin });
+    const reversal = message('P-9', 'CreditsReversed', { dealId: 'D-x' });
+    await ingestion.ingest({ body: reversal, payload: JSON.stringify(reversal), origin: { transport: 'kafka', topic: 't', partition: 2, offset: '41' } });
     const kept = rejections.list({ limit: 10 });
     expect(kept).toHaveLength(2);
     expect(kept[0]).toMatchObject({ outcome: 'invalid', code: 'invalid', messageId: 'bad', reason: expect.stringContaining('type'), problems: expect.any(Array) });

@@ -5,7 +5,7 @@ import type { MessageIndex } from './message-index';
 import type { PartnerCommandHandler } from './partner-command-handler';
 import type { CommandContext } from './recorded-events';
 import type { MessageOrigin, RejectionLog } from './rejection-log';
-import { type UpstreamEnvelope, toFact, validateEnvelope } from './validation';
+import { type Problem, type UpstreamEnvelope, toFact, validateEnvelope } from './validation';
 
 // ── One path for every ingress (HTTP and Kafka): validate → decide → append, or keep the reason ─
 
@@ -16,7 +16,11 @@ export type IngestionDeps = Readonly<{
   clock: () => Date;
 }>;
 
-export type IngestInput = Readonly<{ body: unknown; payload?: string; origin: MessageOrigin; context?: CommandContext }>;
+/**
+ * `body`: the parsed message; `payload`: its text as received (what the rejection log keeps);
+ * `problems`: what reading that text found (`readJsonBytes`), judged with the envelope's rules.
+ */
+export type IngestInput = Readonly<{ body: unknown; payload: string; problems?: readonly Problem[]; origin: MessageOrigin; context?: CommandContext }>;
 
 type ValidInput = Readonly<{ envelope: UpstreamEnvelope; input: IngestInput }>;
 
@@ -44,7 +48,7 @@ export class IngestionService {
     const results: Promise<IngestResult>[] = new Array(inputs.length);
     const byPartner = new Map<string, (ValidInput & { index: number })[]>();
     inputs.forEach((input, index) => {
-      const validation = validateEnvelope(input.body, now);
+      const validation = validateEnvelope(input.body, now, input.problems);
       if (!validation.ok) return void (results[index] = this.keepInvalid(input, validation));
       const group = byPartner.get(validation.envelope.partnerId) ?? [];
       group.push({ envelope: validation.envelope, input, index });
@@ -111,17 +115,10 @@ export class IngestionService {
       ...(about.messageId ? { messageId: about.messageId } : {}),
       ...(about.partnerId ? { partnerId: about.partnerId } : {}),
       ...(about.type ? { type: about.type } : {}),
-      payload: input.payload ?? safeJson(input.body),
+      payload: input.payload,
       origin: input.origin,
       receivedAt: this.deps.clock().toISOString(),
     });
   }
 }
 
-function safeJson(body: unknown): string {
-  try {
-    return JSON.stringify(body) ?? String(body);
-  } catch {
-    return String(body);
-  }
-}

@@ -13,11 +13,25 @@ export type RejectionEntry = Readonly<{
   messageId?: string;
   partnerId?: string;
   type?: string;
-  /** The message as received (JSON text). */
+  /** The message as received (its text; for a batch item, the item's own text). */
   payload: string;
   origin: MessageOrigin;
   receivedAt: string;
 }>;
+
+/** Kept payloads are cut here (a 1 MB body kept whole for every retry would fill the log). */
+export const MAX_KEPT_PAYLOAD_CHARS = 64 * 1024;
+
+/**
+ * The payload as the log keeps it: whole up to the bound, else its start with an explicit marker
+ * and the original length. Adapters de-duplicate on a hash of the FULL payload, never this.
+ */
+export function keptPayload(payload: string): string {
+  if (payload.length <= MAX_KEPT_PAYLOAD_CHARS) return payload;
+  // Not cutting a surrogate pair in two keeps the kept text valid UTF-16.
+  const cut = /[\uD800-\uDBFF]/.test(payload[MAX_KEPT_PAYLOAD_CHARS - 1]!) ? MAX_KEPT_PAYLOAD_CHARS - 1 : MAX_KEPT_PAYLOAD_CHARS;
+  return `${payload.slice(0, cut)}…[truncated: ${payload.length} characters received, the first ${cut} kept]`;
+}
 
 export type StoredRejection = RejectionEntry & Readonly<{ id: number }>;
 

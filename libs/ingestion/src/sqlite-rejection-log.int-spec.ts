@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { MAX_KEPT_PAYLOAD_CHARS } from './rejection-log';
 import { SqliteRejectionLog } from './sqlite-rejection-log';
 
 const entry = (i: number) => ({
@@ -30,5 +31,21 @@ describe('SqliteRejectionLog', () => {
     expect(page.map((r) => r.reason)).toEqual(['broken 0', 'broken 1']);
     expect(again.list({ after: page[1]!.id, limit: 10 }).map((r) => r.reason)).toEqual(['broken 2', 'broken 3', 'broken 4']);
     again.close();
+  });
+
+  it('keeps a huge payload truncated with a marker, and never merges two that differ past the cut', async () => {
+    const log = SqliteRejectionLog.open(':memory:');
+    const huge = (end: string) => ({ ...entry(0), payload: `{"source":"${'x'.repeat(MAX_KEPT_PAYLOAD_CHARS * 2)}${end}"}` });
+    await log.record(huge('a'));
+    await log.record(huge('b'));
+    await log.record(huge('a'));
+    const kept = log.list({ limit: 10 });
+    expect(kept).toHaveLength(2);
+    const length = huge('a').payload.length;
+    for (const { payload } of kept) {
+      expect(payload.startsWith(huge('a').payload.slice(0, MAX_KEPT_PAYLOAD_CHARS))).toBe(true);
+      expect(payload.endsWith(`…[truncated: ${length} characters received, the first ${MAX_KEPT_PAYLOAD_CHARS} kept]`)).toBe(true);
+    }
+    log.close();
   });
 });

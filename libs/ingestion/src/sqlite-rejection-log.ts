@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
-import type { RejectionEntry, RejectionLog, StoredRejection } from './rejection-log';
+import { type RejectionEntry, type RejectionLog, type StoredRejection, keptPayload } from './rejection-log';
 
 // Rejections are not events of any partner and cannot be rebuilt from the store, so they live in
 // their own durable file (WAL, synchronous=FULL), never in the rebuildable read models.
@@ -57,6 +57,7 @@ export class SqliteRejectionLog implements RejectionLog {
   }
 
   record(entry: RejectionEntry): Promise<void> {
+    // The whole text decides sameness: two messages are never merged, a redelivery is kept once.
     const dedupeKey = createHash('sha256').update(`${entry.outcome}\n${entry.code}\n${entry.payload}`).digest('hex');
     const row = {
       dedupeKey,
@@ -68,7 +69,7 @@ export class SqliteRejectionLog implements RejectionLog {
       messageId: entry.messageId ?? null,
       partnerId: entry.partnerId ?? null,
       type: entry.type ?? null,
-      payload: entry.payload,
+      payload: keptPayload(entry.payload),
       origin: JSON.stringify(entry.origin),
     };
     return new Promise((done, failed) => {

@@ -8,6 +8,7 @@ import { httpError } from '../http/error-body';
 import { Answers } from '../http/openapi/answers';
 import { ValidQuery } from '../http/openapi/dto-params';
 import { RejectionsQuery } from '../http/request-dtos';
+import { ReadYourWrites } from '../http/read-your-writes';
 
 /** Whether the projector runs in this process; with `--api-only` another process runs it. */
 export const PROJECTOR_IN_PROCESS = Symbol('PROJECTOR_IN_PROCESS');
@@ -18,14 +19,16 @@ export class AdminController {
   constructor(
     @Inject(REJECTION_LOG) private readonly rejections: RejectionLog,
     private readonly projector: PartnerProjector,
+    private readonly readYourWrites: ReadYourWrites,
     @Inject(PROJECTOR_IN_PROCESS) private readonly projectorInProcess: boolean,
   ) {}
 
   @Get('rejections')
   @RequiresRole('admin')
   @ApiOperation({ summary: 'Invalid and rejected messages with their reasons, oldest first; page with `after` = the last id seen' })
-  @Answers({ 200: ['RejectionsPage', 'a page of kept messages'], 400: 'a parameter breaks its rule' })
-  list(@ValidQuery(RejectionsQuery) query: RejectionsQuery) {
+  @Answers({ 200: ['RejectionsPage', 'a page of kept messages'], 400: 'a parameter breaks its rule', 503: 'minPosition not reached within 5 s: retry (Retry-After)' })
+  async list(@ValidQuery(RejectionsQuery) query: RejectionsQuery) {
+    await this.readYourWrites.waitFor(query.minPosition);
     const items = this.rejections.list({ after: query.after ?? 0, limit: query.limit ?? 100 });
     return { items, nextAfter: items.at(-1)?.id ?? null };
   }

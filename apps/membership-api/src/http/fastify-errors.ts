@@ -1,11 +1,10 @@
 import type { FastifyError } from 'fastify';
 
-// ── Errors Fastify raises before a request reaches a route (body parsing), explained ─────────────
+// ── Errors Fastify raises before a request reaches a route (body size and type), explained ──────
 // Nest hands them to the exception filter as an HttpException whose cause is the Fastify error.
 
 const MESSAGES: Readonly<Record<string, (error: FastifyError) => string>> = {
   FST_ERR_CTP_BODY_TOO_LARGE: () => 'request body is larger than the configured limit (BODY_LIMIT)',
-  FST_ERR_CTP_INVALID_JSON_BODY: (error) => `malformed JSON body: ${error.message}`,
   FST_ERR_CTP_INVALID_MEDIA_TYPE: (error) => `unsupported Content-Type: send application/json (${error.message})`,
 };
 

@@ -1,5 +1,6 @@
 import { Controller, Get, HttpCode, HttpStatus, Inject, Param, Post, Query, Req } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { RejectionCode } from '@partner-program/domain';
 import { PartnerCommandHandler } from '@partner-program/ingestion';
 import { CLOCK, type Clock } from '@partner-program/platform';
 import { ReadModelQueries } from '@partner-program/read-models';
@@ -10,6 +11,13 @@ import { Answers } from '../http/openapi/answers';
 import { ValidPath, ValidQuery } from '../http/openapi/dto-params';
 import { ReadYourWrites } from '../http/read-your-writes';
 import { NoticePath, NoticesQuery } from '../http/request-dtos';
+
+/** A notice known but not in a state to acknowledge is a conflict with its state, not a bad request. */
+const ACKNOWLEDGE_STATUS: Partial<Record<RejectionCode, HttpStatus>> = {
+  'notice-not-found': HttpStatus.NOT_FOUND,
+  'notice-not-issued': HttpStatus.CONFLICT,
+  'notice-cancelled': HttpStatus.CONFLICT,
+};
 
 @ApiTags('renewal-notices')
 @Controller('v1/renewal-notices')
@@ -36,15 +44,15 @@ export class RenewalNoticesController {
   @HttpCode(HttpStatus.OK)
   @RequiresRole('notifier')
   @ApiOperation({ summary: 'The notice was delivered; idempotent (a second call changes nothing)' })
-  @Answers({ 200: ['Acknowledged', 'acknowledged, now or before'], 400: 'noticeId breaks its rule', 404: 'unknown notice', 409: 'the notice is not issued (or was cancelled): `code` says which', 422: 'rejected by the domain: `code` says why' })
+  @Answers({ 200: ['Acknowledged', 'acknowledged, now or before'], 400: 'noticeId breaks its rule', 404: 'unknown notice', 409: 'the notice is not issued yet (`code` notice-not-issued) or was cancelled (notice-cancelled)', 422: 'rejected by the domain: `code` says why' })
   async acknowledge(@ValidPath(NoticePath) { noticeId }: NoticePath, @Req() request: AuthenticatedRequest) {
+    // The read model only says whose notice it is; the partner's stream decides (the domain).
     const notice = this.queries.noticeById(noticeId);
     if (!notice) throw httpError(HttpStatus.NOT_FOUND, `no renewal notice ${noticeId}`);
     const command = { type: 'AcknowledgeRenewalNotice', partnerId: notice.partnerId, noticeId, now: this.clock().toISOString() } as const;
     const { decision, positions } = await this.handler.handle(command, request.caller ? { actor: request.caller } : {});
     if (decision.kind === 'rejected') {
-      const status = decision.code === 'notice-not-found' ? HttpStatus.NOT_FOUND : HttpStatus.UNPROCESSABLE_ENTITY;
-      throw httpError(status, decision.reason, { code: decision.code });
+      throw httpError(ACKNOWLEDGE_STATUS[decision.code] ?? HttpStatus.UNPROCESSABLE_ENTITY, decision.reason, { code: decision.code });
     }
     return { noticeId, status: 'acknowledged', ...(positions.length > 0 ? { position: Number(positions.at(-1)) } : { alreadyAcknowledged: true }) };
   }

@@ -49,7 +49,9 @@ export class PartnersController {
     const { partnerId } = path;
     if (query.asOf !== undefined) {
       if (!request.caller || !roleSatisfies(request.caller.role, 'auditor')) throw httpError(HttpStatus.FORBIDDEN, `asOf needs the auditor role; the key has ${request.caller?.role}`);
-      const status = await this.history.statusAsOf(partnerId, toMillis(query.asOf));
+      const time = toMillis(query.asOf);
+      await this.readYourWrites.waitFor(query.minPosition);
+      const status = await this.history.statusAsOf(partnerId, time);
       return status ?? notFound(partnerId);
     }
     await this.readYourWrites.waitFor(query.minPosition);
@@ -65,6 +67,7 @@ export class PartnersController {
   @Answers({ 200: ['HistoryPage', 'a page of stored events'], 400: BAD_PARAMETER, 404: 'no events for this partner', 503: NOT_YET })
   async events(@ValidPath(PartnerPath) { partnerId }: PartnerPath, @ValidQuery(HistoryQuery) query: HistoryQuery) {
     const from = query.from ?? 0;
+    await this.readYourWrites.waitFor(query.minPosition);
     const page = await this.history.page(partnerId, from, query.limit ?? 100);
     if (page.items.length === 0 && from === 0) notFound(partnerId);
     return { partnerId, ...page };
@@ -75,6 +78,7 @@ export class PartnersController {
   @ApiOperation({ summary: 'Every tier and badge change with when it took effect and why (events, expiries, deals leaving the window, rulesets)' })
   @Answers({ 200: ['Timeline', 'the changes in time order'], 400: BAD_PARAMETER, 404: 'no events for this partner', 503: NOT_YET })
   async timeline(@ValidPath(PartnerPath) { partnerId }: PartnerPath, @ValidQuery(TimelineQuery) query: TimelineQuery) {
+    await this.readYourWrites.waitFor(query.minPosition);
     const end = query.to === undefined ? this.clock().getTime() : toMillis(query.to);
     const changes = await this.history.timeline(partnerId, end, query.from === undefined ? undefined : toMillis(query.from));
     return changes ? { partnerId, changes } : notFound(partnerId);

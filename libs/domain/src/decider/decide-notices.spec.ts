@@ -60,6 +60,11 @@ describe('decide: renewal notices', () => {
     given(agreement, issued, ack).when(acknowledge(noticeId)).then();
   });
 
+  it('rejects acknowledging the notice of a term before it is issued, with its due date', () => {
+    const decision = given(agreement).when(acknowledge(noticeId, '2021-10-01T00:00:00.000Z')).decision;
+    expect(decision).toEqual({ kind: 'rejected', code: 'notice-not-issued', reason: `notice ${noticeId} is not issued yet: it is due on 2021-11-01` });
+  });
+
   it('rejects acknowledging an unknown or cancelled notice', () => {
     given(agreement).when(acknowledge('rn-nope')).thenRejected('notice-not-found');
     const cancelled = given(agreement).when(renewed('2021-06-01', 'A-1', '2022-12-31')).decision;

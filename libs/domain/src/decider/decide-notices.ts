@@ -26,7 +26,12 @@ export function decideDueNotice(command: IssueDueRenewalNotice, state: PartnerSt
 
 export function decideAcknowledgement(command: AcknowledgeRenewalNotice, state: PartnerState): Decision {
   const notice = state.notices.get(command.noticeId);
-  if (!notice) return rejected('notice-not-found', `partner ${command.partnerId} has no notice ${command.noticeId}`);
+  if (!notice) {
+    // The notice of one of the partner's terms exists (it is listed as pending) before it is issued.
+    const expiresOn = termOfNotice(state, command.partnerId, command.noticeId);
+    if (expiresOn === undefined) return rejected('notice-not-found', `partner ${command.partnerId} has no notice ${command.noticeId}`);
+    return rejected('notice-not-issued', `notice ${command.noticeId} is not issued yet: it is due on ${noticeDueOn(expiresOn)}`);
+  }
   if (notice.cancelledAt !== undefined) return rejected('notice-cancelled', `notice ${command.noticeId} was cancelled`);
   // Only issuing and cancelling create a notice record, so an uncancelled one was issued.
   if (notice.acknowledgedAt !== undefined) return accepted();
@@ -39,4 +44,13 @@ export function decideAcknowledgement(command: AcknowledgeRenewalNotice, state: 
       source: BACKEND_SOURCE,
     },
   });
+}
+
+/** The `expiresOn` of the partner's agreement term whose notice has this id, if any. */
+function termOfNotice(state: PartnerState, partnerId: string, noticeId: string): string | undefined {
+  for (const record of state.agreements.values()) {
+    const term = record.expiries.find(({ value }) => renewalNoticeId(partnerId, record.agreementId, value) === noticeId);
+    if (term) return term.value;
+  }
+  return undefined;
 }

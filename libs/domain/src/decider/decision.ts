@@ -13,6 +13,7 @@ export const REJECTION_CODES = [
   'deal-already-reversed',
   'notice-not-found',
   'notice-cancelled',
+  'notice-not-issued',
 ] as const;
 export type RejectionCode = (typeof REJECTION_CODES)[number];
 

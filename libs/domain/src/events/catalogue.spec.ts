@@ -20,6 +20,7 @@ describe('event catalogue', () => {
     expect(REJECTION_CODES).toEqual([
       'message-id-reused', 'agreement-already-signed', 'agreement-not-active', 'renewal-not-later', 'invalid-term',
       'deal-not-booked', 'deal-already-reversed', 'notice-not-found', 'notice-cancelled',
+      'notice-not-issued',
     ]);
   });
 });

@@ -7,3 +7,5 @@ export type { JsonSchema } from './rule';
 export { CALENDAR_DATE, CALENDAR_TIMESTAMP } from './calendar-patterns';
 export { MessageIdRules, OpenIdRules, PartnerIdRules } from './field-kinds';
 export { RequiredText } from './kind-rules';
+export { MAX_JSON_DEPTH, type ReceivedItem, type ReceivedJson, readJsonBytes, readJsonText } from './received-json';
+export { problem } from './problems';

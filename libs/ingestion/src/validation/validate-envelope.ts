@@ -33,13 +33,16 @@ const VALIDATE: ValidatorOptions = {
 
 /**
  * Checks a received message against every rule of CONTRACT §1 and collects all broken rules.
- * `now` (epoch ms) bounds `occurredAt`: at most 5 minutes ahead is accepted.
+ * `now` (epoch ms) bounds `occurredAt`: at most 5 minutes ahead is accepted. `received`: what
+ * reading the text found (duplicate keys, inexact numbers, depth; `readJsonBytes`), reported
+ * first; with no body to validate (not JSON at all, or not a message) they are the whole answer.
  */
-export function validateEnvelope(raw: unknown, now: number): EnvelopeValidation {
+export function validateEnvelope(raw: unknown, now: number, received: readonly Problem[] = []): EnvelopeValidation {
+  if (raw === undefined && received.length > 0) return { ok: false, problems: [...received] };
   if (!isPlainObject(raw)) {
-    return { ok: false, problems: [problem('', `body must be a JSON object (got ${typeName(raw)})`)] };
+    return { ok: false, problems: [...received, problem('', `body must be a JSON object (got ${typeName(raw)})`)] };
   }
-  const copyProblems: Problem[] = [];
+  const copyProblems: Problem[] = [...received];
   const body = copyJson(raw, '', copyProblems) as Record<string, unknown>;
   const checked = [
     ...toProblems(validateSync(dtoInstance(EnvelopeDto, body), VALIDATE), ''),

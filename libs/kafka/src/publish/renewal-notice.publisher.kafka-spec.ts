@@ -25,7 +25,7 @@ describe('RenewalNoticePublisher (real broker)', () => {
   const signAndIssue = async (partners: string[]) => {
     for (const partnerId of partners) {
       const [signed] = partnerScenarios(partnerId);
-      await fx.service.ingest({ body: JSON.parse(signed!.message.value as string), origin: { transport: 'http' } });
+      await fx.service.ingest({ body: JSON.parse(signed!.message.value as string), payload: signed!.message.value as string, origin: { transport: 'http' } });
       // Issued twice: the second decision finds the notice and adds nothing.
       await fx.handler.handle({ type: 'IssueDueRenewalNotice', partnerId, now: DUE });
       await fx.handler.handle({ type: 'IssueDueRenewalNotice', partnerId, now: DUE });

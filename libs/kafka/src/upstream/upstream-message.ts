@@ -1,4 +1,4 @@
-import type { IngestInput } from '@partner-program/ingestion';
+import { type IngestInput, readJsonBytes } from '@partner-program/ingestion';
 import type { KafkaMessage } from 'kafkajs';
 
 // ── A Kafka record as the shared ingestion path expects it ───────────────────────────────────
@@ -12,24 +12,20 @@ export type UpstreamRecord = Readonly<{
 }>;
 
 /**
- * Parses the value as JSON. A value that is not JSON (or absent) is passed on as its raw text:
- * the ingestion service reports any non-object body as `invalid`, so it takes the same rejection
- * path as every other bad message and is never dropped. `payload` keeps the bytes as received.
+ * Reads the value with the same reader as HTTP (`readJsonBytes`: strict UTF-8, JSON.parse, and
+ * duplicate keys, numbers as written and depth judged), so both ingresses judge the same bytes the
+ * same way. A value that is not JSON (or absent) has no body: the ingestion service reports it as
+ * `invalid` with the reason, so it takes the same rejection path as every other bad message and is
+ * never dropped. `payload` keeps the text as received.
  */
 export function toUpstreamRecord(topic: string, partition: number, message: KafkaMessage): UpstreamRecord {
-  const payload = message.value?.toString('utf8') ?? '';
-  const body = parseJson(payload);
+  const received = readJsonBytes(message.value ?? EMPTY);
+  const body = received.ok ? received.value : undefined;
   const origin = { transport: 'kafka', topic, partition, offset: message.offset } as const;
-  return { message, input: { body, payload, origin }, lane: laneOf(body, message) };
+  return { message, input: { body, payload: received.text, problems: received.problems, origin }, lane: laneOf(body, message) };
 }
 
-function parseJson(text: string): unknown {
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    return text;
-  }
-}
+const EMPTY = Buffer.alloc(0);
 
 /**
  * Per-partner order is what the domain needs, so the lane is the body's partnerId; the key

@@ -28,10 +28,7 @@ export function parameterSchema(dto: DtoClass): { properties: Record<string, Jso
 class DtoPipe implements PipeTransform {
   private readonly integers: Set<string>;
 
-  constructor(
-    private readonly dto: DtoClass,
-    private readonly where: Where,
-  ) {
+  constructor(private readonly dto: DtoClass) {
     const { properties } = parameterSchema(dto);
     this.integers = new Set(Object.keys(properties).filter((name) => properties[name]?.['type'] === 'integer'));
   }
@@ -44,10 +41,7 @@ class DtoPipe implements PipeTransform {
       plain[name] = this.integers.has(name) && typeof value === 'string' && /^-?[0-9]{1,16}$/.test(value) ? Number(value) : value;
     }
     const problems = [...repeated.map((name) => ({ path: name, message: `${name} must be given once` })), ...validateDto(this.dto, plain).filter((p) => !repeated.includes(p.path))];
-    if (problems.length > 0) {
-      const noun = this.where === 'query' ? 'query parameter' : 'path parameter';
-      throw httpError(HttpStatus.BAD_REQUEST, `invalid ${noun}: ${problems.map((p) => p.message).join('; ')}`, { details: problems });
-    }
+    if (problems.length > 0) throw httpError(HttpStatus.BAD_REQUEST, problems.map((p) => p.message).join('; '), { details: problems });
     return plain;
   }
 }
@@ -69,7 +63,7 @@ function documented(dto: DtoClass, where: Where): ParameterDecorator {
 /** The query string, validated by `dto` and documented from it. */
 export function ValidQuery(dto: DtoClass): ParameterDecorator {
   return (target, key, index) => {
-    Query(new DtoPipe(dto, 'query'))(target, key, index);
+    Query(new DtoPipe(dto))(target, key, index);
     documented(dto, 'query')(target, key, index);
   };
 }
@@ -77,7 +71,7 @@ export function ValidQuery(dto: DtoClass): ParameterDecorator {
 /** The path parameters, validated by `dto` and documented from it. */
 export function ValidPath(dto: DtoClass): ParameterDecorator {
   return (target, key, index) => {
-    Param(new DtoPipe(dto, 'path'))(target, key, index);
+    Param(new DtoPipe(dto))(target, key, index);
     documented(dto, 'path')(target, key, index);
   };
 }
