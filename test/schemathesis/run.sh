@@ -4,13 +4,13 @@
 # PyPI, starts `node dist/apps/membership-api/src/main.js` on a free port with a temporary
 # DATA_DIR and a known admin key, runs a bounded, seeded campaign, stops the service, and fails on
 # any failure or if the service is not ready afterwards.
-#   MAX_EXAMPLES (default 40) per operation and phase; SEED (default 20261201); --no-build.
+#   MAX_EXAMPLES (default 200) per operation and phase; SEED (default 20261201); --no-build.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
 SCHEMATHESIS_VERSION=4.32.5
 VENV=.cache/schemathesis-venv
-MAX_EXAMPLES="${MAX_EXAMPLES:-40}"
+MAX_EXAMPLES="${MAX_EXAMPLES:-200}"
 SEED="${SEED:-20261201}"
 
 PYTHON=python3
@@ -29,7 +29,7 @@ BASE="http://127.0.0.1:$PORT"
 LOG="$DATA_DIR/service.log"
 
 # Rate limits (per key and per address) are raised so the campaign measures the API, not the limiter.
-PORT="$PORT" DATA_DIR="$DATA_DIR" API_KEYS="admin:$ADMIN_KEY" LOG_LEVEL=warn \
+PORT="$PORT" DATA_DIR="$DATA_DIR" API_KEYS="admin:$ADMIN_KEY" LOG_LEVEL=warn SCHEDULER_INTERVAL_MS=1000 \
   RATE_LIMIT_PER_KEY="${RATE_LIMIT_PER_KEY:-1000000}" RATE_LIMIT_PER_ADDRESS="${RATE_LIMIT_PER_ADDRESS:-1000000}" \
   node dist/apps/membership-api/src/main.js >"$LOG" 2>&1 &
 SERVICE=$!
@@ -44,6 +44,19 @@ for _ in $(seq 1 100); do
   kill -0 "$SERVICE" 2>/dev/null || { cat "$LOG"; echo "the service did not start" >&2; exit 1; }
   sleep 0.2
 done
+
+# A few partners with agreements, credits and a renewal notice due, so pages, statuses, cursors and
+# notices are there to be found (the stateful phase follows them from the list responses).
+seed() {
+  local events="" i
+  for i in 1 2 3; do
+    events+="{\"messageId\":\"seed-a-$i\",\"type\":\"AgreementSigned\",\"partnerId\":\"P-SEED-$i\",\"occurredAt\":\"2026-01-05T10:00:00Z\",\"source\":\"seed\",\"data\":{\"agreementId\":\"A-$i\",\"effectiveFrom\":\"2026-01-01\",\"expiresOn\":\"2027-01-15\",\"businessModels\":[\"solution-provider\"]}},"
+    events+="{\"messageId\":\"seed-c-$i\",\"type\":\"CreditsBooked\",\"partnerId\":\"P-SEED-$i\",\"occurredAt\":\"2026-02-05T10:00:00Z\",\"source\":\"seed\",\"data\":{\"dealId\":\"D-$i\",\"area\":\"vmc-on-aws\",\"credits\":$((i * 40000))}},"
+  done
+  curl -sf -X POST "$BASE/v1/events" -H "Authorization: Bearer $ADMIN_KEY" -H 'Content-Type: application/json' -d "{\"events\":[${events%,}]}" >/dev/null
+  sleep 2 # the scheduler (every second here) issues the notices due
+}
+seed
 
 echo "== schemathesis $SCHEMATHESIS_VERSION against $BASE/docs-json (all checks, seed $SEED, $MAX_EXAMPLES examples)"
 started=$(date +%s)
