@@ -20,7 +20,13 @@ export async function freePort(): Promise<number> {
   });
 }
 
-export type StartOptions = Readonly<{ nodeArgs?: readonly string[]; args?: readonly string[]; env?: Readonly<Record<string, string>> }>;
+export type StartOptions = Readonly<{
+  nodeArgs?: readonly string[];
+  args?: readonly string[];
+  env?: Readonly<Record<string, string>>;
+  /** What this parent does with the service's stdout and stderr pipes: read them (default), never read them, or close them at once. */
+  output?: 'read' | 'unread' | 'closed';
+}>;
 
 /** Starts `dist/…/main.js` (built by `npm test` before jest runs) and waits until it is ready. */
 export async function startApi(dataDir: string, port: number, options: StartOptions = {}): Promise<ApiProcess> {
@@ -30,8 +36,12 @@ export async function startApi(dataDir: string, port: number, options: StartOpti
     env: { ...process.env, DATA_DIR: dataDir, PORT: String(port), API_KEYS: `admin:${ADMIN_KEY}`, LOG_LEVEL: 'error', SCHEDULER_INTERVAL_MS: '3600000', ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  child.stdout?.on('data', (chunk) => (output += chunk));
-  child.stderr?.on('data', (chunk) => (output += chunk));
+  if (options.output === 'closed') [child.stdout, child.stderr].forEach((pipe) => pipe?.destroy());
+  else if (options.output === 'unread') [child.stdout, child.stderr].forEach((pipe) => pipe?.pause());
+  else {
+    child.stdout?.on('data', (chunk) => (output += chunk));
+    child.stderr?.on('data', (chunk) => (output += chunk));
+  }
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 30_000;
   while (Date.now() < deadline) {

@@ -1,12 +1,13 @@
 import { NestFactory } from '@nestjs/core';
 import { readKafkaConfig } from '@partner-program/kafka';
-import { stopGracefullyOn, validateEnvironment } from '@partner-program/platform';
+import { flushLogOutput, stopGracefullyOn, tolerateClosedOutput, validateEnvironment } from '@partner-program/platform';
 import { Logger } from 'nestjs-pino';
 import { IngestionWorkerModule } from './ingestion-worker.module';
 
 // The ingestion worker for the scale-out topology: consumes upstream events and publishes renewal
 // notices and status changes. The all-in-one `npm start` runs the same KafkaWorker itself.
 async function main(): Promise<void> {
+  tolerateClosedOutput();
   const config = validateEnvironment(process.env);
   const kafka = readKafkaConfig(process.env);
   if (!kafka) throw new Error('KAFKA_BROKERS is not set: the ingestion worker has nothing to do without Kafka');
@@ -14,7 +15,11 @@ async function main(): Promise<void> {
   app.useLogger(app.get(Logger));
   await app.init();
   process.stdout.write(`partner-program ingestion worker running on ${config.DATA_DIR} (brokers ${kafka.brokers.join(',')})\n`);
-  stopGracefullyOn(['SIGTERM', 'SIGINT'], () => app.close());
+  stopGracefullyOn(['SIGTERM', 'SIGINT'], async () => {
+    await app.close();
+    // Buffered log lines get a moment to drain, never more: no waiting for a reader that has gone.
+    await flushLogOutput();
+  });
 }
 
 main().catch((error: Error) => {

@@ -1,6 +1,6 @@
 import { type DynamicModule, Module, RequestMethod } from '@nestjs/common';
 import { readKafkaConfig } from '@partner-program/kafka';
-import { BackgroundModule, type CoreOptions, CoreModule, KafkaEdgeModule } from '@partner-program/platform';
+import { BackgroundModule, type CoreOptions, CoreModule, KafkaEdgeModule, logOutput } from '@partner-program/platform';
 import { LoggerModule } from 'nestjs-pino';
 import type { DestinationStream } from 'pino';
 import { ApiModule } from './api.module';
@@ -23,7 +23,7 @@ export class AppModule {
       imports: [
         CoreModule.forRoot(options),
         LoggerModule.forRoot({
-          pinoHttp: options.logDestination ? [requestLogging(options.config.LOG_LEVEL), options.logDestination] : requestLogging(options.config.LOG_LEVEL),
+          pinoHttp: [requestLogging(options.config.LOG_LEVEL), options.logDestination ?? logOutput()],
           // nestjs-pino's default route pattern matches nothing under Fastify's middleware
           // matcher: requests went unlogged (tested in request-logs.e2e-spec.ts).
           forRoutes: [{ path: '{*splat}', method: RequestMethod.ALL }],

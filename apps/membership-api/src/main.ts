@@ -1,16 +1,21 @@
-import { ShutdownCoordinator, stopGracefullyOn, validateEnvironment } from '@partner-program/platform';
+import { ShutdownCoordinator, flushLogOutput, stopGracefullyOn, tolerateClosedOutput, validateEnvironment } from '@partner-program/platform';
 import { createApp, keysFromConfig } from './bootstrap';
 
 // `node main.js` runs the API with the projector and scheduler (all in one);
 // `node main.js --api-only` runs the API alone, for the scale-out topology.
 async function main(): Promise<void> {
+  tolerateClosedOutput();
   const config = validateEnvironment(process.env);
   const keys = keysFromConfig(config);
   const app = await createApp({ config, keys, background: !process.argv.includes('--api-only') });
   await app.listen(config.PORT);
   process.stdout.write(`partner-program listening on http://localhost:${config.PORT} (docs: /docs, data: ${config.DATA_DIR})\n`);
   const shutdown = app.get(ShutdownCoordinator);
-  stopGracefullyOn(['SIGTERM', 'SIGINT'], () => app.close(), { waitingFor: () => shutdown.waitingFor() });
+  stopGracefullyOn(['SIGTERM', 'SIGINT'], async () => {
+    await app.close();
+    // Buffered log lines get a moment to drain, never more: no waiting for a reader that has gone.
+    await flushLogOutput();
+  }, { waitingFor: () => shutdown.waitingFor() });
 }
 
 main().catch((error: Error) => {

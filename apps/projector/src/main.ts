@@ -1,17 +1,22 @@
 import { NestFactory } from '@nestjs/core';
-import { ShutdownCoordinator, stopGracefullyOn, validateEnvironment } from '@partner-program/platform';
+import { ShutdownCoordinator, flushLogOutput, stopGracefullyOn, tolerateClosedOutput, validateEnvironment } from '@partner-program/platform';
 import { PartnerProjector } from '@partner-program/read-models';
 import { Logger } from 'nestjs-pino';
 import { ProjectorModule } from './projector.module';
 
 async function main(): Promise<void> {
+  tolerateClosedOutput();
   const config = validateEnvironment(process.env);
   const app = await NestFactory.createApplicationContext(ProjectorModule.forRoot(config), { bufferLogs: true });
   app.useLogger(app.get(Logger));
   await app.init();
   process.stdout.write(`partner-program projector and scheduler running on ${config.DATA_DIR}\n`);
   const shutdown = app.get(ShutdownCoordinator);
-  stopGracefullyOn(['SIGTERM', 'SIGINT'], () => app.close(), { waitingFor: () => shutdown.waitingFor() });
+  stopGracefullyOn(['SIGTERM', 'SIGINT'], async () => {
+    await app.close();
+    // Buffered log lines get a moment to drain, never more: no waiting for a reader that has gone.
+    await flushLogOutput();
+  }, { waitingFor: () => shutdown.waitingFor() });
   // `--rebuild`: rebuild every read model while following the store (the scale-out topology's
   // rebuild: the API refuses one there, as it would swap tables under this process).
   if (process.argv.includes('--rebuild')) {

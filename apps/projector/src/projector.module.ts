@@ -1,5 +1,5 @@
 import { type DynamicModule, Module } from '@nestjs/common';
-import { ApiKeyRing, type AppConfig, BackgroundModule, CoreModule } from '@partner-program/platform';
+import { ApiKeyRing, type AppConfig, BackgroundModule, CoreModule, logOutput } from '@partner-program/platform';
 import { LoggerModule } from 'nestjs-pino';
 
 /** The read side alone: projector and scheduler, for the scale-out topology (no HTTP). */
@@ -10,7 +10,7 @@ export class ProjectorModule {
       module: ProjectorModule,
       imports: [
         CoreModule.forRoot({ config, keys: ApiKeyRing.parse('') }),
-        LoggerModule.forRoot({ pinoHttp: { level: config.LOG_LEVEL } }),
+        LoggerModule.forRoot({ pinoHttp: [{ level: config.LOG_LEVEL }, logOutput()] }),
         BackgroundModule,
       ],
     };

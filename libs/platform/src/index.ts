@@ -10,6 +10,7 @@ export { RenewalScheduler } from './background/renewal-scheduler';
 export { RenewalNoticeIssuer } from './background/renewal-notice-issuer';
 export { ProjectionLoop } from './background/projection-loop';
 export { Metrics } from './observability/metrics';
+export { flushLogOutput, logOutput, tolerateClosedOutput } from './observability/log-output';
 export { stopGracefullyOn } from './core/graceful-stop';
 export { KafkaEdgeModule } from './kafka/kafka-edge.module';
 export { KafkaWorkerHost } from './kafka/kafka-worker.host';
