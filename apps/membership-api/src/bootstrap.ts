@@ -7,6 +7,7 @@ import { Logger } from 'nestjs-pino';
 import type { DestinationStream } from 'pino';
 import { AppModule } from './app.module';
 import { requireApiKeys } from './auth/api-key.hook';
+import { RateLimits, chargeWhatRequestsCost } from './http/rate-limits';
 import { fastifyOptions } from './http/fastify-options';
 import { closeIdleConnectionsWhileClosing } from './http/close-keep-alive';
 import { useJsonBodyParser } from './http/json-body-parser';
@@ -49,7 +50,9 @@ export async function createApp(options: CreateAppOptions): Promise<INestApplica
     if (shutdown.draining) reply.header('Connection', 'close');
   });
   answerMethodNotAllowed(server);
-  requireApiKeys(server, options.keys);
+  const limits = new RateLimits(options.config);
+  requireApiKeys(server, options.keys, limits);
+  chargeWhatRequestsCost(server, limits);
   closeIdleConnectionsWhileClosing(server);
   recordHttpMetrics(server, app.get(Metrics));
   const document = openApiDocument(app);

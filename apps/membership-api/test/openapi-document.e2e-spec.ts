@@ -18,19 +18,19 @@ type Document = { paths: Record<string, Record<string, Operation>>; components: 
 RequiredText(OpenIdRules(32))(TrainingRevokedData.prototype, 'probeField');
 
 const CODES: Record<string, string[]> = {
-  'post /v1/events': ['200', '201', '400', '401', '403', '413', '415', '422', '503'],
-  'get /v1/partners': ['200', '400', '401', '403', '503'],
-  'get /v1/partners/{partnerId}': ['200', '400', '401', '403', '404', '503'],
-  'get /v1/partners/{partnerId}/history': ['200', '400', '401', '403', '404', '503'],
-  'get /v1/partners/{partnerId}/timeline': ['200', '400', '401', '403', '404', '503'],
-  'get /v1/badges': ['200', '400', '401', '403', '503'],
-  'get /v1/renewal-notices': ['200', '400', '401', '403', '503'],
-  'post /v1/renewal-notices/{noticeId}/acknowledge': ['200', '400', '401', '403', '404', '409', '422'],
-  'get /v1/rejections': ['200', '400', '401', '403', '503'],
-  'post /v1/admin/projections/rebuild': ['200', '401', '403', '409'],
-  'get /health/live': ['200'],
-  'get /health/ready': ['200', '503'],
-  'get /metrics': ['200'],
+  'post /v1/events': ['200', '201', '400', '401', '403', '413', '415', '422', '503', '429'],
+  'get /v1/partners': ['200', '400', '401', '403', '503', '429'],
+  'get /v1/partners/{partnerId}': ['200', '400', '401', '403', '404', '503', '429'],
+  'get /v1/partners/{partnerId}/history': ['200', '400', '401', '403', '404', '503', '429'],
+  'get /v1/partners/{partnerId}/timeline': ['200', '400', '401', '403', '404', '503', '429'],
+  'get /v1/badges': ['200', '400', '401', '403', '503', '429'],
+  'get /v1/renewal-notices': ['200', '400', '401', '403', '503', '429'],
+  'post /v1/renewal-notices/{noticeId}/acknowledge': ['200', '400', '401', '403', '404', '409', '422', '429'],
+  'get /v1/rejections': ['200', '400', '401', '403', '503', '429'],
+  'post /v1/admin/projections/rebuild': ['200', '401', '403', '409', '429'],
+  'get /health/live': ['200', '429'],
+  'get /health/ready': ['200', '503', '429'],
+  'get /metrics': ['200', '429'],
 };
 
 const ROLES: Record<string, string> = {
@@ -70,13 +70,17 @@ describe('the OpenAPI document', () => {
   });
 
   it('documents every status code each route answers, each with a body schema', () => {
-    expect(Object.fromEntries(operations().map(([name, op]) => [name, Object.keys(op.responses).sort()]))).toEqual(CODES);
+    expect(Object.fromEntries(operations().map(([name, op]) => [name, Object.keys(op.responses).sort()]))).toEqual(Object.fromEntries(Object.entries(CODES).map(([name, codes]) => [name, [...codes].sort()])));
     for (const [name, op] of operations()) {
       for (const [code, response] of Object.entries(op.responses)) {
         const content = response.content ?? {};
         expect([name, code, Object.values(content).every((media) => media.schema !== undefined) && Object.keys(content).length > 0]).toEqual([name, code, true]);
       }
     }
+  });
+
+  it('documents Retry-After on every 429', () => {
+    for (const [name, op] of operations()) expect([name, (op.responses['429'] as { headers?: Record<string, unknown> }).headers]).toEqual([name, { 'Retry-After': expect.any(Object) }]);
   });
 
   it('names the security scheme a bearer API key, not a JWT', () => {

@@ -29,7 +29,16 @@ export type TestApp = Readonly<{
   close: () => Promise<void>;
 }>;
 
-export type TestAppOptions = { now?: string; dataDir?: string; background?: boolean; kafkaBrokers?: string; logLevel?: string; logDestination?: DestinationStream };
+export type TestAppOptions = {
+  now?: string;
+  dataDir?: string;
+  background?: boolean;
+  kafkaBrokers?: string;
+  logLevel?: string;
+  logDestination?: DestinationStream;
+  /** More environment variables for the validated config (e.g. RATE_LIMIT_PER_KEY). */
+  env?: Record<string, string>;
+};
 
 export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'pp-e2e-'));
@@ -41,6 +50,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     SCHEDULER_INTERVAL_MS: '3600000',
     BODY_LIMIT: '1mb',
     ...(options.kafkaBrokers ? { KAFKA_BROKERS: options.kafkaBrokers } : {}),
+    ...options.env,
   });
   const app = await createApp({ config, keys: ApiKeyRing.parse(config.API_KEYS!), clock: () => clock.now, background: options.background ?? true, quiet: true, ...(options.logDestination ? { logDestination: options.logDestination } : {}) });
   await app.init();

@@ -62,7 +62,8 @@ export function readJsonText(text: string, options: ReadOptions = {}): ReceivedJ
 
 // ── The scan ──────────────────────────────────────────────────────────────────────────────────
 
-type Frame = { array: boolean; path: string; depth: number; keys: Set<string> | undefined; index: number; key: string | undefined; itemStart: number };
+/** An open container; `name` is its key or index in its parent (paths are built only for problems). */
+type Frame = { array: boolean; name: string; depth: number; keys: Set<string> | undefined; index: number; key: string | undefined; itemStart: number };
 
 /** What the scan found, by path (made into problems once the batch items are known). */
 type Found = { path: string; fragment: string };
@@ -78,18 +79,21 @@ function scan(text: string, itemsOf: string | undefined): Scan {
   let itemsFrame: Frame | undefined;
   let skipping = 0;
 
-  /** Path of the value that starts now in the current container; marks a batch item's start. */
+  /** The name, in the current container, of the value that starts now; marks a batch item's start. */
   const startValue = (): string => {
     const frame = stack.at(-1);
     if (!frame) return '';
     if (frame === itemsFrame) frame.itemStart = scanner.getTokenOffset();
-    return frame.array ? childPath(frame.path, String(frame.index++)) : childPath(frame.path, frame.key!);
+    return frame.array ? String(frame.index++) : frame.key!;
   };
   /** A value has ended in the current container; a batch item's span closes here. */
   const endValue = (): void => {
     const frame = stack.at(-1);
-    if (frame && frame === itemsFrame) spans!.push([frame.itemStart!, scanner.getTokenOffset() + scanner.getTokenLength()]);
+    if (frame && frame === itemsFrame) spans!.push([frame.itemStart, scanner.getTokenOffset() + scanner.getTokenLength()]);
   };
+  /** The path of `name` in the current container (only when there is a problem to report). */
+  const pathOf = (name: string): string => [...stack.slice(1).map((frame) => frame.name), ...(stack.length > 0 ? [name] : [])].reduce(childPath, '');
+  const report = (name: string, fragment: string) => found.push({ path: pathOf(name), fragment });
 
   for (let kind = scanner.scan(); kind !== SyntaxKind.EOF; kind = scanner.scan()) {
     if (skipping > 0) {
@@ -103,16 +107,16 @@ function scan(text: string, itemsOf: string | undefined): Scan {
     switch (kind) {
       case SyntaxKind.OpenBraceToken:
       case SyntaxKind.OpenBracketToken: {
-        const path = startValue();
+        const name = startValue();
         const depth = (frame?.depth ?? 0) + 1;
         if (depth > MAX_JSON_DEPTH) {
-          found.push({ path, fragment: `nests deeper than ${MAX_JSON_DEPTH} levels` });
+          report(name, `nests deeper than ${MAX_JSON_DEPTH} levels`);
           skipping = 1;
           break;
         }
         const array = kind === SyntaxKind.OpenBracketToken;
-        const next: Frame = { array, path, depth, index: 0, keys: array ? undefined : new Set<string>(), key: undefined, itemStart: 0 };
-        if (itemsOf !== undefined && array && depth === 2 && stack.length === 1 && !stack[0]!.array && frame!.key === itemsOf) {
+        const next: Frame = { array, name, depth, index: 0, keys: array ? undefined : new Set<string>(), key: undefined, itemStart: 0 };
+        if (itemsOf !== undefined && array && depth === 2 && !frame!.array && frame!.key === itemsOf) {
           itemsFrame = next;
           spans = [];
         }
@@ -126,16 +130,19 @@ function scan(text: string, itemsOf: string | undefined): Scan {
         break;
       case SyntaxKind.StringLiteral:
         if (frame && !frame.array && frame.key === undefined) {
-          readKey(frame, scanner.getTokenValue(), found);
+          const key = scanner.getTokenValue();
+          if (frame.keys!.has(key)) report(key, 'is given more than once (duplicate key)');
+          frame.keys!.add(key);
+          frame.key = key;
           break;
         }
         startValue();
         endValue();
         break;
       case SyntaxKind.NumericLiteral: {
-        const path = startValue();
+        const name = startValue();
         const literal = scanner.getTokenValue();
-        if (!isExact(literal)) found.push({ path, fragment: `is not exactly representable as a number (${shortLiteral(literal)} would be read as ${Number(literal)})` });
+        if (!isExact(literal)) report(name, `is not exactly representable as a number (${shortLiteral(literal)} would be read as ${Number(literal)})`);
         endValue();
         break;
       }
@@ -155,12 +162,6 @@ function scan(text: string, itemsOf: string | undefined): Scan {
   return { found, ...(spans ? { spans } : {}) };
 }
 
-function readKey(frame: Frame, key: string, found: Found[]): void {
-  if (frame.keys!.has(key)) found.push({ path: childPath(frame.path, key), fragment: 'is given more than once (duplicate key)' });
-  frame.keys!.add(key);
-  frame.key = key;
-}
-
 // ── Numbers as written ────────────────────────────────────────────────────────────────────────
 
 /**
@@ -170,7 +171,10 @@ function readKey(frame: Frame, key: string, found: Found[]): void {
  */
 export function isExact(literal: string): boolean {
   const value = Number(literal);
-  return Number.isFinite(value) && canonicalDecimal(literal) === canonicalDecimal(String(value));
+  const shortest = String(value);
+  // Most literals are already the shortest text of their double (12.5, 100).
+  if (shortest === literal) return true;
+  return Number.isFinite(value) && canonicalDecimal(literal) === canonicalDecimal(shortest);
 }
 
 /** `-12.50e1` → `-125e0`: sign, significant digits without leading/trailing zeros, exponent. */

@@ -2,7 +2,7 @@ import { validateEnvironment } from './app-config';
 
 describe('validateEnvironment', () => {
   it('applies the documented defaults', () => {
-    expect(validateEnvironment({})).toMatchObject({ PORT: 3000, DATA_DIR: './data', LOG_LEVEL: 'info', SCHEDULER_INTERVAL_MS: 30_000, EVENT_STORE: 'sqlite', BODY_LIMIT: '1mb' });
+    expect(validateEnvironment({})).toMatchObject({ PORT: 3000, DATA_DIR: './data', LOG_LEVEL: 'info', SCHEDULER_INTERVAL_MS: 30_000, EVENT_STORE: 'sqlite', BODY_LIMIT: '1mb', RATE_LIMIT_WINDOW_S: 1, RATE_LIMIT_PER_KEY: 100_000, RATE_LIMIT_PER_ADDRESS: 5_000 });
   });
 
   it('converts numbers from the environment', () => {
@@ -13,6 +13,11 @@ describe('validateEnvironment', () => {
     expect(() => validateEnvironment({ PORT: 'eighty', LOG_LEVEL: 'loud', API_KEYS: 'root:short', EVENT_STORE: 'esdb' })).toThrow(
       /PORT: .*integer[\s\S]*API_KEYS: [\s\S]*LOG_LEVEL: [\s\S]*ESDB_CONNECTION_STRING: required when EVENT_STORE=esdb/,
     );
+  });
+
+  it('reads the rate limits and names a bad one', () => {
+    expect(validateEnvironment({ RATE_LIMIT_WINDOW_S: '60', RATE_LIMIT_PER_KEY: '500' })).toMatchObject({ RATE_LIMIT_WINDOW_S: 60, RATE_LIMIT_PER_KEY: 500 });
+    expect(() => validateEnvironment({ RATE_LIMIT_PER_ADDRESS: '0' })).toThrow(/RATE_LIMIT_PER_ADDRESS: /);
   });
 
   it('accepts keys of several roles', () => {

@@ -39,6 +39,18 @@ export class EnvironmentVariables {
   @IsOptional() @IsString()
   KAFKA_BROKERS?: string;
 
+  /** Rate limits, in points per window: a request costs 1, each event of a batch 1, a minPosition wait 1 per 100 ms. */
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1)
+  RATE_LIMIT_WINDOW_S = 1;
+
+  /** Points per window for each API key (the defaults leave room far above the benchmarks). */
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1)
+  RATE_LIMIT_PER_KEY = 100_000;
+
+  /** Points per window for each client address calling without a valid key. */
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1)
+  RATE_LIMIT_PER_ADDRESS = 5_000;
+
   /** Largest accepted request body; bigger ones get 413. */
   @IsOptional() @Matches(/^\d+(kb|mb)$/i, { message: 'BODY_LIMIT must look like 512kb or 2mb' })
   BODY_LIMIT = '1mb';

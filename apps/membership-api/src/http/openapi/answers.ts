@@ -17,6 +17,16 @@ export const ACCESS_ANSWERS = {
   403: 'the key lacks the role',
 } as const;
 
+/** Every route is rate limited (rate-limits.ts): per API key, or per address without a valid one. */
+export function RateLimited(): MethodDecorator {
+  return ApiResponse({
+    status: 429,
+    description: 'the rate limit of the key (or of the address, without a valid key) is spent: retry after Retry-After seconds',
+    schema: schemaRef('ErrorBody'),
+    headers: { 'Retry-After': { description: 'seconds to wait', schema: { type: 'integer', minimum: 1 } } },
+  });
+}
+
 export function Answers(answers: AnswerMap): MethodDecorator {
   const decorators = Object.entries(answers).map(([code, answer]) => {
     const status = Number(code);
