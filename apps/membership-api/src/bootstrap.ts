@@ -1,7 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import { ApiKeyRing, type AppConfig, type Clock, Metrics, ShutdownCoordinator } from '@partner-program/platform';
 import { Logger } from 'nestjs-pino';
 import type { DestinationStream } from 'pino';
@@ -11,6 +11,8 @@ import { RateLimits, chargeWhatRequestsCost } from './http/rate-limits';
 import { fastifyOptions } from './http/fastify-options';
 import { closeIdleConnectionsWhileClosing } from './http/close-keep-alive';
 import { useJsonBodyParser } from './http/json-body-parser';
+import { answerMethodNotAllowed } from './http/method-not-allowed';
+import { openApiDocument } from './http/openapi/openapi-document';
 import { recordHttpMetrics } from './observability/http-metrics';
 
 export type CreateAppOptions = Readonly<{
@@ -47,20 +49,13 @@ export async function createApp(options: CreateAppOptions): Promise<INestApplica
     reply.header('X-Request-Id', request.id);
     if (shutdown.draining) reply.header('Connection', 'close');
   });
+  answerMethodNotAllowed(server);
   const limits = new RateLimits(options.config);
   requireApiKeys(server, options.keys, limits);
   chargeWhatRequestsCost(server, limits);
   closeIdleConnectionsWhileClosing(server);
   recordHttpMetrics(server, app.get(Metrics));
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('partner-program')
-      .setDescription('Partner programme backend: ingest upstream facts, read tiers, badges, entitlements and renewal notices (CONTRACT.md §2).')
-      .setVersion('1')
-      .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'API key from API_KEYS (role:key)' })
-      .build(),
-  );
+  const document = openApiDocument(app);
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
   return app;
 }

@@ -1,19 +1,19 @@
-import { Controller, Get, HttpCode, HttpStatus, Inject, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, HttpCode, HttpStatus, Inject, Post } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { RejectionLog } from '@partner-program/ingestion';
 import { REJECTION_LOG } from '@partner-program/platform';
 import { PartnerProjector } from '@partner-program/read-models';
 import { RequiresRole } from '../auth/roles.decorator';
 import { httpError } from '../http/error-body';
-import { ERROR_SCHEMA } from '../http/openapi-schemas';
-import { limitParam, nonNegativeIntegerParam } from '../http/query-params';
+import { Answers } from '../http/openapi/answers';
+import { ValidQuery } from '../http/openapi/dto-params';
+import { RejectionsQuery } from '../http/request-dtos';
 import { ReadYourWrites } from '../http/read-your-writes';
 
 /** Whether the projector runs in this process; with `--api-only` another process runs it. */
 export const PROJECTOR_IN_PROCESS = Symbol('PROJECTOR_IN_PROCESS');
 
 @ApiTags('admin')
-@ApiBearerAuth()
 @Controller('v1')
 export class AdminController {
   constructor(
@@ -26,13 +26,11 @@ export class AdminController {
   @Get('rejections')
   @RequiresRole('admin')
   @ApiOperation({ summary: 'Invalid and rejected messages with their reasons, oldest first; page with `after` = the last id seen' })
-  @ApiQuery({ name: 'after', required: false }) @ApiQuery({ name: 'limit', required: false })
-  @ApiQuery({ name: 'minPosition', required: false, description: 'answer once the refusals up to this position are listed (≤ 5 s, then 503)' })
-  async list(@Query('after') after?: string, @Query('limit') limit?: string, @Query('minPosition') minPosition?: string) {
-    const page = { after: nonNegativeIntegerParam('after', after), limit: limitParam(limit, 100, 1000) };
+  @Answers({ 200: ['RejectionsPage', 'a page of kept messages'], 400: 'a parameter breaks its rule', 503: 'minPosition not reached within 5 s: retry (Retry-After)' })
+  async list(@ValidQuery(RejectionsQuery) query: RejectionsQuery) {
     // The domain's refusals are listed from the store by a projection with its own checkpoint.
-    await this.readYourWrites.waitFor(minPosition, () => this.rejections.checkpoint());
-    const items = this.rejections.list(page);
+    await this.readYourWrites.waitFor(query.minPosition, () => this.rejections.checkpoint());
+    const items = this.rejections.list({ after: query.after ?? 0, limit: query.limit ?? 100 });
     return { items, nextAfter: items.at(-1)?.id ?? null };
   }
 
@@ -40,7 +38,7 @@ export class AdminController {
   @HttpCode(HttpStatus.OK)
   @RequiresRole('admin')
   @ApiOperation({ summary: 'Rebuild every read model from the event store into fresh tables, then swap them in' })
-  @ApiResponse({ status: 409, description: 'the projector runs in another process (--api-only): rebuild there', schema: ERROR_SCHEMA })
+  @Answers({ 200: ['Rebuild', 'rebuilt and swapped in'], 409: 'the projector runs in another process (--api-only): rebuild there' })
   async rebuild() {
     // A rebuild swaps the table sets under the live projector: done from here while another
     // process projects, that process would keep writing to the dropped set.

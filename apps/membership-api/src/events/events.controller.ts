@@ -1,19 +1,17 @@
 import { Body, Controller, HttpStatus, Post, Req, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { type IngestResult, IngestionService, type Problem, type ReceivedItem, type ReceivedJson, problem } from '@partner-program/ingestion';
+import { ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { type IngestResult, IngestionService, type Problem, type ReceivedItem, type ReceivedJson, schemaRef, validateDto } from '@partner-program/ingestion';
 import { Metrics, ShutdownCoordinator } from '@partner-program/platform';
 import type { FastifyReply } from 'fastify';
 import type { AuthenticatedRequest } from '../auth/api-key.hook';
 import { RequiresRole } from '../auth/roles.decorator';
 import { errorBody, httpError } from '../http/error-body';
-import { BATCH_SCHEMA, ENVELOPE_SCHEMA, ERROR_SCHEMA, INGEST_RESULT_SCHEMA } from '../http/openapi-schemas';
-
-const MAX_BATCH = 500;
+import { Answers } from '../http/openapi/answers';
+import { EventBatchDto } from './event-batch.dto';
 const SINGLE_STATUS = { appended: HttpStatus.CREATED, duplicate: HttpStatus.OK, invalid: HttpStatus.BAD_REQUEST, rejected: HttpStatus.UNPROCESSABLE_ENTITY };
 
 /** Ingestion over HTTP (CONTRACT §2 `POST /v1/events`): the same path as Kafka. */
 @ApiTags('events')
-@ApiBearerAuth()
 @Controller('v1/events')
 export class EventsController {
   constructor(
@@ -25,13 +23,16 @@ export class EventsController {
   @Post()
   @RequiresRole('publisher')
   @ApiOperation({ summary: 'Publish one upstream event, or a batch of up to 500' })
-  @ApiBody({ schema: { oneOf: [ENVELOPE_SCHEMA, BATCH_SCHEMA] } })
-  @ApiResponse({ status: 201, description: 'appended', schema: INGEST_RESULT_SCHEMA })
-  @ApiResponse({ status: 200, description: 'duplicate (single), or one result per message (batch)', schema: INGEST_RESULT_SCHEMA })
-  @ApiResponse({ status: 400, description: 'invalid: each broken rule in `details`', schema: ERROR_SCHEMA })
-  @ApiResponse({ status: 413, description: 'body larger than BODY_LIMIT', schema: ERROR_SCHEMA })
-  @ApiResponse({ status: 422, description: 'rejected by the domain, with `code`', schema: ERROR_SCHEMA })
-  @ApiResponse({ status: 503, description: 'shutting down; retry', schema: ERROR_SCHEMA })
+  @ApiBody({ schema: { oneOf: [schemaRef('UpstreamEnvelope'), schemaRef('EventBatch')] } })
+  @Answers({
+    201: ['IngestResult', 'one envelope: appended'],
+    200: [['IngestResult', 'BatchResult'], 'one envelope: a duplicate of one stored before (IngestResult); a batch: one result per message, in order (BatchResult)'],
+    400: 'invalid: each broken rule in `details` (malformed JSON, a bad batch shape, or an envelope breaking a rule); kept at /v1/rejections',
+    413: 'body larger than BODY_LIMIT',
+    415: 'a Content-Type other than application/json',
+    422: 'one envelope, rejected by the domain: `code` says why',
+    503: 'shutting down: retry (Retry-After)',
+  })
   async publish(@Body() received: ReceivedJson | undefined, @Req() request: AuthenticatedRequest, @Res({ passthrough: true }) response: FastifyReply) {
     if (this.shutdown.draining) throw httpError(HttpStatus.SERVICE_UNAVAILABLE, 'shutting down; retry', { retryAfter: 1 });
     const requestId = String(request.id);
@@ -67,19 +68,14 @@ type BodyShape =
   | { kind: 'single'; body: unknown; problems: Problem[] }
   | { kind: 'refused'; problems: Problem[] };
 
-/** A body with `events` is a batch (`{ "events": [ … ] }`, 1–500 of them); anything else one message. */
+/** A body with `events` is a batch (EventBatchDto: `{ "events": [ … ] }`, 1–500 of them); anything else one message. */
 function batchShape(received: ReceivedJson | undefined): BodyShape {
   if (received === undefined) return { kind: 'single', body: undefined, problems: [] };
   if (!received.ok) return { kind: 'refused', problems: received.problems };
   const body = received.value;
   if (typeof body !== 'object' || body === null || Array.isArray(body) || !('events' in body)) return { kind: 'single', body, problems: received.problems };
   const refused = (...problems: Problem[]): BodyShape => ({ kind: 'refused', problems: [...received.problems, ...problems] });
-  const others = Object.keys(body).filter((k) => k !== 'events');
-  if (others.length > 0) return refused(...others.map((key) => problem(key, 'is not a field of a batch: a batch is { "events": [ … ] } with no other field')));
-  const { events } = body as { events: unknown };
-  if (!Array.isArray(events)) return refused(problem('events', 'must be an array of envelopes'));
-  if (events.length === 0) return refused(problem('events', 'must hold at least one event'));
-  if (events.length > MAX_BATCH) return refused(problem('events', `must hold at most ${MAX_BATCH} events (got ${events.length})`));
-  if (received.problems.length > 0) return refused();
-  return { kind: 'batch', events, items: received.items! };
+  const shapeProblems = validateDto(EventBatchDto, body as Record<string, unknown>);
+  if (shapeProblems.length > 0 || received.problems.length > 0) return refused(...shapeProblems);
+  return { kind: 'batch', events: (body as EventBatchDto).events, items: received.items! };
 }

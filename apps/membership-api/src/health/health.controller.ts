@@ -1,11 +1,12 @@
 import { Controller, Get, Header, HttpException, HttpStatus, Inject } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, HealthIndicatorService, type HealthIndicatorResult } from '@nestjs/terminus';
 import type { EventStore } from '@partner-program/event-store';
 import { EVENT_STORE, Metrics, ShutdownCoordinator } from '@partner-program/platform';
 import { ReadModelQueries } from '@partner-program/read-models';
 import { Public } from '../auth/roles.decorator';
 import { httpError } from '../http/error-body';
+import { Answers } from '../http/openapi/answers';
 import { ReadinessProbes } from './readiness-probes';
 
 @ApiTags('operations')
@@ -23,16 +24,18 @@ export class HealthController {
 
   @Get('health/live')
   @Public()
-  @HealthCheck()
+  @HealthCheck({ swaggerDocumentation: false })
   @ApiOperation({ summary: 'Liveness: the process answers' })
+  @Answers({ 200: ['Health', 'alive'] })
   live() {
     return this.health.check([]);
   }
 
   @Get('health/ready')
   @Public()
-  @HealthCheck()
+  @HealthCheck({ swaggerDocumentation: false })
   @ApiOperation({ summary: 'Readiness: event store, read models and (when on) Kafka reachable; not shutting down' })
+  @Answers({ 200: ['Health', 'ready'], 503: 'not ready (a dependency is down, or shutting down)' })
   async ready() {
     // Terminus answers 503 with its own body; it is kept as `details` of the contract's error shape,
     // and the message names what is not ready (e.g. the Kafka consumer still joining its group).
@@ -52,6 +55,8 @@ export class HealthController {
   @Public()
   @Header('Content-Type', 'text/plain; version=0.0.4')
   @ApiOperation({ summary: 'Prometheus metrics' })
+  @ApiProduces('text/plain')
+  @ApiResponse({ status: 200, description: 'Prometheus text exposition format', content: { 'text/plain': { schema: { type: 'string' } } } })
   metricsText(): Promise<string> {
     return this.metrics.registry.metrics();
   }

@@ -17,6 +17,9 @@ export function fastifyOptions(bodyLimit: string): FastifyServerOptions {
     },
     // Nest's logger (pino) logs requests; Fastify's own logger stays off.
     logger: false,
+    // Path ids are judged by their DTO's rule (a noticeId may be 128 characters): Fastify's own
+    // limit (100) would answer 414 before it, so it only stops absurd lengths.
+    routerOptions: { maxParamLength: 1024 },
   };
 }
 

@@ -1,17 +1,17 @@
 import { Controller, Get, HttpCode, HttpStatus, Inject, Param, Post, Query, Req } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { type RejectionCode, isIsoDate } from '@partner-program/domain';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { RejectionCode } from '@partner-program/domain';
 import { PartnerCommandHandler } from '@partner-program/ingestion';
 import { CLOCK, type Clock } from '@partner-program/platform';
 import { ReadModelQueries } from '@partner-program/read-models';
 import type { AuthenticatedRequest } from '../auth/api-key.hook';
 import { RequiresRole } from '../auth/roles.decorator';
 import { httpError } from '../http/error-body';
-import { ERROR_SCHEMA } from '../http/openapi-schemas';
-import { limitParam } from '../http/query-params';
+import { Answers } from '../http/openapi/answers';
+import { ValidPath, ValidQuery } from '../http/openapi/dto-params';
 import { ReadYourWrites } from '../http/read-your-writes';
+import { NoticePath, NoticesQuery } from '../http/request-dtos';
 
-const STATUSES = ['pending', 'issued', 'acknowledged', 'cancelled'];
 /** A notice known but not in a state to acknowledge is a conflict with its state, not a bad request. */
 const ACKNOWLEDGE_STATUS: Partial<Record<RejectionCode, HttpStatus>> = {
   'notice-not-found': HttpStatus.NOT_FOUND,
@@ -20,7 +20,6 @@ const ACKNOWLEDGE_STATUS: Partial<Record<RejectionCode, HttpStatus>> = {
 };
 
 @ApiTags('renewal-notices')
-@ApiBearerAuth()
 @Controller('v1/renewal-notices')
 export class RenewalNoticesController {
   constructor(
@@ -33,13 +32,11 @@ export class RenewalNoticesController {
   @Get()
   @RequiresRole('notifier')
   @ApiOperation({ summary: 'Renewal notices by status and due date, paged by cursor' })
-  @ApiQuery({ name: 'status', required: false, enum: STATUSES }) @ApiQuery({ name: 'dueBefore', required: false, description: 'YYYY-MM-DD, inclusive' })
-  @ApiQuery({ name: 'cursor', required: false }) @ApiQuery({ name: 'limit', required: false }) @ApiQuery({ name: 'minPosition', required: false })
-  async list(@Query('status') status?: string, @Query('dueBefore') dueBefore?: string, @Query('cursor') cursor?: string, @Query('limit') limit?: string, @Query('minPosition') minPosition?: string) {
-    if (status !== undefined && !STATUSES.includes(status)) throw httpError(HttpStatus.BAD_REQUEST, `status must be one of ${STATUSES.join(', ')}`);
-    if (dueBefore !== undefined && !isIsoDate(dueBefore)) throw httpError(HttpStatus.BAD_REQUEST, 'dueBefore must be a YYYY-MM-DD date');
-    const filter = { limit: limitParam(limit, 100, 1000), ...(status ? { status } : {}), ...(dueBefore ? { dueBefore } : {}), ...(cursor ? { cursor } : {}) };
-    await this.readYourWrites.waitFor(minPosition);
+  @Answers({ 200: ['NoticesPage', 'a page of notices'], 400: 'a parameter breaks its rule, or a cursor not handed out by this route', 503: 'minPosition not reached within 5 s: retry (Retry-After)' })
+  async list(@ValidQuery(NoticesQuery) query: NoticesQuery) {
+    const { status, dueBefore, cursor } = query;
+    const filter = { limit: query.limit ?? 100, ...(status ? { status } : {}), ...(dueBefore ? { dueBefore } : {}), ...(cursor ? { cursor } : {}) };
+    await this.readYourWrites.waitFor(query.minPosition);
     return this.queries.renewalNotices(filter as Parameters<ReadModelQueries['renewalNotices']>[0]);
   }
 
@@ -47,11 +44,8 @@ export class RenewalNoticesController {
   @HttpCode(HttpStatus.OK)
   @RequiresRole('notifier')
   @ApiOperation({ summary: 'The notice was delivered; idempotent (a second call changes nothing)' })
-  @ApiResponse({ status: 200, description: 'acknowledged (now or before)' })
-  @ApiResponse({ status: 404, description: 'unknown notice', schema: ERROR_SCHEMA })
-  @ApiResponse({ status: 409, description: 'the notice is not issued yet (`code` notice-not-issued) or was cancelled (notice-cancelled)', schema: ERROR_SCHEMA })
-  async acknowledge(@Param('noticeId') noticeId: string, @Req() request: AuthenticatedRequest) {
-    if (!/^[A-Za-z0-9._:-]{1,128}$/.test(noticeId)) throw httpError(HttpStatus.BAD_REQUEST, 'noticeId is not a notice id');
+  @Answers({ 200: ['Acknowledged', 'acknowledged, now or before'], 400: 'noticeId breaks its rule', 404: 'unknown notice', 409: 'the notice is not issued yet (`code` notice-not-issued) or was cancelled (notice-cancelled)', 422: 'rejected by the domain: `code` says why' })
+  async acknowledge(@ValidPath(NoticePath) { noticeId }: NoticePath, @Req() request: AuthenticatedRequest) {
     // The read model only says whose notice it is; the partner's stream decides (the domain).
     const notice = this.queries.noticeById(noticeId);
     if (!notice) throw httpError(HttpStatus.NOT_FOUND, `no renewal notice ${noticeId}`);

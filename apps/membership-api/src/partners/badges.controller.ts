@@ -1,12 +1,13 @@
-import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { Controller, Get } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ReadModelQueries } from '@partner-program/read-models';
 import { RequiresRole } from '../auth/roles.decorator';
-import { areaParam } from '../http/query-params';
+import { Answers } from '../http/openapi/answers';
+import { ValidQuery } from '../http/openapi/dto-params';
 import { ReadYourWrites } from '../http/read-your-writes';
+import { BadgesQuery } from '../http/request-dtos';
 
 @ApiTags('badges')
-@ApiBearerAuth()
 @Controller('v1/badges')
 export class BadgesController {
   constructor(
@@ -17,10 +18,9 @@ export class BadgesController {
   @Get()
   @RequiresRole('reader')
   @ApiOperation({ summary: 'The directory of active principal badges: partnerId, area, since' })
-  @ApiQuery({ name: 'area', required: false }) @ApiQuery({ name: 'minPosition', required: false })
-  async directory(@Query('area') area?: string, @Query('minPosition') minPosition?: string) {
-    const filter = areaParam(area, false);
-    await this.readYourWrites.waitFor(minPosition);
-    return { badges: this.queries.badges(filter ? { area: filter } : {}) };
+  @Answers({ 200: ['Badges', 'the active badges'], 400: 'a parameter breaks its rule', 503: 'minPosition not reached within 5 s: retry (Retry-After)' })
+  async directory(@ValidQuery(BadgesQuery) query: BadgesQuery) {
+    await this.readYourWrites.waitFor(query.minPosition);
+    return { badges: this.queries.badges(query.area ? { area: query.area } : {}) };
   }
 }

@@ -1,23 +1,22 @@
-import { Controller, Get, HttpStatus, Inject, Param, Query, Req, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, HttpStatus, Inject, Req, Res } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { toMillis } from '@partner-program/domain';
 import { roleSatisfies, CLOCK, type Clock } from '@partner-program/platform';
 import { ReadModelQueries } from '@partner-program/read-models';
 import type { FastifyReply } from 'fastify';
 import type { AuthenticatedRequest } from '../auth/api-key.hook';
 import { RequiresRole } from '../auth/roles.decorator';
 import { httpError } from '../http/error-body';
-import { ERROR_SCHEMA, STATUS_SCHEMA } from '../http/openapi-schemas';
-import { areaParam, limitParam, nonNegativeIntegerParam, partnerIdParam, tierParam, timeParam } from '../http/query-params';
+import { ValidPath, ValidQuery } from '../http/openapi/dto-params';
+import { Answers } from '../http/openapi/answers';
 import { ReadYourWrites } from '../http/read-your-writes';
+import { HistoryQuery, PartnerPath, PartnersQuery, PartnerStatusQuery, TimelineQuery } from '../http/request-dtos';
 import { PartnerHistoryService } from './partner-history.service';
 
-const MIN_POSITION = { name: 'minPosition', required: false, description: 'answer once the read models have applied this position (≤ 5 s, then 503)' };
+const BAD_PARAMETER = 'a parameter breaks its rule (named in the message and `details`)';
+const NOT_YET = 'minPosition not reached within 5 s: retry (Retry-After)';
 
 @ApiTags('partners')
-@ApiBearerAuth()
-@ApiResponse({ status: 400, description: 'bad parameter', schema: ERROR_SCHEMA })
-@ApiResponse({ status: 401, description: 'no or unknown API key', schema: ERROR_SCHEMA })
-@ApiResponse({ status: 403, description: 'the key lacks the role', schema: ERROR_SCHEMA })
 @Controller('v1/partners')
 export class PartnersController {
   constructor(
@@ -30,34 +29,32 @@ export class PartnersController {
   @Get()
   @RequiresRole('reader')
   @ApiOperation({ summary: 'Partners in an area at a tier (`none` for no tier), paged by cursor' })
-  @ApiQuery({ name: 'area', required: true }) @ApiQuery({ name: 'tier', required: false }) @ApiQuery({ name: 'cursor', required: false }) @ApiQuery({ name: 'limit', required: false }) @ApiQuery(MIN_POSITION)
-  async list(@Query('area') area?: string, @Query('tier') tier?: string, @Query('cursor') cursor?: string, @Query('limit') limit?: string, @Query('minPosition') minPosition?: string) {
-    const filter = { area: areaParam(area, true)!, tier: tierParam(tier), limit: limitParam(limit, 100, 1000), ...(cursor ? { cursor } : {}) };
-    await this.readYourWrites.waitFor(minPosition);
+  @Answers({ 200: ['PartnersPage', 'a page of partners'], 400: `${BAD_PARAMETER}, or a cursor not handed out by this route`, 503: NOT_YET })
+  async list(@ValidQuery(PartnersQuery) query: PartnersQuery) {
+    const filter = { area: query.area, limit: query.limit ?? 100, ...(query.tier ? { tier: query.tier } : {}), ...(query.cursor ? { cursor: query.cursor } : {}) };
+    await this.readYourWrites.waitFor(query.minPosition);
     return this.queries.partners(filter);
   }
 
   @Get(':partnerId')
   @RequiresRole('reader')
   @ApiOperation({ summary: 'Current status (read model); with `asOf` (auditor) the status at that time, rebuilt from the event store' })
-  @ApiQuery({ name: 'asOf', required: false, description: 'date or ISO timestamp' }) @ApiQuery(MIN_POSITION)
-  @ApiResponse({ status: 200, schema: STATUS_SCHEMA }) @ApiResponse({ status: 404, description: 'no events for this partner', schema: ERROR_SCHEMA })
+  @Answers({ 200: ['PartnerStatus', 'the status'], 400: BAD_PARAMETER, 404: 'no events for this partner', 503: NOT_YET })
   async status(
-    @Param('partnerId') rawId: string,
+    @ValidPath(PartnerPath) path: PartnerPath,
+    @ValidQuery(PartnerStatusQuery) query: PartnerStatusQuery,
     @Req() request: AuthenticatedRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
-    @Query('asOf') asOf?: string,
-    @Query('minPosition') minPosition?: string,
   ) {
-    const partnerId = partnerIdParam(rawId);
-    if (asOf !== undefined) {
+    const { partnerId } = path;
+    if (query.asOf !== undefined) {
       if (!request.caller || !roleSatisfies(request.caller.role, 'auditor')) throw httpError(HttpStatus.FORBIDDEN, `asOf needs the auditor role; the key has ${request.caller?.role}`);
-      const time = timeParam('asOf', asOf);
-      await this.readYourWrites.waitFor(minPosition);
+      const time = toMillis(query.asOf);
+      await this.readYourWrites.waitFor(query.minPosition);
       const status = await this.history.statusAsOf(partnerId, time);
       return status ?? notFound(partnerId);
     }
-    await this.readYourWrites.waitFor(minPosition);
+    await this.readYourWrites.waitFor(query.minPosition);
     const json = this.queries.partnerStatusJson(partnerId) ?? notFound(partnerId);
     // Already JSON text: sent as is, without parsing and serialising it again.
     void reply.type('application/json; charset=utf-8');
@@ -67,26 +64,23 @@ export class PartnersController {
   @Get(':partnerId/history')
   @RequiresRole('auditor')
   @ApiOperation({ summary: 'Every stored event of the partner in order, with metadata; paged by revision (`from`, `limit`)' })
-  @ApiQuery({ name: 'from', required: false }) @ApiQuery({ name: 'limit', required: false }) @ApiQuery(MIN_POSITION)
-  async events(@Param('partnerId') rawId: string, @Query('from') from?: string, @Query('limit') limit?: string, @Query('minPosition') minPosition?: string) {
-    const partnerId = partnerIdParam(rawId);
-    const [start, size] = [nonNegativeIntegerParam('from', from), limitParam(limit, 100, 1000)];
-    await this.readYourWrites.waitFor(minPosition);
-    const page = await this.history.page(partnerId, start, size);
-    if (page.items.length === 0 && (from === undefined || from === '0')) notFound(partnerId);
+  @Answers({ 200: ['HistoryPage', 'a page of stored events'], 400: BAD_PARAMETER, 404: 'no events for this partner', 503: NOT_YET })
+  async events(@ValidPath(PartnerPath) { partnerId }: PartnerPath, @ValidQuery(HistoryQuery) query: HistoryQuery) {
+    const from = query.from ?? 0;
+    await this.readYourWrites.waitFor(query.minPosition);
+    const page = await this.history.page(partnerId, from, query.limit ?? 100);
+    if (page.items.length === 0 && from === 0) notFound(partnerId);
     return { partnerId, ...page };
   }
 
   @Get(':partnerId/timeline')
   @RequiresRole('auditor')
   @ApiOperation({ summary: 'Every tier and badge change with when it took effect and why (events, expiries, deals leaving the window, rulesets)' })
-  @ApiQuery({ name: 'from', required: false }) @ApiQuery({ name: 'to', required: false }) @ApiQuery(MIN_POSITION)
-  async timeline(@Param('partnerId') rawId: string, @Query('from') from?: string, @Query('to') to?: string, @Query('minPosition') minPosition?: string) {
-    const partnerId = partnerIdParam(rawId);
-    const start = from === undefined ? undefined : timeParam('from', from);
-    await this.readYourWrites.waitFor(minPosition);
-    const end = to === undefined ? this.clock().getTime() : timeParam('to', to);
-    const changes = await this.history.timeline(partnerId, end, start);
+  @Answers({ 200: ['Timeline', 'the changes in time order'], 400: BAD_PARAMETER, 404: 'no events for this partner', 503: NOT_YET })
+  async timeline(@ValidPath(PartnerPath) { partnerId }: PartnerPath, @ValidQuery(TimelineQuery) query: TimelineQuery) {
+    await this.readYourWrites.waitFor(query.minPosition);
+    const end = query.to === undefined ? this.clock().getTime() : toMillis(query.to);
+    const changes = await this.history.timeline(partnerId, end, query.from === undefined ? undefined : toMillis(query.from));
     return changes ? { partnerId, changes } : notFound(partnerId);
   }
 }

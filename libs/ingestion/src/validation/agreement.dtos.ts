@@ -14,7 +14,7 @@ const BusinessModelSet = (): PropertyDecorator =>
   all(
     Required(),
     IsList(),
-    rule('notEmpty', (v) => !listed(v) || v.length > 0, () => 'must list at least one business model'),
+    rule('notEmpty', (v) => !listed(v) || v.length > 0, () => 'must list at least one business model', { minItems: 1 }),
     rule(
       'knownBusinessModels',
       (v) => !listed(v) || v.every((item) => isOneOf(BUSINESS_MODELS, item)),
@@ -23,6 +23,7 @@ const BusinessModelSet = (): PropertyDecorator =>
         const allowed = BUSINESS_MODELS.join(', ');
         return `must contain only known business models, one of: ${allowed} (got ${showSome(unknown)})`;
       },
+      { items: { type: 'string', enum: [...BUSINESS_MODELS] } },
     ),
     rule(
       'distinct',
@@ -32,6 +33,7 @@ const BusinessModelSet = (): PropertyDecorator =>
         const repeated = items.filter((item, i) => items.indexOf(item) !== i);
         return `must not list a business model twice (repeated: ${showSome(repeated)})`;
       },
+      { uniqueItems: true },
     ),
   );
 

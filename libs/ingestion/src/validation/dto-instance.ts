@@ -22,6 +22,11 @@ export function NestedDto(type: () => DtoClass): PropertyDecorator {
   };
 }
 
+/** The class a `NestedDto` field holds, if `key` of `dto` is one. */
+export function nestedDtoOf(dto: Function, key: string): DtoClass | undefined {
+  return NESTED.get(dto.prototype as object)?.get(key)?.();
+}
+
 /** A `type` instance holding `plain`'s own fields; nested DTO fields that are objects become instances too. */
 export function dtoInstance<T extends object>(type: abstract new () => T, plain: Record<string, unknown>): T {
   const instance = Object.assign(Object.create(type.prototype) as T, plain) as T & Record<string, unknown>;

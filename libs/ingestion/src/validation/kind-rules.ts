@@ -12,13 +12,14 @@ export const Required = (): PropertyDecorator =>
 export const Optional = (): PropertyDecorator => ValidateIf((_object: unknown, value: unknown) => value !== undefined);
 
 export const IsText = (): PropertyDecorator =>
-  rule('isString', (v) => typeof v === 'string', (v) => `must be a string (got ${typeName(v)})`);
+  rule('isString', (v) => typeof v === 'string', (v) => `must be a string (got ${typeName(v)})`, { type: 'string' });
 
 export const IsFiniteNumber = (): PropertyDecorator =>
   rule(
     'isNumber',
     (v) => typeof v === 'number' && Number.isFinite(v),
     (v) => (typeof v === 'number' ? `must be a finite number (got ${v})` : `must be a number (got ${typeName(v)})`),
+    { type: 'number' },
   );
 
 /** A JSON object (after the safe copy, objects are plain copies or nested DTO instances). */
@@ -27,10 +28,11 @@ export const IsJsonObject = (): PropertyDecorator =>
     'isObject',
     (v) => typeof v === 'object' && v !== null && !Array.isArray(v),
     (v) => `must be an object (got ${typeName(v)})`,
+    { type: 'object' },
   );
 
 export const IsList = (): PropertyDecorator =>
-  rule('isArray', (v) => Array.isArray(v), (v) => `must be an array (got ${typeName(v)})`);
+  rule('isArray', (v) => Array.isArray(v), (v) => `must be an array (got ${typeName(v)})`, { type: 'array' });
 
 /** A required string field with further rules. */
 export const RequiredText = (...rules: PropertyDecorator[]): PropertyDecorator => all(Required(), IsText(), ...rules);

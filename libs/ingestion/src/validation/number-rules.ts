@@ -16,16 +16,17 @@ export function decimalPlaces(value: number): number {
 const judged = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
 
 export const Positive = (): PropertyDecorator =>
-  rule('positive', (v) => !judged(v) || v > 0, (v) => `must be greater than 0 (got ${String(v)})`);
+  rule('positive', (v) => !judged(v) || v > 0, (v) => `must be greater than 0 (got ${String(v)})`, { minimum: 0, exclusiveMinimum: true });
 
 export const AtMost = (max: number): PropertyDecorator =>
-  rule('atMost', (v) => !judged(v) || v <= max, (v) => `must be at most ${max} (got ${String(v)})`);
+  rule('atMost', (v) => !judged(v) || v <= max, (v) => `must be at most ${max} (got ${String(v)})`, { maximum: max });
 
 export const Between = (min: number, max: number): PropertyDecorator =>
   rule(
     'between',
     (v) => !judged(v) || (v >= min && v <= max),
     (v) => `must be between ${min} and ${max} inclusive (got ${String(v)})`,
+    { minimum: min, maximum: max },
   );
 
 export const MaxDecimals = (places: number): PropertyDecorator =>
@@ -33,4 +34,5 @@ export const MaxDecimals = (places: number): PropertyDecorator =>
     'decimals',
     (v) => !judged(v) || decimalPlaces(v) <= places,
     (v) => `must have at most ${places} decimal places (got ${String(v)})`,
+    { multipleOf: 10 ** -places },
   );

@@ -1,5 +1,6 @@
 import { isIsoDate } from '@partner-program/domain';
 import { show } from './describe-value';
+import { CALENDAR_TIMESTAMP } from './calendar-patterns';
 import { rule } from './rule';
 
 // ── ISO-8601 timestamps with an offset (occurredAt) ────────────────────────────────────────────
@@ -45,4 +46,5 @@ export const IsoTimestamp = (): PropertyDecorator =>
       const reading = readTimestamp(v as string);
       return reading.ok ? 'must be an ISO-8601 timestamp' : reading.reason;
     },
+    { pattern: `^${CALENDAR_TIMESTAMP}$`, description: 'with a UTC offset; at most 5 minutes in the future' },
   );

@@ -55,6 +55,14 @@ export function validateEnvelope(raw: unknown, now: number, received: readonly P
   return { ok: false, problems, ...validIdentity(body, problems) };
 }
 
+/**
+ * Every broken rule of `plain` (fields already decoded) against a DTO's rules, with the same
+ * options and messages as the envelope: used for the HTTP parameters' DTOs as well.
+ */
+export function validateDto(dto: abstract new () => object, plain: Record<string, unknown>): Problem[] {
+  return toProblems(validateSync(dtoInstance(dto, plain), VALIDATE), '');
+}
+
 /** The domain fact of a valid envelope: its data exactly as received. */
 export function toFact(envelope: UpstreamEnvelope): UpstreamEvent {
   const { type, data, messageId, occurredAt, source } = envelope;

@@ -1,0 +1,146 @@
+import { AREAS, TIERS } from '@partner-program/domain';
+import { schemaRef, type JsonSchema } from '@partner-program/ingestion';
+import { NOTICE_STATUSES } from '@partner-program/read-models';
+
+// ── Response bodies (CONTRACT §2), as `components.schemas` of the OpenAPI document ────────────
+// Requests are documented from their validating DTOs; these describe what the service answers.
+
+const text = { type: 'string' };
+const integer = { type: 'integer' };
+const nullable = (schema: JsonSchema): JsonSchema => ({ ...schema, nullable: true });
+const list = (items: JsonSchema): JsonSchema => ({ type: 'array', items });
+const object = (properties: Record<string, JsonSchema>, required: string[] = Object.keys(properties)): JsonSchema => ({ type: 'object', required, properties });
+const area = { type: 'string', enum: [...AREAS] };
+const tier = { type: 'string', enum: [...TIERS] };
+const date = { type: 'string', format: 'date' };
+const time = { type: 'string', format: 'date-time' };
+
+const problem = object({ path: text, message: text });
+
+const ErrorBody = {
+  ...object({ statusCode: integer, error: text, message: text }),
+  description: 'CONTRACT §2 error shape; an ingestion answer adds the result fields (messageId, outcome, code).',
+  properties: {
+    statusCode: integer,
+    error: text,
+    message: text,
+    details: list({ type: 'object', description: 'a broken rule `{ path, message }`, or `{ code }` of a domain rejection' }),
+    messageId: nullable(text),
+    outcome: { type: 'string', enum: ['invalid', 'rejected'] },
+    code: { ...text, description: 'rejection code of the domain, or `invalid`' },
+    reason: text,
+    problems: list(problem),
+    retryAfter: { ...integer, description: 'seconds; also sent as Retry-After' },
+  },
+};
+
+const IngestResult = {
+  ...object({ messageId: nullable(text), outcome: { type: 'string', enum: ['appended', 'duplicate', 'invalid', 'rejected'] } }),
+  properties: {
+    messageId: nullable(text),
+    outcome: { type: 'string', enum: ['appended', 'duplicate', 'invalid', 'rejected'] },
+    position: { ...integer, description: 'global position, when stored (duplicate: the original)' },
+    code: text,
+    reason: text,
+    problems: list(problem),
+  },
+};
+
+const BatchResult = { ...object({ results: list(schemaRef('IngestResult')) }), description: 'one result per message, in order' };
+
+const next = nullable(object({ tier, missing: list(text) }, ['tier']));
+const PartnerStatus = object(
+  {
+    partnerId: text,
+    evaluatedAt: time,
+    ruleset: nullable(text),
+    programme: { type: 'string', enum: ['partner-connect', 'legacy'] },
+    goodStanding: { type: 'boolean' },
+    agreement: nullable(
+      object({
+        agreementId: text,
+        status: { type: 'string', enum: ['active', 'expired', 'terminated', 'not-yet-effective'] },
+        effectiveFrom: date,
+        expiresOn: date,
+        renewalNotice: object({ noticeId: text, dueOn: date, status: { type: 'string', enum: [...NOTICE_STATUSES] } }),
+      }),
+    ),
+    businessModels: list(text),
+    requirements: list(object({ id: text, met: { type: 'boolean' }, detail: text })),
+    areas: object(Object.fromEntries(AREAS.map((id) => [id, object({ tier: nullable(tier), credits: { type: 'number' }, badge: { type: 'boolean' }, next })]))),
+    badges: list(object({ area, since: time })),
+    entitlements: object({ dealRegistration: list(area), coSelling: list(area), mscIncentives: list(area) }),
+    position: integer,
+  },
+  ['partnerId', 'evaluatedAt', 'programme', 'goodStanding', 'areas', 'badges', 'entitlements'],
+);
+
+const HistoryPage = object({
+  partnerId: text,
+  items: list(
+    object(
+      { position: integer, revision: integer, type: text, occurredAt: nullable(text), recordedAt: text, source: nullable(text), messageId: nullable(text), data: { type: 'object' }, metadata: { type: 'object' } },
+      ['position', 'revision', 'type', 'data'],
+    ),
+  ),
+  nextFrom: nullable(integer),
+});
+
+const cause = { type: 'object', required: ['kind'], properties: { kind: { type: 'string', enum: ['event', 'deal-left-window', 'expired', 'agreement-took-effect', 'ruleset-took-effect'] } } };
+const Timeline = object({ partnerId: text, changes: list(object({ at: time, area, from: nullable(tier), to: nullable(tier), causes: list(cause) }, ['at', 'area', 'from', 'to', 'causes'])) });
+
+const PartnersPage = object({ items: list(object({ partnerId: text, area, tier: nullable(tier), badge: { type: 'boolean' }, credits: { type: 'number' } })), nextCursor: nullable(text) });
+
+const Badges = object({ badges: list(object({ partnerId: text, area, since: time })) });
+
+const notice = object(
+  { noticeId: text, partnerId: text, agreementId: text, expiresOn: date, dueOn: date, status: { type: 'string', enum: [...NOTICE_STATUSES] }, issuedAt: nullable(time), acknowledgedAt: nullable(time), cancelledAt: nullable(time) },
+  ['noticeId', 'partnerId', 'agreementId', 'expiresOn', 'dueOn', 'status'],
+);
+const NoticesPage = object({ items: list(notice), nextCursor: nullable(text) });
+
+const Acknowledged = object({ noticeId: text, status: { type: 'string', enum: ['acknowledged'] }, position: integer, alreadyAcknowledged: { type: 'boolean' } }, ['noticeId', 'status']);
+
+const rejection = object(
+  {
+    id: integer,
+    outcome: { type: 'string', enum: ['invalid', 'rejected'] },
+    code: text,
+    reason: text,
+    problems: list(problem),
+    messageId: text,
+    partnerId: text,
+    type: text,
+    payload: { ...text, description: 'the message as received' },
+    origin: { type: 'object' },
+    receivedAt: time,
+  },
+  ['id', 'outcome', 'code', 'reason', 'payload', 'origin', 'receivedAt'],
+);
+const RejectionsPage = object({ items: list(rejection), nextAfter: nullable(integer) });
+
+const Rebuild = object({ rebuilt: { type: 'boolean' }, events: integer, ms: { type: 'number' }, position: integer });
+
+const indicator = { type: 'object', additionalProperties: { type: 'object', required: ['status'], properties: { status: { type: 'string', enum: ['up', 'down'] } } } };
+const Health = {
+  ...object({ status: { type: 'string', enum: ['ok', 'error', 'shutting_down'] } }),
+  properties: { status: { type: 'string', enum: ['ok', 'error', 'shutting_down'] }, info: nullable(indicator), error: nullable(indicator), details: indicator },
+};
+
+export const RESPONSE_SCHEMAS: Record<string, JsonSchema> = {
+  ErrorBody,
+  IngestResult,
+  BatchResult,
+  PartnerStatus,
+  HistoryPage,
+  Timeline,
+  PartnersPage,
+  Badges,
+  NoticesPage,
+  Acknowledged,
+  RejectionsPage,
+  Rebuild,
+  Health,
+};
+
+export type ResponseSchemaName = keyof typeof RESPONSE_SCHEMAS;

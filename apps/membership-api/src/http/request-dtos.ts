@@ -1,0 +1,101 @@
+import { AREAS, TIERS } from '@partner-program/domain';
+import { CALENDAR_DATE, MessageIdRules, PartnerIdRules, RequiredText } from '@partner-program/ingestion';
+import { MAX_PAGE_SIZE, NOTICE_STATUSES } from '@partner-program/read-models';
+import { IsDefined, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
+import { JSONSchema } from 'class-validator-jsonschema';
+
+// ── Path and query parameters, one DTO per route: they validate (400 naming the parameter) and
+// they are the parameters of the OpenAPI document (dto-params.ts). Ids use the envelope's rules.
+
+const TIME_OF_DAY = '(?:[01][0-9]|2[0-3]):[0-5][0-9](?::[0-5][0-9](?:\\.[0-9]{1,9})?)?(?:Z|[+-](?:[01][0-9]|2[0-3]):[0-5][0-9])';
+/** A date (its start, UTC) or a timestamp with an offset. */
+const POINT_IN_TIME = new RegExp(`^${CALENDAR_DATE}(?:T${TIME_OF_DAY})?$`);
+const TIME_MESSAGE = 'must be a real date (YYYY-MM-DD) or an ISO-8601 timestamp with offset';
+
+const Time = (description: string): PropertyDecorator => (target, key) => {
+  IsOptional()(target, key);
+  IsString({ message: TIME_MESSAGE })(target, key);
+  Matches(POINT_IN_TIME, { message: TIME_MESSAGE })(target, key);
+  JSONSchema({ description })(target, String(key));
+};
+
+const PageSize = (fallback: number): PropertyDecorator => (target, key) => {
+  const message = `must be an integer from 1 to ${MAX_PAGE_SIZE}`;
+  IsOptional()(target, key);
+  IsInt({ message })(target, key);
+  Min(1, { message })(target, key);
+  Max(MAX_PAGE_SIZE, { message })(target, key);
+  JSONSchema({ description: `page size (default ${fallback})` })(target, String(key));
+};
+
+const Count = (description: string): PropertyDecorator => (target, key) => {
+  const message = 'must be a non-negative integer';
+  IsOptional()(target, key);
+  IsInt({ message })(target, key);
+  Min(0, { message })(target, key);
+  Max(Number.MAX_SAFE_INTEGER, { message })(target, key);
+  JSONSchema({ description })(target, String(key));
+};
+
+const Vocabulary = (values: readonly string[], required: boolean, description: string): PropertyDecorator => (target, key) => {
+  (required ? IsDefined({ message: 'is required' }) : IsOptional())(target, key);
+  IsIn([...values], { message: `must be one of ${values.join(', ')}` })(target, key);
+  JSONSchema({ type: 'string', description })(target, String(key));
+};
+
+/** Every read: read-your-writes. */
+export class ReadQuery {
+  @IsOptional()
+  @Matches(/^[0-9]{1,19}$/, { message: 'must be a non-negative integer' })
+  @JSONSchema({ type: 'string', description: 'answer once the read models have applied this global position (waits ≤ 5 s, then 503 with Retry-After)' })
+  minPosition?: string;
+}
+
+export class PartnerPath {
+  @RequiredText(PartnerIdRules()) partnerId!: string;
+}
+
+/** Notice ids (`rn-…`) are written with the messageId charset. */
+export class NoticePath {
+  @RequiredText(MessageIdRules()) noticeId!: string;
+}
+
+export class PartnerStatusQuery extends ReadQuery {
+  @Time('the status at this time, rebuilt from the event store (needs the auditor role)') asOf?: string;
+}
+
+export class PartnersQuery extends ReadQuery {
+  @Vocabulary(AREAS, true, 'solution area') area!: string;
+  @Vocabulary([...TIERS, 'none'], false, '`none` for partners without a tier in the area') tier?: string;
+  @IsOptional() @IsString({ message: 'must be a string' }) @JSONSchema({ description: 'the `nextCursor` of the previous page, as returned' }) cursor?: string;
+  @PageSize(100) limit?: number;
+}
+
+export class HistoryQuery extends ReadQuery {
+  @Count('first stream revision of the page (default 0)') from?: number;
+  @PageSize(100) limit?: number;
+}
+
+export class TimelineQuery extends ReadQuery {
+  @Time('changes after this time (default: from the first fact)') from?: string;
+  @Time('changes up to this time (default: now)') to?: string;
+}
+
+export class BadgesQuery extends ReadQuery {
+  @Vocabulary(AREAS, false, 'only this solution area') area?: string;
+}
+
+export class NoticesQuery extends ReadQuery {
+  @Vocabulary(NOTICE_STATUSES, false, 'only notices in this status') status?: string;
+  @IsOptional()
+  @Matches(new RegExp(`^${CALENDAR_DATE}$`), { message: 'must be a real date YYYY-MM-DD' })
+  @JSONSchema({ type: 'string', description: 'only notices due on or before this date (YYYY-MM-DD)' })
+  dueBefore?: string;
+  @IsOptional() @IsString({ message: 'must be a string' }) @JSONSchema({ description: 'the `nextCursor` of the previous page, as returned' }) cursor?: string;
+  @PageSize(100) limit?: number;
+}
+
+export class RejectionsQuery extends ReadQuery {
+  @Count('the `nextAfter` of the previous page (default 0: from the start)') after?: number;
+  @PageSize(100) limit?: number;
+}
