@@ -26,9 +26,11 @@ export type StartOptions = Readonly<{
   env?: Readonly<Record<string, string>>;
   /** What this parent does with the service's stdout and stderr pipes: read them (default), never read them, or close them at once. */
   output?: 'read' | 'unread' | 'closed';
+  /** Wait until the service is ready (default) or only live. */
+  until?: 'ready' | 'live';
 }>;
 
-/** Starts `dist/…/main.js` (built by `npm test` before jest runs) and waits until it is ready. */
+/** Starts `dist/…/main.js` (built by `npm test` before jest runs) and waits until it is ready (or live). */
 export async function startApi(dataDir: string, port: number, options: StartOptions = {}): Promise<ApiProcess> {
   if (!existsSync(MAIN)) throw new Error(`${MAIN} is missing: run "npm run build" first (npm test does)`);
   let output = '';
@@ -46,7 +48,7 @@ export async function startApi(dataDir: string, port: number, options: StartOpti
   const deadline = Date.now() + 30_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`service exited (${child.exitCode}): ${output}`);
-    const ready = await fetch(`${url}/health/ready`).then((r) => r.ok, () => false);
+    const ready = await fetch(`${url}/health/${options.until ?? 'ready'}`).then((r) => r.ok, () => false);
     if (ready) return { child, url, output: () => output };
     await new Promise((resolve) => setTimeout(resolve, 100));
   }

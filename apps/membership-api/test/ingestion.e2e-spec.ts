@@ -28,9 +28,20 @@ describe('POST /v1/events', () => {
 
   it('answers 422 rejected with the domain code, and keeps it', async () => {
     const response = await post(envelope('CreditsReversed', 'P-ING-2', { dealId: 'D-404' })).expect(422);
-    expect(response.body).toMatchObject({ statusCode: 422, outcome: 'rejected', code: 'deal-not-booked' });
-    const rejections = await t.http.get('/v1/rejections').set(t.as('admin')).expect(200);
-    expect(rejections.body.items.some((r: { code: string }) => r.code === 'deal-not-booked')).toBe(true);
+    expect(response.body).toMatchObject({ statusCode: 422, outcome: 'rejected', code: 'deal-not-booked', position: expect.any(Number) });
+    const rejections = await t.http.get(`/v1/rejections?minPosition=${response.body.position}`).set(t.as('admin')).expect(200);
+    expect(rejections.body.items).toEqual(expect.arrayContaining([expect.objectContaining({ code: 'deal-not-booked', position: response.body.position })]));
+  });
+
+  it('answers a client\'s retry of a refused message with the original refusal, though later messages would accept it now', async () => {
+    const reversal = envelope('CreditsReversed', 'P-ING-R', { dealId: 'D-R' });
+    const refused = await post(reversal).expect(422);
+    await post(envelope('CreditsBooked', 'P-ING-R', { dealId: 'D-R', area: 'vmc-on-aws', credits: 5 })).expect(201);
+    const retried = await post(reversal).expect(422);
+    expect(retried.body).toMatchObject({ code: 'deal-not-booked', position: refused.body.position });
+    const history = await t.http.get('/v1/partners/P-ING-R/history').set(t.as('auditor')).expect(200);
+    expect(history.body.items.map((item: { type: string }) => item.type)).toEqual(['MessageRejected', 'CreditsBooked']);
+    expect(history.body.items[0]).toMatchObject({ messageId: reversal.messageId, data: { code: 'deal-not-booked', message: { type: 'CreditsReversed', data: { dealId: 'D-R' } } } });
   });
 
   it('rejects a messageId reused with different content (422), also across partners', async () => {

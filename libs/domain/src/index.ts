@@ -13,6 +13,7 @@ export { evolve } from './state/evolve';
 export * from './decider/commands';
 export * from './decider/decision';
 export { decide } from './decider/decide';
+export type { MessageRejected, RefusedMessage } from './events/rejection-events';
 export { contentKey, sameContent } from './decider/same-content';
 export * from './rules/ruleset';
 export { PARTNER_CONNECT_FY21 } from './rules/partner-connect-fy21';

@@ -3,7 +3,7 @@ import { abortableIterator, type ClosableAsyncIterator } from './abortable-itera
 /** What a pull-based catch-up subscription needs from a store that has no native one. */
 export interface CatchUpSource<Row, Event> {
   /** Up to `maxCount` rows after `position` (exclusive), in position order. */
-  readPage(position: bigint, maxCount: number): Row[];
+  readPage(position: bigint, maxCount: number): Row[] | Promise<Row[]>;
   /** Global position of a row. */
   positionOf(row: Row): bigint;
   /** Stream id of a row (for the prefix filter, checked before the row is decoded). */
@@ -36,7 +36,7 @@ export function catchUpSubscription<Row, Event>(
   return abortableIterator(async function* (signal) {
     let checkpoint = options.fromPosition;
     while (!signal.aborted) {
-      const rows = source.readPage(checkpoint, options.pageSize);
+      const rows = await source.readPage(checkpoint, options.pageSize);
       options.onPageRead?.(rows.length);
       for (const row of rows) {
         if (signal.aborted) return;

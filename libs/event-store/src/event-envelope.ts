@@ -20,6 +20,8 @@ export interface EventMetadata {
   causationId?: string;
   /** The person or role acting, when a human is behind the message. */
   actor?: { role: string; name: string };
+  /** Where the message was received (transport, topic/partition/offset, request id), when it matters later. */
+  origin?: Readonly<Record<string, string | number>>;
   /**
    * Version of the `data` shape. Leave it out on append: the store stamps the current version
    * known to its upcaster registry. Set it only to record an older shape (imports, tests).

@@ -29,3 +29,24 @@ export class EventStoreClosedError extends Error {
     super('event store is closed');
   }
 }
+
+/**
+ * An append carried a `messageId` that another stream already holds (a messageId names one
+ * message, and a message belongs to one stream). Nothing of the append was written. Appending a
+ * messageId again to the stream that holds it is not this error's concern: that is a duplicate for
+ * the domain to recognise.
+ */
+export class MessageIdInUseError extends Error {
+  override readonly name = 'MessageIdInUseError';
+
+  constructor(
+    /** The messageId that clashed. */
+    readonly messageId: string,
+    /** The stream that holds it. */
+    readonly streamId: string,
+    /** The stream the refused append was for. */
+    readonly appendedTo: string,
+  ) {
+    super(`messageId ${messageId} is already used by stream ${streamId} (append to ${appendedTo} refused)`);
+  }
+}

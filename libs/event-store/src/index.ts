@@ -8,7 +8,7 @@ export type {
   SubscribeToAllOptions,
 } from './event-store.port';
 export { firstRevisionAfter, isRevisionConflict, type ExpectedRevision, type StreamRevision } from './expected-revision';
-export { EventStoreClosedError, InvalidAppendError, WrongExpectedRevisionError } from './event-store.errors';
+export { EventStoreClosedError, InvalidAppendError, MessageIdInUseError, WrongExpectedRevisionError } from './event-store.errors';
 export { systemClock, type Clock } from './clock';
 export { PARTNER_STREAM_PREFIX, partnerIdFromStreamId, partnerStreamId } from './stream-id';
 export { INITIAL_SCHEMA_VERSION, UpcasterRegistry, type Upcaster } from './upcaster-registry';

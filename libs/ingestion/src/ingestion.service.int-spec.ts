@@ -1,6 +1,7 @@
 import { SqliteEventStore, partnerStreamId } from '@partner-program/event-store';
 import { IngestionService } from './ingestion.service';
 import { PartnerCommandHandler } from './partner-command-handler';
+import { RejectionLogProjector } from './rejection-log.projector';
 import { SqliteRejectionLog } from './sqlite-rejection-log';
 
 const NOW = new Date('2026-11-28T09:00:00Z');
@@ -16,7 +17,7 @@ describe('IngestionService on the SQLite store', () => {
   beforeEach(() => {
     store = SqliteEventStore.open({ location: ':memory:' });
     rejections = SqliteRejectionLog.open(':memory:');
-    ingestion = new IngestionService({ handler: new PartnerCommandHandler(store), rejections, messageIndex: store, clock: () => NOW });
+    ingestion = new IngestionService({ handler: new PartnerCommandHandler(store), rejections, clock: () => NOW });
   });
   afterEach(async () => {
     await store.close();
@@ -64,8 +65,27 @@ describe('IngestionService on the SQLite store', () => {
   it('answers duplicate with the original position, after a restart too', async () => {
     const body = message('P-1', 'DueDiligenceCompleted', { outcome: 'approved' });
     const first = await ingestion.ingest({ body, payload: JSON.stringify(body), origin });
-    const fresh = new IngestionService({ handler: new PartnerCommandHandler(store), rejections, messageIndex: store, clock: () => NOW });
+    const fresh = new IngestionService({ handler: new PartnerCommandHandler(store), rejections, clock: () => NOW });
     expect(await fresh.ingest({ body, payload: JSON.stringify(body), origin })).toEqual({ messageId: body.messageId, outcome: 'duplicate', position: first.position });
+  });
+
+  it('stores a messageId for one partner only when two race for it, and refuses the other as reused', async () => {
+    const body = (partnerId: string) => message(partnerId, 'DueDiligenceCompleted', { outcome: 'approved' }, 'raced-id');
+    const both = await Promise.all(['P-1', 'P-2'].map((p) => ingestion.ingest({ body: body(p), payload: JSON.stringify(body(p)), origin })));
+    expect(both.map((r) => r.outcome).sort()).toEqual(['appended', 'rejected']);
+    const refused = both.find((r) => r.outcome === 'rejected')!;
+    expect(refused).toMatchObject({ code: 'message-id-reused', reason: expect.stringMatching(/partner P-[12]/) });
+    const stored = [...(await typesOf('P-1')), ...(await typesOf('P-2'))];
+    expect(stored).toEqual(['DueDiligenceCompleted:']);
+  });
+
+  it('a batch keeps its other messages when one id belongs to another partner', async () => {
+    const taken = message('P-1', 'DueDiligenceCompleted', { outcome: 'approved' }, 'taken-id');
+    await ingestion.ingest({ body: taken, payload: JSON.stringify(taken), origin });
+    const batch = [message('P-2', 'TrainingCompleted', { courseId: 'c', learnerId: 'L-1' }), { ...taken, partnerId: 'P-2' }, message('P-2', 'TrainingCompleted', { courseId: 'c', learnerId: 'L-2' })];
+    const results = await ingestion.ingestBatch(batch.map((b) => ({ body: b, payload: JSON.stringify(b), origin })));
+    expect(results.map((r) => r.outcome)).toEqual(['appended', 'rejected', 'appended']);
+    expect(await typesOf('P-2')).toEqual(['TrainingCompleted:', 'TrainingCompleted:']);
   });
 
   it('rejects a messageId already used by another partner', async () => {
@@ -77,14 +97,51 @@ describe('IngestionService on the SQLite store', () => {
 
   it('keeps invalid and rejected messages once each, with their reasons and origin', async () => {
     const invalid = { messageId: 'bad', type: 'Nope' };
+    const refused = message('P-9', 'CreditsReversed', { dealId: 'D-x' });
     await ingestion.ingest({ body: invalid, payload: JSON.stringify(invalid), origin });
     await ingestion.ingest({ body: invalid, payload: JSON.stringify(invalid), origin });
-    const reversal = message('P-9', 'CreditsReversed', { dealId: 'D-x' });
-    await ingestion.ingest({ body: reversal, payload: JSON.stringify(reversal), origin: { transport: 'kafka', topic: 't', partition: 2, offset: '41' } });
+    const kafka = { transport: 'kafka', topic: 't', partition: 2, offset: '41' } as const;
+    const first = await ingestion.ingest({ body: refused, payload: JSON.stringify(refused), origin: kafka });
+    await ingestion.ingest({ body: refused, payload: JSON.stringify(refused), origin: kafka });
+    await new RejectionLogProjector(store, rejections).catchUp();
     const kept = rejections.list({ limit: 10 });
     expect(kept).toHaveLength(2);
     expect(kept[0]).toMatchObject({ outcome: 'invalid', code: 'invalid', messageId: 'bad', reason: expect.stringContaining('type'), problems: expect.any(Array) });
-    expect(kept[1]).toMatchObject({ outcome: 'rejected', code: 'deal-not-booked', partnerId: 'P-9', origin: { transport: 'kafka', partition: 2, offset: '41' } });
+    expect(kept[1]).toMatchObject({ outcome: 'rejected', code: 'deal-not-booked', partnerId: 'P-9', position: first.position, origin: { transport: 'kafka', partition: 2, offset: '41' } });
+    expect(JSON.parse(kept[1]!.payload)).toEqual(refused);
+  });
+
+  describe('a message\'s outcome is decided once', () => {
+    /** The rejection log fails the first write, as in a crash between a lane's append and its log writes. */
+    const failingOnce = (log: SqliteRejectionLog): SqliteRejectionLog => {
+      let failed = false;
+      return Object.assign(Object.create(log) as SqliteRejectionLog, {
+        record: (entry: Parameters<SqliteRejectionLog['record']>[0]) => (failed ? log.record(entry) : ((failed = true), Promise.reject(new Error('disk full')))),
+      });
+    };
+    const lane = () => [
+      message('P-1', 'CreditsReversed', { dealId: 'D-9' }, 'reverse-D-9'),
+      message('P-1', 'CreditsBooked', { dealId: 'D-9', area: 'vmc-on-aws', credits: 10 }, 'book-D-9'),
+      { messageId: 'bad-1', type: 'Nope' },
+    ];
+
+    it('a lane retried after a failure reports what the first attempt decided: the reversal stays rejected', async () => {
+      const flaky = new IngestionService({ handler: new PartnerCommandHandler(store), rejections: failingOnce(rejections), clock: () => NOW });
+      const inputs = lane().map((body) => ({ body, payload: JSON.stringify(body), origin }));
+      await expect(flaky.ingestBatch(inputs)).rejects.toThrow('disk full');
+      const retried = await flaky.ingestBatch(inputs);
+      expect(retried.map((r) => [r.outcome, r.code])).toEqual([['rejected', 'deal-not-booked'], ['duplicate', undefined], ['invalid', 'invalid']]);
+      expect(await typesOf('P-1')).toEqual(['MessageRejected:', 'CreditsBooked:D-9']);
+    });
+
+    it('a redelivery after a restart gets the original rejection, with the position of its record', async () => {
+      const [reversal, booking] = lane();
+      const first = await ingestion.ingest({ body: reversal, payload: JSON.stringify(reversal), origin });
+      await ingestion.ingest({ body: booking, payload: JSON.stringify(booking), origin });
+      const restarted = new IngestionService({ handler: new PartnerCommandHandler(store), rejections, clock: () => NOW });
+      expect(await restarted.ingest({ body: reversal, payload: JSON.stringify(reversal), origin })).toEqual(first);
+      expect(first).toMatchObject({ outcome: 'rejected', code: 'deal-not-booked', position: 1 });
+    });
   });
 });
 

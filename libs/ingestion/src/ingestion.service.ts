@@ -1,7 +1,6 @@
-import { partnerStreamId } from '@partner-program/event-store';
+import { MessageIdInUseError, partnerIdFromStreamId } from '@partner-program/event-store';
 import { CoalescingQueue } from './coalescing-queue';
 import type { IngestResult } from './ingest-result';
-import type { MessageIndex } from './message-index';
 import type { PartnerCommandHandler } from './partner-command-handler';
 import type { CommandContext } from './recorded-events';
 import type { MessageOrigin, RejectionLog } from './rejection-log';
@@ -12,7 +11,6 @@ import { type Problem, type UpstreamEnvelope, toFact, validateEnvelope } from '.
 export type IngestionDeps = Readonly<{
   handler: PartnerCommandHandler;
   rejections: RejectionLog;
-  messageIndex?: MessageIndex;
   clock: () => Date;
 }>;
 
@@ -63,15 +61,14 @@ export class IngestionService {
   }
 
   private async decideGroup(partnerId: string, group: readonly ValidInput[]): Promise<IngestResult[]> {
-    const reusedBy = await this.usedByOtherPartners(partnerId, group.map(({ envelope }) => envelope.messageId));
-    const fresh = group.filter((_, k) => !reusedBy[k]);
-    const commands = fresh.map(({ envelope }) => ({ type: 'RecordFact' as const, partnerId, fact: toFact(envelope) }));
-    const handled = commands.length === 0 ? [] : await this.deps.handler.handleMany(partnerId, commands, fresh.map(({ input }) => input.context ?? {}));
+    const { handled, heldElsewhere } = await this.decideFresh(partnerId, group);
     let next = 0;
     return Promise.all(
       group.map(({ envelope, input }, k) => {
-        const other = reusedBy[k];
-        if (other) return this.reject(input, envelope, 'message-id-reused', `messageId ${envelope.messageId} was already used for partner ${other}`);
+        const holder = heldElsewhere.get(k);
+        // Never stored for this partner (the id belongs to another), so kept in the log directly;
+        // the answer cannot change: the other partner's event stays.
+        if (holder) return this.reject(input, envelope, 'message-id-reused', `messageId ${envelope.messageId} was already used for partner ${holder}`);
         const { decision, positions } = handled[next++]!;
         switch (decision.kind) {
           case 'accepted':
@@ -79,10 +76,36 @@ export class IngestionService {
           case 'duplicate':
             return { messageId: envelope.messageId, outcome: 'duplicate', position: Number(positions[0]) } as const;
           case 'rejected':
-            return this.reject(input, envelope, decision.code, decision.reason);
+            // A refusal stored in the partner's stream (now or at its first delivery) is listed
+            // from there (rejection-log.projector.ts); a reused messageId is stored nowhere, and
+            // its answer cannot change (the message holding the id stays), so it is kept here.
+            if (positions.length === 0) return this.reject(input, envelope, decision.code, decision.reason);
+            return { messageId: envelope.messageId, outcome: 'rejected', code: decision.code, reason: decision.reason, position: Number(positions[0]) } as const;
         }
       }),
     );
+  }
+
+  /**
+   * Decides and appends the group's messages. A messageId belongs to one stream, which the store
+   * checks inside the append (so two partners racing for one id cannot both store it): a message
+   * whose id another stream holds is set aside, and the rest decided again.
+   */
+  private async decideFresh(partnerId: string, group: readonly ValidInput[]) {
+    const heldElsewhere = new Map<number, string>();
+    for (;;) {
+      const fresh = group.filter((_, k) => !heldElsewhere.has(k));
+      const commands = fresh.map(({ envelope }) => ({ type: 'RecordFact' as const, partnerId, fact: toFact(envelope) }));
+      const contexts = fresh.map(({ input }) => ({ ...input.context, origin: input.origin }));
+      try {
+        const handled = commands.length === 0 ? [] : await this.deps.handler.handleMany(partnerId, commands, contexts);
+        return { handled, heldElsewhere };
+      } catch (error) {
+        const owner = error instanceof MessageIdInUseError ? ownerOf(error.messageId, group, heldElsewhere) : -1;
+        if (owner < 0) throw error;
+        heldElsewhere.set(owner, partnerIdFromStreamId((error as MessageIdInUseError).streamId) ?? (error as MessageIdInUseError).streamId);
+      }
+    }
   }
 
   private async keepInvalid(input: IngestInput, validation: Extract<ReturnType<typeof validateEnvelope>, { ok: false }>): Promise<IngestResult> {
@@ -90,14 +113,6 @@ export class IngestionService {
     const result = { messageId: validation.messageId ?? null, outcome: 'invalid', code: 'invalid', reason, problems: validation.problems } as const;
     await this.keep(input, result, validation);
     return result;
-  }
-
-  /** For each messageId, another partner that already used it (one index query for the group). */
-  private async usedByOtherPartners(partnerId: string, messageIds: readonly string[]): Promise<(string | undefined)[]> {
-    if (!this.deps.messageIndex) return messageIds.map(() => undefined);
-    const own = partnerStreamId(partnerId);
-    const found = await this.deps.messageIndex.streamsByMessageId(messageIds);
-    return messageIds.map((id) => found.get(id)?.find((streamId) => streamId !== own)?.replace(/^partner-/, ''));
   }
 
   private async reject(input: IngestInput, envelope: UpstreamEnvelope, code: string, reason: string): Promise<IngestResult> {
@@ -122,3 +137,13 @@ export class IngestionService {
   }
 }
 
+
+/**
+ * Which message of the group an id clash is about: the message with that id, or the one whose
+ * decision derived it (the backend's own events carry `<messageId>:<suffix>` ids).
+ */
+function ownerOf(messageId: string, group: readonly ValidInput[], setAside: ReadonlyMap<number, string>): number {
+  const open = (k: number) => !setAside.has(k);
+  const exact = group.findIndex(({ envelope }, k) => open(k) && envelope.messageId === messageId);
+  return exact >= 0 ? exact : group.findIndex(({ envelope }, k) => open(k) && messageId.startsWith(`${envelope.messageId}:`));
+}

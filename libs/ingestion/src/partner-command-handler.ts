@@ -29,7 +29,10 @@ import { type CommandContext, toNewEvent } from './recorded-events';
 
 export type HandledCommand = Readonly<{
   decision: Decision;
-  /** Global positions of the appended events (accepted), or of the original (duplicate). */
+  /**
+   * Global positions of the events appended for it (accepted, or a refusal recorded now), or of
+   * the event holding the original outcome (a duplicate, or a refusal recorded before).
+   */
   positions: readonly bigint[];
 }>;
 
@@ -82,7 +85,7 @@ export class PartnerCommandHandler {
       const { state, revision } = cached ?? (await this.cache.load(streamId));
       const decided = decideAll(commands, state, revision === 'no_stream' ? 0 : revision + 1);
       if (decided.events.length === 0) {
-        // Rejections and duplicates append nothing, so no expected revision would catch a stale state.
+        // Duplicates and refusals recorded before append nothing: no expected revision would catch a stale state.
         if (cached && (await this.store.streamRevision(streamId)) !== revision) {
           this.cache.forget(streamId);
           trustCache = false;
@@ -109,10 +112,11 @@ export class PartnerCommandHandler {
   private async results(streamId: string, decided: Decided, positions: readonly bigint[]): Promise<HandledCommand[]> {
     return Promise.all(
       decided.decisions.map(async (decision, index): Promise<HandledCommand> => {
-        if (decision.kind === 'accepted') return { decision, positions: positions.filter((_, i) => decided.owners[i] === index) };
-        if (decision.kind === 'rejected') return { decision, positions: [] };
-        const appendedNow = decision.revision >= decided.firstNewRevision;
-        const position = appendedNow ? positions[decision.revision - decided.firstNewRevision]! : await this.positionOf(streamId, decision.revision);
+        if (decision.kind !== 'duplicate' && decision.events.length > 0) return { decision, positions: positions.filter((_, i) => decided.owners[i] === index) };
+        const revision = decision.kind === 'accepted' ? undefined : decision.revision;
+        if (revision === undefined) return { decision, positions: [] };
+        const appendedNow = revision >= decided.firstNewRevision;
+        const position = appendedNow ? positions[revision - decided.firstNewRevision]! : await this.positionOf(streamId, revision);
         return { decision, positions: [position] };
       }),
     );
@@ -133,7 +137,8 @@ function decideAll(commands: readonly PartnerCommand[], initial: PartnerState, f
   commands.forEach((command, index) => {
     const decision = decide(command, state);
     decisions.push(decision);
-    if (decision.kind !== 'accepted') return;
+    if (decision.kind === 'duplicate') return;
+    // Accepted facts and first refusals alike are stored, so a later command sees both.
     for (const event of decision.events) {
       state = evolve(state, event);
       events.push(event);

@@ -33,12 +33,24 @@ export function keptPayload(payload: string): string {
   return `${payload.slice(0, cut)}…[truncated: ${payload.length} characters received, the first ${cut} kept]`;
 }
 
-export type StoredRejection = RejectionEntry & Readonly<{ id: number }>;
+/** An entry as listed: its id in the log and, for a refusal recorded in a stream, the event's position. */
+export type StoredRejection = RejectionEntry & Readonly<{ id: number; position?: number }>;
 
-/** The operator-visible log of messages that were not appended. */
+/** A refusal read from a partner stream (`MessageRejected` at `position`), for the log. */
+export type ProjectedRefusal = Readonly<{ position: bigint; entry: RejectionEntry }>;
+
+/**
+ * The operator-visible log of messages that were not appended. Invalid messages (and messageIds
+ * reused across partners) are recorded by ingestion; refusals by the domain are stored in the
+ * partner's stream and projected here from the store, so the log never contradicts it.
+ */
 export interface RejectionLog {
   /** Durably records the entry; the same message with the same outcome is kept once. */
   record(entry: RejectionEntry): Promise<void>;
+  /** Durably records projected refusals (each once, by position) and moves the projection's checkpoint, together. */
+  recordRefusals(refusals: readonly ProjectedRefusal[], checkpoint: bigint): Promise<void>;
+  /** The last store position whose refusals are in the log (`0n` before any). */
+  checkpoint(): bigint;
   /** Entries after `after` (an id), oldest first. */
   list(options: { after?: number; limit: number }): StoredRejection[];
   close(): void;

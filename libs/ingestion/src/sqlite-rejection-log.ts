@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
-import { type RejectionEntry, type RejectionLog, type StoredRejection, keptPayload } from './rejection-log';
+import { type ProjectedRefusal, type RejectionEntry, type RejectionLog, type StoredRejection, keptPayload } from './rejection-log';
 
 // Rejections are not events of any partner and cannot be rebuilt from the store, so they live in
 // their own durable file (WAL, synchronous=FULL), never in the rebuildable read models.
@@ -22,9 +22,13 @@ CREATE TABLE IF NOT EXISTS rejections (
   payload TEXT NOT NULL,
   origin TEXT NOT NULL
 );
-CREATE INDEX IF NOT EXISTS rejections_message ON rejections(message_id);`;
+CREATE INDEX IF NOT EXISTS rejections_message ON rejections(message_id);
+CREATE TABLE IF NOT EXISTS checkpoints (name TEXT PRIMARY KEY, position INTEGER NOT NULL);`;
 
-type Row = Record<string, string | number | null>;
+/** The projection of refusals from the store (rejection-log.projector.ts). */
+const REFUSALS = 'refusals';
+
+type Row = Record<string, string | number | null | undefined>;
 
 type Pending = { row: Record<string, string | null>; done: () => void; failed: (error: unknown) => void };
 
@@ -37,13 +41,27 @@ export class SqliteRejectionLog implements RejectionLog {
   commits = 0;
   private readonly writeAll: (rows: Pending[]) => void;
 
+  private readonly refusalsWith: (refusals: readonly ProjectedRefusal[], checkpoint: bigint) => void;
+  private readonly readCheckpoint: Database.Statement<[string], { position: bigint }>;
+
   private constructor(private readonly db: Database.Database) {
     db.exec(SCHEMA);
+    addPositionColumn(db);
     this.insert = db.prepare(`INSERT OR IGNORE INTO rejections
       (dedupe_key, received_at, outcome, code, reason, problems, message_id, partner_id, type, payload, origin)
       VALUES (@dedupeKey, @receivedAt, @outcome, @code, @reason, @problems, @messageId, @partnerId, @type, @payload, @origin)`);
     this.page = db.prepare('SELECT * FROM rejections WHERE id > ? ORDER BY id LIMIT ?');
     this.writeAll = db.transaction((rows: Pending[]) => rows.forEach(({ row }) => this.insert.run(row)));
+    const insertRefusal = db.prepare(`INSERT OR IGNORE INTO rejections
+      (dedupe_key, received_at, outcome, code, reason, problems, message_id, partner_id, type, payload, origin, position)
+      VALUES (@dedupeKey, @receivedAt, @outcome, @code, @reason, @problems, @messageId, @partnerId, @type, @payload, @origin, @position)`);
+    const moveCheckpoint = db.prepare('INSERT INTO checkpoints (name, position) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET position = excluded.position');
+    this.refusalsWith = db.transaction((refusals: readonly ProjectedRefusal[], checkpoint: bigint) => {
+      // A refusal is one stored event: its position identifies it, so a replayed page adds nothing.
+      for (const { position, entry } of refusals) insertRefusal.run({ ...toRow(entry, `refusal:${position}`), position });
+      moveCheckpoint.run(REFUSALS, checkpoint);
+    });
+    this.readCheckpoint = db.prepare<[string], { position: bigint }>('SELECT position FROM checkpoints WHERE name = ?').safeIntegers(true);
   }
 
   /** Opens (creating if needed) the log at `file`, or in memory for `:memory:`. */
@@ -59,19 +77,7 @@ export class SqliteRejectionLog implements RejectionLog {
   record(entry: RejectionEntry): Promise<void> {
     // The whole text decides sameness: two messages are never merged, a redelivery is kept once.
     const dedupeKey = createHash('sha256').update(`${entry.outcome}\n${entry.code}\n${entry.payload}`).digest('hex');
-    const row = {
-      dedupeKey,
-      receivedAt: entry.receivedAt,
-      outcome: entry.outcome,
-      code: entry.code,
-      reason: entry.reason,
-      problems: entry.problems ? JSON.stringify(entry.problems) : null,
-      messageId: entry.messageId ?? null,
-      partnerId: entry.partnerId ?? null,
-      type: entry.type ?? null,
-      payload: keptPayload(entry.payload),
-      origin: JSON.stringify(entry.origin),
-    };
+    const row = toRow(entry, dedupeKey);
     return new Promise((done, failed) => {
       if (this.pending.length === 0) setImmediate(() => this.flush());
       this.pending.push({ row, done, failed });
@@ -90,6 +96,14 @@ export class SqliteRejectionLog implements RejectionLog {
     }
   }
 
+  async recordRefusals(refusals: readonly ProjectedRefusal[], checkpoint: bigint): Promise<void> {
+    this.refusalsWith(refusals, checkpoint);
+  }
+
+  checkpoint(): bigint {
+    return this.readCheckpoint.get(REFUSALS)?.position ?? 0n;
+  }
+
   list({ after = 0, limit }: { after?: number; limit: number }): StoredRejection[] {
     return (this.page.all(after, limit) as Row[]).map(fromRow);
   }
@@ -98,6 +112,28 @@ export class SqliteRejectionLog implements RejectionLog {
     if (this.pending.length > 0) this.flush();
     if (this.db.open) this.db.close();
   }
+}
+
+function toRow(entry: RejectionEntry, dedupeKey: string): Record<string, string | null> {
+  return {
+    dedupeKey,
+    receivedAt: entry.receivedAt,
+    outcome: entry.outcome,
+    code: entry.code,
+    reason: entry.reason,
+    problems: entry.problems ? JSON.stringify(entry.problems) : null,
+    messageId: entry.messageId ?? null,
+    partnerId: entry.partnerId ?? null,
+    type: entry.type ?? null,
+    payload: keptPayload(entry.payload),
+    origin: JSON.stringify(entry.origin),
+  };
+}
+
+/** Logs made before refusals were projected have no position column. */
+function addPositionColumn(db: Database.Database): void {
+  const columns = db.prepare('PRAGMA table_info(rejections)').all() as { name: string }[];
+  if (!columns.some((column) => column.name === 'position')) db.exec('ALTER TABLE rejections ADD COLUMN position INTEGER');
 }
 
 function fromRow(row: Row): StoredRejection {
@@ -114,5 +150,6 @@ function fromRow(row: Row): StoredRejection {
     ...(text('type') === undefined ? {} : { type: text('type') }),
     payload: String(row.payload),
     origin: JSON.parse(String(row.origin)),
+    ...(row.position === null || row.position === undefined ? {} : { position: Number(row.position) }),
   };
 }

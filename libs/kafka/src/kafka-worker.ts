@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import type { EventStore } from '@partner-program/event-store';
 import type { Kafka } from 'kafkajs';
+import { backoffDelay, sleep } from './backoff';
 import { createKafkaClient } from './kafka-client.factory';
 import type { KafkaConfig } from './kafka-config';
 import { type KafkaLogger, silentKafkaLogger } from './kafka-logger';
@@ -13,6 +14,8 @@ import type { UpstreamConsumerOptions } from './upstream/upstream-consumer.optio
 
 // ── Everything Kafka in one process: topics, the ingestion worker and the two publishers ────
 // A plain class so any shell (the all-in-one API, the worker app, a test) wires it in a few lines.
+
+const START_BACKOFF = { initialMs: 500, maxMs: 10_000 };
 
 /** Options of {@link KafkaWorker}. */
 export type KafkaWorkerOptions = Readonly<{
@@ -72,6 +75,24 @@ export class KafkaWorker {
     await this.renewalNotices?.start();
     await this.statusChanges?.start();
     await this.consumer?.start();
+  }
+
+  /**
+   * Starts, retrying with backoff until it runs or `signal` aborts (resolves either way). For a
+   * host that serves other traffic meanwhile: the consumer's first join can take a whole session
+   * timeout after a crash (the group waits for the dead member), and a broker may be down at start.
+   */
+  async startWhenReachable(signal: AbortSignal, onRetry: (error: unknown, attempt: number) => void = () => undefined): Promise<void> {
+    for (let attempt = 0; !signal.aborted; attempt++) {
+      try {
+        await this.start();
+        return;
+      } catch (error) {
+        if (signal.aborted) return;
+        onRetry(error, attempt);
+        await sleep(backoffDelay(attempt, START_BACKOFF), signal).catch(() => undefined);
+      }
+    }
   }
 
   /** Stops consuming (unfinished messages stay uncommitted), then the publishers. */

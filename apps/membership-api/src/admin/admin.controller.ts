@@ -26,10 +26,12 @@ export class AdminController {
   @Get('rejections')
   @RequiresRole('admin')
   @ApiOperation({ summary: 'Invalid and rejected messages with their reasons, oldest first; page with `after` = the last id seen' })
-  @ApiQuery({ name: 'after', required: false }) @ApiQuery({ name: 'limit', required: false }) @ApiQuery({ name: 'minPosition', required: false })
+  @ApiQuery({ name: 'after', required: false }) @ApiQuery({ name: 'limit', required: false })
+  @ApiQuery({ name: 'minPosition', required: false, description: 'answer once the refusals up to this position are listed (≤ 5 s, then 503)' })
   async list(@Query('after') after?: string, @Query('limit') limit?: string, @Query('minPosition') minPosition?: string) {
     const page = { after: nonNegativeIntegerParam('after', after), limit: limitParam(limit, 100, 1000) };
-    await this.readYourWrites.waitFor(minPosition);
+    // The domain's refusals are listed from the store by a projection with its own checkpoint.
+    await this.readYourWrites.waitFor(minPosition, () => this.rejections.checkpoint());
     const items = this.rejections.list(page);
     return { items, nextAfter: items.at(-1)?.id ?? null };
   }

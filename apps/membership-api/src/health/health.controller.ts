@@ -1,10 +1,11 @@
-import { Controller, Get, Header, Inject } from '@nestjs/common';
+import { Controller, Get, Header, HttpException, HttpStatus, Inject } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, HealthIndicatorService, type HealthIndicatorResult } from '@nestjs/terminus';
 import type { EventStore } from '@partner-program/event-store';
 import { EVENT_STORE, Metrics, ShutdownCoordinator } from '@partner-program/platform';
 import { ReadModelQueries } from '@partner-program/read-models';
 import { Public } from '../auth/roles.decorator';
+import { httpError } from '../http/error-body';
 import { ReadinessProbes } from './readiness-probes';
 
 @ApiTags('operations')
@@ -32,13 +33,19 @@ export class HealthController {
   @Public()
   @HealthCheck()
   @ApiOperation({ summary: 'Readiness: event store, read models and (when on) Kafka reachable; not shutting down' })
-  ready() {
+  async ready() {
+    // Terminus answers 503 with its own body; it is kept as `details` of the contract's error shape,
+    // and the message names what is not ready (e.g. the Kafka consumer still joining its group).
     return this.health.check([
       () => this.check('intake', async () => !this.shutdown.draining),
       () => this.check('eventStore', async () => (await this.store.streamRevision('health-probe')) !== undefined),
       () => this.check('readModels', async () => this.queries.checkpoint() >= 0n),
       ...this.probes.extra.map((probe) => () => this.check(probe.name, probe.check)),
-    ]);
+    ]).catch((error: unknown) => {
+      const report = error instanceof HttpException ? (error.getResponse() as { error?: Record<string, unknown> }) : undefined;
+      if (!report?.error) throw error;
+      throw httpError(HttpStatus.SERVICE_UNAVAILABLE, `not ready: ${Object.keys(report.error).join(', ')}`, { details: report });
+    });
   }
 
   @Get('metrics')

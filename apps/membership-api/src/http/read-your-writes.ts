@@ -12,12 +12,13 @@ export class ReadYourWrites {
   // in another process.
   constructor(private readonly queries: ReadModelQueries) {}
 
-  async waitFor(minPosition: string | undefined): Promise<void> {
+  /** Waits until `reached()` (by default the read models' checkpoint) is at `minPosition`. */
+  async waitFor(minPosition: string | undefined, reached: () => bigint = () => this.queries.checkpoint()): Promise<void> {
     if (minPosition === undefined) return;
     if (!/^\d{1,19}$/.test(minPosition)) throw httpError(HttpStatus.BAD_REQUEST, 'minPosition must be a non-negative integer');
     const wanted = BigInt(minPosition);
     const deadline = Date.now() + WAIT_MS;
-    while (this.queries.checkpoint() < wanted) {
+    while (reached() < wanted) {
       if (Date.now() >= deadline) {
         throw httpError(HttpStatus.SERVICE_UNAVAILABLE, `read models have not reached position ${minPosition} within 5 s; retry`, { retryAfter: 1 });
       }

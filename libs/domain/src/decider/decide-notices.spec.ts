@@ -62,7 +62,7 @@ describe('decide: renewal notices', () => {
 
   it('rejects acknowledging the notice of a term before it is issued, with its due date', () => {
     const decision = given(agreement).when(acknowledge(noticeId, '2021-10-01T00:00:00.000Z')).decision;
-    expect(decision).toEqual({ kind: 'rejected', code: 'notice-not-issued', reason: `notice ${noticeId} is not issued yet: it is due on 2021-11-01` });
+    expect(decision).toEqual({ kind: 'rejected', code: 'notice-not-issued', events: [], reason: `notice ${noticeId} is not issued yet: it is due on 2021-11-01` });
   });
 
   it('rejects acknowledging an unknown or cancelled notice', () => {

@@ -2,6 +2,8 @@ import { PARTNER, given } from '../testing/given';
 import { booked, diligence, fact, renewed, reversed, signed, terminated, trained } from '../testing/facts';
 import { noticeDueOn, renewalNoticeId } from '../evaluation/agreement-view';
 import { BACKEND_SOURCE } from '../events/event';
+import { foldEvents } from '../as-of';
+import type { Decision } from './decision';
 
 describe('decide: recording upstream facts', () => {
   it('accepts a first fact as the event to store', () => {
@@ -102,6 +104,44 @@ describe('decide: recording upstream facts', () => {
 
     it('rejects reversing an unknown deal', () => {
       given().when(reversed('2021-04-01', 'D-404')).thenRejected('deal-not-booked');
+    });
+  });
+
+  describe('refusals are decided once', () => {
+    const reversal = reversed('2021-04-01', 'D-9');
+    const booking = booked('2021-04-02', 'D-9', 'vmc-on-aws', 100);
+    const refusalOf = (decision: Decision) => {
+      if (decision.kind !== 'rejected') throw new Error(`expected a rejection, got ${decision.kind}`);
+      return decision.events;
+    };
+
+    it('records a first refusal in the stream, with the message as validated', () => {
+      const decision = given().when(reversal).decision;
+      expect(decision).toMatchObject({ kind: 'rejected', code: 'deal-not-booked' });
+      expect(refusalOf(decision)).toEqual([
+        { type: 'MessageRejected', data: { code: 'deal-not-booked', reason: 'deal D-9 was never booked', message: { type: 'CreditsReversed', data: { dealId: 'D-9' } } }, meta: reversal.meta },
+      ]);
+    });
+
+    it('answers a redelivery with the recorded outcome, even once later facts would accept it', () => {
+      const [refusal] = refusalOf(given().when(reversal).decision);
+      const decision = given(refusal!, booking).when(reversal).decision;
+      expect(decision).toEqual({ kind: 'rejected', code: 'deal-not-booked', reason: 'deal D-9 was never booked', events: [], revision: 0 });
+    });
+
+    it('refuses the refused message id with other content as reused, recording nothing', () => {
+      const [refusal] = refusalOf(given().when(reversal).decision);
+      const forged = { ...reversed('2021-04-01', 'D-10'), meta: reversal.meta };
+      expect(given(refusal!).when(forged).decision).toEqual({ kind: 'rejected', code: 'message-id-reused', reason: expect.any(String), events: [] });
+    });
+
+    it('keeps a refusal out of the facts: the deal can still be booked and the refusal counts as no message', () => {
+      const [refusal] = refusalOf(given().when(reversal).decision);
+      given(refusal!).when(booking).then(booking);
+      const state = foldEvents([refusal!]);
+      expect(state.messages.size).toBe(0);
+      expect(state.firstFactAt).toBeUndefined();
+      expect(state.version).toBe(1);
     });
   });
 });

@@ -1,4 +1,6 @@
-import type { PartnerState } from '../state/partner-state';
+import type { MessageRejected } from '../events/rejection-events';
+import type { UpstreamEvent } from '../events/upstream-events';
+import type { PartnerState, RefusalRecord } from '../state/partner-state';
 import type { PartnerCommand, RecordFact } from './commands';
 import { decideAgreementFact } from './decide-agreement';
 import { decideCreditsFact } from './decide-credits';
@@ -27,12 +29,17 @@ export function decide(command: PartnerCommand, state: PartnerState): Decision {
 
 function decideFact(command: RecordFact, state: PartnerState): Decision {
   const { fact } = command;
-  const seen = state.messages.get(fact.meta.messageId);
-  if (seen) {
-    return sameContent(seen.event, fact)
-      ? duplicate(fact.meta.messageId, seen.revision)
-      : rejected('message-id-reused', `messageId ${fact.meta.messageId} was already used for different content`);
-  }
+  const id = fact.meta.messageId;
+  const seen = state.messages.get(id);
+  if (seen) return sameContent(seen.event, fact) ? duplicate(id, seen.revision) : reused(id);
+  const refusal = state.refusals.get(id);
+  if (refusal) return sameContent(refusedMessage(refusal.event), fact) ? refusedBefore(refusal) : reused(id);
+  const decision = decideNewFact(command, state);
+  return decision.kind === 'rejected' ? recordRefusal(decision, fact) : decision;
+}
+
+function decideNewFact(command: RecordFact, state: PartnerState): Decision {
+  const { fact } = command;
   switch (fact.type) {
     case 'AgreementSigned':
     case 'AgreementRenewed':
@@ -41,7 +48,42 @@ function decideFact(command: RecordFact, state: PartnerState): Decision {
     case 'CreditsBooked':
     case 'CreditsReversed':
       return decideCreditsFact(fact, state);
-    default:
+    // Facts that hold whatever came before them.
+    case 'BusinessModelsChanged':
+    case 'TrainingCompleted':
+    case 'TrainingRevoked':
+    case 'DueDiligenceCompleted':
+    case 'ProgrammeFeePaid':
+    case 'SolutionCompetencyEarned':
+    case 'SolutionCompetencyLapsed':
+    case 'MasterServicesCompetencyEarned':
+    case 'MasterServicesCompetencyLapsed':
       return accepted(fact);
+    default: {
+      const unknown: never = fact;
+      throw new TypeError(`no rule decides ${JSON.stringify(unknown)}`);
+    }
   }
+}
+
+/** A reused messageId is refused without a record: the message holding the id stays, so the answer never changes. */
+function reused(messageId: string): Decision {
+  return rejected('message-id-reused', `messageId ${messageId} was already used for different content`);
+}
+
+/** The first refusal of a fact is stored with the partner's events. */
+function recordRefusal(decision: Extract<Decision, { kind: 'rejected' }>, fact: UpstreamEvent): Decision {
+  const { code, reason } = decision;
+  const refusal: MessageRejected = { type: 'MessageRejected', data: { code, reason, message: { type: fact.type, data: fact.data } }, meta: fact.meta };
+  return { ...decision, events: [refusal] };
+}
+
+/** A redelivered refused message: the recorded outcome, nothing new to store. */
+function refusedBefore({ event, revision }: RefusalRecord): Decision {
+  return { kind: 'rejected', code: event.data.code, reason: event.data.reason, events: [], revision };
+}
+
+/** The refused message as the fact it was, to compare a redelivery with. */
+function refusedMessage(event: MessageRejected): UpstreamEvent {
+  return { type: event.data.message.type, data: event.data.message.data, meta: event.meta } as UpstreamEvent;
 }

@@ -1,29 +1,22 @@
 import type { PartnerEvent } from '../events/partner-event';
+import type { RejectionCode } from '../events/rejection-codes';
+
+export { REJECTION_CODES, type RejectionCode } from '../events/rejection-codes';
 
 // ── What the decider answers ───────────────────────────────────────────────────────────────────
-
-/** Machine-readable reasons the domain refuses a well-formed command. A contract: never rename. */
-export const REJECTION_CODES = [
-  'message-id-reused',
-  'agreement-already-signed',
-  'agreement-not-active',
-  'renewal-not-later',
-  'invalid-term',
-  'deal-not-booked',
-  'deal-already-reversed',
-  'notice-not-found',
-  'notice-cancelled',
-  'notice-not-issued',
-] as const;
-export type RejectionCode = (typeof REJECTION_CODES)[number];
 
 export type Decision =
   /** New events to append (none: nothing to do, e.g. a notice not yet due or already acknowledged). */
   | Readonly<{ kind: 'accepted'; events: PartnerEvent[] }>
   /** Already recorded: `messageId` names the message whose event holds the fact, at `revision`. */
   | Readonly<{ kind: 'duplicate'; messageId: string; revision: number }>
-  | Readonly<{ kind: 'rejected'; code: RejectionCode; reason: string }>;
+  /**
+   * Refused. `events` records the refusal in the stream (a fact's first refusal: `MessageRejected`),
+   * or is empty (a command that is no message, or a message refused before: then `revision` is
+   * where its refusal is recorded).
+   */
+  | Readonly<{ kind: 'rejected'; code: RejectionCode; reason: string; events: PartnerEvent[]; revision?: number }>;
 
 export const accepted = (...events: PartnerEvent[]): Decision => ({ kind: 'accepted', events });
-export const rejected = (code: RejectionCode, reason: string): Decision => ({ kind: 'rejected', code, reason });
+export const rejected = (code: RejectionCode, reason: string): Decision => ({ kind: 'rejected', code, reason, events: [] });
 export const duplicate = (messageId: string, revision: number): Decision => ({ kind: 'duplicate', messageId, revision });

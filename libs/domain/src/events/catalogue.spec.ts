@@ -11,6 +11,7 @@ describe('event catalogue', () => {
       'SolutionCompetencyEarned', 'SolutionCompetencyLapsed', 'MasterServicesCompetencyEarned',
       'MasterServicesCompetencyLapsed', 'CreditsBooked', 'CreditsReversed',
       'RenewalNoticeIssued', 'RenewalNoticeCancelled', 'RenewalNoticeAcknowledged',
+      'MessageRejected',
     ]);
     expect(isPartnerEventType('CreditsBooked')).toBe(true);
     expect(isPartnerEventType('creditsBooked')).toBe(false);

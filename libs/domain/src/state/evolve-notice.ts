@@ -1,12 +1,11 @@
 import type { NoticeEvent } from '../events/notice-events';
 import type { NoticeRecord, PartnerState } from './partner-state';
-import { owned } from './state-updates';
 
 // ── Renewal notices in the state ───────────────────────────────────────────────────────────────
 
 export function evolveNotice(state: PartnerState, event: NoticeEvent, at: number): PartnerState {
   const notice = noticeAfter(state.notices.get(event.data.noticeId), event, at);
-  if (notice) owned(state.notices).set(notice.noticeId, notice);
+  if (notice) state.notices.set(notice.noticeId, notice);
   return state;
 }
 

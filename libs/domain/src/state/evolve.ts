@@ -1,17 +1,27 @@
 import type { PartnerEvent } from '../events/partner-event';
+import type { NoticeEvent } from '../events/notice-events';
 import type { UpstreamEvent } from '../events/upstream-events';
 import { applyMultiplier, toHundredths } from '../support/credits';
 import { endOfDate, toMillis } from '../support/time';
 import type { PartnerState } from './partner-state';
 import { evolveNotice } from './evolve-notice';
-import { owned, withTimed, withTrainingToggle } from './state-updates';
+import { withTimed, withTrainingToggle } from './state-updates';
 import { withToggle } from './toggle-series';
 
 // ── evolve: fold one stored event into the partner state ──────────────────────────────────────
 // Never throws and never refuses: whatever was stored is history. Facts are keyed by business
 // time so late or out-of-order arrivals land where they belong.
 
+/**
+ * The state after `event`. Extends `state`'s maps in place (a linear fold, see PartnerState): the
+ * returned state shares them, and `state` must not be used afterwards.
+ */
 export function evolve(state: PartnerState, event: PartnerEvent): PartnerState {
+  // A refusal is no fact: it changes nothing but what a redelivery of its message is told.
+  if (event.type === 'MessageRejected') {
+    state.refusals.set(event.meta.messageId, { event, revision: state.version });
+    return { ...state, version: state.version + 1 };
+  }
   const at = toMillis(event.meta.occurredAt);
   const next = noteMessage(state, event, at);
   switch (event.type) {
@@ -24,8 +34,8 @@ export function evolve(state: PartnerState, event: PartnerEvent): PartnerState {
   }
 }
 
-function noteMessage(state: PartnerState, event: PartnerEvent, at: number): PartnerState {
-  owned(state.messages).set(event.meta.messageId, { event, revision: state.version, at });
+function noteMessage(state: PartnerState, event: UpstreamEvent | NoticeEvent, at: number): PartnerState {
+  state.messages.set(event.meta.messageId, { event, revision: state.version, at });
   const firstFactAt = state.firstFactAt === undefined ? at : Math.min(state.firstFactAt, at);
   return { ...state, version: state.version + 1, firstFactAt };
 }
@@ -34,7 +44,7 @@ function evolveFact(state: PartnerState, event: UpstreamEvent, at: number): Part
   switch (event.type) {
     case 'AgreementSigned': {
       const { agreementId, effectiveFrom, expiresOn, businessModels } = event.data;
-      owned(state.agreements).set(agreementId, {
+      state.agreements.set(agreementId, {
         agreementId,
         signedAt: at,
         effectiveFrom,
@@ -50,14 +60,14 @@ function evolveFact(state: PartnerState, event: UpstreamEvent, at: number): Part
       const agreement = state.agreements.get(event.data.agreementId);
       if (!agreement) return state;
       const expiries = withTimed(agreement.expiries, { at, value: event.data.expiresOn });
-      owned(state.agreements).set(agreement.agreementId, { ...agreement, expiries });
+      state.agreements.set(agreement.agreementId, { ...agreement, expiries });
       return state;
     }
     case 'AgreementTerminated': {
       const agreement = state.agreements.get(event.data.agreementId);
       if (!agreement) return state;
       const terminated = { ...agreement, terminatedAt: Math.min(agreement.terminatedAt ?? at, at) };
-      owned(state.agreements).set(agreement.agreementId, terminated);
+      state.agreements.set(agreement.agreementId, terminated);
       return state;
     }
     case 'BusinessModelsChanged':
@@ -81,7 +91,7 @@ function evolveFact(state: PartnerState, event: UpstreamEvent, at: number): Part
     case 'CreditsReversed': {
       const deal = state.deals.get(event.data.dealId);
       if (deal && deal.reversedAt === undefined) {
-        owned(state.deals).set(deal.dealId, { ...deal, reversedAt: at });
+        state.deals.set(deal.dealId, { ...deal, reversedAt: at });
       }
       return state;
     }
@@ -101,7 +111,7 @@ function evolveBooking(
   at: number,
 ): PartnerState {
   if (state.deals.has(data.dealId)) return state;
-  owned(state.deals).set(data.dealId, {
+  state.deals.set(data.dealId, {
     dealId: data.dealId,
     area: data.area,
     effectiveHundredths: applyMultiplier(toHundredths(data.credits), data.accelerator?.multiplier),
@@ -124,7 +134,7 @@ function competencyToggled(
 ): PartnerState {
   const earned = event.type.endsWith('Earned');
   const until = 'expiresOn' in event.data ? expiry(event.data.expiresOn) : undefined;
-  owned(competencies).set(event.data.competency, withToggle(competencies.get(event.data.competency), { at, on: earned, until }));
+  competencies.set(event.data.competency, withToggle(competencies.get(event.data.competency), { at, on: earned, until }));
   return state;
 }
 

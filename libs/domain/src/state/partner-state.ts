@@ -1,13 +1,15 @@
 import type { PartnerEvent } from '../events/partner-event';
+import type { MessageRejected } from '../events/rejection-events';
 import type { AreaId, BusinessModel } from '../vocabulary';
 import type { ToggleSeries } from './toggle-series';
 
 // ── Partner state ──────────────────────────────────────────────────────────────────────────────
 // The fold of a partner stream. Every fact keeps its business time, so one state answers both
 // "what may be decided now" (the decider) and "what held at time T" (status, as-of, timeline).
-// The fold is linear: `evolve` returns the next state and takes ownership of the one it was given
-// (its indexes are extended in place, so a 100,000-event stream folds in linear time). Keep only
-// the newest state; to branch, fold again from `initialState()`.
+// The fold is linear and in place, and the types say so: the indexes are `Map`s that `evolve`
+// extends (so a 100,000-event stream folds in linear time); the state it returns shares them with
+// the one it was given, which must not be used again. Keep only the newest state; to branch, fold
+// again from `initialState()`. Readers (status, timeline, decide) never write to it.
 
 /** A value that changed over business time; the entry in force at T is the last with `at ≤ T`. */
 export type TimedValue<T> = Readonly<{ at: number; value: T }>;
@@ -51,22 +53,28 @@ export type MessageRecord = Readonly<{
   at: number;
 }>;
 
+/** A message the domain refused, as recorded in the stream (`MessageRejected` at `revision`). */
+export type RefusalRecord = Readonly<{ event: MessageRejected; revision: number }>;
+
+/** A folded partner stream; owned by whoever folds it (see above). */
 export type PartnerState = Readonly<{
   /** Number of events folded; the revision of the next event. */
   version: number;
-  messages: ReadonlyMap<string, MessageRecord>;
-  agreements: ReadonlyMap<string, AgreementRecord>;
+  messages: Map<string, MessageRecord>;
+  /** Refused messages by messageId: a redelivery gets the recorded outcome, never a new decision. */
+  refusals: Map<string, RefusalRecord>;
+  agreements: Map<string, AgreementRecord>;
   /** Which agreement was signed when, by business time: the latest signed supersedes the others. */
   signings: readonly TimedValue<string>[];
   businessModels: readonly TimedValue<readonly BusinessModel[]>[];
   /** courseId → learnerId → completed/revoked. */
-  trainings: ReadonlyMap<string, ReadonlyMap<string, ToggleSeries>>;
+  trainings: Map<string, Map<string, ToggleSeries>>;
   dueDiligence: ToggleSeries;
   fees: readonly FeePayment[];
-  solutionCompetencies: ReadonlyMap<string, ToggleSeries>;
-  mastersCompetencies: ReadonlyMap<string, ToggleSeries>;
-  deals: ReadonlyMap<string, DealRecord>;
-  notices: ReadonlyMap<string, NoticeRecord>;
+  solutionCompetencies: Map<string, ToggleSeries>;
+  mastersCompetencies: Map<string, ToggleSeries>;
+  deals: Map<string, DealRecord>;
+  notices: Map<string, NoticeRecord>;
   /** Business time of the earliest fact, for timelines. */
   firstFactAt?: number;
 }>;
@@ -75,6 +83,7 @@ export function initialState(): PartnerState {
   return {
     version: 0,
     messages: new Map(),
+    refusals: new Map(),
     agreements: new Map(),
     signings: [],
     businessModels: [],

@@ -1,15 +1,7 @@
 import type { PartnerState, TimedValue } from './partner-state';
-import { type Toggle, insertByTime, upperBound, withToggle } from './toggle-series';
+import { type Toggle, type ToggleSeries, insertByTime, upperBound, withToggle } from './toggle-series';
 
 // ── Small updates used by evolve ───────────────────────────────────────────────────────────────
-
-/**
- * The state's own map, writable. The fold is linear (see PartnerState), so evolve extends the
- * maps of the state it was handed instead of copying them on every event.
- */
-export function owned<K, V>(map: ReadonlyMap<K, V>): Map<K, V> {
-  return map as Map<K, V>;
-}
 
 /** Inserts a timed value in business-time order (after values at the same time). */
 export function withTimed<T>(list: readonly TimedValue<T>[], entry: TimedValue<T>): TimedValue<T>[] {
@@ -27,8 +19,8 @@ export function withTrainingToggle(
   { courseId, learnerId }: { courseId: string; learnerId: string },
   toggle: Toggle,
 ): PartnerState {
-  const trainings = owned(state.trainings);
-  const learners = owned(trainings.get(courseId) ?? new Map());
+  const trainings = state.trainings;
+  const learners = trainings.get(courseId) ?? new Map<string, ToggleSeries>();
   learners.set(learnerId, withToggle(learners.get(learnerId), toggle));
   trainings.set(courseId, learners);
   return state;

@@ -71,22 +71,24 @@ const baseKit: fc.Arbitrary<[(time: string) => UpstreamEvent, number][]> = fc.op
   { freq: 5, nil: [] },
 );
 
-/** A history the decider accepted, fact by fact, in arrival order (business times may go back). */
-export const arbitraryHistory: fc.Arbitrary<PartnerEvent[]> = fc
+/** Upstream messages in arrival order (business times may go back), some of which the decider refuses. */
+export const arbitraryMessages: fc.Arbitrary<UpstreamEvent[]> = fc
   .tuple(baseKit, fc.array(fc.tuple(candidate, fc.oneof(factTime, arbitraryTime)), { minLength: 5, maxLength: 60 }))
-  .map(([kit, more]) => [...kit, ...more])
-  .map((candidates) => {
-    let state = initialState();
-    const history: PartnerEvent[] = [];
-    for (const [make, time] of candidates) {
-      const decision = decide({ type: 'RecordFact', partnerId: PARTNER, fact: make(toIsoTime(time)) }, state);
-      if (decision.kind !== 'accepted') continue;
-      for (const event of decision.events) {
-        history.push(event);
-        state = evolve(state, event);
-      }
+  .map(([kit, more]) => [...kit, ...more].map(([make, time]) => make(toIsoTime(time))));
+
+/** A stream as the decider writes it, fact by fact, in arrival order, refusals included. */
+export const arbitraryHistory: fc.Arbitrary<PartnerEvent[]> = arbitraryMessages.map((messages) => {
+  let state = initialState();
+  const history: PartnerEvent[] = [];
+  for (const message of messages) {
+    const decision = decide({ type: 'RecordFact', partnerId: PARTNER, fact: message }, state);
+    if (decision.kind === 'duplicate') continue;
+    for (const event of decision.events) {
+      history.push(event);
+      state = evolve(state, event);
     }
-    return history;
-  });
+  }
+  return history;
+});
 
 export { foldEvents };

@@ -15,6 +15,7 @@ import { parseEsdbConnectionString } from './esdb-config';
 import { isStreamNotFound, isTransientEsdbError, mapAppendError } from './esdb-errors';
 import type { EsdbEventStoreOptions } from './esdb-event-store.options';
 import { commitPositionOf, fromEsdbRecordedEvent, toEsdbEventData, toEsdbExpectedRevision } from './esdb-mapping';
+import { reserveMessageIds } from './esdb-message-ids';
 import { readAllPage, readHeadsByScan } from './esdb-read-all';
 import { openEsdbSubscription } from './esdb-subscription';
 import { resubscribingIterator } from './resubscribing-iterator';
@@ -55,6 +56,7 @@ export class EsdbEventStore implements EventStore {
       const version = event.metadata.schemaVersion ?? this.upcasters.currentVersion(event.type);
       return toEsdbEventData(event, recordedAt, version, randomUUID());
     });
+    await reserveMessageIds(this.client, streamId, events.map((event) => event.metadata.messageId), recordedAt);
     let next: number;
     try {
       const result = await this.client.appendToStream(streamId, data, { expectedRevision: toEsdbExpectedRevision(options.expectedRevision) });

@@ -77,6 +77,7 @@ describe('ESDB mapping: positions', () => {
     expect(isSystemEvent({ streamId: '$stats-1', type: 'x' })).toBe(true);
     expect(isSystemEvent({ streamId: 'partner-1', type: '$metadata' })).toBe(true);
     expect(isSystemEvent({ streamId: 'partner-1', type: 'PartnerRegistered' })).toBe(false);
+    expect(isSystemEvent({ streamId: 'message-id-lms-1', type: 'MessageIdReserved' })).toBe(true);
   });
 });
 

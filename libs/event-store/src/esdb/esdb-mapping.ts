@@ -47,9 +47,12 @@ export function commitPositionOf(event: Pick<RecordedEvent, 'position'>): bigint
   return commit === undefined || commit === NO_POSITION || commit < 0n ? undefined : commit;
 }
 
-/** EventStoreDB system streams and events (`$…`) never surface through the port. */
+/** Streams `message-id-<messageId>`: the adapter's reservations (esdb-message-ids.ts). */
+export const MESSAGE_ID_STREAM_PREFIX = 'message-id-';
+
+/** EventStoreDB system streams and events (`$…`) and the adapter's own reservations never surface through the port. */
 export function isSystemEvent(event: Pick<RecordedEvent, 'streamId' | 'type'>): boolean {
-  return event.streamId.startsWith('$') || event.type.startsWith('$');
+  return event.streamId.startsWith('$') || event.type.startsWith('$') || event.streamId.startsWith(MESSAGE_ID_STREAM_PREFIX);
 }
 
 /**

@@ -14,7 +14,8 @@ import type { StreamRevision } from '../expected-revision';
 import { PARTNER_STREAM_PREFIX } from '../stream-id';
 import { UpcasterRegistry } from '../upcaster-registry';
 import { SqliteGroupCommit } from './sqlite-group-commit';
-import { decodeRow, encodeEvent, positionOfRow, prepareStatements, streamIdOfRow, type EventRow, type SqliteStatements } from './sqlite-rows';
+import { encodeEvent } from '../encoded-event';
+import { decodeRow, positionOfRow, prepareStatements, streamIdOfRow, type EventRow, type SqliteStatements } from './sqlite-rows';
 import type { SqliteEventStoreMetrics, SqliteEventStoreOptions } from './sqlite-event-store.options';
 import { migrateSqliteSchema } from './sqlite-schema';
 

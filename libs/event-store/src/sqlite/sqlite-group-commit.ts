@@ -1,8 +1,9 @@
 import type Database from 'better-sqlite3';
-import { WrongExpectedRevisionError } from '../event-store.errors';
+import { MessageIdInUseError, WrongExpectedRevisionError } from '../event-store.errors';
 import type { AppendResult } from '../event-store.port';
 import { firstRevisionAfter, isRevisionConflict, type ExpectedRevision } from '../expected-revision';
-import type { EncodedEvent, SqliteStatements } from './sqlite-rows';
+import type { EncodedEvent } from '../encoded-event';
+import type { SqliteStatements } from './sqlite-rows';
 
 interface PendingAppend {
   streamId: string;
@@ -15,7 +16,7 @@ interface PendingAppend {
 /**
  * Group commit: appends queued during one turn of the event loop are written in a single
  * transaction, so they share one WAL fsync. Each append runs in its own savepoint and is
- * checked against its own expected revision, so a failing append rolls back only itself and
+ * checked against its own expected revision (and its messageIds against other streams), so a failing append rolls back only itself and
  * rejects only its own promise. Promises settle only after COMMIT returned (on disk with
  * `synchronous=FULL`).
  */
@@ -98,6 +99,7 @@ export class SqliteGroupCommit {
     if (isRevisionConflict(append.expected, actual)) {
       throw new WrongExpectedRevisionError(append.streamId, append.expected, actual);
     }
+    this.claimMessageIds(append);
     let revision = firstRevisionAfter(actual);
     let position = after;
     const positions: bigint[] = [];
@@ -108,5 +110,14 @@ export class SqliteGroupCommit {
       revision += 1;
     }
     return { nextExpectedRevision: revision - 1, position, positions };
+  }
+
+  /** Each messageId belongs to one stream; the write lock makes check-then-claim atomic. */
+  private claimMessageIds(append: PendingAppend): void {
+    for (const messageId of new Set(append.events.map((e) => e.messageId))) {
+      const holder = this.statements.messageStream.get(messageId)?.stream_id;
+      if (holder === undefined) this.statements.claimMessage.run(messageId, append.streamId);
+      else if (holder !== append.streamId) throw new MessageIdInUseError(messageId, holder, append.streamId);
+    }
   }
 }

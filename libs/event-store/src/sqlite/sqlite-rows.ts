@@ -1,6 +1,5 @@
 import type Database from 'better-sqlite3';
-import { toJsonText } from '../append-validation';
-import type { EventMetadata, NewEvent, StoredEvent } from '../event-envelope';
+import type { EventMetadata, StoredEvent } from '../event-envelope';
 import type { UpcasterRegistry } from '../upcaster-registry';
 
 /**
@@ -19,16 +18,6 @@ export type EventRow = [
   recordedAt: string,
 ];
 
-/** A fully encoded event ready for INSERT (encoded before queuing so bad input fails alone). */
-export interface EncodedEvent {
-  type: string;
-  data: string;
-  metadata: string;
-  schemaVersion: number;
-  messageId: string;
-  recordedAt: string;
-}
-
 const COLUMNS = 'position, stream_id, revision, type, data, metadata, schema_version, recorded_at';
 
 /** Every statement the adapter runs, prepared once. Positions are read as BigInt (exact). */
@@ -39,6 +28,8 @@ export function prepareStatements(db: Database.Database) {
       `INSERT INTO events (position, stream_id, revision, type, data, metadata, schema_version, message_id, recorded_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ),
+    messageStream: db.prepare<[string], { stream_id: string }>('SELECT stream_id FROM message_streams WHERE message_id = ?'),
+    claimMessage: db.prepare<[string, string]>('INSERT INTO message_streams (message_id, stream_id) VALUES (?, ?)'),
     maxPosition: db.prepare<[], { p: bigint | null }>('SELECT MAX(position) AS p FROM events').safeIntegers(true),
     streamRevision: db.prepare<[string], { r: number | null }>('SELECT MAX(revision) AS r FROM events WHERE stream_id = ?'),
     readStream: rows(`SELECT ${COLUMNS} FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision LIMIT ?`),
@@ -85,18 +76,4 @@ export function positionOfRow(row: EventRow): bigint {
 /** Stream of a row, without decoding it. */
 export function streamIdOfRow(row: EventRow): string {
   return row[1];
-}
-
-/** NewEvent → INSERT values. Done at append time so unserialisable input fails alone. */
-export function encodeEvent(event: NewEvent, recordedAt: string, schemaVersion: number, where: string): EncodedEvent {
-  // schemaVersion lives in its own column; the metadata JSON keeps the caller's fields only.
-  const { schemaVersion: _column, ...metadata } = event.metadata;
-  return {
-    type: event.type,
-    data: toJsonText(event.data, `${where}.data`),
-    metadata: toJsonText(metadata, `${where}.metadata`),
-    schemaVersion,
-    messageId: event.metadata.messageId,
-    recordedAt,
-  };
 }

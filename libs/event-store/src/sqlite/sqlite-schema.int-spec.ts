@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { collect, numbered } from '../testing/contract/contract-fixture';
+import { MessageIdInUseError } from '../event-store.errors';
+import { collect, numbered, testEvent } from '../testing/contract/contract-fixture';
 import { SqliteEventStore } from './sqlite-event-store';
 import { migrateSqliteSchema, SQLITE_MIGRATIONS, SQLITE_SCHEMA_VERSION } from './sqlite-schema';
 import { useTempDir } from './sqlite-test-dir';
@@ -39,6 +40,27 @@ describe('SQLite schema migrations', () => {
     const db = new Database(file(), { readonly: true });
     expect(versions(db)).toEqual(SQLITE_MIGRATIONS.map((m) => m.version));
     db.close();
+  });
+
+  it('opens a database that already holds one messageId in two streams: the first keeps it, the rows stay readable', async () => {
+    const old = new Database(file());
+    migrateSqliteSchema(old, SQLITE_MIGRATIONS.slice(0, 2));
+    const insert = old.prepare(`INSERT INTO events VALUES (?, ?, 0, 'Legacy', '{}', ?, 1, 'm-1', '2020-01-01T00:00:00.000Z')`);
+    const metadata = JSON.stringify({ messageId: 'm-1', source: 'legacy', occurredAt: '2020-01-01T00:00:00.000Z' });
+    insert.run(1, 'partner-b', metadata);
+    insert.run(2, 'partner-a', metadata);
+    old.close();
+
+    const store = SqliteEventStore.open({ location: dir() });
+    try {
+      expect(Object.fromEntries(await store.streamsByMessageId(['m-1']))).toEqual({ 'm-1': ['partner-b', 'partner-a'] });
+      const error: unknown = await store.append('partner-c', [testEvent('New', {}, { messageId: 'm-1' })], { expectedRevision: 'no_stream' }).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(MessageIdInUseError);
+      expect((error as MessageIdInUseError).streamId).toBe('partner-b');
+      await expect(store.append('partner-b', [testEvent('Again', {}, { messageId: 'm-1' })], { expectedRevision: 0 })).resolves.toMatchObject({ position: 3n });
+    } finally {
+      await store.close();
+    }
   });
 
   it('refuses a database written by newer code', () => {

@@ -37,6 +37,19 @@ export const SQLITE_MIGRATIONS: readonly SqliteMigration[] = [
     description: 'index on message_id for cross-stream duplicate detection',
     up: (db) => db.exec('CREATE INDEX events_message_id ON events (message_id);'),
   },
+  {
+    version: 3,
+    description: 'message_streams: each messageId belongs to one stream, checked in the append',
+    // A UNIQUE index on events.message_id would refuse a message with several events and could
+    // not be created on a database that already holds one messageId in two streams (the race this
+    // fixes). A table keyed by messageId holds its stream instead; an older database keeps the
+    // first stream that used an id (INSERT OR IGNORE in position order), so it opens as before.
+    up: (db) =>
+      db.exec(`
+        CREATE TABLE message_streams (message_id TEXT PRIMARY KEY, stream_id TEXT NOT NULL) WITHOUT ROWID;
+        INSERT OR IGNORE INTO message_streams (message_id, stream_id) SELECT message_id, stream_id FROM events ORDER BY position;
+      `),
+  },
 ];
 
 /** Latest schema version this code knows. */

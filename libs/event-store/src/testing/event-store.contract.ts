@@ -1,5 +1,6 @@
 import { appendContract } from './contract/append.contract';
 import type { ContractFixture, ContractOptions, MakeContractStore } from './contract/contract-fixture';
+import { messageIdContract } from './contract/message-id.contract';
 import { readContract } from './contract/read.contract';
 import { scaleContract } from './contract/scale.contract';
 import { subscriptionContract } from './contract/subscription.contract';
@@ -29,6 +30,7 @@ export function describeEventStoreContract(name: string, makeStore: MakeContract
     });
 
     describe('appends', () => appendContract(fx));
+    describe('messageIds across streams', () => messageIdContract(fx));
     describe('reads', () => readContract(fx, makeStore, options));
     describe('subscriptions', () => subscriptionContract(fx));
     describe('upcasting', () => upcastingContract(makeStore));

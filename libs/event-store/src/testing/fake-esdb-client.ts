@@ -38,7 +38,8 @@ export class FakeEsdbClient implements EsdbClient {
     for (const event of events) this.record(streamName, event.type, copy(event.data), copy(event.metadata), event.id);
     this.appends += 1;
     if (this.appends % (this.options.systemEventEvery ?? 3) === 0) this.record('$stats-127.0.0.1:2113', '$statsCollected', {}, {}, 'stats');
-    this.wakeUps.forEach((wake) => wake());
+    // A snapshot: a woken reader with nothing new re-registers, and Set.forEach would visit it again, forever.
+    [...this.wakeUps].forEach((wake) => wake());
     const last = this.streams.get(streamName)!.at(-1)!;
     return { success: true, nextExpectedRevision: last.revision, position: last.position };
   }

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type EventStore, type StoredEvent, SqliteEventStore } from '@partner-program/event-store';
-import { IngestionService, PartnerCommandHandler, SqliteRejectionLog } from '@partner-program/ingestion';
+import { IngestionService, PartnerCommandHandler, RejectionLogProjector, SqliteRejectionLog, type StoredRejection } from '@partner-program/ingestion';
 
 // ── The real write side for Kafka tests: SQLite store, rejection log, ingestion service ─────
 
@@ -13,6 +13,8 @@ export type IngestionFixture = Readonly<{
   rejections: SqliteRejectionLog;
   service: IngestionService;
   handler: PartnerCommandHandler;
+  /** The rejection log once the store's refusals are projected into it, as the projector process does. */
+  listRejections(): Promise<StoredRejection[]>;
   close(): Promise<void>;
 }>;
 
@@ -30,12 +32,16 @@ export function openIngestion(dir: string, wrap: (store: EventStore) => EventSto
   const store = SqliteEventStore.open({ location: join(dir, 'store') });
   const rejections = SqliteRejectionLog.open(join(dir, 'rejections.sqlite'));
   const handler = new PartnerCommandHandler(wrap(store));
-  const service = new IngestionService({ handler, rejections, messageIndex: store, clock: () => new Date() });
+  const service = new IngestionService({ handler, rejections, clock: () => new Date() });
   const close = async () => {
     await store.close();
     rejections.close();
   };
-  return { dir, store, rejections, service, handler, close };
+  const listRejections = async () => {
+    await new RejectionLogProjector(store, rejections).catchUp();
+    return rejections.list({ limit: 100_000 });
+  };
+  return { dir, store, rejections, service, handler, listRejections, close };
 }
 
 /** Every event of the global log. */

@@ -1,20 +1,26 @@
+import type { StoredEvent } from '@partner-program/event-store';
 import type { Message } from 'kafkajs';
 import { type Expected, creditsBooked, partnerScenarios } from './upstream-envelopes';
 
 // ── Mixed upstream traffic whose outcomes are known by construction ─────────────────────────
 
-/** Twenty messages per partner: 15 appended, 1 duplicate, 2 rejected, 2 invalid. */
-export const PER_PARTNER: Readonly<Record<Expected, number>> = { appended: 15, duplicate: 1, rejected: 2, invalid: 2 };
+/** Twenty-two messages per partner: 16 appended, 1 duplicate, 3 rejected, 2 invalid. */
+export const PER_PARTNER: Readonly<Record<Expected, number>> = { appended: 16, duplicate: 1, rejected: 3, invalid: 2 };
+const PER_LANE = Object.values(PER_PARTNER).reduce((a, b) => a + b, 0);
+
+/** A message and what it must end as: its outcome and, when refused by the domain, the code. */
+export type TrafficItem = Readonly<{ value: string; expected: Expected; code?: string }>;
 
 type Envelope = Record<string, unknown>;
 
 /**
  * One partner's messages in sending order: the signature, twelve bookings with business times
  * out of order (late and early), the same booking again, a booking's messageId with new content,
- * a reversal of a booked and of an unknown deal, an unknown area, a value that is not JSON, and
- * a training completed long before it was sent.
+ * a reversal of a booked and of an unknown deal, a reversal sent before its deal's booking (refused,
+ * and refused still when redelivered after the booking), an unknown area, a value that is not JSON,
+ * and a training completed long before it was sent.
  */
-export function partnerTraffic(partnerId: string, seed: number): Array<{ value: string; expected: Expected }> {
+export function partnerTraffic(partnerId: string, seed: number): TrafficItem[] {
   const signed = partnerScenarios(partnerId)[0]!;
   const bookings = Array.from({ length: 12 }, (_, n) => creditsBooked(partnerId, (n * 7 + seed) % 12));
   const reused = { ...bookings[5]!, data: { ...(bookings[5]!['data'] as Envelope), credits: 999 } };
@@ -31,9 +37,11 @@ export function partnerTraffic(partnerId: string, seed: number): Array<{ value: 
     { value: signed.message.value as string, expected: 'appended' },
     ...bookings.map((b) => ({ value: json(b), expected: 'appended' as const })),
     { value: json(bookings[3]!), expected: 'duplicate' },
-    { value: json(reused), expected: 'rejected' },
+    { value: json(reused), expected: 'rejected', code: 'message-id-reused' },
     { value: json(reversal(((bookings[2]!['data'] as Envelope)['dealId'] as string), 'booked')), expected: 'appended' },
-    { value: json(reversal('D-never', 'unknown')), expected: 'rejected' },
+    { value: json(reversal('D-never', 'unknown')), expected: 'rejected', code: 'deal-not-booked' },
+    { value: json(reversal('D-early', 'early')), expected: 'rejected', code: 'deal-not-booked' },
+    { value: json({ ...creditsBooked(partnerId, 200), messageId: `${partnerId}-book-early`, data: { dealId: 'D-early', area: 'vmc-on-aws', credits: 7 } }), expected: 'appended' },
     { value: json(unknownArea), expected: 'invalid' },
     { value: `not json ${partnerId}`, expected: 'invalid' },
     { value: json(lateTraining), expected: 'appended' },
@@ -47,6 +55,35 @@ export function mixedTraffic(partners: number): Message[] {
     return partnerTraffic(partnerId, i).map(({ value }) => ({ key: partnerId, value }));
   });
   const messages: Message[] = [];
-  for (let step = 0; step < 20; step++) for (const lane of lanes) messages.push(lane[step]!);
+  for (let step = 0; step < PER_LANE; step++) for (const lane of lanes) messages.push(lane[step]!);
   return messages;
+}
+
+/**
+ * What the store must hold for each message of `partners` partners' traffic, by messageId:
+ * `appended` for a stored fact, `rejected:<code>` for a refusal stored in the partner's stream.
+ * Duplicates, reused ids and invalid messages store nothing of their own.
+ */
+export function designedRecords(partners: number): Map<string, string> {
+  const records = new Map<string, string>();
+  for (let i = 0; i < partners; i++) {
+    for (const { value, expected, code } of partnerTraffic(`P-${String(i).padStart(5, '0')}`, i)) {
+      if (expected === 'appended' || (expected === 'rejected' && code !== 'message-id-reused')) {
+        records.set((JSON.parse(value) as { messageId: string }).messageId, expected === 'appended' ? 'appended' : `rejected:${code}`);
+      }
+    }
+  }
+  return records;
+}
+
+/** The same map read from stored events (a second record for one messageId is an error, kept visible). */
+export function storedRecords(events: readonly StoredEvent[]): Map<string, string> {
+  const records = new Map<string, string>();
+  for (const event of events) {
+    if (event.metadata.source === 'partner-program') continue; // decided by the backend (notices)
+    const record = event.type === 'MessageRejected' ? `rejected:${String(event.data['code'])}` : 'appended';
+    const id = event.metadata.messageId;
+    records.set(id, records.has(id) ? `twice: ${records.get(id)} and ${record}` : record);
+  }
+  return records;
 }

@@ -14,7 +14,9 @@ export type ReadRecord = Readonly<{
 
 /** Produces `messages` with acks=-1 (one request per 1,000 messages). */
 export async function produce(kafka: Kafka, topic: string, messages: readonly Message[]): Promise<void> {
-  const producer = kafka.producer({ createPartitioner: Partitioners.DefaultPartitioner, allowAutoTopicCreation: false });
+  // Idempotent: on a loaded machine a send can time out and be retried, and a plain producer would
+  // then write the batch twice (tests counting outcomes saw every message of a partition twice).
+  const producer = kafka.producer({ createPartitioner: Partitioners.DefaultPartitioner, allowAutoTopicCreation: false, idempotent: true, maxInFlightRequests: 1 });
   await producer.connect();
   try {
     for (let i = 0; i < messages.length; i += 1000) {

@@ -25,7 +25,7 @@ export type UpstreamConsumerOptions = Readonly<{
   partitionsConsumedConcurrently?: number;
   /** Delays between retries of transient store errors. */
   backoff?: BackoffOptions;
-  /** How long the group waits for a silent member (a killed process) before reassigning its partitions. Default 30 s. */
+  /** How long the group waits for a silent member (a killed process) before reassigning its partitions. Default 10 s. */
   sessionTimeoutMs?: number;
   /** Readiness turns false after this long without contact with the broker. */
   staleAfterMs?: number;

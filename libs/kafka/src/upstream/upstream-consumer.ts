@@ -12,6 +12,12 @@ import { UPSTREAM_GROUP_ID, type UpstreamConsumerOptions } from './upstream-cons
 import { type UpstreamRecord, toUpstreamRecord } from './upstream-message';
 
 const DEFAULT_FETCH_BYTES = 4 * 1024 * 1024;
+/**
+ * A restarted worker joins its group only once the killed member's session has timed out (kafkajs
+ * has no static membership, KIP-345), so the session is kept short: 10 s, above the brokers'
+ * default minimum (group.min.session.timeout.ms, 6 s) and three heartbeats long.
+ */
+export const DEFAULT_SESSION_TIMEOUT_MS = 10_000;
 
 /**
  * The ingestion worker: consumes `partner-program.upstream.v1` in batches through the same path as
@@ -33,7 +39,7 @@ export class UpstreamConsumer {
     this.consumer = options.kafka.consumer({
       groupId: options.groupId ?? UPSTREAM_GROUP_ID,
       allowAutoTopicCreation: false,
-      sessionTimeout: options.sessionTimeoutMs ?? 30_000,
+      sessionTimeout: options.sessionTimeoutMs ?? DEFAULT_SESSION_TIMEOUT_MS,
       heartbeatInterval: 3_000,
       maxBytesPerPartition: options.maxBytesPerPartition ?? DEFAULT_FETCH_BYTES,
       maxBytes: 6 * (options.maxBytesPerPartition ?? DEFAULT_FETCH_BYTES),

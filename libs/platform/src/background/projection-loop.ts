@@ -1,11 +1,15 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { type EventStore, knowsHeadPosition } from '@partner-program/event-store';
+import { RejectionLogProjector } from '@partner-program/ingestion';
 import { PartnerProjector } from '@partner-program/read-models';
 import { ShutdownCoordinator } from '../core/shutdown-coordinator';
 import { EVENT_STORE } from '../core/tokens';
 import { Metrics } from '../observability/metrics';
 
-/** Keeps the read models current: follows the store from the projector's checkpoint until shutdown. */
+/**
+ * Keeps the read models and the rejection log's refusals current: each follows the store from its
+ * own checkpoint until shutdown.
+ */
 @Injectable()
 export class ProjectionLoop implements OnApplicationBootstrap {
   private readonly logger = new Logger('Projector');
@@ -14,12 +18,14 @@ export class ProjectionLoop implements OnApplicationBootstrap {
     private readonly projector: PartnerProjector,
     private readonly shutdown: ShutdownCoordinator,
     private readonly metrics: Metrics,
+    private readonly refusals: RejectionLogProjector,
     @Inject(EVENT_STORE) private readonly store: EventStore,
   ) {}
 
   onApplicationBootstrap(): void {
     this.logger.log(`following the event store from position ${this.projector.checkpoint()}`);
     this.shutdown.runInBackground(this.projector.run(this.shutdown.signal), 'projector');
+    this.shutdown.runInBackground(this.refusals.run(this.shutdown.signal), 'rejection log projector');
     this.shutdown.runInBackground(this.reportLag(), 'projection lag reporter');
   }
 

@@ -26,6 +26,8 @@ describe('background loops and shutdown', () => {
   it('shutdown that begins during a scheduler tick does not wait out the interval', async () => {
     const shutdown = coordinator();
     const projector = {
+      checkpoint: () => 1n,
+      catchUp: async () => 0,
       refreshDue: async () => {
         shutdown.beginShutdown(); // SIGTERM while the tick runs
         return 0;

@@ -29,10 +29,19 @@ export class RenewalScheduler implements OnApplicationBootstrap {
 
   private async loop(): Promise<void> {
     const signal = this.shutdown.signal;
+    // The first tick reads the read models: run before they hold what the store held at start,
+    // it would find no notice due and leave due ones pending for a whole interval. Catching up
+    // here shares the projector's mutex (and its one rebuild of an empty model) with its loop.
+    await this.catchUpReadModels(signal).catch((error) => this.logger.error(`catching up before the first tick failed: ${(error as Error).stack}`));
     while (!signal.aborted) {
       await this.tick().catch((error) => this.logger.error(`tick failed: ${(error as Error).stack}`));
       await sleep(this.config.SCHEDULER_INTERVAL_MS, signal);
     }
+  }
+
+  private async catchUpReadModels(signal: AbortSignal): Promise<void> {
+    if (this.projector.checkpoint() === 0n) await this.projector.rebuild();
+    await this.projector.catchUp(signal);
   }
 
   /** One pass; returns what it did (tests and operators call it directly). */

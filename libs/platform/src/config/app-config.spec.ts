@@ -30,3 +30,15 @@ describe('validateEnvironment', () => {
     expect(start).not.toThrow(/0123456789abcdef/);
   });
 });
+
+describe('validateEnvironment and RULESETS_FILE', () => {
+  it('accepts a valid rulesets file', () => {
+    expect(validateEnvironment({ RULESETS_FILE: 'deploy/rulesets.example.json' }).RULESETS_FILE).toBe('deploy/rulesets.example.json');
+  });
+
+  it('stops the start with the other configuration errors when the file is bad', () => {
+    expect(() => validateEnvironment({ PORT: 'eighty', RULESETS_FILE: '/nonexistent/rulesets.json' })).toThrow(
+      /invalid configuration:\n {2}PORT: [\s\S]*\n {2}RULESETS_FILE=\/nonexistent\/rulesets\.json: cannot be read/,
+    );
+  });
+});

@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { Type, plainToInstance } from 'class-transformer';
 import { rolesOfRepeatedKeys } from './api-keys';
+import { loadRulesetCatalog } from '../core/rulesets-file';
 import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, validateSync } from 'class-validator';
 
 // ── Configuration from the environment, validated at start ────────────────────────────────────
@@ -67,6 +68,18 @@ export function validateEnvironment(env: Record<string, unknown>): AppConfig {
     problems.push(`API_KEYS: one key is listed more than once (as ${roles.join(', ')}); give each key exactly one role`);
   }
   if (config.EVENT_STORE === 'esdb' && !config.ESDB_CONNECTION_STRING) problems.push('ESDB_CONNECTION_STRING: required when EVENT_STORE=esdb');
+  // Checked here, before the application is built: an error thrown while Nest builds its modules
+  // is printed as a stack trace by Nest itself, not as a message naming the variable.
+  problems.push(...rulesetsFileProblems(config.RULESETS_FILE));
   if (problems.length > 0) throw new Error(`invalid configuration:\n  ${problems.join('\n  ')}`);
   return config;
+}
+
+function rulesetsFileProblems(file: string | undefined): string[] {
+  try {
+    loadRulesetCatalog(file);
+    return [];
+  } catch (error) {
+    return [(error as Error).message];
+  }
 }

@@ -1,8 +1,8 @@
 import { join } from 'node:path';
-import { type DynamicModule, Global, Module } from '@nestjs/common';
+import { type DynamicModule, Global, Logger, Module } from '@nestjs/common';
 import type { RulesetCatalog } from '@partner-program/domain';
 import type { EventStore } from '@partner-program/event-store';
-import { IngestionService, PartnerCommandHandler, type RejectionLog, SqliteRejectionLog, hasMessageIndex } from '@partner-program/ingestion';
+import { IngestionService, PartnerCommandHandler, type RejectionLog, RejectionLogProjector, SqliteRejectionLog } from '@partner-program/ingestion';
 import { PartnerProjector, ReadModelDatabase, ReadModelQueries } from '@partner-program/read-models';
 import type { AppConfig } from '../config/app-config';
 import { ApiKeyRing } from '../config/api-keys';
@@ -35,14 +35,21 @@ export class CoreModule {
       { provide: PartnerCommandHandler, inject: [EVENT_STORE], useFactory: (store: EventStore) => new PartnerCommandHandler(store) },
       {
         provide: IngestionService,
-        inject: [PartnerCommandHandler, REJECTION_LOG, EVENT_STORE],
-        useFactory: (handler: PartnerCommandHandler, rejections: RejectionLog, store: EventStore) =>
-          new IngestionService({ handler, rejections, clock, ...(hasMessageIndex(store) ? { messageIndex: store } : {}) }),
+        inject: [PartnerCommandHandler, REJECTION_LOG],
+        useFactory: (handler: PartnerCommandHandler, rejections: RejectionLog) => new IngestionService({ handler, rejections, clock }),
       },
       {
         provide: PartnerProjector,
         inject: [EVENT_STORE, READ_MODEL_DB, RULESET_CATALOG],
         useFactory: (store: EventStore, db: ReadModelDatabase, catalog: RulesetCatalog) => new PartnerProjector({ store, db, catalog, clock }),
+      },
+      {
+        provide: RejectionLogProjector,
+        inject: [EVENT_STORE, REJECTION_LOG],
+        useFactory: (store: EventStore, rejections: RejectionLog) => {
+          const logger = new Logger('RejectionLog');
+          return new RejectionLogProjector(store, rejections, { onError: (error) => logger.error(`projecting refusals failed, retrying: ${(error as Error).stack}`) });
+        },
       },
       ShutdownCoordinator,
     ];

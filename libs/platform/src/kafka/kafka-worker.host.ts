@@ -6,6 +6,7 @@ import { type KafkaConfig, type KafkaLogger, KafkaWorker, describeKafkaConfig } 
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG, EVENT_STORE } from '../core/tokens';
 import { Metrics } from '../observability/metrics';
+import { ShutdownCoordinator } from '../core/shutdown-coordinator';
 import { ReadModelQueries } from '@partner-program/read-models';
 
 export const KAFKA_CONFIG = Symbol('KAFKA_CONFIG');
@@ -27,6 +28,7 @@ export class KafkaWorkerHost implements OnApplicationBootstrap, BeforeApplicatio
     ingestion: IngestionService,
     queries: ReadModelQueries,
     metrics: Metrics,
+    private readonly shutdown: ShutdownCoordinator,
   ) {
     this.worker = new KafkaWorker({
       config: kafka,
@@ -39,9 +41,14 @@ export class KafkaWorkerHost implements OnApplicationBootstrap, BeforeApplicatio
     });
   }
 
-  async onApplicationBootstrap(): Promise<void> {
+  onApplicationBootstrap(): void {
     this.logger.log(`connecting: ${describeKafkaConfig(this.kafka)}`);
-    await this.worker.start();
+    // Not awaited: HTTP answers while the consumer joins its group (readiness reports it), which
+    // after a crash waits for the dead member's session to time out, or while the broker is down.
+    const started = this.worker.startWhenReachable(this.shutdown.signal, (error, attempt) =>
+      this.logger.warn(`not started yet (attempt ${attempt + 1}), retrying: ${(error as Error).message}`),
+    );
+    this.shutdown.runInBackground(started.then(() => this.shutdown.draining || this.logger.log('consuming and publishing')), 'Kafka start');
   }
 
   async beforeApplicationShutdown(): Promise<void> {

@@ -88,11 +88,17 @@ export class PartnerRowsWriter {
   }
 
   private writeChange(partnerId: string, change: TierChange, position: bigint): void {
-    const from = change.from ?? 'none';
-    const to = change.to ?? 'none';
-    // Deterministic id: a replayed page or a rebuild finds the change already there and adds nothing.
-    const id = `${partnerId}|${change.area}|${change.at}|${from}|${to}`;
+    const id = tierChangeId(partnerId, change);
     const causes = JSON.stringify(change.causes);
     this.statements.change.run(id, partnerId, change.area, change.from, change.to, change.badge ? 1 : 0, change.at, position, change.ruleset, causes);
   }
+}
+
+/**
+ * A tier change's id, stored and published (the `pp-change-id` header): deterministic, so a replayed
+ * page or a rebuild finds the change already there, and consumers can deduplicate across redeliveries.
+ * A contract: changing it makes every consumer see every past change anew (golden-tested).
+ */
+export function tierChangeId(partnerId: string, change: Pick<TierChange, 'area' | 'at' | 'from' | 'to'>): string {
+  return `${partnerId}|${change.area}|${change.at}|${change.from ?? 'none'}|${change.to ?? 'none'}`;
 }

@@ -1,0 +1,67 @@
+import { SqliteEventStore } from '@partner-program/event-store';
+import { IngestionService } from './ingestion.service';
+import { PartnerCommandHandler } from './partner-command-handler';
+import { RejectionLogProjector } from './rejection-log.projector';
+import { SqliteRejectionLog } from './sqlite-rejection-log';
+
+const NOW = new Date('2026-11-28T09:00:00Z');
+const reversal = (partnerId: string, dealId: string) =>
+  ({ messageId: `reverse-${partnerId}-${dealId}`, type: 'CreditsReversed', partnerId, occurredAt: '2026-02-01T00:00:00Z', source: 'crm', data: { dealId } });
+const booking = (partnerId: string, dealId: string) =>
+  ({ messageId: `book-${partnerId}-${dealId}`, type: 'CreditsBooked', partnerId, occurredAt: '2026-02-01T00:00:00Z', source: 'crm', data: { dealId, area: 'vmc-on-aws', credits: 5 } });
+
+describe('RejectionLogProjector: refusals listed from the store', () => {
+  let store: SqliteEventStore;
+  let log: SqliteRejectionLog;
+  let ingestion: IngestionService;
+  const ingest = (body: object, requestId = 'req-1') => ingestion.ingest({ body, payload: JSON.stringify(body), origin: { transport: 'http', requestId } });
+
+  beforeEach(() => {
+    store = SqliteEventStore.open({ location: ':memory:' });
+    log = SqliteRejectionLog.open(':memory:');
+    ingestion = new IngestionService({ handler: new PartnerCommandHandler(store), rejections: log, clock: () => NOW });
+  });
+  afterEach(async () => {
+    await store.close();
+    log.close();
+  });
+
+  it('lists each stored refusal once, with its position and origin, whatever else the log holds', async () => {
+    await ingest(booking('P-1', 'D-1'));
+    const refused = await ingest(reversal('P-1', 'D-2'), 'req-7');
+    await ingest(booking('P-2', 'D-1'));
+    const projector = new RejectionLogProjector(store, log, { pageSize: 2 });
+    expect(await projector.catchUp()).toBe(3);
+    expect(await projector.catchUp()).toBe(0);
+    expect(log.list({ limit: 10 })).toEqual([
+      expect.objectContaining({ outcome: 'rejected', code: 'deal-not-booked', messageId: 'reverse-P-1-D-2', partnerId: 'P-1', type: 'CreditsReversed', position: refused.position, origin: { transport: 'http', requestId: 'req-7' } }),
+    ]);
+    expect(projector.checkpoint()).toBe(3n);
+  });
+
+  it('a page that failed to be written is projected again, its refusal once', async () => {
+    await ingest(reversal('P-1', 'D-2'));
+    let failures = 1;
+    const flaky = Object.assign(Object.create(log) as SqliteRejectionLog, {
+      recordRefusals: (...args: Parameters<SqliteRejectionLog['recordRefusals']>) => (failures-- > 0 ? Promise.reject(new Error('disk full')) : log.recordRefusals(...args)),
+    });
+    const projector = new RejectionLogProjector(store, flaky);
+    await expect(projector.catchUp()).rejects.toThrow('disk full');
+    expect(log.checkpoint()).toBe(0n);
+    await projector.catchUp();
+    await ingest(reversal('P-1', 'D-2')); // a redelivery: rejected again, nothing new stored
+    await projector.catchUp();
+    expect(log.list({ limit: 10 }).map((entry) => entry.code)).toEqual(['deal-not-booked']);
+  });
+
+  it('follows the store while running and stops when aborted', async () => {
+    const projector = new RejectionLogProjector(store, log);
+    const stop = new AbortController();
+    const running = projector.run(stop.signal, 5);
+    const refused = await ingest(reversal('P-3', 'D-1'));
+    for (let i = 0; i < 100 && projector.checkpoint() < BigInt(refused.position!); i++) await new Promise((resolve) => setTimeout(resolve, 5));
+    stop.abort();
+    await running;
+    expect(log.list({ limit: 10 })).toEqual([expect.objectContaining({ messageId: 'reverse-P-3-D-1', position: refused.position })]);
+  });
+});
