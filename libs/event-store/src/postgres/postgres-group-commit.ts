@@ -1,4 +1,4 @@
-import type { DatabaseError, Pool, PoolClient } from 'pg';
+import type { DatabaseError, Pool, PoolClient, QueryResult } from 'pg';
 import type { EncodedEvent } from '../encoded-event';
 import { MessageIdInUseError, WrongExpectedRevisionError } from '../event-store.errors';
 import type { AppendResult } from '../event-store.port';
@@ -112,7 +112,6 @@ export class PostgresGroupCommit {
     const client = await this.pool.connect();
     let broken: Error | undefined;
     try {
-      await client.query('BEGIN');
       try {
         const outcomes = await this.writeGroup(client, group);
         await client.query('COMMIT');
@@ -127,17 +126,18 @@ export class PostgresGroupCommit {
     }
   }
 
+  /** Four round trips per group whatever its size: BEGIN + lock, the group's state, the writes, COMMIT. */
   private async writeGroup(client: PoolClient, group: PendingAppend[]): Promise<Array<AppendResult | Error>> {
-    const head = (await client.query<{ position: bigint }>(this.sql.lockHead)).rows[0]!.position;
+    const locked = (await client.query(this.sql.beginAndLockHead)) as unknown as QueryResult<{ position: bigint }>[];
+    const head = locked[1]!.rows[0]!.position;
     const revisions = new Map<string, StreamRevision>();
-    const streamIds = [...new Set(group.map((a) => a.streamId))];
-    for (const row of (await client.query<{ stream_id: string; revision: number }>(this.sql.streamRevisions, [streamIds])).rows) {
-      revisions.set(row.stream_id, row.revision);
-    }
     const holders = new Map<string, string>();
+    const streamIds = [...new Set(group.map((a) => a.streamId))];
     const messageIds = [...new Set(group.flatMap((a) => a.events.map((e) => e.messageId)))];
-    for (const row of (await client.query<{ message_id: string; stream_id: string }>(this.sql.messageHolders, [messageIds])).rows) {
-      holders.set(row.message_id, row.stream_id);
+    const state = await client.query<{ key: string; revision: number | null; holder: string | null }>({ name: 'group-state', text: this.sql.groupState, values: [streamIds, messageIds] });
+    for (const row of state.rows) {
+      if (row.holder !== null) holders.set(row.key, row.holder);
+      else if (row.revision !== null) revisions.set(row.key, row.revision);
     }
 
     const rows = new EventColumns();
@@ -168,11 +168,8 @@ export class PostgresGroupCommit {
       revisions.set(append.streamId, revision - 1);
       return { nextExpectedRevision: revision - 1, position, positions };
     });
-    if (position === head) return outcomes;
-    await client.query(this.sql.insertEvents, rows.values());
-    if (claimed[0].length > 0) await client.query(this.sql.claimMessageIds, claimed);
-    // The NOTIFY is delivered at COMMIT, and never if the transaction rolls back.
-    await client.query(this.sql.setHead, [position.toString(), this.channel]);
+    // Named, so each connection plans these once (the pool serves one store, hence one schema).
+    if (position > head) await client.query({ name: 'write-group', text: this.sql.writeGroup, values: [...rows.values(), ...claimed, position.toString(), this.channel] });
     return outcomes;
   }
 }

@@ -28,15 +28,24 @@ const COLUMNS = 'position, stream_id, revision, type, data, metadata, schema_ver
 /** Every statement the adapter runs, for one (quoted) schema. */
 export function postgresSql(s: string) {
   return {
-    lockHead: `SELECT position FROM ${s}.log_head FOR UPDATE`,
+    // BEGIN and the lock in one simple query (one round trip). The reads that depend on the lock
+    // must be later statements: a statement's snapshot is taken when it starts, before it waits.
+    beginAndLockHead: `BEGIN; SELECT position FROM ${s}.log_head FOR UPDATE`,
     head: `SELECT position FROM ${s}.log_head`,
-    setHead: `UPDATE ${s}.log_head SET position = $1::bigint RETURNING pg_notify($2, $1::text)`,
-    streamRevisions: `SELECT stream_id, MAX(revision) AS revision FROM ${s}.events WHERE stream_id = ANY($1::text[]) GROUP BY stream_id`,
-    messageHolders: `SELECT message_id, stream_id FROM ${s}.message_ids WHERE message_id = ANY($1::text[])`,
-    // One statement for the whole group: arrays in, one row per event out of unnest.
-    insertEvents: `INSERT INTO ${s}.events (${COLUMNS.replace('recorded_at', 'message_id, recorded_at')})
-      SELECT * FROM unnest($1::bigint[], $2::text[], $3::integer[], $4::text[], $5::json[], $6::json[], $7::integer[], $8::text[], $9::timestamptz[])`,
-    claimMessageIds: `INSERT INTO ${s}.message_ids (message_id, stream_id) SELECT * FROM unnest($1::text[], $2::text[])`,
+    // The group's streams' revisions and its messageIds' holders, in one round trip.
+    // Each stream's last revision is one backward step on the (stream_id, revision) index.
+    groupState: `SELECT id AS key, (SELECT revision FROM ${s}.events WHERE stream_id = id ORDER BY revision DESC LIMIT 1) AS revision, NULL AS holder
+        FROM unnest($1::text[]) AS stream(id)
+      UNION ALL SELECT message_id, NULL, stream_id FROM ${s}.message_ids WHERE message_id = ANY($2::text[])`,
+    // Every write of a group in one statement: the events (arrays in, one row per event out of
+    // unnest), the newly claimed messageIds, the head and its NOTIFY (delivered at COMMIT only).
+    writeGroup: `WITH written AS (
+        INSERT INTO ${s}.events (position, stream_id, revision, type, data, metadata, schema_version, message_id, recorded_at)
+        SELECT * FROM unnest($1::bigint[], $2::text[], $3::integer[], $4::text[], $5::json[], $6::json[], $7::integer[], $8::text[], $9::timestamptz[])
+      ), claimed AS (
+        INSERT INTO ${s}.message_ids (message_id, stream_id) SELECT * FROM unnest($10::text[], $11::text[])
+      )
+      UPDATE ${s}.log_head SET position = $12::bigint RETURNING pg_notify($13, $12::text)`,
     streamRevision: `SELECT MAX(revision) AS revision FROM ${s}.events WHERE stream_id = $1`,
     readStream: `SELECT ${COLUMNS} FROM ${s}.events WHERE stream_id = $1 AND revision >= $2 ORDER BY revision LIMIT $3`,
     readAll: `SELECT ${COLUMNS} FROM ${s}.events WHERE position > $1 ORDER BY position LIMIT $2`,
