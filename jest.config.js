@@ -1,6 +1,8 @@
 /** @type {import('jest').Config} */
 // One config for every test kind; the suffix says what a test needs (STYLE.md):
-// *.spec.ts unit, *.int-spec.ts real store, *.e2e-spec.ts whole app.
+// *.spec.ts unit, *.int-spec.ts real store, *.e2e-spec.ts whole app. Suites needing a server are
+// selected by their own suffix and left out here: *.kafka-spec.ts (npm run test:integration),
+// *.pg-spec.ts (npm run test:postgres).
 const swc = [
   '@swc/jest',
   {
@@ -28,7 +30,7 @@ module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/apps', '<rootDir>/libs', '<rootDir>/test'],
   testRegex: '.*\\.(spec|int-spec|e2e-spec)\\.ts$',
-  testPathIgnorePatterns: ['/node_modules/', '/dist/', '\\.kafka-spec\\.ts$'],
+  testPathIgnorePatterns: ['/node_modules/', '/dist/', '\\.kafka-spec\\.ts$', '\\.pg-spec\\.ts$'],
   transform: { '^.+\\.ts$': swc, '^.+\\.m?js$': swcForEsm },
   transformIgnorePatterns: [`/node_modules/(?!(${esmOnly.join('|')})/)(?!.*/node_modules/(${esmOnly.join('|')})/)`],
   moduleFileExtensions: ['ts', 'js', 'json'],

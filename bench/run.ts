@@ -3,16 +3,17 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { killed, startApi, freePort } from '../test/crash/api-process';
 import { measureKafkaToStore } from '../libs/kafka/src/testing/kafka-throughput';
-import { interleaved, programme } from '../scripts/programme-generator';
+import { type Envelope, interleaved, programme } from '../scripts/programme-generator';
 import { writeReport } from './report';
 import { measureCeiling } from './sections/ceiling';
 import { commandCost } from './sections/command-cost';
 import { Bodies, batchIngestion, feeder, latencyOf, postAll, singleIngestion, statusQueries } from './sections/http';
 import { loadStore, rebuildInChild } from './sections/projection-rebuild';
+import { measurePostgresCeiling, postgresBenchStore } from './sections/postgres';
 import { batchAppends100, singleAppends64 } from './sections/store-appends';
 import { type BenchOptions, type Figure, log, machine, medianOf, round } from './support';
 
-// `npm run bench [-- --tiny | --scale] [--runs N] [--seconds N] [--out FILE] [--only rebuild|http|kafka]`
+// `npm run bench [-- --tiny | --scale] [--runs N] [--seconds N] [--out FILE] [--only rebuild|http|kafka|postgres]`
 // Every figure is the median of --runs runs; write figures are also given relative to the ceiling.
 
 function options(argv: string[]): BenchOptions & { out: string; only: string | undefined } {
@@ -47,6 +48,10 @@ async function main(): Promise<void> {
   }
   const writes = [...take(programme({ partners: o.partners, dealsPerPartner: o.dealsPerPartner, prefix: 'W' }), o.tiny ? 5_000 : 200_000)];
 
+  if (o.only === 'postgres') {
+    await postgresFigures(o, add, writes);
+    return finish(o, figures);
+  }
   const { ceiling } = await medianOf(o.runs, async () => ({ ceiling: measureCeiling(writes) }));
   add({ id: 'ceiling', label: 'ceiling: bare better-sqlite3, 100 events/transaction, WAL + FULL', value: ceiling, unit: 'events/s' });
   if (o.only === 'http') {
@@ -72,6 +77,7 @@ async function main(): Promise<void> {
   add({ id: 'cmd-10k', label: `command path, partner with ${o.tiny ? '1,000' : '10,000'} prior events`, value: cost.medium, unit: 'appends/s' });
   add({ id: 'cmd-100k', label: `command path, partner with ${o.tiny ? '5,000' : '100,000'} prior events`, value: cost.large, unit: 'appends/s', notes: `${relative.toFixed(0)}% of the 10-event partner's rate`, target: { op: '>=', value: cost.small * 0.8, text: 'within 20% of the 10-event partner' } });
 
+  await postgresFigures(o, add, writes);
   await httpFigures(o, add, ceiling);
   await kafkaFigures(o, add);
   await rebuildFigures(o, add);
@@ -130,6 +136,20 @@ async function httpFigures(o: BenchOptions, add: (f: Figure) => void, ceiling: n
     await killed(api.child, 'SIGTERM');
     rmSync(dataDir, { recursive: true, force: true });
   }
+}
+
+/** The PostgreSQL store against a bare `pg` ceiling on the same database, when DATABASE_URL is set. */
+async function postgresFigures(o: BenchOptions, add: (f: Figure) => void, writes: readonly Envelope[]): Promise<void> {
+  const url = process.env.DATABASE_URL;
+  if (!url) return log('  PostgreSQL: skipped, DATABASE_URL is not set (run under deploy/postgres-local/with-postgres.sh)');
+  const { ceiling } = await medianOf(o.runs, async () => ({ ceiling: await measurePostgresCeiling(url, writes) }));
+  add({ id: 'pg-ceiling', label: 'PostgreSQL ceiling: bare pg, 100 events/transaction in one INSERT', value: ceiling, unit: 'events/s' });
+  const ratio = (value: number) => `${((value / ceiling) * 100).toFixed(0)}% of the PostgreSQL ceiling`;
+  const open = postgresBenchStore(url);
+  const single = await medianOf(o.runs, () => singleAppends64(writes.slice(0, o.tiny ? 2_000 : 30_000), open));
+  add({ id: 'pg-store-single', label: 'PostgreSQL store: single-event appends, 64 concurrent callers (group commit)', value: single.eventsPerSecond, unit: 'events/s', notes: `${ratio(single.eventsPerSecond)}; ${round(single.eventsPerTransaction, 1)} appends per transaction` });
+  const { batch } = await medianOf(o.runs, async () => ({ batch: await batchAppends100(writes, open) }));
+  add({ id: 'pg-store-batch', label: 'PostgreSQL store: 100-event appends', value: batch, unit: 'events/s', notes: ratio(batch), target: { op: '>=', value: ceiling / 2, text: '≥ 50% of the PostgreSQL ceiling' } });
 }
 
 /** Kafka → store end to end on the local broker (`npm run kafka:start`), when KAFKA_BROKERS is set. */

@@ -1,25 +1,40 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type NewEvent, SqliteEventStore } from '@partner-program/event-store';
+import { type EventStore, type NewEvent, SqliteEventStore } from '@partner-program/event-store';
 import type { Envelope } from '../../scripts/programme-generator';
 
 const toNew = (m: Envelope): NewEvent => ({ type: m.type, data: m.data, metadata: { messageId: m.messageId, source: m.source, occurredAt: m.occurredAt } });
 
-async function withStore<T>(work: (store: SqliteEventStore) => Promise<T>): Promise<T> {
+/** A store under measurement with its transaction count, and how to dispose of it. */
+export type BenchStore = Readonly<{ store: EventStore; transactions: () => number; dispose: () => Promise<void> }>;
+
+/** A fresh SQLite store in a temp dir (the default store of every figure). */
+export async function sqliteBenchStore(): Promise<BenchStore> {
   const dir = mkdtempSync(join(tmpdir(), 'pp-store-'));
   const store = SqliteEventStore.open({ location: dir });
+  return {
+    store,
+    transactions: () => store.metrics.transactions,
+    dispose: async () => {
+      await store.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+async function withStore<T>(open: () => Promise<BenchStore>, work: (store: EventStore, transactions: () => number) => Promise<T>): Promise<T> {
+  const bench = await open();
   try {
-    return await work(store);
+    return await work(bench.store, bench.transactions);
   } finally {
-    await store.close();
-    rmSync(dir, { recursive: true, force: true });
+    await bench.dispose();
   }
 }
 
 /** Single-event appends from 64 concurrent callers, each on its own stream with exact revisions (group commit). */
-export function singleAppends64(messages: readonly Envelope[]): Promise<{ eventsPerSecond: number; eventsPerTransaction: number }> {
-  return withStore(async (store) => {
+export function singleAppends64(messages: readonly Envelope[], open = sqliteBenchStore): Promise<{ eventsPerSecond: number; eventsPerTransaction: number }> {
+  return withStore(open, async (store, transactions) => {
     let next = 0;
     const caller = async (id: number) => {
       let revision = -1;
@@ -32,13 +47,13 @@ export function singleAppends64(messages: readonly Envelope[]): Promise<{ events
     const started = performance.now();
     await Promise.all(Array.from({ length: 64 }, (_, id) => caller(id)));
     const seconds = (performance.now() - started) / 1000;
-    return { eventsPerSecond: messages.length / seconds, eventsPerTransaction: store.metrics.appends / store.metrics.transactions };
+    return { eventsPerSecond: messages.length / seconds, eventsPerTransaction: messages.length / transactions() };
   });
 }
 
 /** 100-event appends, one caller, each batch to one partner stream. */
-export function batchAppends100(messages: readonly Envelope[]): Promise<number> {
-  return withStore(async (store) => {
+export function batchAppends100(messages: readonly Envelope[], open = sqliteBenchStore): Promise<number> {
+  return withStore(open, async (store) => {
     const started = performance.now();
     for (let i = 0, batch = 0; i < messages.length; i += 100, batch++) {
       await store.append(`partner-batch-${batch}`, messages.slice(i, i + 100).map(toNew), { expectedRevision: 'no_stream' });

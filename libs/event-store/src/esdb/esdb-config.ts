@@ -3,8 +3,11 @@ export interface EsdbConfig {
   connectionString: string;
 }
 
-// @eventstore/db-client 6.x understands only these two (kurrentdb:// needs the newer client).
-const SCHEMES = ['esdb://', 'esdb+discover://'];
+/**
+ * The one definition of an accepted connection string (the app's config check uses it too): the
+ * EventStoreDB schemes and KurrentDB's names for the same format, then at least one host.
+ */
+export const ESDB_CONNECTION_STRING_PATTERN = /^(esdb|kurrentdb|kurrent)(\+discover)?:\/\/([^@/?]*@)?[^@/?]+([/?].*)?$/i;
 
 /**
  * Reads `ESDB_CONNECTION_STRING`; `undefined` when unset or blank (the adapter is then not used).
@@ -16,12 +19,16 @@ export function readEsdbConfig(env: Readonly<Record<string, string | undefined>>
   return { connectionString: parseEsdbConnectionString(raw) };
 }
 
-/** Validates a connection string's scheme and host part; returns it trimmed. */
+/**
+ * Validates a connection string and returns it in the form @eventstore/db-client 6.x parses:
+ * it knows only `esdb://` and `esdb+discover://`, and `kurrentdb://` / `kurrent://` strings
+ * (KurrentDB's names) differ from those in the scheme alone.
+ */
 export function parseEsdbConnectionString(value: string): string {
   const trimmed = value.trim();
-  const scheme = SCHEMES.find((s) => trimmed.toLowerCase().startsWith(s));
-  if (!scheme) throw new Error(`ESDB connection string must start with one of ${SCHEMES.join(', ')}: ${trimmed}`);
-  const hosts = trimmed.slice(scheme.length).split(/[/?]/, 1)[0] ?? '';
-  if (hosts.replace(/^[^@]*@/, '').length === 0) throw new Error(`ESDB connection string has no host: ${trimmed}`);
-  return trimmed;
+  const match = ESDB_CONNECTION_STRING_PATTERN.exec(trimmed);
+  if (!match) {
+    throw new Error(`ESDB connection string must be esdb://, esdb+discover://, kurrentdb:// or kurrentdb+discover:// followed by a host: ${trimmed}`);
+  }
+  return `esdb${match[2]?.toLowerCase() ?? ''}${trimmed.slice(match[1]!.length + (match[2]?.length ?? 0))}`;
 }

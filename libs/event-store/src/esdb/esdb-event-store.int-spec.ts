@@ -1,5 +1,5 @@
 import { describeEventStoreContract } from '../testing/event-store.contract';
-import { parseEsdbConnectionString, readEsdbConfig } from './esdb-config';
+import { ESDB_CONNECTION_STRING_PATTERN, parseEsdbConnectionString, readEsdbConfig } from './esdb-config';
 import { EsdbEventStore } from './esdb-event-store';
 
 /**
@@ -25,7 +25,22 @@ describe('EventStoreDB adapter configuration', () => {
     expect(parseEsdbConnectionString('esdb+discover://admin:changeit@cluster.local:2113')).toBe('esdb+discover://admin:changeit@cluster.local:2113');
   });
 
-  it.each(['http://localhost:2113', 'localhost:2113', 'esdb://', 'esdb://?tls=false'])('rejects %p', (value) => {
+  it.each([
+    ['kurrentdb://localhost:2113?tls=false', 'esdb://localhost:2113?tls=false'],
+    ['KurrentDB+discover://admin:changeit@cluster.local:2113', 'esdb+discover://admin:changeit@cluster.local:2113'],
+    ['kurrent://node1:2113,node2:2113?tls=false', 'esdb://node1:2113,node2:2113?tls=false'],
+  ])('accepts %p, handing the client %p (its 6.x parser knows only esdb schemes)', (value, forClient) => {
+    expect(parseEsdbConnectionString(value)).toBe(forClient);
+    expect(ESDB_CONNECTION_STRING_PATTERN.test(value)).toBe(true);
+  });
+
+  it('builds a client from a kurrentdb:// string (the form the app config accepts)', async () => {
+    const store = EsdbEventStore.fromConnectionString('kurrentdb://localhost:1?tls=false');
+    await store.close();
+  });
+
+  it.each(['http://localhost:2113', 'localhost:2113', 'esdb://', 'esdb://?tls=false', 'kurrentdb://', 'kurrentdb://user@'])('rejects %p', (value) => {
+    expect(ESDB_CONNECTION_STRING_PATTERN.test(value)).toBe(false);
     expect(() => parseEsdbConnectionString(value)).toThrow(/ESDB connection string/);
   });
 

@@ -112,12 +112,15 @@ export class SqliteGroupCommit {
     return { nextExpectedRevision: revision - 1, position, positions };
   }
 
-  /** Each messageId belongs to one stream; the write lock makes check-then-claim atomic. */
+  /**
+   * Each messageId belongs to one stream; the write lock makes claim-then-check atomic. A new id
+   * (the usual case) costs one insert; only an id already held is looked up.
+   */
   private claimMessageIds(append: PendingAppend): void {
     for (const messageId of new Set(append.events.map((e) => e.messageId))) {
-      const holder = this.statements.messageStream.get(messageId)?.stream_id;
-      if (holder === undefined) this.statements.claimMessage.run(messageId, append.streamId);
-      else if (holder !== append.streamId) throw new MessageIdInUseError(messageId, holder, append.streamId);
+      if (this.statements.claimMessage.run(messageId, append.streamId).changes === 1) continue;
+      const holder = this.statements.messageStream.get(messageId)!.stream_id;
+      if (holder !== append.streamId) throw new MessageIdInUseError(messageId, holder, append.streamId);
     }
   }
 }

@@ -29,7 +29,7 @@ export function prepareStatements(db: Database.Database) {
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ),
     messageStream: db.prepare<[string], { stream_id: string }>('SELECT stream_id FROM message_streams WHERE message_id = ?'),
-    claimMessage: db.prepare<[string, string]>('INSERT INTO message_streams (message_id, stream_id) VALUES (?, ?)'),
+    claimMessage: db.prepare<[string, string]>('INSERT OR IGNORE INTO message_streams (message_id, stream_id) VALUES (?, ?)'),
     maxPosition: db.prepare<[], { p: bigint | null }>('SELECT MAX(position) AS p FROM events').safeIntegers(true),
     streamRevision: db.prepare<[string], { r: number | null }>('SELECT MAX(revision) AS r FROM events WHERE stream_id = ?'),
     readStream: rows(`SELECT ${COLUMNS} FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision LIMIT ?`),

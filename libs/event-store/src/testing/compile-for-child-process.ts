@@ -3,7 +3,7 @@ import { dirname, join, relative } from 'node:path';
 import { transformFileSync } from '@swc/core';
 
 const SOURCE_ROOT = join(__dirname, '..');
-const IS_TEST = /\.(spec|int-spec|e2e-spec)\.ts$/;
+const IS_TEST = /\.(spec|int-spec|e2e-spec|pg-spec|kafka-spec)\.ts$/;
 
 /**
  * Compiles the event-store sources (not the tests) to CommonJS under `outDir`, keeping the

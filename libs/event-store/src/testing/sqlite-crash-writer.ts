@@ -1,51 +1,6 @@
-/**
- * Child process of sqlite-crash.int-spec.ts (run compiled, with plain node): appends forever
- * through the real SqliteEventStore and prints one JSON line per append *after* its promise
- * resolved. The parent SIGKILLs it at a random moment and checks that every printed append
- * survived. Each event carries `{ append, index, of }` so partial appends are detectable.
- */
+/** Child process of sqlite-crash.int-spec.ts: see crash-writer-loop.ts. Args: directory, round. */
 import { SqliteEventStore } from '../sqlite/sqlite-event-store';
-import type { NewEvent } from '../event-envelope';
+import { appendUntilKilled, exitOnError } from './crash-writer-loop';
 
 const [directory = '', round = '0'] = process.argv.slice(2);
-
-function events(append: string, count: number): NewEvent[] {
-  return Array.from({ length: count }, (_, index) => ({
-    type: 'CrashProbe',
-    data: { append, index, of: count, padding: 'x'.repeat(200) },
-    metadata: { messageId: `${append}-${index}`, source: 'crash-writer', occurredAt: new Date().toISOString() },
-  }));
-}
-
-async function main(): Promise<void> {
-  const store = SqliteEventStore.open({ location: directory });
-  const sequential = `partner-seq-${round}`;
-  let revision: number | 'no_stream' = 'no_stream';
-  process.stdout.write('ready\n');
-  for (let batch = 0; ; batch++) {
-    const concurrent = Array.from({ length: 16 }, (_, i) => {
-      const append = `r${round}-b${batch}-c${i}`;
-      const count = i % 2 === 0 ? 1 : 2 + (i % 5); // single- and multi-event appends
-      const stream = `partner-crash-${i % 4}`;
-      return store.append(stream, events(append, count), { expectedRevision: 'any' }).then((r) => ack(append, stream, count, r));
-    });
-    // One append per batch with an exact expected revision, racing the group above.
-    const append = `r${round}-b${batch}-s`;
-    const exact = store.append(sequential, events(append, 3), { expectedRevision: revision }).then((r) => {
-      revision = r.nextExpectedRevision;
-      ack(append, sequential, 3, r);
-    });
-    await Promise.all([...concurrent, exact]);
-  }
-}
-
-function ack(append: string, stream: string, count: number, r: { nextExpectedRevision: number; positions: bigint[] }): void {
-  const line = { append, stream, first: r.nextExpectedRevision - count + 1, last: r.nextExpectedRevision, positions: r.positions.map(String) };
-  // Synchronous on pipes on Linux: once written, the parent gets it even if we die right after.
-  process.stdout.write(`${JSON.stringify(line)}\n`);
-}
-
-main().catch((error: unknown) => {
-  process.stderr.write(`${String(error)}\n`);
-  process.exit(1);
-});
+appendUntilKilled(SqliteEventStore.open({ location: directory }), round).catch(exitOnError);

@@ -1,3 +1,4 @@
+import { readEsdbConfig } from '@partner-program/event-store';
 import { validateEnvironment } from './app-config';
 
 describe('validateEnvironment', () => {
@@ -22,6 +23,20 @@ describe('validateEnvironment', () => {
 
   it('accepts keys of several roles', () => {
     expect(validateEnvironment({ API_KEYS: 'admin:0123456789abcdef,reader:abcdef0123456789, publisher:zzzzzzzzzzzzzzzz' }).API_KEYS).toBeDefined();
+  });
+
+  // The config check and the adapter used to disagree: kurrentdb:// passed here, then the adapter refused it.
+  it.each(['esdb://localhost:2113?tls=false', 'esdb+discover://a:b@cluster:2113', 'kurrentdb://localhost:2113?tls=false', 'kurrentdb+discover://cluster:2113', 'kurrent://h:2113'])(
+    'an ESDB_CONNECTION_STRING it accepts (%p) is one the EventStoreDB adapter accepts',
+    (value) => {
+      const config = validateEnvironment({ EVENT_STORE: 'esdb', ESDB_CONNECTION_STRING: value });
+      expect(readEsdbConfig({ ESDB_CONNECTION_STRING: config.ESDB_CONNECTION_STRING })?.connectionString).toMatch(/^esdb(\+discover)?:\/\//);
+    },
+  );
+
+  it.each(['http://localhost:2113', 'kurrentdb://', 'esdb://?tls=false'])('refuses ESDB_CONNECTION_STRING %p, as the adapter would', (value) => {
+    expect(() => validateEnvironment({ EVENT_STORE: 'esdb', ESDB_CONNECTION_STRING: value })).toThrow(/ESDB_CONNECTION_STRING/);
+    expect(() => readEsdbConfig({ ESDB_CONNECTION_STRING: value })).toThrow(/ESDB connection string/);
   });
 
   it('stops the start when one key is listed under two roles, naming API_KEYS but not the key', () => {

@@ -3,6 +3,7 @@ import { Type, plainToInstance } from 'class-transformer';
 import { rolesOfRepeatedKeys } from './api-keys';
 import { loadRulesetCatalog } from '../core/rulesets-file';
 import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, validateSync } from 'class-validator';
+import { ESDB_CONNECTION_STRING_PATTERN } from '@partner-program/event-store';
 
 // ── Configuration from the environment, validated at start ────────────────────────────────────
 // A wrong value stops the process with a message naming the variable, instead of a service that
@@ -34,7 +35,8 @@ export class EnvironmentVariables {
   @IsOptional() @IsIn(['sqlite', 'esdb'])
   EVENT_STORE: 'sqlite' | 'esdb' = 'sqlite';
 
-  @IsOptional() @Matches(/^(esdb|kurrentdb|esdb\+discover|kurrentdb\+discover|kurrent|kurrent\+discover):\/\//, { message: 'ESDB_CONNECTION_STRING must be an esdb:// or kurrentdb:// connection string' })
+  /** The event store's own definition, so whatever passes here the adapter accepts too. */
+  @IsOptional() @Matches(ESDB_CONNECTION_STRING_PATTERN, { message: 'ESDB_CONNECTION_STRING must be an esdb:// or kurrentdb:// connection string with a host' })
   ESDB_CONNECTION_STRING?: string;
 
   @IsOptional() @IsString()

@@ -1,0 +1,69 @@
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { PostgresEventStore } from '@partner-program/event-store';
+import type { Envelope } from '../../scripts/programme-generator';
+import type { BenchStore } from './store-appends';
+
+const freshSchema = () => `bench_${randomBytes(5).toString('hex')}`;
+
+async function dropSchema(url: string, schema: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+  } finally {
+    await client.end();
+  }
+}
+
+/** A fresh PostgresEventStore in a schema of its own on `url`, dropped afterwards. */
+export function postgresBenchStore(url: string): () => Promise<BenchStore> {
+  return async () => {
+    const schema = freshSchema();
+    const store = await PostgresEventStore.open({ connectionString: url, schema });
+    return {
+      store,
+      transactions: () => store.metrics.transactions,
+      dispose: async () => {
+        await store.close();
+        await dropSchema(url, schema);
+      },
+    };
+  };
+}
+
+/**
+ * The PostgreSQL ceiling: bare `pg` inserts of the same serialized events into a table of the
+ * same shape (bigserial position, unique stream revision), 100 rows per transaction in one
+ * multi-row INSERT, default durability (synchronous_commit on). No store on this database
+ * writes faster; the PostgreSQL store's figures are also given as a ratio to this.
+ */
+export async function measurePostgresCeiling(url: string, messages: readonly Envelope[]): Promise<number> {
+  const schema = freshSchema();
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query(`CREATE SCHEMA "${schema}"; CREATE TABLE "${schema}".events (position bigserial PRIMARY KEY, stream_id text NOT NULL,
+      revision integer NOT NULL, type text NOT NULL, data json NOT NULL, metadata json NOT NULL, UNIQUE (stream_id, revision))`);
+    const revisions = new Map<string, number>();
+    const rows = messages.map((m) => {
+      const revision = revisions.get(m.partnerId) ?? 0;
+      revisions.set(m.partnerId, revision + 1);
+      const metadata = JSON.stringify({ messageId: m.messageId, source: m.source, occurredAt: m.occurredAt, recordedAt: new Date().toISOString() });
+      return [`partner-${m.partnerId}`, revision, m.type, JSON.stringify(m.data), metadata] as const;
+    });
+    const insert = `INSERT INTO "${schema}".events (stream_id, revision, type, data, metadata)
+      SELECT * FROM unnest($1::text[], $2::integer[], $3::text[], $4::json[], $5::json[])`;
+    const started = performance.now();
+    for (let i = 0; i < rows.length; i += 100) {
+      const batch = rows.slice(i, i + 100);
+      await client.query('BEGIN');
+      await client.query(insert, [0, 1, 2, 3, 4].map((column) => batch.map((row) => row[column])));
+      await client.query('COMMIT');
+    }
+    return rows.length / ((performance.now() - started) / 1000);
+  } finally {
+    await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+    await client.end();
+  }
+}

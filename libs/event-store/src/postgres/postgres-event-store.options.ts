@@ -1,0 +1,33 @@
+import type { Clock } from '../clock';
+import type { UpcasterRegistry } from '../upcaster-registry';
+
+/** Options of {@link PostgresEventStore.open}. */
+export interface PostgresEventStoreOptions {
+  /** `postgres://user@host:port/database`. */
+  connectionString: string;
+  /** Schema holding the store's tables (created and migrated on open). Default `event_store`. */
+  schema?: string;
+  /** Connections for reads and the writer. Default 8. */
+  poolSize?: number;
+  /** Source of `recordedAt`. Default: wall clock. */
+  clock?: Clock;
+  /** Upcasters applied on every read. Default: none. */
+  upcasters?: UpcasterRegistry;
+  /** Rows per page for stream reads and subscriptions. Default 256. */
+  pageSize?: number;
+  /**
+   * How often a live subscription re-reads when no notification arrived (LISTEN/NOTIFY wakes it
+   * at once; this covers a lost listener connection). Default 1000 ms.
+   */
+  pollIntervalMs?: number;
+}
+
+/** Counters for tests and monitoring. */
+export interface PostgresEventStoreMetrics {
+  /** Append calls accepted into a group. */
+  appends: number;
+  /** Write transactions committed (one per group; compare with `appends`). */
+  transactions: number;
+  /** Rows read from the database by subscriptions (backpressure accounting). */
+  subscriptionRowsFetched: number;
+}

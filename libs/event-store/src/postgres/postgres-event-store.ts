@@ -1,0 +1,187 @@
+import pg from 'pg';
+import { AppendNotifier } from '../append-notifier';
+import { validateAppend } from '../append-validation';
+import { catchUpSubscription } from '../catch-up-subscription';
+import { systemClock, type Clock } from '../clock';
+import { encodeEvent } from '../encoded-event';
+import type { NewEvent, StoredEvent } from '../event-envelope';
+import { EventStoreClosedError } from '../event-store.errors';
+import type {
+  AppendOptions, AppendResult, EventStore, LogHeads, ReadAllOptions, ReadAllPage, ReadHeadsOptions, ReadStreamOptions, SubscribeToAllOptions,
+} from '../event-store.port';
+import type { StreamRevision } from '../expected-revision';
+import { PARTNER_STREAM_PREFIX } from '../stream-id';
+import { UpcasterRegistry } from '../upcaster-registry';
+import { PostgresAppendListener } from './postgres-append-listener';
+import type { PostgresEventStoreMetrics, PostgresEventStoreOptions } from './postgres-event-store.options';
+import { PostgresGroupCommit } from './postgres-group-commit';
+import { decodeRow, POSTGRES_TYPES, postgresSql, type EventRow, type PostgresSql } from './postgres-rows';
+import { migratePostgresSchema } from './postgres-schema';
+
+/**
+ * PostgreSQL adapter of the {@link EventStore} port: group commit, gap-free positions in commit
+ * order (a counter row, see postgres-group-commit.ts), messageIds unique across streams, live
+ * subscriptions woken by LISTEN/NOTIFY with polling as the fallback.
+ */
+export class PostgresEventStore implements EventStore {
+  private readonly writer: PostgresGroupCommit;
+  private readonly notifier: AppendNotifier;
+  private readonly closing = new AbortController();
+  private readonly clock: Clock;
+  private readonly upcasters: UpcasterRegistry;
+  private readonly pageSize: number;
+  private appends = 0;
+  private subscriptionRowsFetched = 0;
+
+  private constructor(
+    private readonly pool: pg.Pool,
+    private readonly sql: PostgresSql,
+    private readonly listener: PostgresAppendListener,
+    notifier: AppendNotifier,
+    channel: string,
+    options: PostgresEventStoreOptions,
+  ) {
+    this.clock = options.clock ?? systemClock;
+    this.upcasters = options.upcasters ?? new UpcasterRegistry();
+    this.pageSize = options.pageSize ?? 256;
+    this.notifier = notifier;
+    this.writer = new PostgresGroupCommit(pool, sql, channel, (last) => this.notifier.published(last));
+  }
+
+  /** Connects, creates and migrates the schema as needed, and starts listening for appends. */
+  static async open(options: PostgresEventStoreOptions): Promise<PostgresEventStore> {
+    const schema = options.schema ?? 'event_store';
+    const pool = new pg.Pool({ connectionString: options.connectionString, max: options.poolSize ?? 8, types: POSTGRES_TYPES });
+    // An idle pooled connection that the server drops must not crash the process: the next query reconnects.
+    pool.on('error', () => undefined);
+    const notifier = new AppendNotifier(options.pollIntervalMs ?? 1000);
+    // NOTIFY channels are identifiers (at most 63 bytes): one per schema, so stores in other schemas stay quiet.
+    const channel = `${schema}.appended`.slice(0, 63);
+    const listener = new PostgresAppendListener(options.connectionString, channel, (p) => notifier.published(p), () => notifier.wakeAll(), options.pollIntervalMs ?? 1000);
+    try {
+      const client = await pool.connect();
+      let sql: PostgresSql;
+      try {
+        await migratePostgresSchema(client, schema);
+        sql = postgresSql(client.escapeIdentifier(schema));
+        notifier.published((await client.query<{ position: bigint }>(sql.head)).rows[0]!.position);
+      } finally {
+        client.release();
+      }
+      await listener.start();
+      return new PostgresEventStore(pool, sql, listener, notifier, channel, options);
+    } catch (error) {
+      await listener.close();
+      await pool.end();
+      throw error;
+    }
+  }
+
+  /** Snapshot of the counters. */
+  get metrics(): PostgresEventStoreMetrics {
+    return { appends: this.appends, transactions: this.writer.transactions, subscriptionRowsFetched: this.subscriptionRowsFetched };
+  }
+
+  async append(streamId: string, events: readonly NewEvent[], options: AppendOptions): Promise<AppendResult> {
+    this.assertOpen();
+    validateAppend(streamId, events, options?.expectedRevision);
+    const recordedAt = this.clock().toISOString();
+    const encoded = events.map((event, i) =>
+      encodeEvent(event, recordedAt, event.metadata.schemaVersion ?? this.upcasters.currentVersion(event.type), `${streamId}[${i}]`),
+    );
+    this.appends += 1;
+    return this.writer.enqueue(streamId, encoded, options.expectedRevision);
+  }
+
+  async *readStream(streamId: string, options: ReadStreamOptions = {}): AsyncIterable<StoredEvent> {
+    let revision = options.fromRevision ?? 0;
+    let remaining = options.maxCount ?? Number.POSITIVE_INFINITY;
+    while (remaining > 0) {
+      this.assertOpen();
+      const limit = Math.min(this.pageSize, remaining);
+      const { rows } = await this.pool.query<EventRow>(this.sql.readStream, [streamId, revision, limit]);
+      for (const row of rows) yield decodeRow(row, this.upcasters);
+      if (rows.length < limit) return;
+      remaining -= rows.length;
+      revision += rows.length;
+    }
+  }
+
+  async streamRevision(streamId: string): Promise<StreamRevision> {
+    this.assertOpen();
+    const { rows } = await this.pool.query<{ revision: number | null }>(this.sql.streamRevision, [streamId]);
+    return rows[0]?.revision ?? 'no_stream';
+  }
+
+  /** Positions are gap-free here, so `head - checkpoint` is exactly the events after a checkpoint. */
+  async headPosition(): Promise<bigint> {
+    this.assertOpen();
+    return (await this.pool.query<{ position: bigint }>(this.sql.head)).rows[0]!.position;
+  }
+
+  async readAll(options: ReadAllOptions = {}): Promise<ReadAllPage> {
+    this.assertOpen();
+    const from = options.fromPosition ?? 0n;
+    const maxCount = options.maxCount ?? 500;
+    // One extra row tells us exactly whether this page reaches the end.
+    const { rows } = await this.pool.query<EventRow>(this.sql.readAll, [from.toString(), maxCount + 1]);
+    const events = rows.slice(0, maxCount).map((row) => decodeRow(row, this.upcasters));
+    return { events, nextPosition: events.at(-1)?.position ?? from, isEnd: rows.length <= maxCount };
+  }
+
+  async readHeads(options: ReadHeadsOptions = {}): Promise<LogHeads> {
+    this.assertOpen();
+    // Positions become visible in commit order (the counter row), so whatever commits after the
+    // head is read lies beyond it: the filter gives exactly the log as it was then.
+    const position = await this.headPosition();
+    const { rows } = await this.pool.query<{ stream_id: string; revision: number; position: bigint }>(this.sql.streamHeads, [
+      position.toString(),
+      options.streamPrefix ?? PARTNER_STREAM_PREFIX,
+    ]);
+    return { position, streams: rows.map((row) => ({ streamId: row.stream_id, revision: row.revision, position: row.position })) };
+  }
+
+  subscribeToAll(options: SubscribeToAllOptions): AsyncIterable<StoredEvent> {
+    this.assertOpen();
+    const signals = [this.closing.signal, ...(options.signal ? [options.signal] : [])];
+    return catchUpSubscription<EventRow, StoredEvent>(
+      {
+        readPage: async (after, max) => (await this.pool.query<EventRow>(this.sql.readAll, [after.toString(), max])).rows,
+        positionOf: (row) => row.position,
+        streamIdOf: (row) => row.stream_id,
+        decode: (row) => decodeRow(row, this.upcasters),
+        waitForAppendAfter: (after, signal) => this.notifier.waitForAppendAfter(after, signal),
+      },
+      {
+        fromPosition: options.fromPosition,
+        streamPrefix: options.streamPrefix ?? PARTNER_STREAM_PREFIX,
+        pageSize: this.pageSize,
+        signal: AbortSignal.any(signals),
+        onPageRead: (rows) => (this.subscriptionRowsFetched += rows),
+      },
+    );
+  }
+
+  /** For each of `messageIds` that is stored, the stream holding it: one indexed query, no payloads read. */
+  async streamsByMessageId(messageIds: readonly string[]): Promise<Map<string, string[]>> {
+    this.assertOpen();
+    const found = new Map<string, string[]>();
+    if (messageIds.length === 0) return found;
+    const { rows } = await this.pool.query<{ message_id: string; stream_id: string }>(this.sql.streamsByMessageIds, [messageIds]);
+    for (const row of rows) found.set(row.message_id, [row.stream_id]);
+    return found;
+  }
+
+  async close(): Promise<void> {
+    if (this.closing.signal.aborted) return;
+    this.closing.abort();
+    await this.writer.flush();
+    this.notifier.wakeAll();
+    await this.listener.close();
+    await this.pool.end();
+  }
+
+  private assertOpen(): void {
+    if (this.closing.signal.aborted) throw new EventStoreClosedError();
+  }
+}
