@@ -36,8 +36,11 @@ if [[ ! -x "$NODE_DIR/bin/node" ]]; then
   mkdir -p "$(dirname "$NODE_DIR")"
   rm -rf "$NODE_DIR"
   mv "$tmp/unpacked" "$NODE_DIR"   # last, so an interrupted install is never taken for a finished one
+  rm -rf "$tmp"   # exec below skips the EXIT trap
+  trap - EXIT
 fi
 
 export PATH="$NODE_DIR/bin:$PATH"
 export npm_config_nodedir="$NODE_DIR"
+export JOBS="${JOBS:-max}"   # node-gyp compiles on every core
 exec "$@"
