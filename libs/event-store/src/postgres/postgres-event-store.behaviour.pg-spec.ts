@@ -79,15 +79,6 @@ describe('PostgresEventStore beyond the contract', () => {
     expect(await store.headPosition()).toBe(3n);
   });
 
-  it('streamsByMessageId answers many messageIds in one query with the stream holding each', async () => {
-    const store = await open();
-    await store.append('partner-a', [testEvent('A', {}, { messageId: 'msg-1' }), testEvent('A2', {}, { messageId: 'msg-1' })], { expectedRevision: 'any' });
-    await store.append('partner-b', [testEvent('B', {}, { messageId: 'msg-2' }), testEvent('C', {}, { messageId: "it's \"quoted\"" })], { expectedRevision: 'any' });
-    const found = await store.streamsByMessageId(['msg-1', 'msg-2', 'unknown', "it's \"quoted\""]);
-    expect(Object.fromEntries(found)).toEqual({ 'msg-1': ['partner-a'], 'msg-2': ['partner-b'], "it's \"quoted\"": ['partner-b'] });
-    expect(await store.streamsByMessageId([])).toEqual(new Map());
-  });
-
   it('keeps data verbatim: a \\u0000 in a string (jsonb would refuse it) and key order', async () => {
     const store = await open();
     const data = { z: 1, a: 'nul \u0000 inside', nested: { b: [1, 'two'], a: null } };

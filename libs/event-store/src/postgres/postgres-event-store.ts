@@ -162,16 +162,6 @@ export class PostgresEventStore implements EventStore {
     );
   }
 
-  /** For each of `messageIds` that is stored, the stream holding it: one indexed query, no payloads read. */
-  async streamsByMessageId(messageIds: readonly string[]): Promise<Map<string, string[]>> {
-    this.assertOpen();
-    const found = new Map<string, string[]>();
-    if (messageIds.length === 0) return found;
-    const { rows } = await this.pool.query<{ message_id: string; stream_id: string }>(this.sql.streamsByMessageIds, [messageIds]);
-    for (const row of rows) found.set(row.message_id, [row.stream_id]);
-    return found;
-  }
-
   async close(): Promise<void> {
     if (this.closing.signal.aborted) return;
     this.closing.abort();

@@ -51,7 +51,6 @@ export function postgresSql(s: string) {
     readAll: `SELECT ${COLUMNS} FROM ${s}.events WHERE position > $1 ORDER BY position LIMIT $2`,
     streamHeads: `SELECT stream_id, MAX(revision) AS revision, MAX(position) AS position FROM ${s}.events
       WHERE position <= $1 AND starts_with(stream_id, $2) GROUP BY stream_id ORDER BY position`,
-    streamsByMessageIds: `SELECT message_id, stream_id FROM ${s}.message_ids WHERE message_id = ANY($1::text[])`,
   };
 }
 

@@ -45,26 +45,6 @@ describe('SqliteEventStore behaviour beyond the contract', () => {
     await expect(pending).resolves.toEqual({ done: true, value: undefined });
   });
 
-  it('findByMessageId finds the events of one message', async () => {
-    const store = SqliteEventStore.open({ location: ':memory:' });
-    await store.append('partner-a', [testEvent('A', {}, { messageId: 'msg-1' })], { expectedRevision: 'any' });
-    await store.append('partner-b', [testEvent('B', {}, { messageId: 'msg-2' })], { expectedRevision: 'any' });
-    await store.append('partner-a', [testEvent('C', {}, { messageId: 'msg-1' })], { expectedRevision: 'any' });
-    expect((await store.findByMessageId('msg-1')).map((e) => [e.streamId, e.type])).toEqual([['partner-a', 'A'], ['partner-a', 'C']]);
-    expect(await store.findByMessageId('unknown')).toEqual([]);
-    await store.close();
-  });
-
-  it('streamsByMessageId answers many messageIds in one query, with the streams holding each', async () => {
-    const store = SqliteEventStore.open({ location: ':memory:' });
-    await store.append('partner-a', [testEvent('A', {}, { messageId: 'msg-1' }), testEvent('A2', {}, { messageId: 'msg-1' })], { expectedRevision: 'any' });
-    await store.append('partner-b', [testEvent('B', {}, { messageId: 'msg-2' }), testEvent('C', {}, { messageId: "it's \"quoted\"" })], { expectedRevision: 'any' });
-    const found = await store.streamsByMessageId(['msg-1', 'msg-2', 'unknown', "it's \"quoted\""]);
-    expect(Object.fromEntries(found)).toEqual({ 'msg-1': ['partner-a'], 'msg-2': ['partner-b'], "it's \"quoted\"": ['partner-b'] });
-    expect(await store.streamsByMessageId([])).toEqual(new Map());
-    await store.close();
-  });
-
   it('upcasts on read but leaves the stored rows untouched', async () => {
     const upcasters = new UpcasterRegistry().register('Renamed', 1, (data) => ({ displayName: data['name'] }));
     const store = SqliteEventStore.open({ location: dir(), upcasters });

@@ -149,25 +149,6 @@ export class SqliteEventStore implements EventStore {
     );
   }
 
-  /** For each of `messageIds` that is stored, the streams holding it: one indexed query, no payloads decoded. */
-  async streamsByMessageId(messageIds: readonly string[]): Promise<Map<string, string[]>> {
-    this.assertOpen();
-    const found = new Map<string, string[]>();
-    if (messageIds.length === 0) return found;
-    for (const { message_id, stream_id } of this.statements.streamsByMessageIds.all(JSON.stringify(messageIds))) {
-      const streams = found.get(message_id);
-      if (streams) streams.push(stream_id);
-      else found.set(message_id, [stream_id]);
-    }
-    return found;
-  }
-
-  /** Every event carrying `messageId` (any stream), in position order. */
-  async findByMessageId(messageId: string): Promise<StoredEvent[]> {
-    this.assertOpen();
-    return this.statements.byMessageId.all(messageId).map((row) => decodeRow(row, this.upcasters));
-  }
-
   async close(): Promise<void> {
     if (!this.db.open) return;
     this.writer.flush();

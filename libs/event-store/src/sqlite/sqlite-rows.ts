@@ -40,10 +40,6 @@ export function prepareStatements(db: Database.Database) {
         'SELECT stream_id, MAX(revision) AS revision, MAX(position) AS position FROM events WHERE position <= ? GROUP BY stream_id',
       )
       .safeIntegers(true),
-    byMessageId: rows(`SELECT ${COLUMNS} FROM events WHERE message_id = ? ORDER BY position`),
-    streamsByMessageIds: db.prepare<[string], { message_id: string; stream_id: string }>(
-      'SELECT DISTINCT message_id, stream_id FROM events WHERE message_id IN (SELECT value FROM json_each(?))',
-    ),
   };
 }
 

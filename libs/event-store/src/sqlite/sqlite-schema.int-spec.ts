@@ -33,7 +33,6 @@ describe('SQLite schema migrations', () => {
 
     const store = SqliteEventStore.open({ location: dir() });
     expect((await collect(store.readStream('partner-a'))).map((e) => [e.type, e.position, e.metadata.source])).toEqual([['Legacy', 1n, 'legacy']]);
-    expect(await store.findByMessageId('m-1')).toHaveLength(1);
     const next = await store.append('partner-a', numbered(1), { expectedRevision: 0 });
     expect(next.position).toBe(2n);
     await store.close();
@@ -53,7 +52,7 @@ describe('SQLite schema migrations', () => {
 
     const store = SqliteEventStore.open({ location: dir() });
     try {
-      expect(Object.fromEntries(await store.streamsByMessageId(['m-1']))).toEqual({ 'm-1': ['partner-b', 'partner-a'] });
+      for (const stream of ['partner-b', 'partner-a']) expect((await collect(store.readStream(stream))).map((e) => e.metadata.messageId)).toEqual(['m-1']);
       const error: unknown = await store.append('partner-c', [testEvent('New', {}, { messageId: 'm-1' })], { expectedRevision: 'no_stream' }).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(MessageIdInUseError);
       expect((error as MessageIdInUseError).streamId).toBe('partner-b');
