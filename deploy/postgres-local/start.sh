@@ -34,13 +34,16 @@ if [[ -f "$RUN/port" ]] && as_owner "$BIN/pg_ctl" -D "$DATA" status >/dev/null 2
   exit 0
 fi
 
-# A free port: PG_PORT when given, else the first free one from 54320.
-PORT="${PG_PORT:-}"
-if [[ -z "$PORT" ]]; then
-  for ((PORT = 54320; PORT < 54420; PORT++)); do port_open "$PORT" || break; done
-elif port_open "$PORT"; then
-  echo "port $PORT on 127.0.0.1 is already in use" >&2; exit 1
-fi
+# A free port: PG_PORT when given, else the first free one from 15432. Below the kernel's ephemeral
+# range (32768-60999 here): a port in it can be held by any outgoing connection's local end, which
+# no connect test sees and which makes the server's bind fail (seen in CI on 54320). A start that
+# still loses its port to a race tries the next one.
+start_on() {
+  echo "$1" >"$RUN/port"
+  # The socket lives in the run dir too, so nothing outside the repo is touched.
+  as_owner "$BIN/pg_ctl" -D "$DATA" -l "$LOG" -w -t 60 \
+    -o "-p $1 -k $RUN -c listen_addresses=127.0.0.1 -c max_connections=200" start >/dev/null
+}
 
 started=$SECONDS
 mkdir -p "$RUN"
@@ -51,10 +54,20 @@ if [[ ! -f "$DATA/PG_VERSION" ]]; then
   as_owner "$BIN/initdb" -D "$DATA" --auth=trust --username=postgres --encoding=UTF8 --no-sync >"$RUN/initdb.log" 2>&1 \
     || { cat "$RUN/initdb.log" >&2; exit 1; }
 fi
-echo "$PORT" >"$RUN/port"
-# The socket lives in the run dir too, so nothing outside the repo is touched.
-as_owner "$BIN/pg_ctl" -D "$DATA" -l "$LOG" -w -t 60 \
-  -o "-p $PORT -k $RUN -c listen_addresses=127.0.0.1 -c max_connections=200" start >/dev/null \
-  || { tail -n 40 "$LOG" >&2; exit 1; }
+
+if [[ -n "${PG_PORT:-}" ]]; then
+  if port_open "$PG_PORT"; then echo "port $PG_PORT on 127.0.0.1 is already in use" >&2; exit 1; fi
+  start_on "$PG_PORT" || { tail -n 40 "$LOG" >&2; exit 1; }
+  PORT="$PG_PORT"
+else
+  PORT=""
+  for ((candidate = 15432; candidate < 15532; candidate++)); do
+    port_open "$candidate" && continue
+    if start_on "$candidate"; then PORT="$candidate"; break; fi
+    grep -q "could not bind\|Address already in use" "$LOG" || { tail -n 40 "$LOG" >&2; exit 1; }
+    echo "port $candidate was taken while starting; trying the next one" >&2
+  done
+  [[ -n "$PORT" ]] || { echo "no free port in 15432-15531 on 127.0.0.1" >&2; exit 1; }
+fi
 echo "PostgreSQL ready on 127.0.0.1:$PORT in $((SECONDS - started)) s (data: $DATA, log: $LOG)" >&2
 url_for "$PORT"
