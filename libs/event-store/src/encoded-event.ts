@@ -1,5 +1,6 @@
 import { toJsonText } from './append-validation';
 import type { NewEvent } from './event-envelope';
+import type { UpcasterRegistry } from './upcaster-registry';
 
 /** A fully encoded event ready for INSERT (encoded before queuing so bad input fails alone); shared by the SQL stores. */
 export interface EncodedEvent {
@@ -11,8 +12,13 @@ export interface EncodedEvent {
   recordedAt: string;
 }
 
+/** An append's events as INSERT values, stamped with `recordedAt` and the current schema versions. */
+export function encodeAppend(streamId: string, events: readonly NewEvent[], recordedAt: string, upcasters: UpcasterRegistry): EncodedEvent[] {
+  return events.map((event, i) => encodeEvent(event, recordedAt, event.metadata.schemaVersion ?? upcasters.currentVersion(event.type), `${streamId}[${i}]`));
+}
+
 /** NewEvent → INSERT values. Done at append time so unserialisable input fails alone. */
-export function encodeEvent(event: NewEvent, recordedAt: string, schemaVersion: number, where: string): EncodedEvent {
+function encodeEvent(event: NewEvent, recordedAt: string, schemaVersion: number, where: string): EncodedEvent {
   // schemaVersion lives in its own column; the metadata JSON keeps the caller's fields only.
   const { schemaVersion: _column, ...metadata } = event.metadata;
   return {

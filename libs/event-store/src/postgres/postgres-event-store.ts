@@ -3,7 +3,7 @@ import { AppendNotifier } from '../append-notifier';
 import { validateAppend } from '../append-validation';
 import { catchUpSubscription } from '../catch-up-subscription';
 import { systemClock, type Clock } from '../clock';
-import { encodeEvent } from '../encoded-event';
+import { encodeAppend } from '../encoded-event';
 import type { NewEvent, StoredEvent } from '../event-envelope';
 import { EventStoreClosedError } from '../event-store.errors';
 import type {
@@ -85,10 +85,7 @@ export class PostgresEventStore implements EventStore {
   async append(streamId: string, events: readonly NewEvent[], options: AppendOptions): Promise<AppendResult> {
     this.assertOpen();
     validateAppend(streamId, events, options?.expectedRevision);
-    const recordedAt = this.clock().toISOString();
-    const encoded = events.map((event, i) =>
-      encodeEvent(event, recordedAt, event.metadata.schemaVersion ?? this.upcasters.currentVersion(event.type), `${streamId}[${i}]`),
-    );
+    const encoded = encodeAppend(streamId, events, this.clock().toISOString(), this.upcasters);
     this.appends += 1;
     return this.writer.enqueue(streamId, encoded, options.expectedRevision);
   }

@@ -14,7 +14,7 @@ import type { StreamRevision } from '../expected-revision';
 import { PARTNER_STREAM_PREFIX } from '../stream-id';
 import { UpcasterRegistry } from '../upcaster-registry';
 import { SqliteGroupCommit } from './sqlite-group-commit';
-import { encodeEvent } from '../encoded-event';
+import { encodeAppend } from '../encoded-event';
 import { decodeRow, positionOfRow, prepareStatements, streamIdOfRow, type EventRow, type SqliteStatements } from './sqlite-rows';
 import type { SqliteEventStoreMetrics, SqliteEventStoreOptions } from './sqlite-event-store.options';
 import { migrateSqliteSchema } from './sqlite-schema';
@@ -72,10 +72,7 @@ export class SqliteEventStore implements EventStore {
   async append(streamId: string, events: readonly NewEvent[], options: AppendOptions): Promise<AppendResult> {
     this.assertOpen();
     validateAppend(streamId, events, options?.expectedRevision);
-    const recordedAt = this.clock().toISOString();
-    const encoded = events.map((event, i) =>
-      encodeEvent(event, recordedAt, event.metadata.schemaVersion ?? this.upcasters.currentVersion(event.type), `${streamId}[${i}]`),
-    );
+    const encoded = encodeAppend(streamId, events, this.clock().toISOString(), this.upcasters);
     this.appends += 1;
     return this.writer.enqueue(streamId, encoded, options.expectedRevision);
   }
