@@ -18,13 +18,7 @@ export function measureCeiling(messages: readonly Envelope[]): number {
     db.exec(`CREATE TABLE events (position INTEGER PRIMARY KEY, stream_id TEXT NOT NULL, revision INTEGER NOT NULL, type TEXT NOT NULL,
       data TEXT NOT NULL, metadata TEXT NOT NULL, UNIQUE (stream_id, revision))`);
     const insert = db.prepare('INSERT INTO events (stream_id, revision, type, data, metadata) VALUES (?, ?, ?, ?, ?)');
-    const revisions = new Map<string, number>();
-    const rows = messages.map((m) => {
-      const revision = revisions.get(m.partnerId) ?? 0;
-      revisions.set(m.partnerId, revision + 1);
-      const metadata = JSON.stringify({ messageId: m.messageId, source: m.source, occurredAt: m.occurredAt, recordedAt: new Date().toISOString() });
-      return [`partner-${m.partnerId}`, revision, m.type, JSON.stringify(m.data), metadata] as const;
-    });
+    const rows = ceilingRows(messages);
     const writeBatch = db.transaction((batch: typeof rows) => {
       for (const row of batch) insert.run(...row);
     });
@@ -35,4 +29,15 @@ export function measureCeiling(messages: readonly Envelope[]): number {
     db.close();
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** The rows a bare ceiling inserts: each message serialized as the stores would, with its stream revision. */
+export function ceilingRows(messages: readonly Envelope[]) {
+  const revisions = new Map<string, number>();
+  return messages.map((m) => {
+    const revision = revisions.get(m.partnerId) ?? 0;
+    revisions.set(m.partnerId, revision + 1);
+    const metadata = JSON.stringify({ messageId: m.messageId, source: m.source, occurredAt: m.occurredAt, recordedAt: new Date().toISOString() });
+    return [`partner-${m.partnerId}`, revision, m.type, JSON.stringify(m.data), metadata] as const;
+  });
 }

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { PostgresEventStore } from '@partner-program/event-store';
 import type { Envelope } from '../../scripts/programme-generator';
+import { ceilingRows } from './ceiling';
 import type { BenchStore } from './store-appends';
 
 const freshSchema = () => `bench_${randomBytes(5).toString('hex')}`;
@@ -45,13 +46,7 @@ export async function measurePostgresCeiling(url: string, messages: readonly Env
   try {
     await client.query(`CREATE SCHEMA "${schema}"; CREATE TABLE "${schema}".events (position bigserial PRIMARY KEY, stream_id text NOT NULL,
       revision integer NOT NULL, type text NOT NULL, data json NOT NULL, metadata json NOT NULL, UNIQUE (stream_id, revision))`);
-    const revisions = new Map<string, number>();
-    const rows = messages.map((m) => {
-      const revision = revisions.get(m.partnerId) ?? 0;
-      revisions.set(m.partnerId, revision + 1);
-      const metadata = JSON.stringify({ messageId: m.messageId, source: m.source, occurredAt: m.occurredAt, recordedAt: new Date().toISOString() });
-      return [`partner-${m.partnerId}`, revision, m.type, JSON.stringify(m.data), metadata] as const;
-    });
+    const rows = ceilingRows(messages);
     const insert = `INSERT INTO "${schema}".events (stream_id, revision, type, data, metadata)
       SELECT * FROM unnest($1::text[], $2::integer[], $3::text[], $4::json[], $5::json[])`;
     const started = performance.now();

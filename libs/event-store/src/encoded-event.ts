@@ -1,5 +1,7 @@
 import { toJsonText } from './append-validation';
 import type { NewEvent } from './event-envelope';
+import type { AppendResult } from './event-store.port';
+import type { ExpectedRevision } from './expected-revision';
 import type { UpcasterRegistry } from './upcaster-registry';
 
 /** A fully encoded event ready for INSERT (encoded before queuing so bad input fails alone); shared by the SQL stores. */
@@ -29,4 +31,13 @@ function encodeEvent(event: NewEvent, recordedAt: string, schemaVersion: number,
     messageId: event.metadata.messageId,
     recordedAt,
   };
+}
+
+/** An encoded append waiting in a SQL store's group commit for its transaction. */
+export interface PendingAppend {
+  streamId: string;
+  events: EncodedEvent[];
+  expected: ExpectedRevision;
+  resolve: (result: AppendResult) => void;
+  reject: (error: unknown) => void;
 }

@@ -1,17 +1,9 @@
 import type { DatabaseError, Pool, PoolClient, QueryResult } from 'pg';
-import type { EncodedEvent } from '../encoded-event';
+import type { EncodedEvent, PendingAppend } from '../encoded-event';
 import { MessageIdInUseError, WrongExpectedRevisionError } from '../event-store.errors';
 import type { AppendResult } from '../event-store.port';
 import { firstRevisionAfter, isRevisionConflict, type ExpectedRevision, type StreamRevision } from '../expected-revision';
 import type { PostgresSql } from './postgres-rows';
-
-interface PendingAppend {
-  streamId: string;
-  events: EncodedEvent[];
-  expected: ExpectedRevision;
-  resolve: (result: AppendResult) => void;
-  reject: (error: unknown) => void;
-}
 
 /** Events per transaction at most; the rest waits for the next group. */
 const MAX_GROUP_EVENTS = 5000;

@@ -2,16 +2,8 @@ import type Database from 'better-sqlite3';
 import { MessageIdInUseError, WrongExpectedRevisionError } from '../event-store.errors';
 import type { AppendResult } from '../event-store.port';
 import { firstRevisionAfter, isRevisionConflict, type ExpectedRevision } from '../expected-revision';
-import type { EncodedEvent } from '../encoded-event';
+import type { EncodedEvent, PendingAppend } from '../encoded-event';
 import type { SqliteStatements } from './sqlite-rows';
-
-interface PendingAppend {
-  streamId: string;
-  events: EncodedEvent[];
-  expected: ExpectedRevision;
-  resolve: (result: AppendResult) => void;
-  reject: (error: unknown) => void;
-}
 
 /**
  * Group commit: appends queued during one turn of the event loop are written in a single
