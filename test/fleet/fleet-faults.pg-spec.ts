@@ -1,0 +1,109 @@
+import { PostgresEventStore } from '@partner-program/event-store';
+import { readEverything } from '../../libs/event-store/src/testing/crash-harness';
+import { ADMIN_KEY } from '../crash/api-process';
+import { Fleet, type Member } from './fleet';
+import { OwnPostgres } from './own-postgres';
+import { PostingClient, partnerFacts } from './posting-clients';
+
+// ── The multi-instance topology under faults (built processes, a real PostgreSQL) ──────────────
+// 2 API replicas and 2 projectors on one database, 16 clients posting through both replicas. Three
+// times, at a random moment, the leading projector and one API replica are SIGKILLed and replaced;
+// once the database itself restarts. Afterwards: every acknowledged message is stored exactly once,
+// the read models equal a rebuild, and every due renewal notice was issued exactly once.
+
+const CLIENTS = 16;
+/** Between two requests of one client: about 16 × 20 requests a second in all, on 2 cores. */
+const PACE_MS = 50;
+const headers = { Authorization: `Bearer ${ADMIN_KEY}` };
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** The projector that holds the leadership now (it says so on its output when elected). */
+async function leaderOf(projectors: readonly Member[]): Promise<Member> {
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    const leaders = projectors.filter((p) => p.child.exitCode === null && LEADER_LINE.test(lastTerm(p.output())));
+    if (leaders.length === 1) return leaders[0]!;
+    if (Date.now() > deadline) throw new Error(`no single leader: ${projectors.map((p) => `${p.name}: ${p.output()}`).join('\n')}`);
+    await pause(100);
+  }
+}
+const LEADER_LINE = /elected leader/;
+const lastTerm = (output: string) => output.split('\n').filter((line) => /elected leader|leadership lost/.test(line)).at(-1) ?? '';
+
+async function json<T>(url: string): Promise<T> {
+  const response = await fetch(url, { headers });
+  if (!response.ok) throw new Error(`${url}: ${response.status} ${await response.text()}`);
+  return (await response.json()) as T;
+}
+
+describe('PostgreSQL topology under faults', () => {
+  let database: OwnPostgres;
+  let fleet: Fleet;
+
+  beforeAll(async () => {
+    database = await OwnPostgres.start();
+    fleet = new Fleet({ EVENT_STORE: 'postgres', DATABASE_URL: database.url, SCHEDULER_INTERVAL_MS: '500' });
+  }, 60_000);
+  afterAll(async () => {
+    await fleet?.stopAll();
+    await database?.remove();
+  }, 60_000);
+
+  it('loses no acknowledged message, stores none twice, projects what a rebuild projects, issues every due notice once', async () => {
+    const apis = [await fleet.startApi('api-1'), await fleet.startApi('api-2')];
+    const projectors = [fleet.startProjector('projector-1'), fleet.startProjector('projector-2')];
+    await leaderOf(projectors);
+
+    const today = new Date();
+    const clients = Array.from({ length: CLIENTS }, (_, c) => new PostingClient(() => apis.filter((a) => a.child.exitCode === null).map((a) => a.url!), c));
+    const stop = new AbortController();
+    const posting = Promise.all(clients.map((client) => client.run(stop.signal, today, PACE_MS, Date.now() + 180_000)));
+    // A client failing (a refused message) must fail the test now, not after the fault rounds.
+    let failure: unknown;
+    posting.catch((error: unknown) => (failure = error));
+
+    for (let round = 0; round < 3; round += 1) {
+      await pause(2_000 + Math.random() * 3_000);
+      const leader = await leaderOf(projectors);
+      const api = apis[Math.floor(Math.random() * apis.length)]!;
+      await Promise.all([fleet.kill(leader), fleet.kill(api)]);
+      projectors.splice(projectors.indexOf(leader), 1, fleet.startProjector(`projector-${round + 3}`));
+      if (round === 1) await database.restart();
+      apis.splice(apis.indexOf(api), 1, await fleet.startApi(`api-${round + 3}`));
+      expect(failure).toBeUndefined();
+    }
+    await pause(1_000);
+    stop.abort();
+    await posting;
+    const partners = clients.flatMap((client) => client.partners);
+
+    const store = await PostgresEventStore.open({ connectionString: database.url });
+    try {
+      const events = await readEverything(store);
+      const stored = new Map<string, number>();
+      for (const event of events) stored.set(event.metadata.messageId, (stored.get(event.metadata.messageId) ?? 0) + 1);
+      const acknowledged = clients.flatMap((client) => [...client.acknowledged.keys()]);
+      expect(acknowledged).toHaveLength(partners.length * 12);
+      for (const messageId of acknowledged) expect([messageId, stored.get(messageId)]).toEqual([messageId, 1]);
+
+      // Every due notice issued exactly once (the scheduler runs on the leader only, through kills).
+      const head = events.at(-1)!.position;
+      const issued = async () => (await readEverything(store)).filter((e) => e.type === 'RenewalNoticeIssued');
+      for (const waitUntil = Date.now() + 30_000; (await issued()).length < partners.length && Date.now() < waitUntil; ) await pause(250);
+      const notices = (await issued()).map((e) => String(e.data['noticeId']));
+      expect(new Set(notices).size).toBe(partners.length);
+      expect(notices).toHaveLength(partners.length);
+
+      // The read models, caught up, equal a rebuild of them (asked of an API replica: the leader does it).
+      const last = (await readEverything(store)).at(-1)!.position;
+      expect(last >= head).toBe(true);
+      const snapshot = () => Promise.all(partners.map((p) => json<object>(`${apis[0]!.url}/v1/partners/${p}?minPosition=${last}`)));
+      const before = await snapshot();
+      const rebuilt = await fetch(`${apis[1]!.url}/v1/admin/projections/rebuild`, { method: 'POST', headers });
+      expect(rebuilt.status).toBe(200);
+      expect(await snapshot()).toEqual(before);
+    } finally {
+      await store.close();
+    }
+  }, 240_000);
+});
