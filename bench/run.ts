@@ -9,6 +9,7 @@ import { measureCeiling } from './sections/ceiling';
 import { commandCost } from './sections/command-cost';
 import { Bodies, batchIngestion, feeder, latencyOf, postAll, singleIngestion, statusQueries } from './sections/http';
 import { loadStore, rebuildInChild } from './sections/projection-rebuild';
+import { EMMETT_VERSION, emmettBenchStore } from './sections/emmett';
 import { measurePostgresCeiling, postgresBenchStore } from './sections/postgres';
 import { batchAppends100, singleAppends64 } from './sections/store-appends';
 import { type BenchOptions, type Figure, log, machine, medianOf, round } from './support';
@@ -138,18 +139,35 @@ async function httpFigures(o: BenchOptions, add: (f: Figure) => void, ceiling: n
   }
 }
 
-/** The PostgreSQL store against a bare `pg` ceiling on the same database, when DATABASE_URL is set. */
+/** Connections Emmett's store gets: one per concurrent caller, so none of them waits for a connection. */
+const EMMETT_CONNECTIONS = 64;
+
+/**
+ * The PostgreSQL store against a bare `pg` ceiling and Emmett's PostgreSQL store on the same
+ * database and payloads, when DATABASE_URL is set. Each run measures all five in turn, so a run's
+ * ratios compare figures taken minutes apart on the same (shared) machine, not hours apart.
+ */
 async function postgresFigures(o: BenchOptions, add: (f: Figure) => void, writes: readonly Envelope[]): Promise<void> {
   const url = process.env.DATABASE_URL;
   if (!url) return log('  PostgreSQL: skipped, DATABASE_URL is not set (run under deploy/postgres-local/with-postgres.sh)');
-  const { ceiling } = await medianOf(o.runs, async () => ({ ceiling: await measurePostgresCeiling(url, writes) }));
-  add({ id: 'pg-ceiling', label: 'PostgreSQL ceiling: bare pg, 100 events/transaction in one INSERT', value: ceiling, unit: 'events/s' });
-  const ratio = (value: number) => `${((value / ceiling) * 100).toFixed(0)}% of the PostgreSQL ceiling`;
-  const open = postgresBenchStore(url);
-  const single = await medianOf(o.runs, () => singleAppends64(writes.slice(0, o.tiny ? 2_000 : 30_000), open));
-  add({ id: 'pg-store-single', label: 'PostgreSQL store: single-event appends, 64 concurrent callers (group commit)', value: single.eventsPerSecond, unit: 'events/s', notes: `${ratio(single.eventsPerSecond)}; ${round(single.eventsPerTransaction, 1)} appends per transaction` });
-  const { batch } = await medianOf(o.runs, async () => ({ batch: await batchAppends100(writes, open) }));
-  add({ id: 'pg-store-batch', label: 'PostgreSQL store: 100-event appends', value: batch, unit: 'events/s', notes: ratio(batch), target: { op: '>=', value: ceiling / 2, text: '≥ 50% of the PostgreSQL ceiling' } });
+  const singles = writes.slice(0, o.tiny ? 2_000 : 30_000);
+  const ours = postgresBenchStore(url);
+  const emmett = emmettBenchStore(url, EMMETT_CONNECTIONS);
+  const m = await medianOf(o.runs, async () => {
+    const ceiling = await measurePostgresCeiling(url, writes);
+    const single = await singleAppends64(singles, ours);
+    const batch = await batchAppends100(writes, ours);
+    const emmettSingle = (await singleAppends64(singles, emmett)).eventsPerSecond;
+    const emmettBatch = await batchAppends100(writes, emmett);
+    return { ceiling, single: single.eventsPerSecond, perTransaction: single.eventsPerTransaction, batch, emmettSingle, emmettBatch };
+  });
+  const ofCeiling = (value: number) => `${((value / m.ceiling) * 100).toFixed(0)}% of the PostgreSQL ceiling`;
+  const times = (value: number, peer: number) => `${(value / peer).toFixed(2)}× Emmett`;
+  add({ id: 'pg-ceiling', label: 'PostgreSQL ceiling: bare pg, 100 events/transaction in one INSERT', value: m.ceiling, unit: 'events/s' });
+  add({ id: 'pg-store-single', label: 'PostgreSQL store: single-event appends, 64 concurrent callers (group commit)', value: m.single, unit: 'events/s', notes: `${ofCeiling(m.single)}; ${times(m.single, m.emmettSingle)}; ${round(m.perTransaction, 1)} appends per transaction`, target: { op: '>=', value: m.emmettSingle * 3, text: "≥ 3× Emmett's PostgreSQL store" } });
+  add({ id: 'pg-store-batch', label: 'PostgreSQL store: 100-event appends', value: m.batch, unit: 'events/s', notes: `${ofCeiling(m.batch)}; ${times(m.batch, m.emmettBatch)}`, target: { op: '>=', value: m.ceiling / 2, text: '≥ 50% of the PostgreSQL ceiling' } });
+  add({ id: 'emmett-single', label: `Emmett's PostgreSQL store ${EMMETT_VERSION}: single-event appends, 64 concurrent callers (${EMMETT_CONNECTIONS} connections)`, value: m.emmettSingle, unit: 'events/s', notes: `${ofCeiling(m.emmettSingle)}; one transaction per append` });
+  add({ id: 'emmett-batch', label: `Emmett's PostgreSQL store ${EMMETT_VERSION}: 100-event appends`, value: m.emmettBatch, unit: 'events/s', notes: ofCeiling(m.emmettBatch) });
 }
 
 /** Kafka → store end to end on the local broker (`npm run kafka:start`), when KAFKA_BROKERS is set. */
