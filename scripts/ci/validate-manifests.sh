@@ -7,7 +7,8 @@
 # Tools and schemas come from the registries this project reaches and are cached in .cache/manifests:
 #   kubeconform and kustomize through the Go module proxy (go install, pinned versions);
 #   the schemas from PyPI's kubernetes-validate wheel (pinned, hash-checked), which bundles them —
-#     kubeconform's default, the schemas' GitHub repository, cannot be reached here;
+#     kubeconform's default, the schemas' GitHub repository, cannot be reached here; their strict
+#     variant (additionalProperties false throughout), so an unknown field fails;
 #   check-jsonschema from PyPI in a virtual environment.
 # Usage: validate-manifests.sh [KUBERNETES_DIR] [COMPOSE_FILE]   (defaults: the repository's own)
 set -euo pipefail
@@ -26,6 +27,9 @@ CACHE="$ROOT/.cache/manifests"
 BIN="$CACHE/bin"
 SCHEMAS="$CACHE/kubernetes-json-schema/v$KUBERNETES_VERSION"
 VENV="$CACHE/venv"
+for tool in go python3; do
+  command -v "$tool" >/dev/null || { echo "validate-manifests: $tool is not on PATH (go installs kubeconform and kustomize, python3 the schemas and check-jsonschema)" >&2; exit 1; }
+done
 mkdir -p "$BIN"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
@@ -35,7 +39,7 @@ go_tool() {
   local name="$1" module="$2" version="$3"
   if [[ "$(go version -m "$BIN/$name" 2>/dev/null | awk '$1 == "mod" { print $3 }')" != "$version" ]]; then
     echo "== installing $name $version (Go module proxy) into .cache/manifests/bin" >&2
-    GOBIN="$BIN" GOFLAGS=-mod=mod go install "$module@$version"
+    GOBIN="$BIN" go install "$module@$version"
   fi
 }
 go_tool kubeconform github.com/yannh/kubeconform/cmd/kubeconform "$KUBECONFORM_VERSION"
