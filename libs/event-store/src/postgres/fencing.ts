@@ -21,3 +21,14 @@ export class FencedOutError extends Error {
     super(`${target}: write refused, this process no longer leads (token ${token ?? 'none'}); a newer leader has taken over`);
   }
 }
+
+/**
+ * The token a fenced write carries: `fence()` now, or {@link FencedOutError} when this process
+ * does not lead. Without a fence the write is unconditional (`undefined`: one writer, no election).
+ */
+export function tokenForWrite(target: string, fence: FencingToken | undefined): bigint | undefined {
+  if (fence === undefined) return undefined;
+  const token = fence();
+  if (token === undefined) throw new FencedOutError(target, undefined);
+  return token;
+}

@@ -1,0 +1,16 @@
+import pg from 'pg';
+import { POSTGRES_TYPES } from './postgres-rows';
+
+/** Options of {@link openPostgresPool}. */
+export type PostgresPoolOptions = Readonly<{ connectionString: string; max: number }>;
+
+/**
+ * The one way to open a pool for the project's PostgreSQL components: int8 read as bigint
+ * ({@link POSTGRES_TYPES}), and an idle connection that the server drops does not crash the
+ * process (pg emits `error` on the pool; the next query reconnects).
+ */
+export function openPostgresPool({ connectionString, max }: PostgresPoolOptions): pg.Pool {
+  const pool = new pg.Pool({ connectionString, max, types: POSTGRES_TYPES });
+  pool.on('error', () => undefined);
+  return pool;
+}
