@@ -1,5 +1,5 @@
 import type { Pool } from 'pg';
-import { FencedOutError, type FencingToken, type PostgresMigration, migratePostgresSchema, tokenForWrite } from '@partner-program/event-store';
+import { FencedOutError, type FencingToken, type PostgresMigration, checkpointUpsertSql, migrateOnPool, tokenForWrite } from '@partner-program/event-store';
 import type { ProjectedRefusal, RejectionEntry, RejectionLog, StoredRejection } from './rejection-log';
 import { REJECTION_COLUMNS, type ReadRow, type RejectionRow, dedupeKeyOf, fromRow, refusalDedupeKey, toRow } from './rejection-rows';
 
@@ -67,13 +67,7 @@ export class PostgresRejectionLog implements RejectionLog {
   }
 
   static async open({ pool, schema = 'rejection_log' }: PostgresRejectionLogOptions): Promise<PostgresRejectionLog> {
-    const client = await pool.connect();
-    try {
-      await migratePostgresSchema(client, schema, MIGRATIONS);
-      return new PostgresRejectionLog(pool, client.escapeIdentifier(schema));
-    } finally {
-      client.release();
-    }
+    return new PostgresRejectionLog(pool, await migrateOnPool(pool, schema, MIGRATIONS));
   }
 
   record(entry: RejectionEntry): Promise<void> {
@@ -158,10 +152,7 @@ function statements(s: string) {
       ON CONFLICT (dedupe_key) DO NOTHING`,
     page: `SELECT * FROM ${s}.rejections WHERE id > $1 ORDER BY id LIMIT $2`,
     checkpoint: `SELECT position FROM ${s}.checkpoints WHERE name = $1`,
-    moveCheckpoint: `INSERT INTO ${s}.checkpoints (name, position) VALUES ($1, $2)
-      ON CONFLICT (name) DO UPDATE SET position = excluded.position`,
-    // Token T moves the checkpoint only where no newer leader has written (fence <= T).
-    moveFencedCheckpoint: `INSERT INTO ${s}.checkpoints AS c (name, position, fence) VALUES ($1, $2, $3)
-      ON CONFLICT (name) DO UPDATE SET position = excluded.position, fence = excluded.fence WHERE c.fence <= excluded.fence`,
+    moveCheckpoint: checkpointUpsertSql(`${s}.checkpoints`, 'position', false),
+    moveFencedCheckpoint: checkpointUpsertSql(`${s}.checkpoints`, 'position', true),
   };
 }

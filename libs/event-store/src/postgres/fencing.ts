@@ -32,3 +32,14 @@ export function tokenForWrite(target: string, fence: FencingToken | undefined): 
   if (token === undefined) throw new FencedOutError(target, undefined);
   return token;
 }
+
+/**
+ * The PostgreSQL upsert of one checkpoint row `(name, <column>, fence)` in `table` (quoted):
+ * `$1` name, `$2` value, `$3` token. Fenced, it writes only where `fence <= $3`, so no row
+ * affected means refused (a newer leader wrote); unfenced (`$3` unused) it always writes.
+ */
+export function checkpointUpsertSql(table: string, column: string, fenced: boolean): string {
+  const insert = fenced ? `INSERT INTO ${table} AS c (name, ${column}, fence) VALUES ($1, $2, $3)` : `INSERT INTO ${table} AS c (name, ${column}) VALUES ($1, $2)`;
+  const update = fenced ? `SET ${column} = excluded.${column}, fence = excluded.fence WHERE c.fence <= excluded.fence` : `SET ${column} = excluded.${column}`;
+  return `${insert} ON CONFLICT (name) DO UPDATE ${update}`;
+}
