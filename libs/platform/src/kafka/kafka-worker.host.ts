@@ -1,12 +1,11 @@
-import { join } from 'node:path';
 import { type BeforeApplicationShutdown, Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import type { EventStore } from '@partner-program/event-store';
 import { IngestionService } from '@partner-program/ingestion';
-import { type CheckpointStore, FileCheckpointStore, type KafkaConfig, type KafkaLogger, KafkaWorker, PostgresCheckpointStore, describeKafkaConfig } from '@partner-program/kafka';
+import { type KafkaConfig, type KafkaLogger, KafkaWorker, describeKafkaConfig } from '@partner-program/kafka';
 import type { Pool } from 'pg';
 import type { AppConfig } from '../config/app-config';
-import { postgresSchemas } from '../core/postgres';
 import { APP_CONFIG, EVENT_STORE, POSTGRES_POOL } from '../core/tokens';
+import { publisherCheckpoints } from './publisher-checkpoints';
 import { Metrics } from '../observability/metrics';
 import { ShutdownCoordinator } from '../core/shutdown-coordinator';
 import { ReadModelQueries } from '@partner-program/read-models';
@@ -57,12 +56,6 @@ export class KafkaWorkerHost implements OnApplicationBootstrap, BeforeApplicatio
   async beforeApplicationShutdown(): Promise<void> {
     await this.worker.stop();
   }
-}
-
-/** In the shared database with EVENT_STORE=postgres (any machine may publish), else a file in DATA_DIR. */
-function publisherCheckpoints(config: AppConfig, pool: Pool | undefined, publisher: string): CheckpointStore {
-  if (pool) return new PostgresCheckpointStore({ pool, schema: postgresSchemas(config).publishers, name: publisher });
-  return new FileCheckpointStore(join(config.DATA_DIR, 'kafka', `${publisher}.checkpoint.json`));
 }
 
 function nestLogger(logger: Logger): KafkaLogger {
