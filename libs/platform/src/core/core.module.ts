@@ -30,7 +30,7 @@ export class CoreModule {
       { provide: API_KEY_RING, useValue: keys },
       { provide: RULESET_CATALOG, useFactory: () => loadRulesetCatalog(config.RULESETS_FILE) },
       { provide: Metrics, useValue: new Metrics() },
-      { provide: POSTGRES_POOL, useFactory: () => openSharedPool(config) },
+      { provide: POSTGRES_POOL, useFactory: async () => openSharedPool(config) },
       {
         provide: EVENT_STORE,
         inject: [Metrics, POSTGRES_POOL],

@@ -14,11 +14,15 @@ describe('PostgreSQL wiring', () => {
   });
 
   it('opens a pool only with EVENT_STORE=postgres, and names every schema after DATABASE_SCHEMA_PREFIX', async () => {
-    expect(openSharedPool(validateEnvironment({}))).toBeUndefined();
-    const config = validateEnvironment({ EVENT_STORE: 'postgres', DATABASE_URL: 'postgres://nobody@127.0.0.1:1/none', DATABASE_POOL_SIZE: '3', DATABASE_SCHEMA_PREFIX: 'blue_' });
-    const pool = openSharedPool(config)!;
-    expect(pool.options.max).toBe(3);
-    await pool.end();
+    await expect(openSharedPool(validateEnvironment({}))).resolves.toBeUndefined();
+    const config = validateEnvironment({ EVENT_STORE: 'postgres', DATABASE_URL: 'postgres://nobody@127.0.0.1:1/none', DATABASE_SCHEMA_PREFIX: 'blue_' });
     expect(postgresSchemas(config)).toEqual({ eventStore: 'blue_event_store', rejectionLog: 'blue_rejection_log', publishers: 'blue_publishers' });
+  });
+
+  it('stops the start when the database cannot be reached, naming DATABASE_URL and where it points, never the password', async () => {
+    const config = validateEnvironment({ EVENT_STORE: 'postgres', DATABASE_URL: 'postgres://app:s3cret-pass@127.0.0.1:1/partners' });
+    const opening = openSharedPool(config);
+    await expect(opening).rejects.toThrow(/^DATABASE_URL: cannot connect to PostgreSQL at 127\.0\.0\.1:1\/partners: .*ECONNREFUSED/);
+    await expect(opening).rejects.not.toThrow(/s3cret-pass/);
   });
 });

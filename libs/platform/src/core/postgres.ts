@@ -15,10 +15,31 @@ export function postgresSchemas(config: AppConfig): PostgresSchemas {
   return { eventStore: `${prefix}event_store`, rejectionLog: `${prefix}rejection_log`, publishers: `${prefix}publishers` };
 }
 
-/** The process's one pool with EVENT_STORE=postgres, else `undefined` (nothing else opens one). */
-export function openSharedPool(config: AppConfig): Pool | undefined {
+/**
+ * The process's one pool with EVENT_STORE=postgres, else `undefined` (nothing else opens one).
+ * Connects once, so an unreachable database stops the start with a message naming DATABASE_URL
+ * and where it points (never the password), before any component fails on it in its own words.
+ */
+export async function openSharedPool(config: AppConfig): Promise<Pool | undefined> {
   if (config.EVENT_STORE !== 'postgres') return undefined;
-  return openPostgresPool({ connectionString: config.DATABASE_URL!, max: config.DATABASE_POOL_SIZE });
+  const pool = openPostgresPool({ connectionString: config.DATABASE_URL!, max: config.DATABASE_POOL_SIZE });
+  try {
+    await pool.query('SELECT 1');
+    return pool;
+  } catch (error) {
+    await pool.end();
+    throw new Error(`DATABASE_URL: cannot connect to PostgreSQL at ${whereItPoints(config.DATABASE_URL!)}: ${(error as Error).message}`);
+  }
+}
+
+/** host:port/database of a connection string, without user or password. */
+function whereItPoints(url: string): string {
+  try {
+    const { hostname, port, pathname } = new URL(url);
+    return `${hostname || 'localhost'}:${port || 5432}${pathname || '/'}`;
+  } catch {
+    return '(an unparsable URL)';
+  }
 }
 
 /** Readiness: `SELECT 1` answered within `timeoutMs` (a pool with every connection stuck counts as down). */

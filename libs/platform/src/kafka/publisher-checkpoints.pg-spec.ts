@@ -12,8 +12,9 @@ describe('the publishers\' checkpoints follow EVENT_STORE', () => {
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
   it('with EVENT_STORE=postgres: a row per publisher in <prefix>publishers, nothing in DATA_DIR', async () => {
-    const config = validateEnvironment({ EVENT_STORE: 'postgres', DATABASE_URL: testDatabaseUrl(), DATABASE_SCHEMA_PREFIX: `pc_${randomBytes(4).toString('hex')}_`, DATA_DIR: dataDir });
-    const pool = openSharedPool(config)!;
+    const config = validateEnvironment({ EVENT_STORE: 'postgres', DATABASE_URL: testDatabaseUrl(), DATABASE_POOL_SIZE: '3', DATABASE_SCHEMA_PREFIX: `pc_${randomBytes(4).toString('hex')}_`, DATA_DIR: dataDir });
+    const pool = (await openSharedPool(config))!;
+    expect(pool.options.max).toBe(3);
     const schema = postgresSchemas(config).publishers;
     try {
       await publisherCheckpoints(config, pool, 'renewal-notices').save('42');
