@@ -31,4 +31,19 @@ describe('PostgresRejectionLog on a shared pool', () => {
       await Promise.all([dropSchema(a), dropSchema(b)]);
     }
   });
+
+  it('bounds a group: 1,200 records arriving together take three statements, every one kept', async () => {
+    const pool = openPostgresPool({ connectionString: testDatabaseUrl(), max: 2 });
+    const schema = uniqueSchema();
+    try {
+      const log = await PostgresRejectionLog.open({ pool, schema });
+      const entry = (i: number) => ({ outcome: 'invalid' as const, code: 'invalid', reason: 'r', payload: `{"n":${i}}`, origin: { transport: 'http' as const }, receivedAt: '2026-11-28T00:00:00.000Z' });
+      await Promise.all(Array.from({ length: 1_200 }, (_, i) => log.record(entry(i))));
+      expect(log.commits).toBe(3);
+      expect(await log.list({ limit: 5_000 })).toHaveLength(1_200);
+    } finally {
+      await pool.end();
+      await dropSchema(schema);
+    }
+  });
 });

@@ -41,6 +41,9 @@ const MIGRATIONS: readonly PostgresMigration[] = [
 
 const REFUSALS = 'refusals';
 
+/** Records per statement at most (kept payloads reach 64 KiB each); the rest forms the next group. */
+const MAX_GROUP_ROWS = 500;
+
 /** Options of {@link PostgresRejectionLog.open}. */
 export type PostgresRejectionLogOptions = Readonly<{
   /** The process's shared pool (`openPostgresPool`); the log never ends it. */
@@ -82,7 +85,7 @@ export class PostgresRejectionLog implements RejectionLog {
   private async drain(): Promise<void> {
     try {
       while (this.pending.length > 0) {
-        const group = this.pending.splice(0);
+        const group = this.pending.splice(0, MAX_GROUP_ROWS);
         try {
           // One statement is one transaction: the whole group or nothing.
           await this.pool.query(this.sql.insert, columnsOf(group));
