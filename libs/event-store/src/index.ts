@@ -23,5 +23,6 @@ export type { EsdbClient, EsdbSubscription } from './esdb/esdb-client';
 export { ESDB_CONNECTION_STRING_PATTERN, parseEsdbConnectionString, readEsdbConfig, type EsdbConfig } from './esdb/esdb-config';
 export { PostgresEventStore } from './postgres/postgres-event-store';
 export type { PostgresEventStoreMetrics, PostgresEventStoreOptions } from './postgres/postgres-event-store.options';
-export { FencedOutError, type FencingToken } from './postgres/fencing';
-export { POSTGRES_MIGRATIONS, POSTGRES_SCHEMA_VERSION, type PostgresMigration } from './postgres/postgres-schema';
+export { FencedOutError, checkpointUpsertSql, tokenForWrite, type FencingToken } from './postgres/fencing';
+export { POSTGRES_MIGRATIONS, POSTGRES_SCHEMA_VERSION, migratePostgresSchema, type PostgresMigration } from './postgres/postgres-schema';
+export { migrateOnPool, openPostgresPool, type PostgresPoolOptions } from './postgres/postgres-pool';

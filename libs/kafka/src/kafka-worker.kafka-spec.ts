@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { KafkaWorker } from './kafka-worker';
+import { FileCheckpointStore } from './publish/file-checkpoint.store';
 import { type KafkaTopicNames, suffixedTopics } from './kafka-topics';
 import { readKafkaConfig } from './kafka-config';
 import { type IngestionFixture, allEvents, openIngestion, removeDir, tempDir } from './testing/ingestion-fixture';
@@ -39,7 +40,7 @@ describe('KafkaWorker (real broker)', () => {
       ingestion: fx.service,
       store: fx.store,
       tierChanges: (after) => (after < 1 ? [change] : []),
-      checkpointDir: join(dir, 'kafka'),
+      checkpoints: (publisher) => new FileCheckpointStore(join(dir, 'kafka', `${publisher}.checkpoint.json`)),
       topics,
       upstreamPartitions: 2,
       onOutcome: (outcome) => outcomes.push(outcome),

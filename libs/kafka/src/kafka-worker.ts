@@ -1,4 +1,3 @@
-import { join } from 'node:path';
 import type { EventStore } from '@partner-program/event-store';
 import type { Kafka } from 'kafkajs';
 import { backoffDelay, sleep } from './backoff';
@@ -6,7 +5,7 @@ import { createKafkaClient } from './kafka-client.factory';
 import type { KafkaConfig } from './kafka-config';
 import { type KafkaLogger, silentKafkaLogger } from './kafka-logger';
 import { KAFKA_TOPICS, type KafkaTopicNames, ensureTopics } from './kafka-topics';
-import { FileCheckpointStore } from './publish/file-checkpoint.store';
+import type { CheckpointStore } from './publish/checkpoint-store';
 import { RenewalNoticePublisher } from './publish/renewal-notice.publisher';
 import { StatusChangePublisher, type TierChangeFeed } from './publish/status-change.publisher';
 import { UpstreamConsumer } from './upstream/upstream-consumer';
@@ -26,8 +25,11 @@ export type KafkaWorkerOptions = Readonly<{
   store?: EventStore;
   /** Tier and badge changes (`(after, limit) => queries.tierChanges({ afterSequence: after, limit })`). */
   tierChanges?: TierChangeFeed;
-  /** Directory of the publishers' checkpoint files (e.g. `DATA_DIR/kafka`). */
-  checkpointDir: string;
+  /**
+   * Each publisher's checkpoint by name (`renewal-notices`, `status-changes`): a file in
+   * `DATA_DIR/kafka` on SQLite, a row in PostgreSQL with EVENT_STORE=postgres.
+   */
+  checkpoints: (publisher: string) => CheckpointStore;
   topics?: KafkaTopicNames;
   upstreamPartitions?: number;
   /** Per upstream message after its offset was committed (for metrics). */
@@ -51,7 +53,7 @@ export class KafkaWorker {
     const topics = options.topics ?? KAFKA_TOPICS;
     this.kafka = createKafkaClient(options.config, { logger });
     const kafka = this.kafka;
-    const checkpoints = (name: string) => new FileCheckpointStore(join(options.checkpointDir, `${name}.checkpoint.json`));
+    const { checkpoints } = options;
     if (options.ingestion) {
       const { ingestion, onOutcome } = options;
       this.consumer = new UpstreamConsumer({ kafka, ingestion, topics, logger, ...(onOutcome ? { onOutcome } : {}) });

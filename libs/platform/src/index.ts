@@ -5,6 +5,7 @@ export * from './core/tokens';
 export { CoreModule, type CoreOptions } from './core/core.module';
 export { ShutdownCoordinator } from './core/shutdown-coordinator';
 export { loadRulesetCatalog } from './core/rulesets-file';
+export { postgresAnswers, postgresSchemas, type PostgresSchemas } from './core/postgres';
 export { BackgroundModule } from './background/background.module';
 export { RenewalScheduler } from './background/renewal-scheduler';
 export { RenewalNoticeIssuer } from './background/renewal-notice-issuer';

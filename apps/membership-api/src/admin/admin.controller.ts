@@ -30,7 +30,7 @@ export class AdminController {
   async list(@ValidQuery(RejectionsQuery) query: RejectionsQuery) {
     // The domain's refusals are listed from the store by a projection with its own checkpoint.
     await this.readYourWrites.waitFor(query.minPosition, () => this.rejections.checkpoint());
-    const items = this.rejections.list({ after: query.after ?? 0, limit: query.limit ?? 100 });
+    const items = await this.rejections.list({ after: query.after ?? 0, limit: query.limit ?? 100 });
     return { items, nextAfter: items.at(-1)?.id ?? null };
   }
 

@@ -13,12 +13,12 @@ export class ReadYourWrites {
   constructor(private readonly queries: ReadModelQueries) {}
 
   /** Waits until `reached()` (by default the read models' checkpoint) is at `minPosition`. */
-  async waitFor(minPosition: string | undefined, reached: () => bigint = () => this.queries.checkpoint()): Promise<void> {
+  async waitFor(minPosition: string | undefined, reached: () => bigint | Promise<bigint> = () => this.queries.checkpoint()): Promise<void> {
     if (minPosition === undefined) return;
     if (!/^\d{1,19}$/.test(minPosition)) throw httpError(HttpStatus.BAD_REQUEST, 'minPosition must be a non-negative integer');
     const wanted = BigInt(minPosition);
     const deadline = Date.now() + WAIT_MS;
-    while (reached() < wanted) {
+    while ((await reached()) < wanted) {
       if (Date.now() >= deadline) {
         throw httpError(HttpStatus.SERVICE_UNAVAILABLE, `read models have not reached position ${minPosition} within 5 s; retry`, { retryAfter: 1 });
       }

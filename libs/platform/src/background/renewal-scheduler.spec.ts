@@ -11,7 +11,7 @@ import { sleep } from './projection-loop';
 
 function coordinator(): ShutdownCoordinator {
   const closable = { close: async () => undefined };
-  return new ShutdownCoordinator(closable as never, closable as never, closable as never);
+  return new ShutdownCoordinator(closable as never, closable as never, closable as never, undefined);
 }
 
 describe('background loops and shutdown', () => {

@@ -57,3 +57,21 @@ describe('validateEnvironment and RULESETS_FILE', () => {
     );
   });
 });
+
+describe('validateEnvironment and PostgreSQL', () => {
+  it('EVENT_STORE=postgres requires DATABASE_URL, and the pool and schema prefix have defaults', () => {
+    expect(() => validateEnvironment({ EVENT_STORE: 'postgres' })).toThrow(/DATABASE_URL: required when EVENT_STORE=postgres/);
+    expect(validateEnvironment({ EVENT_STORE: 'postgres', DATABASE_URL: 'postgres://app@db:5432/pp' })).toMatchObject({ DATABASE_POOL_SIZE: 10, DATABASE_SCHEMA_PREFIX: '' });
+    expect(validateEnvironment({ EVENT_STORE: 'postgres', DATABASE_URL: 'postgresql://app@db/pp', DATABASE_POOL_SIZE: '3' })).toMatchObject({ DATABASE_POOL_SIZE: 3 });
+  });
+
+  it('refuses a DATABASE_URL that is not postgres://, naming the variable and never the password in it', () => {
+    const attempt = () => validateEnvironment({ EVENT_STORE: 'postgres', DATABASE_URL: 'mysql://app:s3cret-pass@db/pp' });
+    expect(attempt).toThrow(/DATABASE_URL must be a postgres:\/\/ or postgresql:\/\/ connection string/);
+    expect(attempt).not.toThrow(/s3cret-pass/);
+  });
+
+  it.each([['DATABASE_POOL_SIZE', '0'], ['DATABASE_SCHEMA_PREFIX', 'Bad-Prefix']])('refuses %s=%p', (name, value) => {
+    expect(() => validateEnvironment({ [name]: value })).toThrow(new RegExp(`${name}: `));
+  });
+});

@@ -32,8 +32,24 @@ export class EnvironmentVariables {
   @IsOptional() @Type(() => Number) @IsInt() @Min(100)
   SCHEDULER_INTERVAL_MS = 30_000;
 
-  @IsOptional() @IsIn(['sqlite', 'esdb'])
-  EVENT_STORE: 'sqlite' | 'esdb' = 'sqlite';
+  /**
+   * `postgres` also puts the rejection log and the Kafka publishers' checkpoints in DATABASE_URL's
+   * database: one database for everything the processes share (README, docs/postgres.md).
+   */
+  @IsOptional() @IsIn(['sqlite', 'esdb', 'postgres'])
+  EVENT_STORE: 'sqlite' | 'esdb' | 'postgres' = 'sqlite';
+
+  /** Required with EVENT_STORE=postgres. The message never repeats the value: it may hold a password. */
+  @IsOptional() @Matches(/^postgres(ql)?:\/\/\S+$/, { message: 'DATABASE_URL must be a postgres:// or postgresql:// connection string' })
+  DATABASE_URL?: string;
+
+  /** Connections of the process's one pool, shared by every PostgreSQL component. */
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(1000)
+  DATABASE_POOL_SIZE = 10;
+
+  /** Prepended to every schema name (`<prefix>event_store`, …): several deployments (or tests) in one database. */
+  @IsOptional() @Matches(/^([a-z_][a-z0-9_]{0,39})?$/, { message: 'DATABASE_SCHEMA_PREFIX must be lower-case letters, digits and _, at most 40, not starting with a digit' })
+  DATABASE_SCHEMA_PREFIX = '';
 
   /** The event store's own definition, so whatever passes here the adapter accepts too. */
   @IsOptional() @Matches(ESDB_CONNECTION_STRING_PATTERN, { message: 'ESDB_CONNECTION_STRING must be an esdb:// or kurrentdb:// connection string with a host' })
@@ -70,6 +86,7 @@ export function validateEnvironment(env: Record<string, unknown>): AppConfig {
     problems.push(`API_KEYS: one key is listed more than once (as ${roles.join(', ')}); give each key exactly one role`);
   }
   if (config.EVENT_STORE === 'esdb' && !config.ESDB_CONNECTION_STRING) problems.push('ESDB_CONNECTION_STRING: required when EVENT_STORE=esdb');
+  if (config.EVENT_STORE === 'postgres' && !config.DATABASE_URL) problems.push('DATABASE_URL: required when EVENT_STORE=postgres');
   // Checked here, before the application is built: an error thrown while Nest builds its modules
   // is printed as a stack trace by Nest itself, not as a message naming the variable.
   problems.push(...rulesetsFileProblems(config.RULESETS_FILE));

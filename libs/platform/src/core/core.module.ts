@@ -2,13 +2,15 @@ import { join } from 'node:path';
 import { type DynamicModule, Global, Logger, Module } from '@nestjs/common';
 import type { RulesetCatalog } from '@partner-program/domain';
 import type { EventStore } from '@partner-program/event-store';
-import { IngestionService, PartnerCommandHandler, type RejectionLog, RejectionLogProjector, SqliteRejectionLog } from '@partner-program/ingestion';
+import type { Pool } from 'pg';
+import { IngestionService, PartnerCommandHandler, PostgresRejectionLog, type RejectionLog, RejectionLogProjector, SqliteRejectionLog } from '@partner-program/ingestion';
 import { PartnerProjector, ReadModelDatabase, ReadModelQueries } from '@partner-program/read-models';
 import type { AppConfig } from '../config/app-config';
 import { ApiKeyRing } from '../config/api-keys';
 import { createEventStore } from './event-store.factory';
+import { openSharedPool, postgresSchemas } from './postgres';
 import { loadRulesetCatalog } from './rulesets-file';
-import { API_KEY_RING, APP_CONFIG, CLOCK, type Clock, EVENT_STORE, READ_MODEL_DB, REJECTION_LOG, RULESET_CATALOG } from './tokens';
+import { API_KEY_RING, APP_CONFIG, CLOCK, type Clock, EVENT_STORE, POSTGRES_POOL, READ_MODEL_DB, REJECTION_LOG, RULESET_CATALOG } from './tokens';
 import { ShutdownCoordinator } from './shutdown-coordinator';
 import { Metrics } from '../observability/metrics';
 
@@ -28,9 +30,19 @@ export class CoreModule {
       { provide: API_KEY_RING, useValue: keys },
       { provide: RULESET_CATALOG, useFactory: () => loadRulesetCatalog(config.RULESETS_FILE) },
       { provide: Metrics, useValue: new Metrics() },
-      { provide: EVENT_STORE, inject: [Metrics], useFactory: (metrics: Metrics) => metrics.timeAppends(createEventStore(config, clock)) },
+      { provide: POSTGRES_POOL, useFactory: async () => openSharedPool(config) },
+      {
+        provide: EVENT_STORE,
+        inject: [Metrics, POSTGRES_POOL],
+        useFactory: async (metrics: Metrics, pool: Pool | undefined) => metrics.timeAppends(await createEventStore(config, clock, pool)),
+      },
       { provide: READ_MODEL_DB, useFactory: () => ReadModelDatabase.open({ location: config.DATA_DIR }) },
-      { provide: REJECTION_LOG, useFactory: () => SqliteRejectionLog.open(join(config.DATA_DIR, 'rejections.sqlite')) },
+      {
+        provide: REJECTION_LOG,
+        inject: [POSTGRES_POOL],
+        useFactory: async (pool: Pool | undefined): Promise<RejectionLog> =>
+          pool ? PostgresRejectionLog.open({ pool, schema: postgresSchemas(config).rejectionLog }) : SqliteRejectionLog.open(join(config.DATA_DIR, 'rejections.sqlite')),
+      },
       { provide: ReadModelQueries, inject: [READ_MODEL_DB], useFactory: (db: ReadModelDatabase) => new ReadModelQueries(db) },
       { provide: PartnerCommandHandler, inject: [EVENT_STORE], useFactory: (store: EventStore) => new PartnerCommandHandler(store) },
       {

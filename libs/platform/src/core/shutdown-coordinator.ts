@@ -2,7 +2,8 @@ import { type BeforeApplicationShutdown, Inject, Injectable, Logger, type OnAppl
 import type { EventStore } from '@partner-program/event-store';
 import type { RejectionLog } from '@partner-program/ingestion';
 import type { ReadModelDatabase } from '@partner-program/read-models';
-import { EVENT_STORE, READ_MODEL_DB, REJECTION_LOG } from './tokens';
+import type { Pool } from 'pg';
+import { EVENT_STORE, POSTGRES_POOL, READ_MODEL_DB, REJECTION_LOG } from './tokens';
 
 /**
  * Graceful shutdown (SIGTERM): intake stops first (`draining` makes writes answer 503 and
@@ -22,6 +23,7 @@ export class ShutdownCoordinator implements BeforeApplicationShutdown, OnApplica
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(READ_MODEL_DB) private readonly readModels: ReadModelDatabase,
     @Inject(REJECTION_LOG) private readonly rejections: RejectionLog,
+    @Inject(POSTGRES_POOL) private readonly pool: Pool | undefined,
   ) {}
 
   /** Aborted when shutdown starts: background loops watch it. */
@@ -72,7 +74,9 @@ export class ShutdownCoordinator implements BeforeApplicationShutdown, OnApplica
     this.stage = 'stores';
     await this.store.close();
     this.readModels.close();
-    this.rejections.close();
+    await this.rejections.close();
+    // Last: every store above may still have been writing through it.
+    if (this.pool && !this.pool.ending) await this.pool.end();
     this.stage = 'closed';
     this.logger.log('stores closed');
   }

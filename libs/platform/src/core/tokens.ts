@@ -6,6 +6,8 @@ export const RULESET_CATALOG = Symbol('RULESET_CATALOG');
 export const READ_MODEL_DB = Symbol('READ_MODEL_DB');
 export const REJECTION_LOG = Symbol('REJECTION_LOG');
 export const API_KEY_RING = Symbol('API_KEY_RING');
+/** The process's one `pg.Pool` with EVENT_STORE=postgres; `undefined` otherwise. */
+export const POSTGRES_POOL = Symbol('POSTGRES_POOL');
 
 /** The current time; a function so tests and the demo can move it. */
 export type Clock = () => Date;

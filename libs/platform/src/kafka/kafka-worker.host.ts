@@ -1,10 +1,11 @@
-import { join } from 'node:path';
 import { type BeforeApplicationShutdown, Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import type { EventStore } from '@partner-program/event-store';
 import { IngestionService } from '@partner-program/ingestion';
 import { type KafkaConfig, type KafkaLogger, KafkaWorker, describeKafkaConfig } from '@partner-program/kafka';
+import type { Pool } from 'pg';
 import type { AppConfig } from '../config/app-config';
-import { APP_CONFIG, EVENT_STORE } from '../core/tokens';
+import { APP_CONFIG, EVENT_STORE, POSTGRES_POOL } from '../core/tokens';
+import { publisherCheckpoints } from './publisher-checkpoints';
 import { Metrics } from '../observability/metrics';
 import { ShutdownCoordinator } from '../core/shutdown-coordinator';
 import { ReadModelQueries } from '@partner-program/read-models';
@@ -29,13 +30,14 @@ export class KafkaWorkerHost implements OnApplicationBootstrap, BeforeApplicatio
     queries: ReadModelQueries,
     metrics: Metrics,
     private readonly shutdown: ShutdownCoordinator,
+    @Inject(POSTGRES_POOL) pool: Pool | undefined,
   ) {
     this.worker = new KafkaWorker({
       config: kafka,
       ingestion,
       store,
       tierChanges: (afterSequence, limit) => queries.tierChanges({ afterSequence, limit }),
-      checkpointDir: join(config.DATA_DIR, 'kafka'),
+      checkpoints: (publisher) => publisherCheckpoints(config, pool, publisher),
       onOutcome: (outcome) => metrics.ingestOutcomes.inc({ transport: 'kafka', outcome }),
       logger: nestLogger(this.logger),
     });
