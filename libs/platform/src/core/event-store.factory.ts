@@ -4,6 +4,8 @@ import type { Clock } from './tokens';
 
 /** The embedded SQLite store in DATA_DIR by default; EventStoreDB/KurrentDB with EVENT_STORE=esdb. */
 export function createEventStore(config: AppConfig, clock: Clock): EventStore {
+  // Accepted by the configuration for the PostgreSQL wiring (branch pgwire), never silently SQLite.
+  if (config.EVENT_STORE === 'postgres') throw new Error('EVENT_STORE=postgres is not wired into the apps in this build');
   if (config.EVENT_STORE === 'esdb') return EsdbEventStore.fromConnectionString(config.ESDB_CONNECTION_STRING!, { clock });
   return SqliteEventStore.open({ location: config.DATA_DIR, clock, pollIntervalMs: 200 });
 }

@@ -1,10 +1,11 @@
 import { join } from 'node:path';
 import { type BeforeApplicationShutdown, Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
 import type { EventStore } from '@partner-program/event-store';
 import { IngestionService } from '@partner-program/ingestion';
 import { type KafkaConfig, type KafkaLogger, KafkaWorker, describeKafkaConfig } from '@partner-program/kafka';
 import type { AppConfig } from '../config/app-config';
-import { APP_CONFIG, EVENT_STORE } from '../core/tokens';
+import { EVENT_STORE } from '../core/tokens';
 import { Metrics } from '../observability/metrics';
 import { ShutdownCoordinator } from '../core/shutdown-coordinator';
 import { ReadModelQueries } from '@partner-program/read-models';
@@ -23,7 +24,7 @@ export class KafkaWorkerHost implements OnApplicationBootstrap, BeforeApplicatio
 
   constructor(
     @Inject(KAFKA_CONFIG) private readonly kafka: KafkaConfig,
-    @Inject(APP_CONFIG) config: AppConfig,
+    config: ConfigService<AppConfig, true>,
     @Inject(EVENT_STORE) store: EventStore,
     ingestion: IngestionService,
     queries: ReadModelQueries,
@@ -35,7 +36,7 @@ export class KafkaWorkerHost implements OnApplicationBootstrap, BeforeApplicatio
       ingestion,
       store,
       tierChanges: (afterSequence, limit) => queries.tierChanges({ afterSequence, limit }),
-      checkpointDir: join(config.DATA_DIR, 'kafka'),
+      checkpointDir: join(config.get('DATA_DIR', { infer: true }), 'kafka'),
       onOutcome: (outcome) => metrics.ingestOutcomes.inc({ transport: 'kafka', outcome }),
       logger: nestLogger(this.logger),
     });
