@@ -1,18 +1,19 @@
 import { all } from './rule';
-import { forbiddenChar, type IdKind, MESSAGE_ID, OPEN_ID, PARTNER_ID } from './id-patterns';
+import { type IdKind, MESSAGE_ID, OPEN_ID, PARTNER_ID } from './id-patterns';
 import { Chars, Length, Pattern } from './text-rules';
 
 // ── The string kinds of CONTRACT §1 (the id forms themselves: id-patterns.ts) ────────────────
 
-const CONTROL_CHARS = /[\u0000-\u001f\u007f-\u009f]/;
+/** Anything but control characters. */
+const PRINTABLE = String.raw`^\u0000-\u001f\u007f-\u009f`;
 
-const IdRules = (kind: IdKind, maxLength = kind.maxLength): PropertyDecorator => all(Length(1, maxLength), Chars(forbiddenChar(kind), kind.described));
+const IdRules = (kind: IdKind, maxLength = kind.maxLength): PropertyDecorator => all(Length(1, maxLength), Chars(kind.chars, kind.described));
 
 export const MessageIdRules = (): PropertyDecorator => IdRules(MESSAGE_ID);
 
 export const PartnerIdRules = (): PropertyDecorator => IdRules(PARTNER_ID);
 
-export const SourceRules = (): PropertyDecorator => all(Length(1, 64), Chars(CONTROL_CHARS, 'printable characters'));
+export const SourceRules = (): PropertyDecorator => all(Length(1, 64), Chars(PRINTABLE, 'printable characters'));
 
 /** agreementId, dealId, courseId, learnerId, accelerator code. */
 export const OpenIdRules = (max = OPEN_ID.maxLength): PropertyDecorator => IdRules(OPEN_ID, max);

@@ -14,8 +14,5 @@ export const OPEN_ID: IdKind = { chars: 'A-Za-z0-9._:@#-', described: 'letters, 
 /** The whole id: 1 to `maxLength` characters of the kind's charset. */
 export const idPattern = (kind: IdKind, maxLength = kind.maxLength): RegExp => new RegExp(`^[${kind.chars}]{1,${maxLength}}$`);
 
-/** One character outside the kind's charset (for messages naming the first one found). */
-export const forbiddenChar = (kind: IdKind): RegExp => new RegExp(`[^${kind.chars}]`);
-
 /** A global position as text (`minPosition`): a non-negative integer of at most 19 digits, within a bigint's range. */
 export const POSITION_TEXT = /^[0-9]{1,19}$/;
