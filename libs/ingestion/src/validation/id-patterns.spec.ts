@@ -11,8 +11,10 @@ describe('the id forms', () => {
     expect(idPattern(kind).test('a'.repeat(longest + 1))).toBe(false);
   });
 
-  it.each(['', 'a/b', '../etc', 'a b', 'a\u0000'])('refuse %j as a messageId, partnerId or open id', (text) => {
-    for (const kind of [MESSAGE_ID, PARTNER_ID, OPEN_ID]) expect(idPattern(kind).test(text)).toBe(false);
+  it('refuse empty ids, slashes, spaces and control characters in every form', () => {
+    for (const text of ['', 'a/b', '../etc', 'a b', 'a\u0000']) {
+      for (const kind of [MESSAGE_ID, PARTNER_ID, OPEN_ID]) expect(idPattern(kind).test(text)).toBe(false);
+    }
   });
 
   it('keep the partnerId charset narrower than the messageId one', () => {
