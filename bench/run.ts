@@ -12,9 +12,10 @@ import { loadStore, rebuildInChild } from './sections/projection-rebuild';
 import { EMMETT_VERSION, emmettBenchStore } from './sections/emmett';
 import { measurePostgresCeiling, postgresBenchStore } from './sections/postgres';
 import { batchAppends100, singleAppends64 } from './sections/store-appends';
-import { type BenchOptions, type Figure, log, machine, medianOf, round } from './support';
+import { demoEnvelopes, validationCost } from './sections/validation';
+import { type BenchOptions, type Figure, log, machine, median, medianOf, round } from './support';
 
-// `npm run bench [-- --tiny | --scale] [--runs N] [--seconds N] [--out FILE] [--only rebuild|http|kafka|postgres]`
+// `npm run bench [-- --tiny | --scale] [--runs N] [--seconds N] [--out FILE] [--only rebuild|http|kafka|postgres|validation]`
 // Every figure is the median of --runs runs; write figures are also given relative to the ceiling.
 
 function options(argv: string[]): BenchOptions & { out: string; only: string | undefined } {
@@ -43,6 +44,10 @@ async function main(): Promise<void> {
     log(`  ${figure.label}: ${round(figure.value, 1)} ${figure.unit} ${figure.notes ?? ''}`);
   };
   log(`machine: ${machine()}\noptions: ${JSON.stringify(o)}`);
+  if (o.only === 'validation') {
+    validationFigures(o, add);
+    return finish(o, figures);
+  }
   if (o.only === 'rebuild' || o.only === 'kafka') {
     await (o.only === 'rebuild' ? rebuildFigures(o, add) : kafkaFigures(o, add));
     return finish(o, figures);
@@ -82,6 +87,7 @@ async function main(): Promise<void> {
   await httpFigures(o, add, ceiling);
   await kafkaFigures(o, add);
   await rebuildFigures(o, add);
+  validationFigures(o, add);
 
   finish(o, figures);
 }
@@ -200,6 +206,17 @@ async function projectionLag(url: string): Promise<number> {
   const match = /^pp_projection_lag_events (\d+)$/m.exec(metrics);
   if (!match) throw new Error('pp_projection_lag_events is missing from /metrics');
   return Number(match[1]);
+}
+
+/** The ingestion validator alone, on the demo programme's envelopes (a warm-up pass first, for the JIT). */
+function validationFigures(o: BenchOptions, add: (f: Figure) => void): void {
+  const envelopes = demoEnvelopes(o.tiny ? 10_000 : 100_000);
+  const now = Date.parse('2026-11-02T00:00:00Z');
+  validationCost(envelopes, now);
+  const runs = Array.from({ length: o.runs }, () => validationCost(envelopes, now));
+  const cost = { cpu: median(runs.map((r) => r.cpuNsPerMessage)), wall: median(runs.map((r) => r.wallNsPerMessage)), bytes: median(runs.map((r) => r.bytesPerMessage)) };
+  const [load1] = loadavg();
+  add({ id: 'validation', label: `envelope validation, ${envelopes.length.toLocaleString('en-US')} demo-programme envelopes (${runs[0]!.invalid} invalid)`, value: cost.cpu, unit: 'CPU ns/message', notes: `${round(cost.bytes)} bytes allocated per message; wall clock ${round(cost.wall)} ns/message at load average ${load1!.toFixed(1)}` });
 }
 
 async function rebuildFigures(o: BenchOptions, add: (f: Figure) => void): Promise<void> {

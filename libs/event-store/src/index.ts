@@ -20,7 +20,7 @@ export { SQLITE_MIGRATIONS, SQLITE_SCHEMA_VERSION, migrateSqliteSchema, type Sql
 export { EsdbEventStore } from './esdb/esdb-event-store';
 export type { EsdbEventStoreOptions } from './esdb/esdb-event-store.options';
 export type { EsdbClient, EsdbSubscription } from './esdb/esdb-client';
-export { ESDB_CONNECTION_STRING_PATTERN, parseEsdbConnectionString, readEsdbConfig, type EsdbConfig } from './esdb/esdb-config';
+export { ESDB_CONNECTION_STRING_PATTERN, parseEsdbConnectionString } from './esdb/esdb-config';
 export { PostgresEventStore } from './postgres/postgres-event-store';
 export type { PostgresEventStoreMetrics, PostgresEventStoreOptions } from './postgres/postgres-event-store.options';
 export { FencedOutError, checkpointUpsertSql, tokenForWrite, type FencingToken } from './postgres/fencing';

@@ -2,9 +2,8 @@ import { join } from 'node:path';
 import { KafkaWorker } from './kafka-worker';
 import { FileCheckpointStore } from './publish/file-checkpoint.store';
 import { type KafkaTopicNames, suffixedTopics } from './kafka-topics';
-import { readKafkaConfig } from './kafka-config';
 import { type IngestionFixture, allEvents, openIngestion, removeDir, tempDir } from './testing/ingestion-fixture';
-import { deleteTestTopics, testKafka, uniqueSuffix, waitFor } from './testing/kafka-test-env';
+import { deleteTestTopics, testKafka, testKafkaConfig, uniqueSuffix, waitFor } from './testing/kafka-test-env';
 import { produce, readTopic } from './testing/topic-reader';
 import { partnerScenarios } from './testing/upstream-envelopes';
 import type { TierChange } from './publish/status-change.publisher';
@@ -36,7 +35,7 @@ describe('KafkaWorker (real broker)', () => {
     const change: TierChange = { sequence: 1, changeId: 'c-1', partnerId: 'P-K', area: 'hybrid-cloud-infrastructure', from: null, to: 'partner', badge: false, at: '2021-02-01T10:00:00.000Z', position: 1 };
     const outcomes: string[] = [];
     worker = new KafkaWorker({
-      config: readKafkaConfig({ KAFKA_BROKERS: process.env['KAFKA_BROKERS'] })!,
+      config: testKafkaConfig('partner-program'),
       ingestion: fx.service,
       store: fx.store,
       tierChanges: (after) => (after < 1 ? [change] : []),

@@ -1,4 +1,5 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
+import { POSITION_TEXT } from '@partner-program/ingestion';
 import { ReadModelQueries } from '@partner-program/read-models';
 import { httpError } from './error-body';
 
@@ -15,7 +16,7 @@ export class ReadYourWrites {
   /** Waits until `reached()` (by default the read models' checkpoint) is at `minPosition`. */
   async waitFor(minPosition: string | undefined, reached: () => bigint | Promise<bigint> = () => this.queries.checkpoint()): Promise<void> {
     if (minPosition === undefined) return;
-    if (!/^\d{1,19}$/.test(minPosition)) throw httpError(HttpStatus.BAD_REQUEST, 'minPosition must be a non-negative integer');
+    if (!POSITION_TEXT.test(minPosition)) throw httpError(HttpStatus.BAD_REQUEST, 'minPosition must be a non-negative integer');
     const wanted = BigInt(minPosition);
     const deadline = Date.now() + WAIT_MS;
     while ((await reached()) < wanted) {

@@ -1,3 +1,4 @@
+import { ConfigService } from '@nestjs/config';
 import type { PartnerProjector } from '@partner-program/read-models';
 import type { AppConfig } from '../config/app-config';
 import { ShutdownCoordinator } from '../core/shutdown-coordinator';
@@ -34,7 +35,7 @@ describe('background loops and shutdown', () => {
       },
     } as unknown as PartnerProjector;
     const issuer = { issueDue: async () => 0 } as unknown as RenewalNoticeIssuer;
-    const scheduler = new RenewalScheduler(projector, issuer, shutdown, () => new Date(), { SCHEDULER_INTERVAL_MS: 3_600_000 } as AppConfig);
+    const scheduler = new RenewalScheduler(projector, issuer, shutdown, () => new Date(), new ConfigService<AppConfig, true>({ SCHEDULER_INTERVAL_MS: 3_600_000 }));
     scheduler.onApplicationBootstrap();
     expect(shutdown.waitingFor()).toMatch(/destroyed/);
     await shutdown.onApplicationShutdown('SIGTERM');

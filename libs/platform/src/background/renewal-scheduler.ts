@@ -1,9 +1,10 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
 import { PartnerProjector } from '@partner-program/read-models';
 import { RenewalNoticeIssuer } from './renewal-notice-issuer';
 import type { AppConfig } from '../config/app-config';
 import { ShutdownCoordinator } from '../core/shutdown-coordinator';
-import { APP_CONFIG, CLOCK, type Clock } from '../core/tokens';
+import { CLOCK, type Clock } from '../core/tokens';
 import { sleep } from './projection-loop';
 
 /**
@@ -20,7 +21,7 @@ export class RenewalScheduler implements OnApplicationBootstrap {
     private readonly issuer: RenewalNoticeIssuer,
     private readonly shutdown: ShutdownCoordinator,
     @Inject(CLOCK) private readonly clock: Clock,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly config: ConfigService<AppConfig, true>,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -35,7 +36,7 @@ export class RenewalScheduler implements OnApplicationBootstrap {
     await this.catchUpReadModels(signal).catch((error) => this.logger.error(`catching up before the first tick failed: ${(error as Error).stack}`));
     while (!signal.aborted) {
       await this.tick().catch((error) => this.logger.error(`tick failed: ${(error as Error).stack}`));
-      await sleep(this.config.SCHEDULER_INTERVAL_MS, signal);
+      await sleep(this.config.get('SCHEDULER_INTERVAL_MS', { infer: true }), signal);
     }
   }
 

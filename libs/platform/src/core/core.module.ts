@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { type DynamicModule, Global, Logger, Module } from '@nestjs/common';
+import { ConfigModule } from '@nestjs/config';
 import type { RulesetCatalog } from '@partner-program/domain';
 import type { EventStore } from '@partner-program/event-store';
 import type { Pool } from 'pg';
@@ -10,9 +11,17 @@ import { ApiKeyRing } from '../config/api-keys';
 import { createEventStore } from './event-store.factory';
 import { openSharedPool, postgresSchemas } from './postgres';
 import { loadRulesetCatalog } from './rulesets-file';
-import { API_KEY_RING, APP_CONFIG, CLOCK, type Clock, EVENT_STORE, POSTGRES_POOL, READ_MODEL_DB, REJECTION_LOG, RULESET_CATALOG } from './tokens';
+import { API_KEY_RING, CLOCK, type Clock, EVENT_STORE, POSTGRES_POOL, READ_MODEL_DB, REJECTION_LOG, RULESET_CATALOG } from './tokens';
 import { ShutdownCoordinator } from './shutdown-coordinator';
 import { Metrics } from '../observability/metrics';
+
+/**
+ * The validated configuration as Nest's `ConfigService<AppConfig, true>`, in every module. It was
+ * read before Nest started (validateEnvironment), so nothing here reads process.env or a .env file.
+ */
+function configModule(config: AppConfig): Promise<DynamicModule> {
+  return ConfigModule.forRoot({ isGlobal: true, ignoreEnvFile: true, validatePredefined: false, skipProcessEnv: true, load: [() => config] });
+}
 
 export type CoreOptions = Readonly<{ config: AppConfig; clock?: Clock; keys: ApiKeyRing }>;
 
@@ -25,7 +34,6 @@ export type CoreOptions = Readonly<{ config: AppConfig; clock?: Clock; keys: Api
 export class CoreModule {
   static forRoot({ config, clock = () => new Date(), keys }: CoreOptions): DynamicModule {
     const providers = [
-      { provide: APP_CONFIG, useValue: config },
       { provide: CLOCK, useValue: clock },
       { provide: API_KEY_RING, useValue: keys },
       { provide: RULESET_CATALOG, useFactory: () => loadRulesetCatalog(config.RULESETS_FILE) },
@@ -65,7 +73,7 @@ export class CoreModule {
       },
       ShutdownCoordinator,
     ];
-    return { module: CoreModule, providers, exports: providers.map((p) => ('provide' in p ? p.provide : p)) };
+    return { module: CoreModule, imports: [configModule(config)], providers, exports: providers.map((p) => ('provide' in p ? p.provide : p)) };
   }
 }
 

@@ -10,7 +10,7 @@ import type { AppConfig } from '../config/app-config';
 /** The schema of each PostgreSQL component, after DATABASE_SCHEMA_PREFIX. */
 export type PostgresSchemas = Readonly<{ eventStore: string; rejectionLog: string; publishers: string }>;
 
-export function postgresSchemas(config: AppConfig): PostgresSchemas {
+export function postgresSchemas(config: Pick<AppConfig, 'DATABASE_SCHEMA_PREFIX'>): PostgresSchemas {
   const prefix = config.DATABASE_SCHEMA_PREFIX;
   return { eventStore: `${prefix}event_store`, rejectionLog: `${prefix}rejection_log`, publishers: `${prefix}publishers` };
 }

@@ -1,5 +1,4 @@
 // Injection tokens for the plain classes and functions the Nest shell wires together.
-export const APP_CONFIG = Symbol('APP_CONFIG');
 export const CLOCK = Symbol('CLOCK');
 export const EVENT_STORE = Symbol('EVENT_STORE');
 export const RULESET_CATALOG = Symbol('RULESET_CATALOG');

@@ -1,10 +1,11 @@
 import { type BeforeApplicationShutdown, Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
 import type { EventStore } from '@partner-program/event-store';
 import { IngestionService } from '@partner-program/ingestion';
 import { type KafkaConfig, type KafkaLogger, KafkaWorker, describeKafkaConfig } from '@partner-program/kafka';
 import type { Pool } from 'pg';
 import type { AppConfig } from '../config/app-config';
-import { APP_CONFIG, EVENT_STORE, POSTGRES_POOL } from '../core/tokens';
+import { EVENT_STORE, POSTGRES_POOL } from '../core/tokens';
 import { publisherCheckpoints } from './publisher-checkpoints';
 import { Metrics } from '../observability/metrics';
 import { ShutdownCoordinator } from '../core/shutdown-coordinator';
@@ -24,7 +25,7 @@ export class KafkaWorkerHost implements OnApplicationBootstrap, BeforeApplicatio
 
   constructor(
     @Inject(KAFKA_CONFIG) private readonly kafka: KafkaConfig,
-    @Inject(APP_CONFIG) config: AppConfig,
+    config: ConfigService<AppConfig, true>,
     @Inject(EVENT_STORE) store: EventStore,
     ingestion: IngestionService,
     queries: ReadModelQueries,
@@ -32,12 +33,13 @@ export class KafkaWorkerHost implements OnApplicationBootstrap, BeforeApplicatio
     private readonly shutdown: ShutdownCoordinator,
     @Inject(POSTGRES_POOL) pool: Pool | undefined,
   ) {
+    const settings = { DATA_DIR: config.get('DATA_DIR', { infer: true }), DATABASE_SCHEMA_PREFIX: config.get('DATABASE_SCHEMA_PREFIX', { infer: true }) };
     this.worker = new KafkaWorker({
       config: kafka,
       ingestion,
       store,
       tierChanges: (afterSequence, limit) => queries.tierChanges({ afterSequence, limit }),
-      checkpoints: (publisher) => publisherCheckpoints(config, pool, publisher),
+      checkpoints: (publisher) => publisherCheckpoints(settings, pool, publisher),
       onOutcome: (outcome) => metrics.ingestOutcomes.inc({ transport: 'kafka', outcome }),
       logger: nestLogger(this.logger),
     });

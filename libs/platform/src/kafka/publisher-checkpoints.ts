@@ -8,7 +8,7 @@ import { postgresSchemas } from '../core/postgres';
  * A publisher's checkpoint store: a row in the shared database with EVENT_STORE=postgres (any
  * machine may run the publisher), else a file in DATA_DIR/kafka beside the SQLite store.
  */
-export function publisherCheckpoints(config: AppConfig, pool: Pool | undefined, publisher: string): CheckpointStore {
+export function publisherCheckpoints(config: Pick<AppConfig, 'DATA_DIR' | 'DATABASE_SCHEMA_PREFIX'>, pool: Pool | undefined, publisher: string): CheckpointStore {
   if (pool) return new PostgresCheckpointStore({ pool, schema: postgresSchemas(config).publishers, name: publisher });
   return new FileCheckpointStore(join(config.DATA_DIR, 'kafka', `${publisher}.checkpoint.json`));
 }
