@@ -38,7 +38,7 @@ export abstract class CheckpointedPublisher<T> {
   protected constructor(
     private readonly options: PublisherOptions,
     private readonly topic: string,
-    initialCheckpoint: string,
+    private readonly initialCheckpoint: string,
   ) {
     this.producer = createIdempotentProducer(options.kafka);
     this.checkpoint = options.checkpoints.load() ?? initialCheckpoint;
@@ -49,9 +49,13 @@ export abstract class CheckpointedPublisher<T> {
   /** The message for an item, or `undefined` for items that are not published. */
   protected abstract toMessage(item: T): Message | undefined;
 
-  /** Connects and starts relaying in the background; resumes after the saved checkpoint. */
+  /**
+   * Connects and starts relaying in the background; resumes after the saved checkpoint, read
+   * again here: while this process did not lead, another one may have moved it.
+   */
   async start(): Promise<void> {
     this.shutdown = new AbortController();
+    this.checkpoint = this.options.checkpoints.load() ?? this.initialCheckpoint;
     await this.producer.connect();
     this.connected = true;
     this.running = this.relay(this.shutdown.signal);

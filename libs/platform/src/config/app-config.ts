@@ -4,6 +4,7 @@ import { rolesOfRepeatedKeys } from './api-keys';
 import { loadRulesetCatalog } from '../core/rulesets-file';
 import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, validateSync } from 'class-validator';
 import { ESDB_CONNECTION_STRING_PATTERN } from '@partner-program/event-store';
+import { DEFAULT_COORDINATION_SCHEMA } from '../leadership/coordination-schema';
 
 // ── Configuration from the environment, validated at start ────────────────────────────────────
 // A wrong value stops the process with a message naming the variable, instead of a service that
@@ -41,6 +42,14 @@ export class EnvironmentVariables {
 
   @IsOptional() @IsString()
   KAFKA_BROKERS?: string;
+
+  /** PostgreSQL, where several instances coordinate: one elected projector, rebuilds asked of it by any replica. */
+  @IsOptional() @Matches(/^postgres(ql)?:\/\/\S+$/, { message: 'DATABASE_URL must be a postgres:// or postgresql:// connection string' })
+  DATABASE_URL?: string;
+
+  /** The schema of the elections and rebuild requests (one per deployment sharing a database). */
+  @IsOptional() @Matches(/^[a-z_][a-z0-9_]{0,62}$/, { message: 'COORDINATION_SCHEMA must be a lower-case SQL identifier (letters, digits, _)' })
+  COORDINATION_SCHEMA = DEFAULT_COORDINATION_SCHEMA;
 
   /** Rate limits, in points per window: a request costs 1, each event of a batch 1, a minPosition wait 1 per 100 ms. */
   @IsOptional() @Type(() => Number) @IsInt() @Min(1)

@@ -8,9 +8,13 @@ import type { AppConfig } from '../config/app-config';
 import { ApiKeyRing } from '../config/api-keys';
 import { createEventStore } from './event-store.factory';
 import { loadRulesetCatalog } from './rulesets-file';
-import { API_KEY_RING, APP_CONFIG, CLOCK, type Clock, EVENT_STORE, READ_MODEL_DB, REJECTION_LOG, RULESET_CATALOG } from './tokens';
+import { API_KEY_RING, APP_CONFIG, CLOCK, type Clock, EVENT_STORE, LEADERSHIPS, READ_MODEL_DB, REBUILD_REQUESTS, REJECTION_LOG, RULESET_CATALOG } from './tokens';
 import { ShutdownCoordinator } from './shutdown-coordinator';
 import { Metrics } from '../observability/metrics';
+import { leadershipsFor } from '../leadership/leaderships';
+import { PostgresRebuildRequests } from '../leadership/rebuild-requests';
+
+const leadershipLogger = new Logger('Leadership');
 
 export type CoreOptions = Readonly<{ config: AppConfig; clock?: Clock; keys: ApiKeyRing }>;
 
@@ -49,6 +53,17 @@ export class CoreModule {
         useFactory: (store: EventStore, rejections: RejectionLog) => {
           const logger = new Logger('RejectionLog');
           return new RejectionLogProjector(store, rejections, { onError: (error) => logger.error(`projecting refusals failed, retrying: ${(error as Error).stack}`) });
+        },
+      },
+      { provide: LEADERSHIPS, useFactory: () => leadershipsFor(config, (duty, error) => leadershipLogger.warn(`${duty} election: ${(error as Error).message}; competing again`)) },
+      {
+        provide: REBUILD_REQUESTS,
+        inject: [ShutdownCoordinator],
+        useFactory: async (shutdown: ShutdownCoordinator) => {
+          if (!config.DATABASE_URL) return null;
+          const requests = await PostgresRebuildRequests.open({ connectionString: config.DATABASE_URL, schema: config.COORDINATION_SCHEMA });
+          shutdown.closeWithStores(() => requests.close());
+          return requests;
         },
       },
       ShutdownCoordinator,

@@ -16,6 +16,8 @@ export class ShutdownCoordinator implements BeforeApplicationShutdown, OnApplica
   private readonly inFlight = new Set<Promise<unknown>>();
   /** Background tasks still running, with their names. */
   private readonly backgroundTasks = new Map<Promise<unknown>, string>();
+  /** Connections other than the stores' (e.g. rebuild requests), closed with them. */
+  private readonly closables: (() => Promise<void>)[] = [];
   private stage: 'running' | 'http' | 'writes' | 'background' | 'stores' | 'closed' = 'running';
 
   constructor(
@@ -48,6 +50,11 @@ export class ShutdownCoordinator implements BeforeApplicationShutdown, OnApplica
     this.backgroundTasks.set(settled, name);
   }
 
+  /** Closes `close` with the stores, once every background task and write has finished. */
+  closeWithStores(close: () => Promise<void>): void {
+    this.closables.push(close);
+  }
+
   beginShutdown(): void {
     if (!this.draining) this.stopping.abort();
   }
@@ -73,6 +80,7 @@ export class ShutdownCoordinator implements BeforeApplicationShutdown, OnApplica
     await this.store.close();
     this.readModels.close();
     this.rejections.close();
+    await Promise.all(this.closables.map((close) => close()));
     this.stage = 'closed';
     this.logger.log('stores closed');
   }

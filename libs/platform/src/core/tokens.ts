@@ -6,6 +6,10 @@ export const RULESET_CATALOG = Symbol('RULESET_CATALOG');
 export const READ_MODEL_DB = Symbol('READ_MODEL_DB');
 export const REJECTION_LOG = Symbol('REJECTION_LOG');
 export const API_KEY_RING = Symbol('API_KEY_RING');
+/** `Leaderships`: the process's elections (projector, Kafka publishers). */
+export const LEADERSHIPS = Symbol('LEADERSHIPS');
+/** `PostgresRebuildRequests` with DATABASE_URL, else `null` (no other process to ask). */
+export const REBUILD_REQUESTS = Symbol('REBUILD_REQUESTS');
 
 /** The current time; a function so tests and the demo can move it. */
 export type Clock = () => Date;

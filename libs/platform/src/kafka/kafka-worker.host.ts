@@ -4,7 +4,10 @@ import type { EventStore } from '@partner-program/event-store';
 import { IngestionService } from '@partner-program/ingestion';
 import { type KafkaConfig, type KafkaLogger, KafkaWorker, describeKafkaConfig } from '@partner-program/kafka';
 import type { AppConfig } from '../config/app-config';
-import { APP_CONFIG, EVENT_STORE } from '../core/tokens';
+import { APP_CONFIG, EVENT_STORE, LEADERSHIPS } from '../core/tokens';
+import type { TermWorker } from '../leadership/leadership';
+import type { Leaderships } from '../leadership/leaderships';
+import { serveDuty } from '../leadership/serve-duty';
 import { Metrics } from '../observability/metrics';
 import { ShutdownCoordinator } from '../core/shutdown-coordinator';
 import { ReadModelQueries } from '@partner-program/read-models';
@@ -27,8 +30,9 @@ export class KafkaWorkerHost implements OnApplicationBootstrap, BeforeApplicatio
     @Inject(EVENT_STORE) store: EventStore,
     ingestion: IngestionService,
     queries: ReadModelQueries,
-    metrics: Metrics,
+    private readonly metrics: Metrics,
     private readonly shutdown: ShutdownCoordinator,
+    @Inject(LEADERSHIPS) private readonly leaderships: Leaderships,
   ) {
     this.worker = new KafkaWorker({
       config: kafka,
@@ -48,7 +52,14 @@ export class KafkaWorkerHost implements OnApplicationBootstrap, BeforeApplicatio
     const started = this.worker.startWhenReachable(this.shutdown.signal, (error, attempt) =>
       this.logger.warn(`not started yet (attempt ${attempt + 1}), retrying: ${(error as Error).message}`),
     );
-    this.shutdown.runInBackground(started.then(() => this.shutdown.draining || this.logger.log('consuming and publishing')), 'Kafka start');
+    this.shutdown.runInBackground(started.then(() => this.shutdown.draining || this.logger.log('consuming')), 'Kafka start');
+    serveDuty('kafka-publishers', this.leaderships.kafkaPublishers, [this.publishers()], this.shutdown, this.metrics);
+  }
+
+  /** The renewal-notice and status-change publishers: one process at a time relays them. */
+  private publishers(): TermWorker {
+    const onRetry = (error: unknown, attempt: number) => this.logger.warn(`publishers not started yet (attempt ${attempt + 1}), retrying: ${(error as Error).message}`);
+    return { name: 'Kafka publishers', runTerm: (term) => this.worker.publishDuring(term.signal, onRetry) };
   }
 
   async beforeApplicationShutdown(): Promise<void> {
