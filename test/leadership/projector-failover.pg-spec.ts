@@ -7,16 +7,18 @@ import { killed } from '../crash/api-process';
 
 // The built projector app (`npm run start:projector`) twice on one database: one leads, the other
 // stands by; SIGKILL the leader and the standby takes over within seconds with a larger token.
-// The event store and read models are SQLite on one DATA_DIR here; the election is PostgreSQL's.
+// Only the election is PostgreSQL's here: each process keeps its event store and read models in a
+// DATA_DIR of its own, as the SQLite projector keeps which table set is live in memory (it would
+// not see another process's rebuild swap them).
 
 const PROJECTOR = join(__dirname, '..', '..', 'dist', 'apps', 'projector', 'src', 'main.js');
 const LEADING = /"msg":"leading projector \(token (\d+)\)/g;
 
 type Projector = Readonly<{ child: ChildProcess; tokens: () => bigint[]; output: () => string }>;
 
-function startProjector(dataDir: string, schema: string): Projector {
+function startProjector(dataDir: string, schema: string, args: string[] = []): Projector {
   let output = '';
-  const child = spawn(process.execPath, [PROJECTOR], {
+  const child = spawn(process.execPath, [PROJECTOR, ...args], {
     env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: testDatabaseUrl(), COORDINATION_SCHEMA: schema, LOG_LEVEL: 'info', SCHEDULER_INTERVAL_MS: '3600000' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -30,22 +32,23 @@ async function eventually<T>(probe: () => T | undefined, withinMs: number, what:
   for (;;) {
     const value = probe();
     if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`not within ${withinMs} ms: ${what()}`);
+    if (Date.now() > deadline) throw new Error(`not within ${withinMs} ms:\n${what()}`);
     await new Promise((resolve) => setTimeout(resolve, 25));
   }
 }
 
 describe('two projector processes on one database', () => {
-  const dataDir = mkdtempSync(join(tmpdir(), 'pp-failover-'));
+  const dataDirs: string[] = [];
+  const dataDir = () => (dataDirs.push(mkdtempSync(join(tmpdir(), 'pp-failover-'))), dataDirs.at(-1)!);
   const schema = uniqueSchema();
   afterAll(async () => {
-    rmSync(dataDir, { recursive: true, force: true });
+    dataDirs.forEach((dir) => rmSync(dir, { recursive: true, force: true }));
     await dropSchema(schema);
   });
 
   it('exactly one leads; after a SIGKILL of the leader the other leads within seconds with a larger token', async () => {
     if (!existsSync(PROJECTOR)) throw new Error(`${PROJECTOR} is missing: run "npm run build" first (npm test does)`);
-    const both = [startProjector(dataDir, schema), startProjector(dataDir, schema)];
+    const both = [startProjector(dataDir(), schema), startProjector(dataDir(), schema)];
     const outputs = () => both.map((p) => p.output()).join('\n---\n');
     try {
       const leader = await eventually(() => both.find((p) => p.tokens().length > 0), 30_000, outputs);
@@ -61,6 +64,13 @@ describe('two projector processes on one database', () => {
       process.stdout.write(`projector failover after SIGKILL: ${tookOverMs} ms (tokens ${first} -> ${second})\n`);
       expect(second).toBeGreaterThan(first!);
       expect(tookOverMs).toBeLessThan(5_000);
+
+      // `start:projector -- --rebuild` on a standby: asked of the leader, reported by the standby.
+      const asking = startProjector(dataDir(), schema, ['--rebuild']);
+      both.push(asking);
+      await eventually(() => (/rebuilt every read model from 0 events/.test(asking.output()) ? true : undefined), 15_000, outputs);
+      expect(asking.tokens()).toEqual([]);
+      expect(standby.output()).toMatch(/"msg":"rebuilt every read model for request \d+/);
     } finally {
       await Promise.all(both.map((p) => killed(p.child, 'SIGTERM')));
     }

@@ -21,6 +21,12 @@ describe('validateEnvironment', () => {
     expect(() => validateEnvironment({ RATE_LIMIT_PER_ADDRESS: '0' })).toThrow(/RATE_LIMIT_PER_ADDRESS: /);
   });
 
+  it('reads where several instances coordinate, and names a bad DATABASE_URL or COORDINATION_SCHEMA', () => {
+    expect(validateEnvironment({})).toMatchObject({ COORDINATION_SCHEMA: 'coordination' });
+    expect(validateEnvironment({ DATABASE_URL: 'postgres://pp@db:5432/pp', COORDINATION_SCHEMA: 'pp_blue' })).toMatchObject({ DATABASE_URL: 'postgres://pp@db:5432/pp', COORDINATION_SCHEMA: 'pp_blue' });
+    expect(() => validateEnvironment({ DATABASE_URL: 'mysql://db/pp', COORDINATION_SCHEMA: 'Blue; DROP' })).toThrow(/DATABASE_URL: .*postgres:\/\/[\s\S]*COORDINATION_SCHEMA: /);
+  });
+
   it('accepts keys of several roles', () => {
     expect(validateEnvironment({ API_KEYS: 'admin:0123456789abcdef,reader:abcdef0123456789, publisher:zzzzzzzzzzzzzzzz' }).API_KEYS).toBeDefined();
   });

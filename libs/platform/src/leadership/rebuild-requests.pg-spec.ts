@@ -27,7 +27,7 @@ async function leadingProjector(schema: string, fx: ReadModelFixture, rebuild: (
   const requests = await PostgresRebuildRequests.open({ connectionString: testDatabaseUrl(), schema, pollMs: 200 });
   const leadership = new PostgresLeadership({ connectionString: testDatabaseUrl(), duty: 'projector', schema, pollMs: 100 });
   const errors: unknown[] = [];
-  const worker = new RebuildRequestWorker(requests, rebuild, (error) => errors.push(error));
+  const worker = new RebuildRequestWorker(requests, rebuild, { finished: () => undefined, failed: (error) => errors.push(error) });
   const shutdown = new AbortController();
   const terms: LeadershipTerm[] = [];
   const served = serveTerms(leadership, [worker], shutdown.signal, { elected: (term) => terms.push(term), ended: () => undefined, failed: (_, error) => errors.push(error) });
