@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { dropSchema, testDatabaseUrl, uniqueSchema } from '../../libs/event-store/src/testing/postgres-test-schema';
+import { eventually } from '../../libs/platform/src/leadership/testing/terms';
 import { killed } from '../crash/api-process';
 
 // The built projector app (`npm run start:projector`) twice on one database: one leads, the other
@@ -25,16 +26,6 @@ function startProjector(dataDir: string, schema: string, args: string[] = []): P
   child.stdout.on('data', (chunk) => (output += chunk));
   child.stderr.on('data', (chunk) => (output += chunk));
   return { child, output: () => output, tokens: () => [...output.matchAll(LEADING)].map((match) => BigInt(match[1]!)) };
-}
-
-async function eventually<T>(probe: () => T | undefined, withinMs: number, what: () => string): Promise<T> {
-  const deadline = Date.now() + withinMs;
-  for (;;) {
-    const value = probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`not within ${withinMs} ms:\n${what()}`);
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
 }
 
 describe('two projector processes on one database', () => {

@@ -1,3 +1,4 @@
+import { once } from 'node:events';
 import { join } from 'node:path';
 import type { EventStore } from '@partner-program/event-store';
 import type { Kafka } from 'kafkajs';
@@ -97,7 +98,7 @@ export class KafkaWorker {
       if (publisher && (await retryUntilStarted(() => publisher.start(), signal, onRetry))) started.push(publisher);
     }
     this.publishing = started;
-    await new Promise<void>((resolve) => (signal.aborted ? resolve() : signal.addEventListener('abort', () => resolve(), { once: true })));
+    if (!signal.aborted) await once(signal, 'abort');
     this.publishing = [];
     await Promise.all(started.map((publisher) => publisher.stop()));
   }

@@ -1,8 +1,7 @@
 import { type Server, type Socket, createServer, connect } from 'node:net';
 import { dropSchema, testDatabaseUrl, uniqueSchema } from '../../../event-store/src/testing/postgres-test-schema';
-import type { LeadershipTerm } from './leadership';
 import { PostgresLeadership } from './postgres-leadership';
-import { serveTerms } from './serve-terms';
+import { eventually, recordTerms } from './testing/terms';
 
 // A leader cut off from the database (no error, no answer: a partition) must stop acting as the
 // leader on its own, within a heartbeat and a timeout, without waiting for the server to notice.
@@ -36,38 +35,18 @@ async function relay(): Promise<{ url: string; freeze: () => void; cut: () => vo
   };
 }
 
-function aborted(signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => (signal.aborted ? resolve() : signal.addEventListener('abort', () => resolve(), { once: true })));
-}
-
-function serve(leadership: PostgresLeadership, shutdown: AbortSignal): { terms: LeadershipTerm[]; done: Promise<void> } {
-  const terms: LeadershipTerm[] = [];
-  const worker = { name: 'recorder', runTerm: (term: LeadershipTerm) => (terms.push(term), aborted(term.signal)) };
-  return { terms, done: serveTerms(leadership, [worker], shutdown, { elected: () => undefined, ended: () => undefined, failed: () => undefined }) };
-}
-
-async function eventually<T>(probe: () => T | undefined, withinMs: number): Promise<T> {
-  const deadline = Date.now() + withinMs;
-  for (;;) {
-    const value = probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`not within ${withinMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
-
 describe('PostgresLeadership cut off from the database', () => {
   it('a partitioned leader drops its token within heartbeat + timeout; the standby leads once the server ends the session', async () => {
     const network = await relay();
     const shutdown = new AbortController();
     const options = { duty: 'projector', schema, pollMs: 200, heartbeatMs: 500, timeoutMs: 1000 };
     const cutOff = new PostgresLeadership({ ...options, connectionString: network.url });
-    const cutOffTerms = serve(cutOff, shutdown.signal);
+    const cutOffTerms = recordTerms(cutOff, shutdown.signal);
     let standbyDone: Promise<void> | undefined;
     try {
       const epoch = await eventually(() => cutOff.token(), 10_000);
       const standby = new PostgresLeadership({ ...options, connectionString: testDatabaseUrl() });
-      const standbyTerms = serve(standby, shutdown.signal);
+      const standbyTerms = recordTerms(standby, shutdown.signal);
       standbyDone = standbyTerms.done;
 
       const frozenAt = Date.now();

@@ -2,7 +2,7 @@ import { FencedOutError, type FencingToken } from '@partner-program/event-store'
 import { adminQuery, dropSchema, testDatabaseUrl, uniqueSchema } from '../../../event-store/src/testing/postgres-test-schema';
 import type { LeadershipTerm } from './leadership';
 import { PostgresLeadership, type PostgresLeadershipOptions } from './postgres-leadership';
-import { serveTerms } from './serve-terms';
+import { eventually, recordTerms } from './testing/terms';
 
 // Two processes' elections on the shared PostgreSQL: one leads, a standby takes over within
 // seconds of the leader's connection dying, and fencing refuses what the old leader writes after.
@@ -15,25 +15,9 @@ type Candidate = Readonly<{ leadership: PostgresLeadership; terms: LeadershipTer
 function candidate(schema: string, options: Partial<PostgresLeadershipOptions> = {}): Candidate {
   const errors: unknown[] = [];
   const leadership = new PostgresLeadership({ connectionString: testDatabaseUrl(), duty: 'projector', schema, onError: (error) => errors.push(error), ...options });
-  const terms: LeadershipTerm[] = [];
   const shutdown = new AbortController();
-  const worker = { name: 'recorder', runTerm: (term: LeadershipTerm) => (terms.push(term), aborted(term.signal)) };
-  const served = serveTerms(leadership, [worker], shutdown.signal, { elected: () => undefined, ended: () => undefined, failed: () => undefined });
-  return { leadership, terms, errors, stop: async () => (shutdown.abort(), await served) };
-}
-
-function aborted(signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => (signal.aborted ? resolve() : signal.addEventListener('abort', () => resolve(), { once: true })));
-}
-
-async function eventually<T>(probe: () => T | undefined, withinMs: number): Promise<T> {
-  const deadline = Date.now() + withinMs;
-  for (;;) {
-    const value = probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`not within ${withinMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
+  const { terms, done } = recordTerms(leadership, shutdown.signal);
+  return { leadership, terms, errors, stop: async () => (shutdown.abort(), await done) };
 }
 
 /** The backend holding the election's advisory lock (the key is a bigint split over classid and objid). */

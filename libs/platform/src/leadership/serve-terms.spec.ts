@@ -1,14 +1,11 @@
 import type { Leadership, LeadershipTerm, TermWorker } from './leadership';
 import { serveTerms } from './serve-terms';
 import { SoleLeadership } from './sole-leadership';
+import { untilAborted } from './testing/terms';
 
 // Background work runs only inside a term, and one term's work has stopped before the next begins.
 
 const quiet = { elected: () => undefined, ended: () => undefined, failed: () => undefined };
-
-function untilAborted(signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => (signal.aborted ? resolve() : signal.addEventListener('abort', () => resolve(), { once: true })));
-}
 
 /** Two terms, the first lost on `lose()`; records when the leadership was asked for the next term. */
 function twoTerms(log: string[]): Leadership & { lose: () => void } {
