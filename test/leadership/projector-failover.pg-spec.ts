@@ -8,9 +8,9 @@ import { killed } from '../crash/api-process';
 
 // The built projector app (`npm run start:projector`) twice on one database: one leads, the other
 // stands by; SIGKILL the leader and the standby takes over within seconds with a larger token.
-// Only the election is PostgreSQL's here: each process keeps its event store and read models in a
-// DATA_DIR of its own, as the SQLite projector keeps which table set is live in memory (it would
-// not see another process's rebuild swap them).
+// Only the election is PostgreSQL's here: the event store and read models are SQLite, on one
+// DATA_DIR (the leader's first rebuild swaps the table sets under the standby, which must resume
+// from them when it takes over).
 
 const PROJECTOR = join(__dirname, '..', '..', 'dist', 'apps', 'projector', 'src', 'main.js');
 const LEADING = /"msg":"leading projector \(token (\d+)\)/g;
@@ -29,17 +29,16 @@ function startProjector(dataDir: string, schema: string, args: string[] = []): P
 }
 
 describe('two projector processes on one database', () => {
-  const dataDirs: string[] = [];
-  const dataDir = () => (dataDirs.push(mkdtempSync(join(tmpdir(), 'pp-failover-'))), dataDirs.at(-1)!);
+  const dataDir = mkdtempSync(join(tmpdir(), 'pp-failover-'));
   const schema = uniqueSchema();
   afterAll(async () => {
-    dataDirs.forEach((dir) => rmSync(dir, { recursive: true, force: true }));
+    rmSync(dataDir, { recursive: true, force: true });
     await dropSchema(schema);
   });
 
   it('exactly one leads; after a SIGKILL of the leader the other leads within seconds with a larger token', async () => {
     if (!existsSync(PROJECTOR)) throw new Error(`${PROJECTOR} is missing: run "npm run build" first (npm test does)`);
-    const both = [startProjector(dataDir(), schema), startProjector(dataDir(), schema)];
+    const both = [startProjector(dataDir, schema), startProjector(dataDir, schema)];
     const outputs = () => both.map((p) => p.output()).join('\n---\n');
     try {
       const leader = await eventually(() => both.find((p) => p.tokens().length > 0), 30_000, outputs);
@@ -57,7 +56,7 @@ describe('two projector processes on one database', () => {
       expect(tookOverMs).toBeLessThan(5_000);
 
       // `start:projector -- --rebuild` on a standby: asked of the leader, reported by the standby.
-      const asking = startProjector(dataDir(), schema, ['--rebuild']);
+      const asking = startProjector(dataDir, schema, ['--rebuild']);
       both.push(asking);
       await eventually(() => (/rebuilt every read model from 0 events/.test(asking.output()) ? true : undefined), 15_000, outputs);
       expect(asking.tokens()).toEqual([]);
