@@ -1,7 +1,7 @@
 import { Controller, Get, HttpCode, HttpStatus, Inject, Post, Req } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { RejectionLog } from '@partner-program/ingestion';
-import { type PostgresRebuildRequests, REBUILD_REQUESTS, REJECTION_LOG, RebuildNotTakenError, ShutdownCoordinator, rebuildReadModels } from '@partner-program/platform';
+import { type PostgresRebuildRequests, REBUILD_REQUESTS, REJECTION_LOG, RebuildFailedError, RebuildNotTakenError, ShutdownCoordinator, rebuildReadModels } from '@partner-program/platform';
 import { PartnerProjector } from '@partner-program/read-models';
 import type { AuthenticatedRequest } from '../auth/api-key.hook';
 import { RequiresRole } from '../auth/roles.decorator';
@@ -63,6 +63,8 @@ export class AdminController {
     } catch (error) {
       if (error instanceof RebuildNotTakenError) throw httpError(HttpStatus.SERVICE_UNAVAILABLE, error.message, { retryAfter: 5 });
       if (this.shutdown.draining) throw httpError(HttpStatus.SERVICE_UNAVAILABLE, 'shutting down; retry', { retryAfter: 1 });
+      // The leader's reason, for the operator who asked (an unexpected error stays a plain 500).
+      if (error instanceof RebuildFailedError) throw httpError(HttpStatus.INTERNAL_SERVER_ERROR, error.message);
       throw error;
     }
   }

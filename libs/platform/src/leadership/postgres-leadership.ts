@@ -59,11 +59,8 @@ export class PostgresLeadership implements Leadership {
         yield term.term;
         // Asked for the next term: this one's work has stopped (lost, shut down, or finished early).
         term.end();
-        // A term handed over early gives the standbys a chance before competing again.
-        await sleep(this.pollMs, signal);
       } catch (error) {
         if (!signal.aborted) this.options.onError?.(error);
-        await sleep(this.pollMs, signal);
       } finally {
         this.epoch = undefined;
         this.loseTerm = undefined;
@@ -71,6 +68,8 @@ export class PostgresLeadership implements Leadership {
         const closed = new AbortController();
         await Promise.race([client.end().catch(() => undefined).finally(() => closed.abort()), sleep(this.timeoutMs, closed.signal)]);
       }
+      // The lock released, the standbys get a poll's head start (and a failing database a pause).
+      await sleep(this.pollMs, signal);
     }
   }
 
