@@ -26,3 +26,5 @@ export type { PostgresEventStoreMetrics, PostgresEventStoreOptions } from './pos
 export { FencedOutError, checkpointUpsertSql, tokenForWrite, type FencingToken } from './postgres/fencing';
 export { POSTGRES_MIGRATIONS, POSTGRES_SCHEMA_VERSION, migratePostgresSchema, type PostgresMigration } from './postgres/postgres-schema';
 export { migrateOnPool, openPostgresPool, type PostgresPoolOptions } from './postgres/postgres-pool';
+export { PostgresAppendListener } from './postgres/postgres-append-listener';
+export { AppendNotifier } from './append-notifier';

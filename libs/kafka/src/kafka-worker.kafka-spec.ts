@@ -24,7 +24,11 @@ describe('KafkaWorker (real broker)', () => {
     fx = openIngestion(dir);
   });
 
+  let publishing: { stop: AbortController; done: Promise<void> } | undefined;
+
   afterEach(async () => {
+    publishing?.stop.abort();
+    await publishing?.done;
     await worker?.stop();
     await fx.close();
     removeDir(dir);
@@ -45,6 +49,8 @@ describe('KafkaWorker (real broker)', () => {
       onOutcome: (outcome) => outcomes.push(outcome),
     });
     await worker.start();
+    const stop = new AbortController();
+    publishing = { stop, done: worker.publishDuring(stop.signal) };
     const admin = kafka.admin();
     await admin.connect();
     expect(await admin.listTopics().finally(() => admin.disconnect())).toEqual(expect.arrayContaining(Object.values(topics)));

@@ -1,4 +1,4 @@
-import type { PoolClient } from 'pg';
+import type { ClientBase } from 'pg';
 
 /** One forward-only schema step. Versions start at 1 and are contiguous. `up` gets the quoted schema name. */
 export interface PostgresMigration {
@@ -57,7 +57,7 @@ export const POSTGRES_SCHEMA_VERSION = POSTGRES_MIGRATIONS.length;
  * by newer code rather than guess at its layout.
  */
 export async function migratePostgresSchema(
-  client: PoolClient,
+  client: ClientBase,
   schema: string,
   migrations: readonly PostgresMigration[] = POSTGRES_MIGRATIONS,
 ): Promise<number> {

@@ -21,6 +21,11 @@ describe('validateEnvironment', () => {
     expect(() => validateEnvironment({ RATE_LIMIT_PER_ADDRESS: '0' })).toThrow(/RATE_LIMIT_PER_ADDRESS: /);
   });
 
+  it('reads where several instances coordinate, and names a bad DATABASE_URL or DATABASE_SCHEMA_PREFIX', () => {
+    expect(validateEnvironment({ DATABASE_URL: 'postgres://pp@db:5432/pp', DATABASE_SCHEMA_PREFIX: 'pp_blue_' })).toMatchObject({ DATABASE_URL: 'postgres://pp@db:5432/pp', DATABASE_SCHEMA_PREFIX: 'pp_blue_' });
+    expect(() => validateEnvironment({ DATABASE_URL: 'mysql://db/pp', DATABASE_SCHEMA_PREFIX: 'Blue; DROP' })).toThrow(/DATABASE_URL: .*postgres:\/\/[\s\S]*DATABASE_SCHEMA_PREFIX: /);
+  });
+
   it('accepts keys of several roles', () => {
     expect(validateEnvironment({ API_KEYS: 'admin:0123456789abcdef,reader:abcdef0123456789, publisher:zzzzzzzzzzzzzzzz' }).API_KEYS).toBeDefined();
   });

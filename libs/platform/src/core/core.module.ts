@@ -11,9 +11,13 @@ import { ApiKeyRing } from '../config/api-keys';
 import { createEventStore } from './event-store.factory';
 import { openSharedPool, postgresSchemas } from './postgres';
 import { loadRulesetCatalog } from './rulesets-file';
-import { API_KEY_RING, CLOCK, type Clock, EVENT_STORE, POSTGRES_POOL, READ_MODEL_DB, REJECTION_LOG, RULESET_CATALOG } from './tokens';
+import { API_KEY_RING, CLOCK, type Clock, EVENT_STORE, LEADERSHIPS, POSTGRES_POOL, READ_MODEL_DB, REBUILD_REQUESTS, REJECTION_LOG, RULESET_CATALOG } from './tokens';
 import { ShutdownCoordinator } from './shutdown-coordinator';
 import { Metrics } from '../observability/metrics';
+import { type Leaderships, leadershipsFor } from '../leadership/leaderships';
+import { PostgresRebuildRequests } from '../leadership/rebuild-requests';
+
+const leadershipLogger = new Logger('Leadership');
 
 /**
  * The validated configuration as Nest's `ConfigService<AppConfig, true>`, in every module. It was
@@ -65,10 +69,23 @@ export class CoreModule {
       },
       {
         provide: RejectionLogProjector,
-        inject: [EVENT_STORE, REJECTION_LOG],
-        useFactory: (store: EventStore, rejections: RejectionLog) => {
+        inject: [EVENT_STORE, REJECTION_LOG, LEADERSHIPS],
+        useFactory: (store: EventStore, rejections: RejectionLog, leaderships: Leaderships) => {
           const logger = new Logger('RejectionLog');
-          return new RejectionLogProjector(store, rejections, { onError: (error) => logger.error(`projecting refusals failed, retrying: ${(error as Error).stack}`) });
+          const onError = (error: unknown) => logger.error(`projecting refusals failed, retrying: ${(error as Error).stack}`);
+          // The projector's election: the refusals' checkpoint moves only under the current term.
+          return new RejectionLogProjector(store, rejections, { onError, fence: leaderships.projector.token });
+        },
+      },
+      { provide: LEADERSHIPS, useFactory: () => leadershipsFor(config, (duty, error) => leadershipLogger.warn(`${duty} election: ${(error as Error).message}; competing again`)) },
+      {
+        provide: REBUILD_REQUESTS,
+        inject: [ShutdownCoordinator],
+        useFactory: async (shutdown: ShutdownCoordinator) => {
+          if (!config.DATABASE_URL) return null;
+          const requests = await PostgresRebuildRequests.open({ connectionString: config.DATABASE_URL, schema: postgresSchemas(config).coordination });
+          shutdown.closeWithStores(() => requests.close());
+          return requests;
         },
       },
       ShutdownCoordinator,

@@ -8,11 +8,13 @@ import type { AppConfig } from '../config/app-config';
 // (everything the processes of a deployment share lives in one place), each in its own schema.
 
 /** The schema of each PostgreSQL component, after DATABASE_SCHEMA_PREFIX. */
-export type PostgresSchemas = Readonly<{ eventStore: string; rejectionLog: string; publishers: string }>;
+export type PostgresSchemas = Readonly<{ eventStore: string; rejectionLog: string; publishers: string; coordination: string }>;
 
 export function postgresSchemas(config: Pick<AppConfig, 'DATABASE_SCHEMA_PREFIX'>): PostgresSchemas {
   const prefix = config.DATABASE_SCHEMA_PREFIX;
-  return { eventStore: `${prefix}event_store`, rejectionLog: `${prefix}rejection_log`, publishers: `${prefix}publishers` };
+  return {
+    eventStore: `${prefix}event_store`, rejectionLog: `${prefix}rejection_log`, publishers: `${prefix}publishers`, coordination: `${prefix}coordination`,
+  };
 }
 
 /**

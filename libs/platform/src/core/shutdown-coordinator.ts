@@ -17,6 +17,8 @@ export class ShutdownCoordinator implements BeforeApplicationShutdown, OnApplica
   private readonly inFlight = new Set<Promise<unknown>>();
   /** Background tasks still running, with their names. */
   private readonly backgroundTasks = new Map<Promise<unknown>, string>();
+  /** Connections other than the stores' (e.g. rebuild requests), closed with them. */
+  private readonly closables: (() => Promise<void>)[] = [];
   private stage: 'running' | 'http' | 'writes' | 'background' | 'stores' | 'closed' = 'running';
 
   constructor(
@@ -50,6 +52,11 @@ export class ShutdownCoordinator implements BeforeApplicationShutdown, OnApplica
     this.backgroundTasks.set(settled, name);
   }
 
+  /** Closes `close` with the stores, once every background task and write has finished. */
+  closeWithStores(close: () => Promise<void>): void {
+    this.closables.push(close);
+  }
+
   beginShutdown(): void {
     if (!this.draining) this.stopping.abort();
   }
@@ -75,6 +82,7 @@ export class ShutdownCoordinator implements BeforeApplicationShutdown, OnApplica
     await this.store.close();
     this.readModels.close();
     await this.rejections.close();
+    await Promise.all(this.closables.map((close) => close()));
     // Last: every store above may still have been writing through it.
     if (this.pool && !this.pool.ending) await this.pool.end();
     this.stage = 'closed';

@@ -78,6 +78,7 @@ export class PartnerProjector {
    * catch-up re-evaluates a partner on every page that touches it.
    */
   async run(signal: AbortSignal, idleMs = 50): Promise<void> {
+    await this.mutex.run(async () => this.resume());
     let started = false;
     while (!signal.aborted) {
       try {
@@ -90,6 +91,17 @@ export class PartnerProjector {
         await pause(Math.max(idleMs, 1000), signal);
       }
     }
+  }
+
+  /**
+   * Re-reads the live table set and its checkpoint: with several projector processes on one
+   * database, one elected at a time, another may have led (and rebuilt, swapping the sets) since
+   * this one last ran. The state cache goes too: it may predate what the other one applied.
+   */
+  private resume(): void {
+    const set = activeSet(this.deps.db);
+    if (set === this.live.writer.set && this.live.writer.checkpoint() === this.live.position) return;
+    this.live = this.projectionOf(set, new StateCache(this.options.cache));
   }
 
   /**
