@@ -29,7 +29,7 @@ export class AdminController {
   @Answers({ 200: ['RejectionsPage', 'a page of kept messages'], 400: 'a parameter breaks its rule', 503: 'minPosition not reached within 5 s: retry (Retry-After)' })
   async list(@ValidQuery(RejectionsQuery) query: RejectionsQuery) {
     // The domain's refusals are listed from the store by a projection with its own checkpoint.
-    await this.readYourWrites.waitFor(query.minPosition, () => this.rejections.checkpoint());
+    await this.readYourWrites.waitFor(query.minPosition, async () => this.rejections.checkpoint());
     const items = this.rejections.list({ after: query.after ?? 0, limit: query.limit ?? 100 });
     return { items, nextAfter: items.at(-1)?.id ?? null };
   }
@@ -46,6 +46,6 @@ export class AdminController {
       throw httpError(HttpStatus.CONFLICT, 'the projector runs in another process (--api-only): rebuild there with `npm run start:projector -- --rebuild`');
     }
     const { events, ms } = await this.projector.rebuild();
-    return { rebuilt: true, events, ms, position: Number(this.projector.checkpoint()) };
+    return { rebuilt: true, events, ms, position: Number(await this.projector.checkpoint()) };
   }
 }

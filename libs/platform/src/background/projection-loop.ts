@@ -23,7 +23,7 @@ export class ProjectionLoop implements OnApplicationBootstrap {
   ) {}
 
   onApplicationBootstrap(): void {
-    this.logger.log(`following the event store from position ${this.projector.checkpoint()}`);
+    void this.projector.checkpoint().then((position) => this.logger.log(`following the event store from position ${position}`), () => undefined);
     this.shutdown.runInBackground(this.projector.run(this.shutdown.signal), 'projector');
     this.shutdown.runInBackground(this.refusals.run(this.shutdown.signal), 'rejection log projector');
     this.shutdown.runInBackground(this.reportLag(), 'projection lag reporter');
@@ -33,7 +33,7 @@ export class ProjectionLoop implements OnApplicationBootstrap {
   private async reportLag(): Promise<void> {
     const signal = this.shutdown.signal;
     while (!signal.aborted) {
-      const checkpoint = this.projector.checkpoint();
+      const checkpoint = await this.projector.checkpoint();
       this.metrics.projectionCheckpoint.set(Number(checkpoint));
       this.metrics.projectionLag.set(await this.eventsBehind(checkpoint));
       await sleep(1000, signal);

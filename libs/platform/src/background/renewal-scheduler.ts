@@ -40,7 +40,7 @@ export class RenewalScheduler implements OnApplicationBootstrap {
   }
 
   private async catchUpReadModels(signal: AbortSignal): Promise<void> {
-    if (this.projector.checkpoint() === 0n) await this.projector.rebuild();
+    if ((await this.projector.checkpoint()) === 0n) await this.projector.rebuild();
     await this.projector.catchUp(signal);
   }
 

@@ -31,7 +31,7 @@ export class CoreModule {
       { provide: EVENT_STORE, inject: [Metrics], useFactory: (metrics: Metrics) => metrics.timeAppends(createEventStore(config, clock)) },
       { provide: READ_MODEL_DB, useFactory: () => ReadModelDatabase.open({ location: config.DATA_DIR }) },
       { provide: REJECTION_LOG, useFactory: () => SqliteRejectionLog.open(join(config.DATA_DIR, 'rejections.sqlite')) },
-      { provide: ReadModelQueries, inject: [READ_MODEL_DB], useFactory: (db: ReadModelDatabase) => new ReadModelQueries(db) },
+      { provide: ReadModelQueries, inject: [READ_MODEL_DB], useFactory: (db: ReadModelDatabase) => db.queries() },
       { provide: PartnerCommandHandler, inject: [EVENT_STORE], useFactory: (store: EventStore) => new PartnerCommandHandler(store) },
       {
         provide: IngestionService,

@@ -18,27 +18,27 @@ describe('PartnerProjector: projecting a history', () => {
 
   it('stores the CONTRACT status of each partner with the position of its last event', async () => {
     const head = (await f.store.readAll({ fromPosition: 0n, maxCount: 1000 })).nextPosition;
-    const p1 = f.queries.partnerStatus('P-1')!;
+    const p1 = (await f.queries.partnerStatus('P-1'))!;
     expect(p1).toMatchObject({ partnerId: 'P-1', evaluatedAt: '2021-06-01T00:00:00.000Z', goodStanding: true, programme: 'partner-connect' });
     expect(p1.areas['vmc-on-aws']).toMatchObject({ tier: 'advanced', credits: 60_000, badge: false });
     expect(p1.agreement).toMatchObject({ agreementId: 'A-1', status: 'active', renewalNotice: { dueOn: '2021-05-16', status: 'pending' } });
-    expect(f.queries.partnerStatus('P-3')!.position).toBe(Number(head));
-    expect(f.queries.partnerStatus('P-4')).toBeUndefined();
-    expect(f.projector.checkpoint()).toBe(head);
-    expect(f.queries.checkpoint()).toBe(head);
+    expect((await f.queries.partnerStatus('P-3'))!.position).toBe(Number(head));
+    expect((await f.queries.partnerStatus('P-4'))).toBeUndefined();
+    expect((await f.projector.checkpoint())).toBe(head);
+    expect((await f.queries.checkpoint())).toBe(head);
     expect(Object.keys(p1.areas)).toEqual([...AREAS]);
   });
 
-  it('fills area tiers, badges, pending notices and the tier-change feed', () => {
-    expect(f.queries.partners({ area: 'vmc-on-aws', tier: 'advanced', limit: 10 }).items).toEqual([
+  it('fills area tiers, badges, pending notices and the tier-change feed', async () => {
+    expect((await f.queries.partners({ area: 'vmc-on-aws', tier: 'advanced', limit: 10 })).items).toEqual([
       { partnerId: 'P-1', area: 'vmc-on-aws', tier: 'advanced', badge: false, credits: 60_000 },
     ]);
-    expect(f.queries.partners({ area: 'vmc-on-aws', tier: 'none', limit: 10 }).items.map((item) => item.partnerId)).toEqual(['P-3']);
-    expect(f.queries.badges()).toEqual([{ partnerId: 'P-2', area: 'vmc-on-aws', since: '2021-03-01T00:00:00.000Z' }]);
-    expect(f.queries.dueNotices('2021-06-01', 10)).toEqual([
+    expect((await f.queries.partners({ area: 'vmc-on-aws', tier: 'none', limit: 10 })).items.map((item) => item.partnerId)).toEqual(['P-3']);
+    expect((await f.queries.badges())).toEqual([{ partnerId: 'P-2', area: 'vmc-on-aws', since: '2021-03-01T00:00:00.000Z' }]);
+    expect((await f.queries.dueNotices('2021-06-01', 10))).toEqual([
       expect.objectContaining({ partnerId: 'P-1', agreementId: 'A-1', expiresOn: '2021-07-15', dueOn: '2021-05-16', status: 'pending' }),
     ]);
-    const changes = f.queries.tierChanges({ afterSequence: 0, limit: 100 }).filter((change) => change.partnerId === 'P-2');
+    const changes = (await f.queries.tierChanges({ afterSequence: 0, limit: 100 })).filter((change) => change.partnerId === 'P-2');
     expect(changes.map(({ area, from, to, badge, at }) => ({ area, from, to, badge, at }))).toEqual([
       { area: 'vmc-on-aws', from: null, to: 'partner', badge: false, at: '2021-01-01T00:00:00.000Z' },
       { area: 'vmc-on-aws', from: 'partner', to: 'principal', badge: true, at: '2021-03-01T00:00:00.000Z' },
@@ -50,14 +50,14 @@ describe('PartnerProjector: projecting a history', () => {
     const [issued] = await f.issueDue('P-1');
     const noticeId = (issued!.data as { noticeId: string }).noticeId;
     await f.projector.catchUp();
-    expect(f.queries.noticeById(noticeId)).toMatchObject({ partnerId: 'P-1', status: 'issued', issuedAt: '2021-06-01T00:00:00.000Z' });
-    expect(f.queries.dueNotices('2021-06-01', 10)).toEqual([]);
+    expect((await f.queries.noticeById(noticeId))).toMatchObject({ partnerId: 'P-1', status: 'issued', issuedAt: '2021-06-01T00:00:00.000Z' });
+    expect((await f.queries.dueNotices('2021-06-01', 10))).toEqual([]);
     f.setNow('2021-06-02T00:00:00Z');
     await f.acknowledge('P-1', noticeId);
     await f.record('P-2', renewed('2021-06-02', 'A-1', '2031-12-31'));
     await f.projector.catchUp();
-    expect(f.queries.noticeById(noticeId)).toMatchObject({ status: 'acknowledged', acknowledgedAt: '2021-06-02T00:00:00.000Z' });
-    const p2 = f.queries.renewalNotices({ limit: 10 }).items.filter((notice) => notice.partnerId === 'P-2');
+    expect((await f.queries.noticeById(noticeId))).toMatchObject({ status: 'acknowledged', acknowledgedAt: '2021-06-02T00:00:00.000Z' });
+    const p2 = (await f.queries.renewalNotices({ limit: 10 })).items.filter((notice) => notice.partnerId === 'P-2');
     expect(p2.map(({ expiresOn, status }) => ({ expiresOn, status }))).toEqual([
       { expiresOn: '2030-12-31', status: 'cancelled' },
       { expiresOn: '2031-12-31', status: 'pending' },
@@ -74,13 +74,13 @@ describe('PartnerProjector: projecting a history', () => {
   });
 
   it('continues from the stored checkpoint after a restart, reading nothing twice', async () => {
-    const before = snapshot(f.queries, ['P-1', 'P-2', 'P-3']);
+    const before = await snapshot(f.queries, ['P-1', 'P-2', 'P-3']);
     const restarted = f.projectorWith();
-    expect(restarted.checkpoint()).toBe(f.projector.checkpoint());
+    expect((await restarted.checkpoint())).toBe((await f.projector.checkpoint()));
     expect(await restarted.catchUp()).toBe(0);
     await f.record('P-3', competency('2021-05-01', 'vmc-on-aws'));
     expect(await restarted.catchUp()).toBe(1);
-    const after = snapshot(f.queries, ['P-1', 'P-2', 'P-3']);
+    const after = await snapshot(f.queries, ['P-1', 'P-2', 'P-3']);
     expect(after.statuses.slice(0, 2)).toEqual(before.statuses.slice(0, 2));
     expect(after.statuses[2]!.areas['vmc-on-aws'].tier).toBeNull();
     expect(after.statuses[2]!.position).toBe(Number(after.checkpoint));

@@ -4,7 +4,6 @@ import {
 } from '@partner-program/domain';
 import { type EventStore, SqliteEventStore, partnerStreamId } from '@partner-program/event-store';
 import { PartnerProjector, type PartnerProjectorOptions } from '../projection/partner-projector';
-import { ReadModelQueries } from '../queries/read-model-queries';
 import { ReadModelDatabase } from '../read-model-database';
 
 // ── A real SQLite event store and read-model database in memory, written as ingestion would:
@@ -38,7 +37,7 @@ export function readModelFixture(options: FixtureOptions = {}) {
     database,
     projector,
     projectorWith,
-    queries: new ReadModelQueries(database),
+    queries: database.queries(),
     setNow: (iso: string) => (now = new Date(iso)),
     /** Records upstream facts for a partner, one message at a time. */
     async record(partnerId: string, ...facts: UpstreamEvent[]): Promise<void> {
