@@ -24,4 +24,6 @@ export { ESDB_CONNECTION_STRING_PATTERN, parseEsdbConnectionString, readEsdbConf
 export { PostgresEventStore } from './postgres/postgres-event-store';
 export type { PostgresEventStoreMetrics, PostgresEventStoreOptions } from './postgres/postgres-event-store.options';
 export { FencedOutError, type FencingToken } from './postgres/fencing';
-export { POSTGRES_MIGRATIONS, POSTGRES_SCHEMA_VERSION, type PostgresMigration } from './postgres/postgres-schema';
+export { POSTGRES_MIGRATIONS, POSTGRES_SCHEMA_VERSION, migratePostgresSchema, type PostgresMigration } from './postgres/postgres-schema';
+export { PostgresAppendListener } from './postgres/postgres-append-listener';
+export { AppendNotifier } from './append-notifier';

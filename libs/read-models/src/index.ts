@@ -11,3 +11,5 @@ export { InvalidQueryError, MAX_PAGE_SIZE, NOTICE_STATUSES, type TierFilter } fr
 export type {
   BadgeItem, Page, PartnerStatusView, PartnerTierItem, RenewalNoticeItem, TierChangeItem,
 } from './queries/query-rows';
+export { PostgresReadModelDatabase, type PostgresReadModelOptions } from './postgres/postgres-read-model-database';
+export { READ_MODEL_MIGRATIONS } from './postgres/postgres-read-model-schema';

@@ -72,7 +72,7 @@ export async function migratePostgresSchema(
       version integer PRIMARY KEY, description text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`);
     const { rows } = await client.query<{ v: number | null }>(`SELECT MAX(version) AS v FROM ${s}.schema_migrations`);
     const current = rows[0]?.v ?? 0;
-    if (current > migrations.length) throw new Error(`event store schema v${current} is newer than this code (v${migrations.length})`);
+    if (current > migrations.length) throw new Error(`schema ${schema} is at v${current}, newer than this code (v${migrations.length})`);
     for (const migration of migrations.slice(current)) {
       await client.query(migration.up(s));
       await client.query(`INSERT INTO ${s}.schema_migrations (version, description) VALUES ($1, $2)`, [migration.version, migration.description]);

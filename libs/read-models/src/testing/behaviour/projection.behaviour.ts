@@ -1,14 +1,15 @@
 import { AREAS } from '@partner-program/domain';
-import { booked, competency, renewed, signed, vmcPartner } from '../testing/facts';
-import { type ReadModelFixture, readModelFixture } from '../testing/read-model-fixture';
-import { snapshot } from '../testing/snapshot';
+import { booked, competency, renewed, signed, vmcPartner } from '../facts';
+import { type ReadModelFixture, type TestReadModels, readModelFixture } from '../read-model-fixture';
+import { snapshot } from '../snapshot';
+import type { OpenReadModels } from './queries.behaviour';
 
-// A small realistic history projected through the real SQLite event store.
-
+/** A small realistic history projected from the real SQLite event store. */
+export function projectionBehaviour(open: OpenReadModels): void {
 describe('PartnerProjector: projecting a history', () => {
-  let f: ReadModelFixture;
+  let f: ReadModelFixture<TestReadModels>;
   beforeEach(async () => {
-    f = readModelFixture({ pageSize: 4, now: '2021-06-01T00:00:00Z' });
+    f = readModelFixture({ pageSize: 4, now: '2021-06-01T00:00:00Z', database: await open() });
     await f.record('P-1', ...vmcPartner('2021-01-01', '2021-07-15'), booked('2021-02-01', 'D-1', 'vmc-on-aws', 60_000));
     await f.record('P-2', ...vmcPartner('2021-01-01'), booked('2021-03-01', 'D-2', 'vmc-on-aws', 1_200_000));
     await f.record('P-3', signed('2021-01-01', 'A-9', '2022-12-31'), competency('2021-01-01', 'pks'));
@@ -86,3 +87,4 @@ describe('PartnerProjector: projecting a history', () => {
     expect(after.statuses[2]!.position).toBe(Number(after.checkpoint));
   });
 });
+}

@@ -1,13 +1,16 @@
-import { booked, signed, vmcPartner } from '../testing/facts';
-import { type ReadModelFixture, readModelFixture } from '../testing/read-model-fixture';
-import { InvalidQueryError } from './query-params';
+import { InvalidQueryError } from '../../queries/query-params';
+import { booked, signed, vmcPartner } from '../facts';
+import { type ReadModelFixture, type TestReadModels, readModelFixture } from '../read-model-fixture';
 
-// Filters, cursors and parameter checks of the queries, over projected rows.
+/** Opens an empty read-model database for one test (SQLite in memory, a fresh PostgreSQL schema…). */
+export type OpenReadModels = () => Promise<TestReadModels>;
 
+/** Filters, cursors and parameter checks of the queries, over projected rows. */
+export function queriesBehaviour(open: OpenReadModels): void {
 describe('ReadModelQueries', () => {
-  let f: ReadModelFixture;
+  let f: ReadModelFixture<TestReadModels>;
   beforeAll(async () => {
-    f = readModelFixture({ now: '2021-06-01T00:00:00Z' });
+    f = readModelFixture({ now: '2021-06-01T00:00:00Z', database: await open() });
     // P-01 … P-07: advanced in vmc-on-aws for the odd ones, partner for the even ones.
     for (let i = 1; i <= 7; i += 1) {
       const credits = i % 2 === 1 ? 60_000 : 10;
@@ -79,3 +82,4 @@ describe('ReadModelQueries', () => {
     for (const query of bad) await expect(query()).rejects.toThrow(InvalidQueryError);
   });
 });
+}
