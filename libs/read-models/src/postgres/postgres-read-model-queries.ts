@@ -1,7 +1,7 @@
 import type pg from 'pg';
 import type { AppendNotifier } from '@partner-program/event-store';
 import {
-  type BadgeRow, type NoticeFilter, ReadModelQueries, type StatusRow, type TierRow,
+  type BadgeRow, type CheckpointWait, type NoticeFilter, ReadModelQueries, type StatusRow, type TierRow,
 } from '../queries/read-model-queries';
 import type { ChangeRow, NoticeRow } from '../queries/query-rows';
 import { PARTNER_PROJECTION } from '../schema/table-sets';
@@ -40,9 +40,15 @@ export class PostgresReadModelQueries extends ReadModelQueries {
     return rows[0] ? BigInt(rows[0].position) : 0n;
   }
 
-  protected async checkpointPassed(position: bigint, signal: AbortSignal): Promise<void> {
+  override async checkpointReached(position: bigint, options: CheckpointWait): Promise<boolean> {
+    // Listening before the first read of the checkpoint: a commit in between is then remembered
+    // by the notifier instead of being missed until the next poll.
     await this.notifications.listen();
-    await this.notifications.notifier.waitForAppendAfter(position, signal);
+    return super.checkpointReached(position, options);
+  }
+
+  protected checkpointPassed(position: bigint, signal: AbortSignal): Promise<void> {
+    return this.notifications.notifier.waitForAppendAfter(position, signal);
   }
 
   protected async statusRow(partnerId: string): Promise<StatusRow | undefined> {

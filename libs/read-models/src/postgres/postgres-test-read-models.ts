@@ -18,7 +18,10 @@ export class TestPostgresReadModels implements TestReadModels {
   /** Another process's view of the same schema (its own pool and LISTEN connection); closing it keeps the schema. */
   async replica(options: Partial<PostgresReadModelOptions> = {}): Promise<{ db: PostgresReadModelDatabase; close: () => Promise<void> }> {
     const pool = new pg.Pool({ connectionString: testDatabaseUrl(), max: 2 });
-    const db = await PostgresReadModelDatabase.open({ connectionString: testDatabaseUrl(), ...options, pool, schema: this.schema });
+    const db = await PostgresReadModelDatabase.open({ connectionString: testDatabaseUrl(), ...options, pool, schema: this.schema }).catch(async (error: unknown) => {
+      await pool.end();
+      throw error;
+    });
     return { db, close: async () => (await db.close(), await pool.end()) };
   }
 
