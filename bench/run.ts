@@ -10,10 +10,11 @@ import { commandCost } from './sections/command-cost';
 import { Bodies, batchIngestion, feeder, latencyOf, postAll, singleIngestion, statusQueries } from './sections/http';
 import { loadStore, rebuildInChild } from './sections/projection-rebuild';
 import { measurePostgresCeiling, postgresBenchStore } from './sections/postgres';
+import { postgresTarget, projectInto, readModelLog, sqliteTarget } from './sections/read-models';
 import { batchAppends100, singleAppends64 } from './sections/store-appends';
 import { type BenchOptions, type Figure, log, machine, medianOf, round } from './support';
 
-// `npm run bench [-- --tiny | --scale] [--runs N] [--seconds N] [--out FILE] [--only rebuild|http|kafka|postgres]`
+// `npm run bench [-- --tiny | --scale] [--runs N] [--seconds N] [--out FILE] [--only rebuild|http|kafka|postgres|read-models]`
 // Every figure is the median of --runs runs; write figures are also given relative to the ceiling.
 
 function options(argv: string[]): BenchOptions & { out: string; only: string | undefined } {
@@ -42,8 +43,8 @@ async function main(): Promise<void> {
     log(`  ${figure.label}: ${round(figure.value, 1)} ${figure.unit} ${figure.notes ?? ''}`);
   };
   log(`machine: ${machine()}\noptions: ${JSON.stringify(o)}`);
-  if (o.only === 'rebuild' || o.only === 'kafka') {
-    await (o.only === 'rebuild' ? rebuildFigures(o, add) : kafkaFigures(o, add));
+  if (o.only === 'rebuild' || o.only === 'kafka' || o.only === 'read-models') {
+    await (o.only === 'rebuild' ? rebuildFigures(o, add) : o.only === 'kafka' ? kafkaFigures(o, add) : readModelFigures(o, add));
     return finish(o, figures);
   }
   const writes = [...take(programme({ partners: o.partners, dealsPerPartner: o.dealsPerPartner, prefix: 'W' }), o.tiny ? 5_000 : 200_000)];
@@ -81,6 +82,7 @@ async function main(): Promise<void> {
   await httpFigures(o, add, ceiling);
   await kafkaFigures(o, add);
   await rebuildFigures(o, add);
+  await readModelFigures(o, add);
 
   finish(o, figures);
 }
@@ -194,6 +196,27 @@ async function rebuildFigures(o: BenchOptions, add: (f: Figure) => void): Promis
     add({ id: 'rebuild-capped', label: `projection rebuild, ${events.toLocaleString('en-US')} events, V8 heap capped at 640 MiB`, value: capped.peakRssMiB, unit: 'MiB peak RSS', notes: `${round(capped.eventsPerSecond)} events/s`, target: { op: '<=', value: 1024, text: '≤ 1 GiB' } });
   } finally {
     rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** The same log projected into the SQLite and the PostgreSQL read models (PostgreSQL only with DATABASE_URL). */
+async function readModelFigures(o: BenchOptions, add: (f: Figure) => void): Promise<void> {
+  const url = process.env.DATABASE_URL;
+  const source = await readModelLog(o);
+  try {
+    const size = `${source.events.toLocaleString('en-US')} events`;
+    for (const how of ['catch-up', 'rebuild'] as const) {
+      const sqlite = await medianOf(o.runs, () => projectInto(source.store, sqliteTarget(), how));
+      add({ id: `rm-sqlite-${how}`, label: `read models on SQLite: ${how}, ${size}`, value: sqlite.eventsPerSecond, unit: 'events/s' });
+      if (!url) {
+        log('  read models on PostgreSQL: skipped, DATABASE_URL is not set');
+        continue;
+      }
+      const postgres = await medianOf(o.runs, () => projectInto(source.store, postgresTarget(url), how));
+      add({ id: `rm-pg-${how}`, label: `read models on PostgreSQL: ${how}, ${size}`, value: postgres.eventsPerSecond, unit: 'events/s', notes: `${((postgres.eventsPerSecond / sqlite.eventsPerSecond) * 100).toFixed(0)}% of SQLite's` });
+    }
+  } finally {
+    await source.dispose();
   }
 }
 

@@ -1,4 +1,4 @@
-import { AREAS } from '@partner-program/domain';
+import { AREAS, PARTNER_CONNECT_FY21, catalogWith } from '@partner-program/domain';
 import { adminQuery } from '../../../event-store/src/testing/postgres-test-schema';
 import { ReadModelDatabase } from '../read-model-database';
 import type { ReadModelQueries } from '../queries/read-model-queries';
@@ -46,6 +46,41 @@ describe('PostgresReadModelDatabase', () => {
     expect(await f.queries.checkpointReached(1n, { timeoutMs: 100 })).toBe(false);
     expect(await f.queries.checkpointReached(1n, { timeoutMs: 10_000, signal: AbortSignal.abort() })).toBe(false);
     expect(await f.queries.checkpointReached(0n, { timeoutMs: 0 })).toBe(true);
+  });
+
+  it('lets another process read through a rebuild: each answer is the old complete model or the new one', async () => {
+    await history(f);
+    await f.projector.catchUp();
+    const answer = async (queries: ReadModelQueries) => ({
+      status: await queries.partnerStatusJson('P-1'),
+      tiers: await queries.partners({ area: 'vmc-on-aws', limit: 100 }),
+    });
+    const old = await answer(f.queries);
+    // A ruleset from 2021-03-01 with advanced at 100,000 changes P-1's answers.
+    const fy21b = { ...PARTNER_CONNECT_FY21, id: 'fy21b', effectiveFrom: '2021-03-01', thresholds: { advanced: 100_000, principal: 2_000_000 } };
+    const projector = f.projectorWith({ catalog: catalogWith([JSON.parse(JSON.stringify(fy21b))]), pageSize: 1 });
+    const replica = await f.database.replica();
+    try {
+      const seen: Array<Awaited<ReturnType<typeof answer>>> = [];
+      let rebuilt = false;
+      const reading = (async () => {
+        while (!rebuilt) seen.push(await answer(replica.db.queries()));
+      })();
+      await projector.rebuild();
+      rebuilt = true;
+      await reading;
+      const fresh = await answer(replica.db.queries());
+      expect(fresh.status).not.toEqual(old.status);
+      expect(fresh.tiers).not.toEqual(old.tiers);
+      expect(seen.length).toBeGreaterThan(1);
+      for (const { status, tiers } of seen) {
+        expect([old.status, fresh.status]).toContainEqual(status);
+        expect([old.tiers, fresh.tiers]).toContainEqual(tiers);
+      }
+      expect(seen[0]).toEqual(old);
+    } finally {
+      await replica.close();
+    }
   });
 
   it('keeps positions beyond 2^53 exact in the checkpoint', async () => {
