@@ -1,3 +1,4 @@
+import pg from 'pg';
 import { AREAS, PARTNER_CONNECT_FY21, catalogWith } from '@partner-program/domain';
 import { adminQuery } from '../../../event-store/src/testing/postgres-test-schema';
 import { ReadModelDatabase } from '../read-model-database';
@@ -81,6 +82,22 @@ describe('PostgresReadModelDatabase', () => {
     } finally {
       await replica.close();
     }
+  });
+
+  it('commits a page of 200 partners in a handful of round trips, not one per row', async () => {
+    for (let i = 0; i < 200; i += 1) await f.record(`P-${i}`, ...vmcPartner('2021-01-01'), booked('2021-02-01', `D-${i}`, 'vmc-on-aws', i * 1_000));
+    const events = (await f.store.readAll({ fromPosition: 0n, maxCount: 10_000 })).events.length;
+    const projector = f.projectorWith({ pageSize: events });
+    expect(await projector.checkpoint()).toBe(0n);
+    const queries = jest.spyOn(pg.Client.prototype, 'query');
+    try {
+      await projector.catchUp();
+      // The page's stored partners, then BEGIN, the checkpoint row, every row in one statement, COMMIT.
+      expect(queries).toHaveBeenCalledTimes(5);
+    } finally {
+      queries.mockRestore();
+    }
+    expect((await f.queries.partners({ area: 'vmc-on-aws', limit: 1000 })).items).toHaveLength(200);
   });
 
   it('keeps positions beyond 2^53 exact in the checkpoint', async () => {
