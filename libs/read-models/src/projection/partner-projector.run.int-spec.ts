@@ -66,6 +66,23 @@ describe('PartnerProjector.run', () => {
     expect(f.projector.stats.pages).toBeGreaterThanOrEqual(1);
   });
 
+  it('reports a database it cannot read as it starts, and tries again', async () => {
+    await f.projector.catchUp();
+    await f.record('P-1', booked('2021-05-01', 'D-1', 'vmc-on-aws', 50_000));
+    const storage = f.database.storage;
+    let failures = 1;
+    const activeSet = () => (failures-- > 0 ? Promise.reject(new Error('database unreachable')) : storage.activeSet());
+    const unreachable = { storage: Object.assign(Object.create(storage) as typeof storage, { activeSet }), queries: () => f.queries };
+    const errors: unknown[] = [];
+    const projector = f.projectorWith({ db: unreachable, onError: (error) => errors.push(error) });
+    const stop = new AbortController();
+    const running = projector.run(stop.signal, 5);
+    await until(async () => (await f.queries.partnerStatus('P-1'))!.areas['vmc-on-aws'].tier === 'advanced');
+    stop.abort();
+    await running;
+    expect(errors).toEqual([expect.objectContaining({ message: 'database unreachable' })]);
+  });
+
   it('reports a failing page and retries it', async () => {
     await f.projector.catchUp();
     await f.record('P-2', ...vmcPartner('2021-01-01'));

@@ -92,11 +92,13 @@ export class PartnerProjector {
    * newer leader wrote), it stops by rethrowing `FencedOutError`: the caller re-elects.
    */
   async run(signal: AbortSignal, idleMs = 50): Promise<void> {
-    await this.mutex.run(async () => void (this.live = this.load(new StateCache(this.options.cache))));
     let started = false;
     while (!signal.aborted) {
       try {
-        if (!started && (await this.checkpoint()) === 0n) await this.rebuild();
+        if (!started) {
+          await this.mutex.run(async () => void (await (this.live = this.loading(new StateCache(this.options.cache)))));
+          if ((await this.checkpoint()) === 0n) await this.rebuild();
+        }
         started = true;
         if ((await this.catchUp(signal)) === 0) await pause(idleMs, signal);
       } catch (error) {
@@ -155,8 +157,17 @@ export class PartnerProjector {
   }
 
   private liveProjection(): Promise<SetProjection> {
-    this.live ??= this.load(new StateCache(this.options.cache));
+    this.live ??= this.loading(new StateCache(this.options.cache));
     return this.live;
+  }
+
+  /** `load`, forgotten when it fails (the database was unreachable), so the next use tries again. */
+  private loading(cache: StateCache): Promise<SetProjection> {
+    const loading = this.load(cache);
+    loading.catch(() => {
+      if (this.live === loading) this.live = undefined;
+    });
+    return loading;
   }
 
   /** The projection of the set the database says is active, from its checkpoint. */
