@@ -11,11 +11,12 @@ import { Bodies, batchIngestion, feeder, latencyOf, postAll, singleIngestion, st
 import { loadStore, rebuildInChild } from './sections/projection-rebuild';
 import { EMMETT_VERSION, emmettBenchStore } from './sections/emmett';
 import { measurePostgresCeiling, postgresBenchStore } from './sections/postgres';
+import { postgresTarget, projectInto, readModelLog, sqliteTarget } from './sections/read-models';
 import { batchAppends100, singleAppends64 } from './sections/store-appends';
 import { demoEnvelopes, validationCost } from './sections/validation';
 import { type BenchOptions, type Figure, log, machine, median, medianOf, round } from './support';
 
-// `npm run bench [-- --tiny | --scale] [--runs N] [--seconds N] [--out FILE] [--only rebuild|http|kafka|postgres|validation]`
+// `npm run bench [-- --tiny | --scale] [--runs N] [--seconds N] [--out FILE] [--only rebuild|http|kafka|postgres|validation|read-models]`
 // Every figure is the median of --runs runs; write figures are also given relative to the ceiling.
 
 function options(argv: string[]): BenchOptions & { out: string; only: string | undefined } {
@@ -48,8 +49,8 @@ async function main(): Promise<void> {
     validationFigures(o, add);
     return finish(o, figures);
   }
-  if (o.only === 'rebuild' || o.only === 'kafka') {
-    await (o.only === 'rebuild' ? rebuildFigures(o, add) : kafkaFigures(o, add));
+  if (o.only === 'rebuild' || o.only === 'kafka' || o.only === 'read-models') {
+    await (o.only === 'rebuild' ? rebuildFigures(o, add) : o.only === 'kafka' ? kafkaFigures(o, add) : readModelFigures(o, add));
     return finish(o, figures);
   }
   const writes = [...take(programme({ partners: o.partners, dealsPerPartner: o.dealsPerPartner, prefix: 'W' }), o.tiny ? 5_000 : 200_000)];
@@ -88,6 +89,7 @@ async function main(): Promise<void> {
   await kafkaFigures(o, add);
   await rebuildFigures(o, add);
   validationFigures(o, add);
+  await readModelFigures(o, add);
 
   finish(o, figures);
 }
@@ -229,6 +231,27 @@ async function rebuildFigures(o: BenchOptions, add: (f: Figure) => void): Promis
     add({ id: 'rebuild-capped', label: `projection rebuild, ${events.toLocaleString('en-US')} events, V8 heap capped at 640 MiB`, value: capped.peakRssMiB, unit: 'MiB peak RSS', notes: `${round(capped.eventsPerSecond)} events/s`, target: { op: '<=', value: 1024, text: '≤ 1 GiB' } });
   } finally {
     rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** The same log projected into the SQLite and the PostgreSQL read models (PostgreSQL only with DATABASE_URL). */
+async function readModelFigures(o: BenchOptions, add: (f: Figure) => void): Promise<void> {
+  const url = process.env.DATABASE_URL;
+  const source = await readModelLog(o);
+  try {
+    const size = `${source.events.toLocaleString('en-US')} events`;
+    for (const how of ['catch-up', 'rebuild'] as const) {
+      const sqlite = await medianOf(o.runs, () => projectInto(source.store, sqliteTarget(), how));
+      add({ id: `rm-sqlite-${how}`, label: `read models on SQLite: ${how}, ${size}`, value: sqlite.eventsPerSecond, unit: 'events/s' });
+      if (!url) {
+        log('  read models on PostgreSQL: skipped, DATABASE_URL is not set');
+        continue;
+      }
+      const postgres = await medianOf(o.runs, () => projectInto(source.store, postgresTarget(url), how));
+      add({ id: `rm-pg-${how}`, label: `read models on PostgreSQL: ${how}, ${size}`, value: postgres.eventsPerSecond, unit: 'events/s', notes: `${((postgres.eventsPerSecond / sqlite.eventsPerSecond) * 100).toFixed(0)}% of SQLite's` });
+    }
+  } finally {
+    await source.dispose();
   }
 }
 

@@ -45,7 +45,7 @@ export class HealthController {
       () => this.check('intake', async () => !this.shutdown.draining),
       ...(this.postgres ? [() => this.check('postgres', () => postgresAnswers(this.postgres!))] : []),
       () => this.check('eventStore', async () => (await this.store.streamRevision('health-probe')) !== undefined),
-      () => this.check('readModels', async () => this.queries.checkpoint() >= 0n),
+      () => this.check('readModels', async () => (await this.queries.checkpoint()) >= 0n),
       ...this.probes.extra.map((probe) => () => this.check(probe.name, probe.check)),
     ]).catch((error: unknown) => {
       const report = error instanceof HttpException ? (error.getResponse() as { error?: Record<string, unknown> }) : undefined;

@@ -40,7 +40,7 @@ export class RenewalNoticesController {
   @Answers({ 200: ['Acknowledged', 'acknowledged, now or before'], 400: 'noticeId breaks its rule', 404: 'unknown notice', 409: 'the notice is not issued yet (`code` notice-not-issued) or was cancelled (notice-cancelled)', 422: 'rejected by the domain: `code` says why' })
   async acknowledge(@ValidPath(NoticePath) { noticeId }: NoticePath, @Req() request: AuthenticatedRequest) {
     // The read model only says whose notice it is; the partner's stream decides (the domain).
-    const notice = this.queries.noticeById(noticeId);
+    const notice = await this.queries.noticeById(noticeId);
     if (!notice) throw httpError(HttpStatus.NOT_FOUND, `no renewal notice ${noticeId}`);
     const command = { type: 'AcknowledgeRenewalNotice', partnerId: notice.partnerId, noticeId, now: this.clock().toISOString() } as const;
     const { decision, positions } = await this.handler.handle(command, request.caller ? { actor: request.caller } : {});

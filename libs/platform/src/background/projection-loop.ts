@@ -30,7 +30,7 @@ export class ProjectionLoop implements OnApplicationBootstrap, TermWorker {
   }
 
   async runTerm(term: LeadershipTerm): Promise<void> {
-    this.logger.log(`following the event store from position ${this.projector.checkpoint()} (token ${term.epoch})`);
+    this.logger.log(`following the event store from position ${await this.projector.checkpoint()} (token ${term.epoch})`);
     await Promise.all([this.projector.run(term.signal), this.refusals.run(term.signal)]);
   }
 
@@ -38,7 +38,7 @@ export class ProjectionLoop implements OnApplicationBootstrap, TermWorker {
   private async reportLag(): Promise<void> {
     const signal = this.shutdown.signal;
     while (!signal.aborted) {
-      const checkpoint = this.projector.checkpoint();
+      const checkpoint = await this.projector.checkpoint();
       this.metrics.projectionCheckpoint.set(Number(checkpoint));
       this.metrics.projectionLag.set(await this.eventsBehind(checkpoint));
       await sleep(1000, signal);

@@ -39,7 +39,7 @@ export class RenewalScheduler implements TermWorker {
   }
 
   private async catchUpReadModels(signal: AbortSignal): Promise<void> {
-    if (this.projector.checkpoint() === 0n) await this.projector.rebuild();
+    if ((await this.projector.checkpoint()) === 0n) await this.projector.rebuild();
     await this.projector.catchUp(signal);
   }
 

@@ -5,10 +5,11 @@ import type { RulesetCatalog } from '@partner-program/domain';
 import type { EventStore } from '@partner-program/event-store';
 import type { Pool } from 'pg';
 import { IngestionService, PartnerCommandHandler, PostgresRejectionLog, type RejectionLog, RejectionLogProjector, SqliteRejectionLog } from '@partner-program/ingestion';
-import { PartnerProjector, ReadModelDatabase, ReadModelQueries } from '@partner-program/read-models';
+import { PartnerProjector, ReadModelQueries } from '@partner-program/read-models';
 import type { AppConfig } from '../config/app-config';
 import { ApiKeyRing } from '../config/api-keys';
 import { createEventStore } from './event-store.factory';
+import { type ReadModels, openReadModels } from './read-models.factory';
 import { openSharedPool, postgresSchemas } from './postgres';
 import { loadRulesetCatalog } from './rulesets-file';
 import { API_KEY_RING, CLOCK, type Clock, EVENT_STORE, LEADERSHIPS, POSTGRES_POOL, READ_MODEL_DB, REBUILD_REQUESTS, REJECTION_LOG, RULESET_CATALOG } from './tokens';
@@ -48,14 +49,14 @@ export class CoreModule {
         inject: [Metrics, POSTGRES_POOL],
         useFactory: async (metrics: Metrics, pool: Pool | undefined) => metrics.timeAppends(await createEventStore(config, clock, pool)),
       },
-      { provide: READ_MODEL_DB, useFactory: () => ReadModelDatabase.open({ location: config.DATA_DIR }) },
+      { provide: READ_MODEL_DB, inject: [POSTGRES_POOL], useFactory: (pool: Pool | undefined) => openReadModels(config, pool) },
       {
         provide: REJECTION_LOG,
         inject: [POSTGRES_POOL],
         useFactory: async (pool: Pool | undefined): Promise<RejectionLog> =>
           pool ? PostgresRejectionLog.open({ pool, schema: postgresSchemas(config).rejectionLog }) : SqliteRejectionLog.open(join(config.DATA_DIR, 'rejections.sqlite')),
       },
-      { provide: ReadModelQueries, inject: [READ_MODEL_DB], useFactory: (db: ReadModelDatabase) => new ReadModelQueries(db) },
+      { provide: ReadModelQueries, inject: [READ_MODEL_DB], useFactory: (db: ReadModels) => db.queries() },
       { provide: PartnerCommandHandler, inject: [EVENT_STORE], useFactory: (store: EventStore) => new PartnerCommandHandler(store) },
       {
         provide: IngestionService,
@@ -64,8 +65,10 @@ export class CoreModule {
       },
       {
         provide: PartnerProjector,
-        inject: [EVENT_STORE, READ_MODEL_DB, RULESET_CATALOG],
-        useFactory: (store: EventStore, db: ReadModelDatabase, catalog: RulesetCatalog) => new PartnerProjector({ store, db, catalog, clock }),
+        inject: [EVENT_STORE, READ_MODEL_DB, RULESET_CATALOG, LEADERSHIPS],
+        // Fenced by the projector's election: a projector that lost its term cannot move the checkpoint back.
+        useFactory: (store: EventStore, db: ReadModels, catalog: RulesetCatalog, leaderships: Leaderships) =>
+          new PartnerProjector({ store, db, catalog, clock, fence: leaderships.projector.token }),
       },
       {
         provide: RejectionLogProjector,

@@ -16,7 +16,7 @@ describe('PostgreSQL wiring', () => {
   it('opens a pool only with EVENT_STORE=postgres, and names every schema after DATABASE_SCHEMA_PREFIX', async () => {
     await expect(openSharedPool(validateEnvironment({}))).resolves.toBeUndefined();
     const config = validateEnvironment({ EVENT_STORE: 'postgres', DATABASE_URL: 'postgres://nobody@127.0.0.1:1/none', DATABASE_SCHEMA_PREFIX: 'blue_' });
-    expect(postgresSchemas(config)).toEqual({ eventStore: 'blue_event_store', rejectionLog: 'blue_rejection_log', publishers: 'blue_publishers', coordination: 'blue_coordination' });
+    expect(postgresSchemas(config)).toEqual({ eventStore: 'blue_event_store', readModels: 'blue_read_models', rejectionLog: 'blue_rejection_log', publishers: 'blue_publishers', coordination: 'blue_coordination' });
   });
 
   it('stops the start when the database cannot be reached, naming DATABASE_URL and where it points, never the password', async () => {

@@ -4,16 +4,16 @@ import { openPostgresPool } from '@partner-program/event-store';
 import type { AppConfig } from '../config/app-config';
 
 // ── EVENT_STORE=postgres: one database, one pool per process, one schema per component ───────
-// The event store, the rejection log and the publishers' checkpoints share DATABASE_URL's database
+// The event store, the read models, the rejection log, the publishers' checkpoints and the elections share DATABASE_URL's database
 // (everything the processes of a deployment share lives in one place), each in its own schema.
 
 /** The schema of each PostgreSQL component, after DATABASE_SCHEMA_PREFIX. */
-export type PostgresSchemas = Readonly<{ eventStore: string; rejectionLog: string; publishers: string; coordination: string }>;
+export type PostgresSchemas = Readonly<{ eventStore: string; readModels: string; rejectionLog: string; publishers: string; coordination: string }>;
 
 export function postgresSchemas(config: Pick<AppConfig, 'DATABASE_SCHEMA_PREFIX'>): PostgresSchemas {
   const prefix = config.DATABASE_SCHEMA_PREFIX;
   return {
-    eventStore: `${prefix}event_store`, rejectionLog: `${prefix}rejection_log`, publishers: `${prefix}publishers`, coordination: `${prefix}coordination`,
+    eventStore: `${prefix}event_store`, readModels: `${prefix}read_models`, rejectionLog: `${prefix}rejection_log`, publishers: `${prefix}publishers`, coordination: `${prefix}coordination`,
   };
 }
 

@@ -1,8 +1,8 @@
 import { type BeforeApplicationShutdown, Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import type { EventStore } from '@partner-program/event-store';
 import type { RejectionLog } from '@partner-program/ingestion';
-import type { ReadModelDatabase } from '@partner-program/read-models';
 import type { Pool } from 'pg';
+import type { ReadModels } from './read-models.factory';
 import { EVENT_STORE, POSTGRES_POOL, READ_MODEL_DB, REJECTION_LOG } from './tokens';
 
 /**
@@ -23,7 +23,7 @@ export class ShutdownCoordinator implements BeforeApplicationShutdown, OnApplica
 
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
-    @Inject(READ_MODEL_DB) private readonly readModels: ReadModelDatabase,
+    @Inject(READ_MODEL_DB) private readonly readModels: ReadModels,
     @Inject(REJECTION_LOG) private readonly rejections: RejectionLog,
     @Inject(POSTGRES_POOL) private readonly pool: Pool | undefined,
   ) {}
@@ -80,7 +80,7 @@ export class ShutdownCoordinator implements BeforeApplicationShutdown, OnApplica
     await Promise.allSettled([...this.backgroundTasks.keys()]);
     this.stage = 'stores';
     await this.store.close();
-    this.readModels.close();
+    await this.readModels.close();
     await this.rejections.close();
     await Promise.all(this.closables.map((close) => close()));
     // Last: every store above may still have been writing through it.

@@ -14,7 +14,7 @@ describe('PartnerProjector taking over from another projector', () => {
       const standby = f.projectorWith({ onError: (error) => errors.push(error) }); // built while the other one leads
       const leading = new AbortController();
       const leader = f.projector.run(leading.signal, 5); // an empty model: rebuilt first, swapped in
-      for (let i = 0; i < 200 && f.queries.partnerStatus('P-1') === undefined; i += 1) await new Promise((resolve) => setTimeout(resolve, 10));
+      for (let i = 0; i < 200 && (await f.queries.partnerStatus('P-1')) === undefined; i += 1) await new Promise((resolve) => setTimeout(resolve, 10));
       leading.abort();
       await leader;
       expect(f.projector.stats.rebuilds).toBe(1);
@@ -22,12 +22,12 @@ describe('PartnerProjector taking over from another projector', () => {
       await f.record('P-1', booked('2021-05-01', 'D-1', 'vmc-on-aws', 50_000));
       const taking = new AbortController();
       const run = standby.run(taking.signal, 5);
-      for (let i = 0; i < 200 && f.queries.partnerStatus('P-1')!.areas['vmc-on-aws'].tier !== 'advanced'; i += 1) await new Promise((resolve) => setTimeout(resolve, 10));
+      for (let i = 0; i < 200 && (await f.queries.partnerStatus('P-1'))!.areas['vmc-on-aws'].tier !== 'advanced'; i += 1) await new Promise((resolve) => setTimeout(resolve, 10));
       taking.abort();
       await run;
       expect(errors).toEqual([]);
-      expect(f.queries.partnerStatus('P-1')!.areas['vmc-on-aws'].tier).toBe('advanced');
-      expect(standby.checkpoint()).toBe(f.queries.checkpoint());
+      expect((await f.queries.partnerStatus('P-1'))!.areas['vmc-on-aws'].tier).toBe('advanced');
+      expect(await standby.checkpoint()).toBe(await f.queries.checkpoint());
     } finally {
       await f.close();
     }
