@@ -37,6 +37,7 @@ module.exports = {
   moduleNameMapper: {
     '^@partner-program/domain$': '<rootDir>/libs/domain/src/index.ts',
     '^@partner-program/event-store$': '<rootDir>/libs/event-store/src/index.ts',
+    '^@partner-program/event-store/testing$': '<rootDir>/libs/event-store/src/testing/index.ts',
     '^@partner-program/ingestion$': '<rootDir>/libs/ingestion/src/index.ts',
     '^@partner-program/read-models$': '<rootDir>/libs/read-models/src/index.ts',
     '^@partner-program/platform$': '<rootDir>/libs/platform/src/index.ts',

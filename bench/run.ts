@@ -9,11 +9,14 @@ import { measureCeiling } from './sections/ceiling';
 import { commandCost } from './sections/command-cost';
 import { Bodies, batchIngestion, feeder, latencyOf, postAll, singleIngestion, statusQueries } from './sections/http';
 import { loadStore, rebuildInChild } from './sections/projection-rebuild';
+import { EMMETT_VERSION, emmettBenchStore } from './sections/emmett';
 import { measurePostgresCeiling, postgresBenchStore } from './sections/postgres';
+import { postgresTarget, projectInto, readModelLog, sqliteTarget } from './sections/read-models';
 import { batchAppends100, singleAppends64 } from './sections/store-appends';
-import { type BenchOptions, type Figure, log, machine, medianOf, round } from './support';
+import { demoEnvelopes, validationCost } from './sections/validation';
+import { type BenchOptions, type Figure, log, machine, median, medianOf, round } from './support';
 
-// `npm run bench [-- --tiny | --scale] [--runs N] [--seconds N] [--out FILE] [--only rebuild|http|kafka|postgres]`
+// `npm run bench [-- --tiny | --scale] [--runs N] [--seconds N] [--out FILE] [--only rebuild|http|kafka|postgres|validation|read-models]`
 // Every figure is the median of --runs runs; write figures are also given relative to the ceiling.
 
 function options(argv: string[]): BenchOptions & { out: string; only: string | undefined } {
@@ -42,8 +45,12 @@ async function main(): Promise<void> {
     log(`  ${figure.label}: ${round(figure.value, 1)} ${figure.unit} ${figure.notes ?? ''}`);
   };
   log(`machine: ${machine()}\noptions: ${JSON.stringify(o)}`);
-  if (o.only === 'rebuild' || o.only === 'kafka') {
-    await (o.only === 'rebuild' ? rebuildFigures(o, add) : kafkaFigures(o, add));
+  if (o.only === 'validation') {
+    validationFigures(o, add);
+    return finish(o, figures);
+  }
+  if (o.only === 'rebuild' || o.only === 'kafka' || o.only === 'read-models') {
+    await (o.only === 'rebuild' ? rebuildFigures(o, add) : o.only === 'kafka' ? kafkaFigures(o, add) : readModelFigures(o, add));
     return finish(o, figures);
   }
   const writes = [...take(programme({ partners: o.partners, dealsPerPartner: o.dealsPerPartner, prefix: 'W' }), o.tiny ? 5_000 : 200_000)];
@@ -81,6 +88,8 @@ async function main(): Promise<void> {
   await httpFigures(o, add, ceiling);
   await kafkaFigures(o, add);
   await rebuildFigures(o, add);
+  validationFigures(o, add);
+  await readModelFigures(o, add);
 
   finish(o, figures);
 }
@@ -138,18 +147,35 @@ async function httpFigures(o: BenchOptions, add: (f: Figure) => void, ceiling: n
   }
 }
 
-/** The PostgreSQL store against a bare `pg` ceiling on the same database, when DATABASE_URL is set. */
+/** Connections Emmett's store gets: one per concurrent caller, so none of them waits for a connection. */
+const EMMETT_CONNECTIONS = 64;
+
+/**
+ * The PostgreSQL store against a bare `pg` ceiling and Emmett's PostgreSQL store on the same
+ * database and payloads, when DATABASE_URL is set. Each run measures all five in turn, so a run's
+ * ratios compare figures taken minutes apart on the same (shared) machine, not hours apart.
+ */
 async function postgresFigures(o: BenchOptions, add: (f: Figure) => void, writes: readonly Envelope[]): Promise<void> {
   const url = process.env.DATABASE_URL;
   if (!url) return log('  PostgreSQL: skipped, DATABASE_URL is not set (run under deploy/postgres-local/with-postgres.sh)');
-  const { ceiling } = await medianOf(o.runs, async () => ({ ceiling: await measurePostgresCeiling(url, writes) }));
-  add({ id: 'pg-ceiling', label: 'PostgreSQL ceiling: bare pg, 100 events/transaction in one INSERT', value: ceiling, unit: 'events/s' });
-  const ratio = (value: number) => `${((value / ceiling) * 100).toFixed(0)}% of the PostgreSQL ceiling`;
-  const open = postgresBenchStore(url);
-  const single = await medianOf(o.runs, () => singleAppends64(writes.slice(0, o.tiny ? 2_000 : 30_000), open));
-  add({ id: 'pg-store-single', label: 'PostgreSQL store: single-event appends, 64 concurrent callers (group commit)', value: single.eventsPerSecond, unit: 'events/s', notes: `${ratio(single.eventsPerSecond)}; ${round(single.eventsPerTransaction, 1)} appends per transaction` });
-  const { batch } = await medianOf(o.runs, async () => ({ batch: await batchAppends100(writes, open) }));
-  add({ id: 'pg-store-batch', label: 'PostgreSQL store: 100-event appends', value: batch, unit: 'events/s', notes: ratio(batch), target: { op: '>=', value: ceiling / 2, text: '≥ 50% of the PostgreSQL ceiling' } });
+  const singles = writes.slice(0, o.tiny ? 2_000 : 30_000);
+  const ours = postgresBenchStore(url);
+  const emmett = emmettBenchStore(url, EMMETT_CONNECTIONS);
+  const m = await medianOf(o.runs, async () => {
+    const ceiling = await measurePostgresCeiling(url, writes);
+    const single = await singleAppends64(singles, ours);
+    const batch = await batchAppends100(writes, ours);
+    const emmettSingle = (await singleAppends64(singles, emmett)).eventsPerSecond;
+    const emmettBatch = await batchAppends100(writes, emmett);
+    return { ceiling, single: single.eventsPerSecond, perTransaction: single.eventsPerTransaction, batch, emmettSingle, emmettBatch };
+  });
+  const ofCeiling = (value: number) => `${((value / m.ceiling) * 100).toFixed(0)}% of the PostgreSQL ceiling`;
+  const times = (value: number, peer: number) => `${(value / peer).toFixed(2)}× Emmett`;
+  add({ id: 'pg-ceiling', label: 'PostgreSQL ceiling: bare pg, 100 events/transaction in one INSERT', value: m.ceiling, unit: 'events/s' });
+  add({ id: 'pg-store-single', label: 'PostgreSQL store: single-event appends, 64 concurrent callers (group commit)', value: m.single, unit: 'events/s', notes: `${ofCeiling(m.single)}; ${times(m.single, m.emmettSingle)}; ${round(m.perTransaction, 1)} appends per transaction`, target: { op: '>=', value: m.emmettSingle * 3, text: "≥ 3× Emmett's PostgreSQL store" } });
+  add({ id: 'pg-store-batch', label: 'PostgreSQL store: 100-event appends', value: m.batch, unit: 'events/s', notes: `${ofCeiling(m.batch)}; ${times(m.batch, m.emmettBatch)}`, target: { op: '>=', value: m.ceiling / 2, text: '≥ 50% of the PostgreSQL ceiling' } });
+  add({ id: 'emmett-single', label: `Emmett's PostgreSQL store ${EMMETT_VERSION}: single-event appends, 64 concurrent callers (${EMMETT_CONNECTIONS} connections)`, value: m.emmettSingle, unit: 'events/s', notes: `${ofCeiling(m.emmettSingle)}; one transaction per append` });
+  add({ id: 'emmett-batch', label: `Emmett's PostgreSQL store ${EMMETT_VERSION}: 100-event appends`, value: m.emmettBatch, unit: 'events/s', notes: ofCeiling(m.emmettBatch) });
 }
 
 /** Kafka → store end to end on the local broker (`npm run kafka:start`), when KAFKA_BROKERS is set. */
@@ -184,6 +210,17 @@ async function projectionLag(url: string): Promise<number> {
   return Number(match[1]);
 }
 
+/** The ingestion validator alone, on the demo programme's envelopes (a warm-up pass first, for the JIT). */
+function validationFigures(o: BenchOptions, add: (f: Figure) => void): void {
+  const envelopes = demoEnvelopes(o.tiny ? 10_000 : 100_000);
+  const now = Date.parse('2026-11-02T00:00:00Z');
+  validationCost(envelopes, now);
+  const runs = Array.from({ length: o.runs }, () => validationCost(envelopes, now));
+  const cost = { cpu: median(runs.map((r) => r.cpuNsPerMessage)), wall: median(runs.map((r) => r.wallNsPerMessage)), bytes: median(runs.map((r) => r.bytesPerMessage)) };
+  const [load1] = loadavg();
+  add({ id: 'validation', label: `envelope validation, ${envelopes.length.toLocaleString('en-US')} demo-programme envelopes (${runs[0]!.invalid} invalid)`, value: cost.cpu, unit: 'CPU ns/message', notes: `${round(cost.bytes)} bytes allocated per message; wall clock ${round(cost.wall)} ns/message at load average ${load1!.toFixed(1)}` });
+}
+
 async function rebuildFigures(o: BenchOptions, add: (f: Figure) => void): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'pp-bench-rebuild-'));
   try {
@@ -194,6 +231,27 @@ async function rebuildFigures(o: BenchOptions, add: (f: Figure) => void): Promis
     add({ id: 'rebuild-capped', label: `projection rebuild, ${events.toLocaleString('en-US')} events, V8 heap capped at 640 MiB`, value: capped.peakRssMiB, unit: 'MiB peak RSS', notes: `${round(capped.eventsPerSecond)} events/s`, target: { op: '<=', value: 1024, text: '≤ 1 GiB' } });
   } finally {
     rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** The same log projected into the SQLite and the PostgreSQL read models (PostgreSQL only with DATABASE_URL). */
+async function readModelFigures(o: BenchOptions, add: (f: Figure) => void): Promise<void> {
+  const url = process.env.DATABASE_URL;
+  const source = await readModelLog(o);
+  try {
+    const size = `${source.events.toLocaleString('en-US')} events`;
+    for (const how of ['catch-up', 'rebuild'] as const) {
+      const sqlite = await medianOf(o.runs, () => projectInto(source.store, sqliteTarget(), how));
+      add({ id: `rm-sqlite-${how}`, label: `read models on SQLite: ${how}, ${size}`, value: sqlite.eventsPerSecond, unit: 'events/s' });
+      if (!url) {
+        log('  read models on PostgreSQL: skipped, DATABASE_URL is not set');
+        continue;
+      }
+      const postgres = await medianOf(o.runs, () => projectInto(source.store, postgresTarget(url), how));
+      add({ id: `rm-pg-${how}`, label: `read models on PostgreSQL: ${how}, ${size}`, value: postgres.eventsPerSecond, unit: 'events/s', notes: `${((postgres.eventsPerSecond / sqlite.eventsPerSecond) * 100).toFixed(0)}% of SQLite's` });
+    }
+  } finally {
+    await source.dispose();
   }
 }
 

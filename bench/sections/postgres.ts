@@ -5,17 +5,21 @@ import type { Envelope } from '../../scripts/programme-generator';
 import { ceilingRows } from './ceiling';
 import type { BenchStore } from './store-appends';
 
-const freshSchema = () => `bench_${randomBytes(5).toString('hex')}`;
+/** A schema name of its own for one measurement, so runs on a shared database never meet. */
+export const freshSchema = () => `bench_${randomBytes(5).toString('hex')}`;
 
-async function dropSchema(url: string, schema: string): Promise<void> {
+async function inSchema(url: string, sql: string): Promise<void> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
-    await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+    await client.query(sql);
   } finally {
     await client.end();
   }
 }
+
+export const createSchema = (url: string, schema: string) => inSchema(url, `CREATE SCHEMA "${schema}"`);
+export const dropSchema = (url: string, schema: string) => inSchema(url, `DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
 
 /** A fresh PostgresEventStore in a schema of its own on `url`, dropped afterwards. */
 export function postgresBenchStore(url: string): () => Promise<BenchStore> {

@@ -3,13 +3,13 @@ import { join } from 'node:path';
 import { type NewEvent, SqliteEventStore, partnerStreamId } from '@partner-program/event-store';
 import type { Envelope } from '../../scripts/programme-generator';
 
-/** Writes the generated programme into a store in `dir`, a partner's events per append (bounded memory). */
+/** Writes the generated programme into a store in `dir`, a partner's consecutive events per append (bounded memory; interleaved partners append again). */
 export async function loadStore(dir: string, messages: Iterable<Envelope>): Promise<number> {
   const store = SqliteEventStore.open({ location: dir });
   let count = 0;
   let current: { partnerId: string; events: NewEvent[] } | undefined;
   const flush = async () => {
-    if (current) await store.append(partnerStreamId(current.partnerId), current.events, { expectedRevision: 'no_stream' });
+    if (current) await store.append(partnerStreamId(current.partnerId), current.events, { expectedRevision: 'any' });
   };
   for (const m of messages) {
     if (current?.partnerId !== m.partnerId) {

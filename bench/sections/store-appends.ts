@@ -1,13 +1,16 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type EventStore, type NewEvent, SqliteEventStore } from '@partner-program/event-store';
+import { type AppendOptions, type NewEvent, SqliteEventStore } from '@partner-program/event-store';
 import type { Envelope } from '../../scripts/programme-generator';
 
 const toNew = (m: Envelope): NewEvent => ({ type: m.type, data: m.data, metadata: { messageId: m.messageId, source: m.source, occurredAt: m.occurredAt } });
 
+/** What is measured of a store: the port's append (a peer's store is measured through the same call). */
+export type BenchAppender = { append(streamId: string, events: readonly NewEvent[], options: AppendOptions): Promise<unknown> };
+
 /** A store under measurement with its transaction count, and how to dispose of it. */
-export type BenchStore = Readonly<{ store: EventStore; transactions: () => number; dispose: () => Promise<void> }>;
+export type BenchStore = Readonly<{ store: BenchAppender; transactions: () => number; dispose: () => Promise<void> }>;
 
 /** A fresh SQLite store in a temp dir (the default store of every figure). */
 export async function sqliteBenchStore(): Promise<BenchStore> {
@@ -23,7 +26,7 @@ export async function sqliteBenchStore(): Promise<BenchStore> {
   };
 }
 
-async function withStore<T>(open: () => Promise<BenchStore>, work: (store: EventStore, transactions: () => number) => Promise<T>): Promise<T> {
+async function withStore<T>(open: () => Promise<BenchStore>, work: (store: BenchAppender, transactions: () => number) => Promise<T>): Promise<T> {
   const bench = await open();
   try {
     return await work(bench.store, bench.transactions);

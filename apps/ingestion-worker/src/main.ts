@@ -1,5 +1,4 @@
 import { NestFactory } from '@nestjs/core';
-import { readKafkaConfig } from '@partner-program/kafka';
 import { flushLogOutput, stopGracefullyOn, tolerateClosedOutput, validateEnvironment } from '@partner-program/platform';
 import { Logger } from 'nestjs-pino';
 import { IngestionWorkerModule } from './ingestion-worker.module';
@@ -9,7 +8,7 @@ import { IngestionWorkerModule } from './ingestion-worker.module';
 async function main(): Promise<void> {
   tolerateClosedOutput();
   const config = validateEnvironment(process.env);
-  const kafka = readKafkaConfig(process.env);
+  const { kafka } = config;
   if (!kafka) throw new Error('KAFKA_BROKERS is not set: the ingestion worker has nothing to do without Kafka');
   const app = await NestFactory.createApplicationContext(IngestionWorkerModule.forRoot(config, kafka), { bufferLogs: true });
   app.useLogger(app.get(Logger));

@@ -1,5 +1,4 @@
 import { type DynamicModule, Module, RequestMethod } from '@nestjs/common';
-import { readKafkaConfig } from '@partner-program/kafka';
 import { BackgroundModule, type CoreOptions, CoreModule, KafkaEdgeModule, logOutput } from '@partner-program/platform';
 import { LoggerModule } from 'nestjs-pino';
 import type { DestinationStream } from 'pino';
@@ -16,8 +15,7 @@ export type AppOptions = CoreOptions & Readonly<{ background: boolean; logDestin
 @Module({})
 export class AppModule {
   static forRoot(options: AppOptions): DynamicModule {
-    // SASL/SSL settings live only in the environment; the broker list comes from the validated config.
-    const kafka = options.background && options.config.KAFKA_BROKERS ? readKafkaConfig({ ...process.env, KAFKA_BROKERS: options.config.KAFKA_BROKERS }) : undefined;
+    const kafka = options.background ? options.config.kafka : undefined;
     return {
       module: AppModule,
       imports: [

@@ -1,5 +1,7 @@
 import { NestFactory } from '@nestjs/core';
-import { ShutdownCoordinator, flushLogOutput, stopGracefullyOn, tolerateClosedOutput, validateEnvironment } from '@partner-program/platform';
+import {
+  type PostgresRebuildRequests, REBUILD_REQUESTS, ShutdownCoordinator, flushLogOutput, rebuildReadModels, stopGracefullyOn, tolerateClosedOutput, validateEnvironment,
+} from '@partner-program/platform';
 import { PartnerProjector } from '@partner-program/read-models';
 import { Logger } from 'nestjs-pino';
 import { ProjectorModule } from './projector.module';
@@ -18,9 +20,12 @@ async function main(): Promise<void> {
     await flushLogOutput();
   }, { waitingFor: () => shutdown.waitingFor() });
   // `--rebuild`: rebuild every read model while following the store (the scale-out topology's
-  // rebuild: the API refuses one there, as it would swap tables under this process).
+  // rebuild: the API refuses one there, as it would swap tables under this process). With
+  // DATABASE_URL it is asked of whichever projector leads, as the API does.
   if (process.argv.includes('--rebuild')) {
-    const { events, ms } = await app.get(PartnerProjector).rebuild();
+    const requests = app.get<PostgresRebuildRequests | null>(REBUILD_REQUESTS);
+    const by = { role: 'operator', requestId: `start:projector --rebuild (pid ${process.pid})` };
+    const { events, ms } = requests ? await requests.rebuild(by, shutdown.signal) : await rebuildReadModels(app.get(PartnerProjector));
     process.stdout.write(`rebuilt every read model from ${events} events in ${Math.round(ms)} ms; following the store\n`);
   }
 }

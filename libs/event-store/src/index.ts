@@ -20,8 +20,11 @@ export { SQLITE_MIGRATIONS, SQLITE_SCHEMA_VERSION, migrateSqliteSchema, type Sql
 export { EsdbEventStore } from './esdb/esdb-event-store';
 export type { EsdbEventStoreOptions } from './esdb/esdb-event-store.options';
 export type { EsdbClient, EsdbSubscription } from './esdb/esdb-client';
-export { ESDB_CONNECTION_STRING_PATTERN, parseEsdbConnectionString, readEsdbConfig, type EsdbConfig } from './esdb/esdb-config';
+export { ESDB_CONNECTION_STRING_PATTERN, parseEsdbConnectionString } from './esdb/esdb-config';
 export { PostgresEventStore } from './postgres/postgres-event-store';
 export type { PostgresEventStoreMetrics, PostgresEventStoreOptions } from './postgres/postgres-event-store.options';
-export { FencedOutError, type FencingToken } from './postgres/fencing';
-export { POSTGRES_MIGRATIONS, POSTGRES_SCHEMA_VERSION, type PostgresMigration } from './postgres/postgres-schema';
+export { FencedOutError, checkpointUpsertSql, tokenForWrite, type FencingToken } from './postgres/fencing';
+export { POSTGRES_MIGRATIONS, POSTGRES_SCHEMA_VERSION, migratePostgresSchema, type PostgresMigration } from './postgres/postgres-schema';
+export { migrateOnPool, openPostgresPool, type PostgresPoolOptions } from './postgres/postgres-pool';
+export { PostgresAppendListener } from './postgres/postgres-append-listener';
+export { AppendNotifier } from './append-notifier';

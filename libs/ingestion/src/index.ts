@@ -8,3 +8,4 @@ export { IngestionService, type IngestInput, type IngestionDeps } from './ingest
 export { PartnerCommandHandler, type HandledCommand, type PartnerCommandHandlerOptions } from './partner-command-handler';
 export { toNewEvent, type CommandContext } from './recorded-events';
 export { KeyedMutex } from './keyed-mutex';
+export { PostgresRejectionLog, type PostgresRejectionLogOptions } from './postgres-rejection-log';

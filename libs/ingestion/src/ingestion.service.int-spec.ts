@@ -21,7 +21,7 @@ describe('IngestionService on the SQLite store', () => {
   });
   afterEach(async () => {
     await store.close();
-    rejections.close();
+    await rejections.close();
   });
 
   const typesOf = async (partnerId: string) => {
@@ -104,7 +104,7 @@ describe('IngestionService on the SQLite store', () => {
     const first = await ingestion.ingest({ body: refused, payload: JSON.stringify(refused), origin: kafka });
     await ingestion.ingest({ body: refused, payload: JSON.stringify(refused), origin: kafka });
     await new RejectionLogProjector(store, rejections).catchUp();
-    const kept = rejections.list({ limit: 10 });
+    const kept = await rejections.list({ limit: 10 });
     expect(kept).toHaveLength(2);
     expect(kept[0]).toMatchObject({ outcome: 'invalid', code: 'invalid', messageId: 'bad', reason: expect.stringContaining('type'), problems: expect.any(Array) });
     expect(kept[1]).toMatchObject({ outcome: 'rejected', code: 'deal-not-booked', partnerId: 'P-9', position: first.position, origin: { transport: 'kafka', partition: 2, offset: '41' } });

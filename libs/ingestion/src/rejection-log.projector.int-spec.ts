@@ -1,4 +1,4 @@
-import { SqliteEventStore } from '@partner-program/event-store';
+import { FencedOutError, SqliteEventStore } from '@partner-program/event-store';
 import { IngestionService } from './ingestion.service';
 import { PartnerCommandHandler } from './partner-command-handler';
 import { RejectionLogProjector } from './rejection-log.projector';
@@ -23,7 +23,7 @@ describe('RejectionLogProjector: refusals listed from the store', () => {
   });
   afterEach(async () => {
     await store.close();
-    log.close();
+    await log.close();
   });
 
   it('lists each stored refusal once, with its position and origin, whatever else the log holds', async () => {
@@ -33,10 +33,10 @@ describe('RejectionLogProjector: refusals listed from the store', () => {
     const projector = new RejectionLogProjector(store, log, { pageSize: 2 });
     expect(await projector.catchUp()).toBe(3);
     expect(await projector.catchUp()).toBe(0);
-    expect(log.list({ limit: 10 })).toEqual([
+    expect(await log.list({ limit: 10 })).toEqual([
       expect.objectContaining({ outcome: 'rejected', code: 'deal-not-booked', messageId: 'reverse-P-1-D-2', partnerId: 'P-1', type: 'CreditsReversed', position: refused.position, origin: { transport: 'http', requestId: 'req-7' } }),
     ]);
-    expect(projector.checkpoint()).toBe(3n);
+    expect(await projector.checkpoint()).toBe(3n);
   });
 
   it('a page that failed to be written is projected again, its refusal once', async () => {
@@ -47,11 +47,11 @@ describe('RejectionLogProjector: refusals listed from the store', () => {
     });
     const projector = new RejectionLogProjector(store, flaky);
     await expect(projector.catchUp()).rejects.toThrow('disk full');
-    expect(log.checkpoint()).toBe(0n);
+    expect(await log.checkpoint()).toBe(0n);
     await projector.catchUp();
     await ingest(reversal('P-1', 'D-2')); // a redelivery: rejected again, nothing new stored
     await projector.catchUp();
-    expect(log.list({ limit: 10 }).map((entry) => entry.code)).toEqual(['deal-not-booked']);
+    expect((await log.list({ limit: 10 })).map((entry) => entry.code)).toEqual(['deal-not-booked']);
   });
 
   it('follows the store while running and stops when aborted', async () => {
@@ -59,9 +59,36 @@ describe('RejectionLogProjector: refusals listed from the store', () => {
     const stop = new AbortController();
     const running = projector.run(stop.signal, 5);
     const refused = await ingest(reversal('P-3', 'D-1'));
-    for (let i = 0; i < 100 && projector.checkpoint() < BigInt(refused.position!); i++) await new Promise((resolve) => setTimeout(resolve, 5));
+    for (let i = 0; i < 100 && (await projector.checkpoint()) < BigInt(refused.position!); i++) await new Promise((resolve) => setTimeout(resolve, 5));
     stop.abort();
     await running;
-    expect(log.list({ limit: 10 })).toEqual([expect.objectContaining({ messageId: 'reverse-P-3-D-1', position: refused.position })]);
+    expect(await log.list({ limit: 10 })).toEqual([expect.objectContaining({ messageId: 'reverse-P-3-D-1', position: refused.position })]);
+  });
+
+  it('starts each catch-up from the stored checkpoint, which another leader may have moved', async () => {
+    await ingest(reversal('P-4', 'D-1'));
+    await ingest(reversal('P-4', 'D-2'));
+    const projector = new RejectionLogProjector(store, log, { fence: () => 1n });
+    // Another projector, elected later, has projected both refusals already.
+    await log.recordRefusals([], 2n, () => 2n);
+    await expect(projector.catchUp()).resolves.toBe(0);
+    expect(await log.list({ limit: 10 })).toEqual([]);
+  });
+
+  it('a fenced-out projector writes nothing and its run stops, where other errors are retried', async () => {
+    await ingest(reversal('P-5', 'D-1'));
+    await log.recordRefusals([], 0n, () => 9n); // a newer leader holds the checkpoint
+    const errors: unknown[] = [];
+    const projector = new RejectionLogProjector(store, log, { fence: () => 8n, onError: (error) => errors.push(error) });
+    await expect(projector.catchUp()).rejects.toBeInstanceOf(FencedOutError);
+    const stop = new AbortController();
+    const stopped = projector.run(stop.signal, 5).then(() => 'stopped by itself');
+    const timeout = new Promise((resolve) => setTimeout(resolve, 2_000, 'still running'));
+    const outcome = await Promise.race([stopped, timeout]);
+    stop.abort();
+    expect(outcome).toBe('stopped by itself');
+    expect(errors).toEqual([]);
+    expect(await log.list({ limit: 10 })).toEqual([]);
+    expect(await log.checkpoint()).toBe(0n);
   });
 });

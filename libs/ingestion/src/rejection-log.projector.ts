@@ -1,6 +1,6 @@
 import { setImmediate as yieldToEventLoop, setTimeout as sleep } from 'node:timers/promises';
 import type { MessageRejected } from '@partner-program/domain';
-import { type EventStore, type StoredEvent, partnerIdFromStreamId } from '@partner-program/event-store';
+import { type EventStore, FencedOutError, type FencingToken, type StoredEvent, partnerIdFromStreamId } from '@partner-program/event-store';
 import type { MessageOrigin, ProjectedRefusal, RejectionLog } from './rejection-log';
 
 // ── The rejection log's refusals, projected from the partner streams ─────────────────────────
@@ -9,7 +9,12 @@ import type { MessageOrigin, ProjectedRefusal, RejectionLog } from './rejection-
 // projection's checkpoint in the same transaction, so an entry exists exactly when the store holds
 // the refusal: never lost in a crash, never written twice, never contradicting the store.
 
-export type RejectionLogProjectorOptions = Readonly<{ pageSize?: number; onError?: (error: unknown) => void }>;
+export type RejectionLogProjectorOptions = Readonly<{
+  pageSize?: number;
+  onError?: (error: unknown) => void;
+  /** The elected projector's token: checkpoint writes are fenced with it (none: a single projector). */
+  fence?: FencingToken;
+}>;
 
 export class RejectionLogProjector {
   private readonly pageSize: number;
@@ -23,30 +28,40 @@ export class RejectionLogProjector {
   }
 
   /** Last store position whose refusals are listed. */
-  checkpoint(): bigint {
+  checkpoint(): Promise<bigint> {
     return this.log.checkpoint();
   }
 
-  /** Projects pages until the end of the log; returns the events read. */
+  /**
+   * Projects pages until the end of the log; returns the events read. Starts from the checkpoint
+   * as stored now, not as this process last wrote it: another leader may have moved it since.
+   * Throws `FencedOutError` when a newer leader has written (nothing of the page is kept).
+   */
   async catchUp(signal?: AbortSignal): Promise<number> {
     let total = 0;
+    let checkpoint = await this.log.checkpoint();
     for (;;) {
-      const page = await this.store.readAll({ fromPosition: this.log.checkpoint(), maxCount: this.pageSize });
+      const page = await this.store.readAll({ fromPosition: checkpoint, maxCount: this.pageSize });
       if (page.events.length === 0) return total;
       total += page.events.length;
-      await this.log.recordRefusals(page.events.flatMap(refusalOf), page.nextPosition);
+      await this.log.recordRefusals(page.events.flatMap(refusalOf), page.nextPosition, this.options.fence);
+      checkpoint = page.nextPosition;
       if (page.isEnd || signal?.aborted) return total;
       // The SQLite store answers synchronously: let HTTP requests in between pages.
       await yieldToEventLoop();
     }
   }
 
-  /** Catches up, then polls every `idleMs`, until `signal` aborts. */
+  /**
+   * Catches up, then polls every `idleMs`, until `signal` aborts, or until fenced out (another
+   * projector leads now: retrying would only be refused again), which it returns quietly.
+   */
   async run(signal: AbortSignal, idleMs = 50): Promise<void> {
     while (!signal.aborted) {
       try {
         if ((await this.catchUp(signal)) === 0) await sleep(idleMs, undefined, { signal }).catch(() => undefined);
       } catch (error) {
+        if (error instanceof FencedOutError) return;
         this.options.onError?.(error);
         await sleep(Math.max(idleMs, 1000), undefined, { signal }).catch(() => undefined);
       }

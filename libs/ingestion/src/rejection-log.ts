@@ -1,3 +1,5 @@
+import type { FencingToken } from '@partner-program/event-store';
+
 /** Where a message came from, so an operator can find it upstream. */
 export type MessageOrigin = Readonly<
   { transport: 'http'; requestId?: string } | { transport: 'kafka'; topic: string; partition: number; offset: string }
@@ -47,11 +49,17 @@ export type ProjectedRefusal = Readonly<{ position: bigint; entry: RejectionEntr
 export interface RejectionLog {
   /** Durably records the entry; the same message with the same outcome is kept once. */
   record(entry: RejectionEntry): Promise<void>;
-  /** Durably records projected refusals (each once, by position) and moves the projection's checkpoint, together. */
-  recordRefusals(refusals: readonly ProjectedRefusal[], checkpoint: bigint): Promise<void>;
+  /**
+   * Durably records projected refusals (each once, by position) and moves the projection's
+   * checkpoint, together. With `fence` (the elected projector's token) the write happens only if
+   * no newer leader has written the checkpoint since; else nothing is written and it throws
+   * `FencedOutError`. Without it the write is unconditional (a single projector, no election).
+   */
+  recordRefusals(refusals: readonly ProjectedRefusal[], checkpoint: bigint, fence?: FencingToken): Promise<void>;
   /** The last store position whose refusals are in the log (`0n` before any). */
-  checkpoint(): bigint;
+  checkpoint(): Promise<bigint>;
   /** Entries after `after` (an id), oldest first. */
-  list(options: { after?: number; limit: number }): StoredRejection[];
-  close(): void;
+  list(options: { after?: number; limit: number }): Promise<StoredRejection[]>;
+  /** Writes what is pending, then releases the log's resources (not a pool it was given). */
+  close(): Promise<void>;
 }

@@ -1,8 +1,9 @@
-import { createHash } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
-import { type ProjectedRefusal, type RejectionEntry, type RejectionLog, type StoredRejection, keptPayload } from './rejection-log';
+import { FencedOutError, type FencingToken, tokenForWrite } from '@partner-program/event-store';
+import type { ProjectedRefusal, RejectionEntry, RejectionLog, StoredRejection } from './rejection-log';
+import { type ReadRow, type RejectionRow, dedupeKeyOf, fromRow, refusalDedupeKey, toRow } from './rejection-rows';
 
 // Rejections are not events of any partner and cannot be rebuilt from the store, so they live in
 // their own durable file (WAL, synchronous=FULL), never in the rebuildable read models.
@@ -28,9 +29,7 @@ CREATE TABLE IF NOT EXISTS checkpoints (name TEXT PRIMARY KEY, position INTEGER 
 /** The projection of refusals from the store (rejection-log.projector.ts). */
 const REFUSALS = 'refusals';
 
-type Row = Record<string, string | number | null | undefined>;
-
-type Pending = { row: Record<string, string | null>; done: () => void; failed: (error: unknown) => void };
+type Pending = { row: RejectionRow; done: () => void; failed: (error: unknown) => void };
 
 export class SqliteRejectionLog implements RejectionLog {
   private readonly insert: Database.Statement;
@@ -41,12 +40,13 @@ export class SqliteRejectionLog implements RejectionLog {
   commits = 0;
   private readonly writeAll: (rows: Pending[]) => void;
 
-  private readonly refusalsWith: (refusals: readonly ProjectedRefusal[], checkpoint: bigint) => void;
+  private readonly refusalsWith: (refusals: readonly ProjectedRefusal[], checkpoint: bigint, token: bigint | undefined) => void;
   private readonly readCheckpoint: Database.Statement<[string], { position: bigint }>;
 
   private constructor(private readonly db: Database.Database) {
     db.exec(SCHEMA);
-    addPositionColumn(db);
+    addColumn(db, 'rejections', 'position', 'INTEGER');
+    addColumn(db, 'checkpoints', 'fence', 'INTEGER NOT NULL DEFAULT 0');
     this.insert = db.prepare(`INSERT OR IGNORE INTO rejections
       (dedupe_key, received_at, outcome, code, reason, problems, message_id, partner_id, type, payload, origin)
       VALUES (@dedupeKey, @receivedAt, @outcome, @code, @reason, @problems, @messageId, @partnerId, @type, @payload, @origin)`);
@@ -56,10 +56,14 @@ export class SqliteRejectionLog implements RejectionLog {
       (dedupe_key, received_at, outcome, code, reason, problems, message_id, partner_id, type, payload, origin, position)
       VALUES (@dedupeKey, @receivedAt, @outcome, @code, @reason, @problems, @messageId, @partnerId, @type, @payload, @origin, @position)`);
     const moveCheckpoint = db.prepare('INSERT INTO checkpoints (name, position) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET position = excluded.position');
-    this.refusalsWith = db.transaction((refusals: readonly ProjectedRefusal[], checkpoint: bigint) => {
-      // A refusal is one stored event: its position identifies it, so a replayed page adds nothing.
-      for (const { position, entry } of refusals) insertRefusal.run({ ...toRow(entry, `refusal:${position}`), position });
-      moveCheckpoint.run(REFUSALS, checkpoint);
+    // Token T moves the checkpoint only where no newer leader has written (fence <= T).
+    const moveFencedCheckpoint = db.prepare(`INSERT INTO checkpoints (name, position, fence) VALUES (?, ?, ?)
+      ON CONFLICT (name) DO UPDATE SET position = excluded.position, fence = excluded.fence WHERE checkpoints.fence <= excluded.fence`);
+    this.refusalsWith = db.transaction((refusals: readonly ProjectedRefusal[], checkpoint: bigint, token: bigint | undefined) => {
+      for (const { position, entry } of refusals) insertRefusal.run({ ...toRow(entry, refusalDedupeKey(position)), position });
+      if (token === undefined) moveCheckpoint.run(REFUSALS, checkpoint);
+      // Throwing inside the transaction rolls the refusals back with it.
+      else if (moveFencedCheckpoint.run(REFUSALS, checkpoint, token).changes === 0) throw new FencedOutError(`checkpoint ${REFUSALS}`, token);
     });
     this.readCheckpoint = db.prepare<[string], { position: bigint }>('SELECT position FROM checkpoints WHERE name = ?').safeIntegers(true);
   }
@@ -75,9 +79,7 @@ export class SqliteRejectionLog implements RejectionLog {
   }
 
   record(entry: RejectionEntry): Promise<void> {
-    // The whole text decides sameness: two messages are never merged, a redelivery is kept once.
-    const dedupeKey = createHash('sha256').update(`${entry.outcome}\n${entry.code}\n${entry.payload}`).digest('hex');
-    const row = toRow(entry, dedupeKey);
+    const row = toRow(entry, dedupeKeyOf(entry));
     return new Promise((done, failed) => {
       if (this.pending.length === 0) setImmediate(() => this.flush());
       this.pending.push({ row, done, failed });
@@ -87,6 +89,7 @@ export class SqliteRejectionLog implements RejectionLog {
   private flush(): void {
     const batch = this.pending;
     this.pending = [];
+    if (batch.length === 0) return;
     try {
       this.writeAll(batch);
       this.commits += 1;
@@ -96,60 +99,26 @@ export class SqliteRejectionLog implements RejectionLog {
     }
   }
 
-  async recordRefusals(refusals: readonly ProjectedRefusal[], checkpoint: bigint): Promise<void> {
-    this.refusalsWith(refusals, checkpoint);
+  async recordRefusals(refusals: readonly ProjectedRefusal[], checkpoint: bigint, fence?: FencingToken): Promise<void> {
+    this.refusalsWith(refusals, checkpoint, tokenForWrite(`checkpoint ${REFUSALS}`, fence));
   }
 
-  checkpoint(): bigint {
+  async checkpoint(): Promise<bigint> {
     return this.readCheckpoint.get(REFUSALS)?.position ?? 0n;
   }
 
-  list({ after = 0, limit }: { after?: number; limit: number }): StoredRejection[] {
-    return (this.page.all(after, limit) as Row[]).map(fromRow);
+  async list({ after = 0, limit }: { after?: number; limit: number }): Promise<StoredRejection[]> {
+    return (this.page.all(after, limit) as ReadRow[]).map(fromRow);
   }
 
-  close(): void {
-    if (this.pending.length > 0) this.flush();
+  async close(): Promise<void> {
+    this.flush();
     if (this.db.open) this.db.close();
   }
 }
 
-function toRow(entry: RejectionEntry, dedupeKey: string): Record<string, string | null> {
-  return {
-    dedupeKey,
-    receivedAt: entry.receivedAt,
-    outcome: entry.outcome,
-    code: entry.code,
-    reason: entry.reason,
-    problems: entry.problems ? JSON.stringify(entry.problems) : null,
-    messageId: entry.messageId ?? null,
-    partnerId: entry.partnerId ?? null,
-    type: entry.type ?? null,
-    payload: keptPayload(entry.payload),
-    origin: JSON.stringify(entry.origin),
-  };
-}
-
-/** Logs made before refusals were projected have no position column. */
-function addPositionColumn(db: Database.Database): void {
-  const columns = db.prepare('PRAGMA table_info(rejections)').all() as { name: string }[];
-  if (!columns.some((column) => column.name === 'position')) db.exec('ALTER TABLE rejections ADD COLUMN position INTEGER');
-}
-
-function fromRow(row: Row): StoredRejection {
-  const text = (key: string) => (row[key] === null ? undefined : String(row[key]));
-  return {
-    id: Number(row.id),
-    receivedAt: String(row.received_at),
-    outcome: row.outcome as StoredRejection['outcome'],
-    code: String(row.code),
-    reason: String(row.reason),
-    ...(row.problems === null ? {} : { problems: JSON.parse(String(row.problems)) }),
-    ...(text('message_id') === undefined ? {} : { messageId: text('message_id') }),
-    ...(text('partner_id') === undefined ? {} : { partnerId: text('partner_id') }),
-    ...(text('type') === undefined ? {} : { type: text('type') }),
-    payload: String(row.payload),
-    origin: JSON.parse(String(row.origin)),
-    ...(row.position === null || row.position === undefined ? {} : { position: Number(row.position) }),
-  };
+/** Logs made before a column existed (refusals' positions, fencing) gain it on open. */
+function addColumn(db: Database.Database, table: string, column: string, definition: string): void {
+  const columns = db.prepare(`PRAGMA table_info(${table})`).all() as { name: string }[];
+  if (!columns.some((c) => c.name === column)) db.exec(`ALTER TABLE ${table} ADD COLUMN ${column} ${definition}`);
 }

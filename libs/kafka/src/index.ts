@@ -10,7 +10,9 @@ export { createDeadLetterProducer, createIdempotentProducer } from './producers'
 export type { UpstreamCounters } from './upstream/upstream-counters';
 export { DLQ_HEADERS, MAX_REASON_BYTES, toDeadLetter, truncateUtf8 } from './upstream/dead-letter';
 export { toUpstreamRecord, type UpstreamRecord } from './upstream/upstream-message';
-export { FileCheckpointStore, type CheckpointStore } from './publish/file-checkpoint.store';
+export type { CheckpointStore } from './publish/checkpoint-store';
+export { FileCheckpointStore } from './publish/file-checkpoint.store';
+export { PostgresCheckpointStore, type PostgresCheckpointStoreOptions } from './publish/postgres-checkpoint.store';
 export { CheckpointedPublisher, type FeedPage, type PublisherCounters, type PublisherOptions } from './publish/checkpointed-publisher';
 export {
   MESSAGE_ID_HEADER, RenewalNoticePublisher, toRenewalNoticeMessage,

@@ -1,9 +1,9 @@
 import { join } from 'node:path';
 import { KafkaWorker } from './kafka-worker';
+import { FileCheckpointStore } from './publish/file-checkpoint.store';
 import { type KafkaTopicNames, suffixedTopics } from './kafka-topics';
-import { readKafkaConfig } from './kafka-config';
 import { type IngestionFixture, allEvents, openIngestion, removeDir, tempDir } from './testing/ingestion-fixture';
-import { deleteTestTopics, testKafka, uniqueSuffix, waitFor } from './testing/kafka-test-env';
+import { deleteTestTopics, testKafka, testKafkaConfig, uniqueSuffix, waitFor } from './testing/kafka-test-env';
 import { produce, readTopic } from './testing/topic-reader';
 import { partnerScenarios } from './testing/upstream-envelopes';
 import type { TierChange } from './publish/status-change.publisher';
@@ -24,7 +24,11 @@ describe('KafkaWorker (real broker)', () => {
     fx = openIngestion(dir);
   });
 
+  let publishing: { stop: AbortController; done: Promise<void> } | undefined;
+
   afterEach(async () => {
+    publishing?.stop.abort();
+    await publishing?.done;
     await worker?.stop();
     await fx.close();
     removeDir(dir);
@@ -35,16 +39,18 @@ describe('KafkaWorker (real broker)', () => {
     const change: TierChange = { sequence: 1, changeId: 'c-1', partnerId: 'P-K', area: 'hybrid-cloud-infrastructure', from: null, to: 'partner', badge: false, at: '2021-02-01T10:00:00.000Z', position: 1 };
     const outcomes: string[] = [];
     worker = new KafkaWorker({
-      config: readKafkaConfig({ KAFKA_BROKERS: process.env['KAFKA_BROKERS'] })!,
+      config: testKafkaConfig('partner-program'),
       ingestion: fx.service,
       store: fx.store,
       tierChanges: (after) => (after < 1 ? [change] : []),
-      checkpointDir: join(dir, 'kafka'),
+      checkpoints: (publisher) => new FileCheckpointStore(join(dir, 'kafka', `${publisher}.checkpoint.json`)),
       topics,
       upstreamPartitions: 2,
       onOutcome: (outcome) => outcomes.push(outcome),
     });
     await worker.start();
+    const stop = new AbortController();
+    publishing = { stop, done: worker.publishDuring(stop.signal) };
     const admin = kafka.admin();
     await admin.connect();
     expect(await admin.listTopics().finally(() => admin.disconnect())).toEqual(expect.arrayContaining(Object.values(topics)));

@@ -1,4 +1,4 @@
-import { join } from 'node:path';
+import { once } from 'node:events';
 import type { EventStore } from '@partner-program/event-store';
 import type { Kafka } from 'kafkajs';
 import { backoffDelay, sleep } from './backoff';
@@ -6,7 +6,8 @@ import { createKafkaClient } from './kafka-client.factory';
 import type { KafkaConfig } from './kafka-config';
 import { type KafkaLogger, silentKafkaLogger } from './kafka-logger';
 import { KAFKA_TOPICS, type KafkaTopicNames, ensureTopics } from './kafka-topics';
-import { FileCheckpointStore } from './publish/file-checkpoint.store';
+import type { CheckpointStore } from './publish/checkpoint-store';
+import type { CheckpointedPublisher } from './publish/checkpointed-publisher';
 import { RenewalNoticePublisher } from './publish/renewal-notice.publisher';
 import { StatusChangePublisher, type TierChangeFeed } from './publish/status-change.publisher';
 import { UpstreamConsumer } from './upstream/upstream-consumer';
@@ -26,8 +27,11 @@ export type KafkaWorkerOptions = Readonly<{
   store?: EventStore;
   /** Tier and badge changes (`(after, limit) => queries.tierChanges({ afterSequence: after, limit })`). */
   tierChanges?: TierChangeFeed;
-  /** Directory of the publishers' checkpoint files (e.g. `DATA_DIR/kafka`). */
-  checkpointDir: string;
+  /**
+   * Each publisher's checkpoint by name (`renewal-notices`, `status-changes`): a file in
+   * `DATA_DIR/kafka` on SQLite, a row in PostgreSQL with EVENT_STORE=postgres.
+   */
+  checkpoints: (publisher: string) => CheckpointStore;
   topics?: KafkaTopicNames;
   upstreamPartitions?: number;
   /** Per upstream message after its offset was committed (for metrics). */
@@ -36,22 +40,24 @@ export type KafkaWorkerOptions = Readonly<{
 }>;
 
 /**
- * Creates missing topics, then starts the publishers and the consumer; stops intake first.
- * Run the publishers in one process per data directory: two would both send (still at least
- * once and dedupable, but twice).
+ * Creates missing topics and starts the consumer (`start`, on every instance); relays notices and
+ * status changes while told to (`publishDuring`, in the one process that leads the publishers:
+ * two would both send, still at least once and dedupable, but twice).
  */
 export class KafkaWorker {
   readonly kafka: Kafka;
   readonly consumer?: UpstreamConsumer;
   readonly renewalNotices?: RenewalNoticePublisher;
   readonly statusChanges?: StatusChangePublisher;
+  /** The publishers started by `publishDuring`, until its signal aborts. */
+  private publishing: readonly CheckpointedPublisher<unknown>[] = [];
 
   constructor(private readonly options: KafkaWorkerOptions) {
     const logger = options.logger ?? silentKafkaLogger;
     const topics = options.topics ?? KAFKA_TOPICS;
     this.kafka = createKafkaClient(options.config, { logger });
     const kafka = this.kafka;
-    const checkpoints = (name: string) => new FileCheckpointStore(join(options.checkpointDir, `${name}.checkpoint.json`));
+    const { checkpoints } = options;
     if (options.ingestion) {
       const { ingestion, onOutcome } = options;
       this.consumer = new UpstreamConsumer({ kafka, ingestion, topics, logger, ...(onOutcome ? { onOutcome } : {}) });
@@ -72,8 +78,6 @@ export class KafkaWorker {
     } finally {
       await admin.disconnect();
     }
-    await this.renewalNotices?.start();
-    await this.statusChanges?.start();
     await this.consumer?.start();
   }
 
@@ -82,28 +86,47 @@ export class KafkaWorker {
    * host that serves other traffic meanwhile: the consumer's first join can take a whole session
    * timeout after a crash (the group waits for the dead member), and a broker may be down at start.
    */
-  async startWhenReachable(signal: AbortSignal, onRetry: (error: unknown, attempt: number) => void = () => undefined): Promise<void> {
-    for (let attempt = 0; !signal.aborted; attempt++) {
-      try {
-        await this.start();
-        return;
-      } catch (error) {
-        if (signal.aborted) return;
-        onRetry(error, attempt);
-        await sleep(backoffDelay(attempt, START_BACKOFF), signal).catch(() => undefined);
-      }
-    }
+  async startWhenReachable(signal: AbortSignal, onRetry: (error: unknown, attempt: number) => void = () => undefined): Promise<boolean> {
+    return retryUntilStarted(() => this.start(), signal, onRetry);
   }
 
-  /** Stops consuming (unfinished messages stay uncommitted), then the publishers. */
+  /**
+   * Runs the publishers until `signal` aborts (a term of leadership, or shutdown), each retried
+   * until the broker takes it; resolves once they have stopped.
+   */
+  async publishDuring(signal: AbortSignal, onRetry: (error: unknown, attempt: number) => void = () => undefined): Promise<void> {
+    const started: CheckpointedPublisher<unknown>[] = [];
+    for (const publisher of [this.renewalNotices, this.statusChanges]) {
+      if (publisher && (await retryUntilStarted(() => publisher.start(), signal, onRetry))) started.push(publisher);
+    }
+    this.publishing = started;
+    if (!signal.aborted) await once(signal, 'abort');
+    this.publishing = [];
+    await Promise.all(started.map((publisher) => publisher.stop()));
+  }
+
+  /** Stops consuming (unfinished messages stay uncommitted); the publishers stop with their signal. */
   async stop(): Promise<void> {
     await this.consumer?.stop();
-    await Promise.all([this.renewalNotices?.stop(), this.statusChanges?.stop()]);
   }
 
-  /** Readiness: every running part is in contact with the broker. */
+  /** Readiness: every running part is in contact with the broker (publishers count only while publishing). */
   isConnected(): boolean {
-    const parts = [this.consumer, this.renewalNotices, this.statusChanges].filter((part) => part !== undefined);
-    return parts.every((part) => part.isConnected());
+    return [this.consumer, ...this.publishing].every((part) => part === undefined || part.isConnected());
   }
+}
+
+/** Retries `start` with backoff until it succeeds (true) or `signal` aborts (false). */
+async function retryUntilStarted(start: () => Promise<void>, signal: AbortSignal, onRetry: (error: unknown, attempt: number) => void): Promise<boolean> {
+  for (let attempt = 0; !signal.aborted; attempt++) {
+    try {
+      await start();
+      return true;
+    } catch (error) {
+      if (signal.aborted) return false;
+      onRetry(error, attempt);
+      await sleep(backoffDelay(attempt, START_BACKOFF), signal).catch(() => undefined);
+    }
+  }
+  return false;
 }

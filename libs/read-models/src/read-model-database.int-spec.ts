@@ -1,7 +1,6 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ReadModelQueries } from './queries/read-model-queries';
 import { ReadModelDatabase } from './read-model-database';
 import { READ_MODEL_SCHEMA_VERSION } from './schema/read-model-schema';
 
@@ -12,25 +11,25 @@ describe('ReadModelDatabase', () => {
   beforeEach(() => (dir = mkdtempSync(join(tmpdir(), 'read-models-'))));
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-  it('opens a file in WAL mode with synchronous=NORMAL (rebuildable from the store) and an empty model', () => {
+  it('opens a file in WAL mode with synchronous=NORMAL (rebuildable from the store) and an empty model', async () => {
     const database = ReadModelDatabase.open({ location: join(dir, 'nested') });
     expect(database.durability()).toEqual({ journalMode: 'wal', synchronous: 1 });
-    expect(new ReadModelQueries(database).checkpoint()).toBe(0n);
+    expect(await database.queries().checkpoint()).toBe(0n);
     database.close();
     expect(database.open).toBe(false);
   });
 
-  it('keeps rows and checkpoint across reopening and migrates only once', () => {
+  it('keeps rows and checkpoint across reopening and migrates only once', async () => {
     const first = ReadModelDatabase.open({ location: dir, fileName: 'rm.sqlite' });
     first.db.prepare("INSERT INTO a_checkpoints (name, position) VALUES ('partner', 9007199254740993)").run();
     first.close();
     const again = ReadModelDatabase.open({ location: dir, fileName: 'rm.sqlite' });
     // Exact beyond 2^53: positions are read as bigint.
-    expect(new ReadModelQueries(again).checkpoint()).toBe(9_007_199_254_740_993n);
+    expect(await again.queries().checkpoint()).toBe(9_007_199_254_740_993n);
     again.close();
   });
 
-  it('refuses a database written by a newer schema version', () => {
+  it('refuses a database written by a newer schema version', async () => {
     const database = ReadModelDatabase.open({ location: dir });
     database.db.prepare("UPDATE read_model_meta SET value = ? WHERE key = 'schema_version'").run(String(READ_MODEL_SCHEMA_VERSION + 1));
     database.close();

@@ -1,7 +1,11 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
+import type { ReadModelQueries } from './queries/read-model-queries';
 import { migrateReadModelSchema } from './schema/read-model-schema';
+import { SqliteReadModelQueries } from './sqlite/sqlite-read-model-queries';
+import { SqliteReadModelStorage } from './sqlite/sqlite-read-model-storage';
+import type { ReadModelBackend, ReadModelStorage } from './storage/read-model-storage';
 
 /** Options of {@link ReadModelDatabase.open}. */
 export interface ReadModelDatabaseOptions {
@@ -16,8 +20,13 @@ export interface ReadModelDatabaseOptions {
  * open. One instance is shared by the projector (writer) and the queries (readers); with
  * `':memory:'` it must be, since every connection would see its own empty database.
  */
-export class ReadModelDatabase {
-  private constructor(readonly db: Database.Database) {}
+export class ReadModelDatabase implements ReadModelBackend {
+  readonly storage: ReadModelStorage;
+  private shared: ReadModelQueries | undefined;
+
+  private constructor(readonly db: Database.Database) {
+    this.storage = new SqliteReadModelStorage(db);
+  }
 
   static open(options: ReadModelDatabaseOptions): ReadModelDatabase {
     const inMemory = options.location === ':memory:';
@@ -37,6 +46,11 @@ export class ReadModelDatabase {
       db.close();
       throw error;
     }
+  }
+
+  queries(): ReadModelQueries {
+    this.shared ??= new SqliteReadModelQueries(this.db);
+    return this.shared;
   }
 
   /** Whether the connection is open. */

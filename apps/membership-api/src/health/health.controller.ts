@@ -2,7 +2,8 @@ import { Controller, Get, Header, HttpException, HttpStatus, Inject } from '@nes
 import { ApiOperation, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, HealthIndicatorService, type HealthIndicatorResult } from '@nestjs/terminus';
 import type { EventStore } from '@partner-program/event-store';
-import { EVENT_STORE, Metrics, ShutdownCoordinator } from '@partner-program/platform';
+import { EVENT_STORE, Metrics, POSTGRES_POOL, ShutdownCoordinator, postgresAnswers } from '@partner-program/platform';
+import type { Pool } from 'pg';
 import { ReadModelQueries } from '@partner-program/read-models';
 import { Public } from '../auth/roles.decorator';
 import { httpError } from '../http/error-body';
@@ -20,6 +21,7 @@ export class HealthController {
     private readonly metrics: Metrics,
     private readonly probes: ReadinessProbes,
     @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(POSTGRES_POOL) private readonly postgres: Pool | undefined,
   ) {}
 
   @Get('health/live')
@@ -34,15 +36,16 @@ export class HealthController {
   @Get('health/ready')
   @Public()
   @HealthCheck({ swaggerDocumentation: false })
-  @ApiOperation({ summary: 'Readiness: event store, read models and (when on) Kafka reachable; not shutting down' })
+  @ApiOperation({ summary: 'Readiness: event store, read models and (when on) PostgreSQL and Kafka reachable; not shutting down' })
   @Answers({ 200: ['Health', 'ready'], 503: 'not ready (a dependency is down, or shutting down)' })
   async ready() {
     // Terminus answers 503 with its own body; it is kept as `details` of the contract's error shape,
     // and the message names what is not ready (e.g. the Kafka consumer still joining its group).
     return this.health.check([
       () => this.check('intake', async () => !this.shutdown.draining),
+      ...(this.postgres ? [() => this.check('postgres', () => postgresAnswers(this.postgres!))] : []),
       () => this.check('eventStore', async () => (await this.store.streamRevision('health-probe')) !== undefined),
-      () => this.check('readModels', async () => this.queries.checkpoint() >= 0n),
+      () => this.check('readModels', async () => (await this.queries.checkpoint()) >= 0n),
       ...this.probes.extra.map((probe) => () => this.check(probe.name, probe.check)),
     ]).catch((error: unknown) => {
       const report = error instanceof HttpException ? (error.getResponse() as { error?: Record<string, unknown> }) : undefined;

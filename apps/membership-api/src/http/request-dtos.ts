@@ -1,5 +1,5 @@
 import { AREAS, TIERS } from '@partner-program/domain';
-import { CALENDAR_DATE, MessageIdRules, PartnerIdRules, RequiredText } from '@partner-program/ingestion';
+import { CALENDAR_DATE, MessageIdRules, POINT_IN_TIME, POSITION_TEXT, PartnerIdRules, RequiredText } from '@partner-program/ingestion';
 import { MAX_PAGE_SIZE, NOTICE_STATUSES } from '@partner-program/read-models';
 import { IsDefined, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
 import { JSONSchema } from 'class-validator-jsonschema';
@@ -7,15 +7,12 @@ import { JSONSchema } from 'class-validator-jsonschema';
 // ── Path and query parameters, one DTO per route: they validate (400 naming the parameter) and
 // they are the parameters of the OpenAPI document (dto-params.ts). Ids use the envelope's rules.
 
-const TIME_OF_DAY = '(?:[01][0-9]|2[0-3]):[0-5][0-9](?::[0-5][0-9](?:\\.[0-9]{1,9})?)?(?:Z|[+-](?:[01][0-9]|2[0-3]):[0-5][0-9])';
-/** A date (its start, UTC) or a timestamp with an offset. */
-const POINT_IN_TIME = new RegExp(`^${CALENDAR_DATE}(?:T${TIME_OF_DAY})?$`);
 const TIME_MESSAGE = 'must be a real date (YYYY-MM-DD) or an ISO-8601 timestamp with offset';
 
 const Time = (description: string): PropertyDecorator => (target, key) => {
   IsOptional()(target, key);
   IsString({ message: TIME_MESSAGE })(target, key);
-  Matches(POINT_IN_TIME, { message: TIME_MESSAGE })(target, key);
+  Matches(new RegExp(`^${POINT_IN_TIME}$`), { message: TIME_MESSAGE })(target, key);
   JSONSchema({ description })(target, String(key));
 };
 
@@ -46,7 +43,7 @@ const Vocabulary = (values: readonly string[], required: boolean, description: s
 /** Every read: read-your-writes. */
 export class ReadQuery {
   @IsOptional()
-  @Matches(/^[0-9]{1,19}$/, { message: 'must be a non-negative integer' })
+  @Matches(POSITION_TEXT, { message: 'must be a non-negative integer' })
   @JSONSchema({ type: 'string', description: 'answer once the read models have applied this global position (waits ≤ 5 s, then 503 with Retry-After)' })
   minPosition?: string;
 }

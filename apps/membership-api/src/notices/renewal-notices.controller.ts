@@ -1,23 +1,16 @@
 import { Controller, Get, HttpCode, HttpStatus, Inject, Param, Post, Query, Req } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { RejectionCode } from '@partner-program/domain';
 import { PartnerCommandHandler } from '@partner-program/ingestion';
 import { CLOCK, type Clock } from '@partner-program/platform';
 import { ReadModelQueries } from '@partner-program/read-models';
 import type { AuthenticatedRequest } from '../auth/api-key.hook';
 import { RequiresRole } from '../auth/roles.decorator';
 import { httpError } from '../http/error-body';
+import { CommandRefused } from '../http/http-exception.filter';
 import { Answers } from '../http/openapi/answers';
 import { ValidPath, ValidQuery } from '../http/openapi/dto-params';
 import { ReadYourWrites } from '../http/read-your-writes';
 import { NoticePath, NoticesQuery } from '../http/request-dtos';
-
-/** A notice known but not in a state to acknowledge is a conflict with its state, not a bad request. */
-const ACKNOWLEDGE_STATUS: Partial<Record<RejectionCode, HttpStatus>> = {
-  'notice-not-found': HttpStatus.NOT_FOUND,
-  'notice-not-issued': HttpStatus.CONFLICT,
-  'notice-cancelled': HttpStatus.CONFLICT,
-};
 
 @ApiTags('renewal-notices')
 @Controller('v1/renewal-notices')
@@ -47,13 +40,11 @@ export class RenewalNoticesController {
   @Answers({ 200: ['Acknowledged', 'acknowledged, now or before'], 400: 'noticeId breaks its rule', 404: 'unknown notice', 409: 'the notice is not issued yet (`code` notice-not-issued) or was cancelled (notice-cancelled)', 422: 'rejected by the domain: `code` says why' })
   async acknowledge(@ValidPath(NoticePath) { noticeId }: NoticePath, @Req() request: AuthenticatedRequest) {
     // The read model only says whose notice it is; the partner's stream decides (the domain).
-    const notice = this.queries.noticeById(noticeId);
+    const notice = await this.queries.noticeById(noticeId);
     if (!notice) throw httpError(HttpStatus.NOT_FOUND, `no renewal notice ${noticeId}`);
     const command = { type: 'AcknowledgeRenewalNotice', partnerId: notice.partnerId, noticeId, now: this.clock().toISOString() } as const;
     const { decision, positions } = await this.handler.handle(command, request.caller ? { actor: request.caller } : {});
-    if (decision.kind === 'rejected') {
-      throw httpError(ACKNOWLEDGE_STATUS[decision.code] ?? HttpStatus.UNPROCESSABLE_ENTITY, decision.reason, { code: decision.code });
-    }
+    if (decision.kind === 'rejected') throw new CommandRefused(decision.code, decision.reason);
     return { noticeId, status: 'acknowledged', ...(positions.length > 0 ? { position: Number(positions.at(-1)) } : { alreadyAcknowledged: true }) };
   }
 }

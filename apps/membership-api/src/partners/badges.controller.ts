@@ -21,6 +21,6 @@ export class BadgesController {
   @Answers({ 200: ['Badges', 'the active badges'], 400: 'a parameter breaks its rule', 503: 'minPosition not reached within 5 s: retry (Retry-After)' })
   async directory(@ValidQuery(BadgesQuery) query: BadgesQuery) {
     await this.readYourWrites.waitFor(query.minPosition);
-    return { badges: this.queries.badges(query.area ? { area: query.area } : {}) };
+    return { badges: await this.queries.badges(query.area ? { area: query.area } : {}) };
   }
 }

@@ -55,7 +55,7 @@ export class PartnersController {
       return status ?? notFound(partnerId);
     }
     await this.readYourWrites.waitFor(query.minPosition);
-    const json = this.queries.partnerStatusJson(partnerId) ?? notFound(partnerId);
+    const json = (await this.queries.partnerStatusJson(partnerId)) ?? notFound(partnerId);
     // Already JSON text: sent as is, without parsing and serialising it again.
     void reply.type('application/json; charset=utf-8');
     return json;

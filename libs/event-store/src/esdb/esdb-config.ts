@@ -1,23 +1,8 @@
-/** How to reach EventStoreDB / KurrentDB. */
-export interface EsdbConfig {
-  connectionString: string;
-}
-
 /**
  * The one definition of an accepted connection string (the app's config check uses it too): the
  * EventStoreDB schemes and KurrentDB's names for the same format, then at least one host.
  */
 export const ESDB_CONNECTION_STRING_PATTERN = /^(esdb|kurrentdb|kurrent)(\+discover)?:\/\/([^@/?]*@)?[^@/?]+([/?].*)?$/i;
-
-/**
- * Reads `ESDB_CONNECTION_STRING`; `undefined` when unset or blank (the adapter is then not used).
- * Rejects a value that is not a connection string early, instead of at the first append.
- */
-export function readEsdbConfig(env: Readonly<Record<string, string | undefined>>): EsdbConfig | undefined {
-  const raw = env['ESDB_CONNECTION_STRING']?.trim();
-  if (!raw) return undefined;
-  return { connectionString: parseEsdbConnectionString(raw) };
-}
 
 /**
  * Validates a connection string and returns it in the form @eventstore/db-client 6.x parses:
@@ -28,7 +13,7 @@ export function parseEsdbConnectionString(value: string): string {
   const trimmed = value.trim();
   const match = ESDB_CONNECTION_STRING_PATTERN.exec(trimmed);
   if (!match) {
-    throw new Error(`ESDB connection string must be esdb://, esdb+discover://, kurrentdb:// or kurrentdb+discover:// followed by a host: ${trimmed}`);
+    throw new Error(`ESDB connection string must be esdb://, esdb+discover://, kurrentdb:// or kurrentdb+discover:// followed by a host (the string itself is not repeated: it may hold a password)`);
   }
   return `esdb${match[2]?.toLowerCase() ?? ''}${trimmed.slice(match[1]!.length + (match[2]?.length ?? 0))}`;
 }

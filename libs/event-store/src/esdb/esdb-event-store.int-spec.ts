@@ -1,27 +1,22 @@
 import { describeEventStoreContract } from '../testing/event-store.contract';
-import { ESDB_CONNECTION_STRING_PATTERN, parseEsdbConnectionString, readEsdbConfig } from './esdb-config';
+import { ESDB_CONNECTION_STRING_PATTERN, parseEsdbConnectionString } from './esdb-config';
 import { EsdbEventStore } from './esdb-event-store';
 
 /**
  * Runs the shared contract against a real EventStoreDB / KurrentDB when ESDB_CONNECTION_STRING
  * is set (see deploy/eventstoredb). The tests below it run always and need no server.
  */
-const config = readEsdbConfig(process.env);
-if (config) {
+const connectionString = process.env['ESDB_CONNECTION_STRING']?.trim();
+if (connectionString) {
   describeEventStoreContract('EventStoreDB', async (options) => {
-    const store = EsdbEventStore.fromConnectionString(config.connectionString, options);
+    const store = EsdbEventStore.fromConnectionString(connectionString, options);
     return { store, subscriptionEventsFetched: () => store.subscriptionEventsFetched, cleanup: () => store.close() };
   });
 }
 
 describe('EventStoreDB adapter configuration', () => {
-  it('is off when ESDB_CONNECTION_STRING is unset or blank', () => {
-    expect(readEsdbConfig({})).toBeUndefined();
-    expect(readEsdbConfig({ ESDB_CONNECTION_STRING: '   ' })).toBeUndefined();
-  });
-
   it('accepts esdb:// and esdb+discover:// connection strings', () => {
-    expect(readEsdbConfig({ ESDB_CONNECTION_STRING: ' esdb://localhost:2113?tls=false ' })).toEqual({ connectionString: 'esdb://localhost:2113?tls=false' });
+    expect(parseEsdbConnectionString(' esdb://localhost:2113?tls=false ')).toBe('esdb://localhost:2113?tls=false');
     expect(parseEsdbConnectionString('esdb+discover://admin:changeit@cluster.local:2113')).toBe('esdb+discover://admin:changeit@cluster.local:2113');
   });
 
@@ -42,6 +37,12 @@ describe('EventStoreDB adapter configuration', () => {
   it.each(['http://localhost:2113', 'localhost:2113', 'esdb://', 'esdb://?tls=false', 'kurrentdb://', 'kurrentdb://user@'])('rejects %p', (value) => {
     expect(ESDB_CONNECTION_STRING_PATTERN.test(value)).toBe(false);
     expect(() => parseEsdbConnectionString(value)).toThrow(/ESDB connection string/);
+  });
+
+  it('does not quote a refused string, which may hold a password', () => {
+    const parse = () => parseEsdbConnectionString('http://admin:changeit@localhost:2113');
+    expect(parse).toThrow(/ESDB connection string/);
+    expect(parse).not.toThrow(/changeit/);
   });
 
   it('builds a client lazily (no connection attempt) and closes idempotently', async () => {

@@ -21,3 +21,25 @@ export class FencedOutError extends Error {
     super(`${target}: write refused, this process no longer leads (token ${token ?? 'none'}); a newer leader has taken over`);
   }
 }
+
+/**
+ * The token a fenced write carries: `fence()` now, or {@link FencedOutError} when this process
+ * does not lead. Without a fence the write is unconditional (`undefined`: one writer, no election).
+ */
+export function tokenForWrite(target: string, fence: FencingToken | undefined): bigint | undefined {
+  if (fence === undefined) return undefined;
+  const token = fence();
+  if (token === undefined) throw new FencedOutError(target, undefined);
+  return token;
+}
+
+/**
+ * The PostgreSQL upsert of one checkpoint row `(name, <column>, fence)` in `table` (quoted):
+ * `$1` name, `$2` value, `$3` token. Fenced, it writes only where `fence <= $3`, so no row
+ * affected means refused (a newer leader wrote); unfenced (`$3` unused) it always writes.
+ */
+export function checkpointUpsertSql(table: string, column: string, fenced: boolean): string {
+  const insert = fenced ? `INSERT INTO ${table} AS c (name, ${column}, fence) VALUES ($1, $2, $3)` : `INSERT INTO ${table} AS c (name, ${column}) VALUES ($1, $2)`;
+  const update = fenced ? `SET ${column} = excluded.${column}, fence = excluded.fence WHERE c.fence <= excluded.fence` : `SET ${column} = excluded.${column}`;
+  return `${insert} ON CONFLICT (name) DO UPDATE ${update}`;
+}

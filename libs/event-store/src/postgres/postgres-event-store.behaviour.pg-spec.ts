@@ -4,6 +4,7 @@ import { collect, numbered, testEvent } from '../testing/contract/contract-fixtu
 import { adminQuery, dropSchema, testDatabaseUrl, uniqueSchema } from '../testing/postgres-test-schema';
 import { PostgresEventStore } from './postgres-event-store';
 import type { PostgresEventStoreOptions } from './postgres-event-store.options';
+import { openPostgresPool } from './postgres-pool';
 import { POSTGRES_SCHEMA_VERSION } from './postgres-schema';
 
 describe('PostgresEventStore beyond the contract', () => {
@@ -20,6 +21,22 @@ describe('PostgresEventStore beyond the contract', () => {
   afterEach(async () => {
     await Promise.all(stores.splice(0).map((store) => store.close()));
     await dropSchema(schema);
+  });
+
+  describe('on a pool shared with the process', () => {
+    it('reads and writes through it, and leaves it open on close for its owner to end', async () => {
+      const pool = openPostgresPool({ connectionString: testDatabaseUrl(), max: 2 });
+      try {
+        const store = await open({ pool });
+        await store.append('partner-shared', numbered(2), { expectedRevision: 'no_stream' });
+        await store.close();
+        expect(pool.ending).toBe(false);
+        const { rows } = await pool.query(`SELECT count(*)::int AS n FROM "${schema}".events`);
+        expect(rows[0].n).toBe(2);
+      } finally {
+        await pool.end();
+      }
+    });
   });
 
   describe('group commit', () => {

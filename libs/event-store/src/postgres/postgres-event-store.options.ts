@@ -1,3 +1,4 @@
+import type pg from 'pg';
 import type { Clock } from '../clock';
 import type { UpcasterRegistry } from '../upcaster-registry';
 
@@ -7,8 +8,13 @@ export interface PostgresEventStoreOptions {
   connectionString: string;
   /** Schema holding the store's tables (created and migrated on open). Default `event_store`. */
   schema?: string;
-  /** Connections for reads and the writer. Default 8. */
+  /** Connections for reads and the writer. Default 8. Ignored with `pool`. */
   poolSize?: number;
+  /**
+   * A pool shared with the process's other PostgreSQL components (from {@link openPostgresPool}):
+   * the store uses it and leaves closing it to its owner. Default: a pool of the store's own.
+   */
+  pool?: pg.Pool;
   /** Source of `recordedAt`. Default: wall clock. */
   clock?: Clock;
   /** Upcasters applied on every read. Default: none. */

@@ -1,4 +1,4 @@
-import pg from 'pg';
+import type pg from 'pg';
 import { AppendNotifier } from '../append-notifier';
 import { validateAppend } from '../append-validation';
 import { catchUpSubscription } from '../catch-up-subscription';
@@ -15,7 +15,8 @@ import { UpcasterRegistry } from '../upcaster-registry';
 import { PostgresAppendListener } from './postgres-append-listener';
 import type { PostgresEventStoreMetrics, PostgresEventStoreOptions } from './postgres-event-store.options';
 import { PostgresGroupCommit } from './postgres-group-commit';
-import { decodeRow, POSTGRES_TYPES, postgresSql, type EventRow, type PostgresSql } from './postgres-rows';
+import { openPostgresPool } from './postgres-pool';
+import { decodeRow, postgresSql, type EventRow, type PostgresSql } from './postgres-rows';
 import { migratePostgresSchema } from './postgres-schema';
 
 /**
@@ -35,6 +36,8 @@ export class PostgresEventStore implements EventStore {
 
   private constructor(
     private readonly pool: pg.Pool,
+    /** Whether `close()` ends the pool (not when it is shared). */
+    private readonly ownsPool: boolean,
     private readonly sql: PostgresSql,
     private readonly listener: PostgresAppendListener,
     notifier: AppendNotifier,
@@ -51,9 +54,8 @@ export class PostgresEventStore implements EventStore {
   /** Connects, creates and migrates the schema as needed, and starts listening for appends. */
   static async open(options: PostgresEventStoreOptions): Promise<PostgresEventStore> {
     const schema = options.schema ?? 'event_store';
-    const pool = new pg.Pool({ connectionString: options.connectionString, max: options.poolSize ?? 8, types: POSTGRES_TYPES });
-    // An idle pooled connection that the server drops must not crash the process: the next query reconnects.
-    pool.on('error', () => undefined);
+    const ownsPool = options.pool === undefined;
+    const pool = options.pool ?? openPostgresPool({ connectionString: options.connectionString, max: options.poolSize ?? 8 });
     const notifier = new AppendNotifier(options.pollIntervalMs ?? 1000);
     // NOTIFY channels are identifiers (at most 63 bytes): one per schema, so stores in other schemas stay quiet.
     const channel = `${schema}.appended`.slice(0, 63);
@@ -69,10 +71,10 @@ export class PostgresEventStore implements EventStore {
         client.release();
       }
       await listener.start();
-      return new PostgresEventStore(pool, sql, listener, notifier, channel, options);
+      return new PostgresEventStore(pool, ownsPool, sql, listener, notifier, channel, options);
     } catch (error) {
       await listener.close();
-      await pool.end();
+      if (ownsPool) await pool.end();
       throw error;
     }
   }
@@ -165,7 +167,7 @@ export class PostgresEventStore implements EventStore {
     await this.writer.flush();
     this.notifier.wakeAll();
     await this.listener.close();
-    await this.pool.end();
+    if (this.ownsPool) await this.pool.end();
   }
 
   private assertOpen(): void {

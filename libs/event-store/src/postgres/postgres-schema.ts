@@ -1,4 +1,4 @@
-import type { PoolClient } from 'pg';
+import type { ClientBase } from 'pg';
 
 /** One forward-only schema step. Versions start at 1 and are contiguous. `up` gets the quoted schema name. */
 export interface PostgresMigration {
@@ -50,13 +50,14 @@ export const POSTGRES_MIGRATIONS: readonly PostgresMigration[] = [
 export const POSTGRES_SCHEMA_VERSION = POSTGRES_MIGRATIONS.length;
 
 /**
- * Brings the schema to the latest version in one transaction (PostgreSQL DDL is transactional),
+ * Brings `schema` to the latest of `migrations` (by default the event store's; the rejection log
+ * and the publisher checkpoints pass their own) in one transaction (PostgreSQL DDL is transactional),
  * recorded in `schema_migrations`. An advisory lock keyed by the schema name lets several
  * processes start at once: one migrates, the others then find it done. Refuses a schema written
  * by newer code rather than guess at its layout.
  */
 export async function migratePostgresSchema(
-  client: PoolClient,
+  client: ClientBase,
   schema: string,
   migrations: readonly PostgresMigration[] = POSTGRES_MIGRATIONS,
 ): Promise<number> {
@@ -72,7 +73,7 @@ export async function migratePostgresSchema(
       version integer PRIMARY KEY, description text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`);
     const { rows } = await client.query<{ v: number | null }>(`SELECT MAX(version) AS v FROM ${s}.schema_migrations`);
     const current = rows[0]?.v ?? 0;
-    if (current > migrations.length) throw new Error(`event store schema v${current} is newer than this code (v${migrations.length})`);
+    if (current > migrations.length) throw new Error(`schema ${schema} is at v${current}, newer than this code (v${migrations.length})`);
     for (const migration of migrations.slice(current)) {
       await client.query(migration.up(s));
       await client.query(`INSERT INTO ${s}.schema_migrations (version, description) VALUES ($1, $2)`, [migration.version, migration.description]);

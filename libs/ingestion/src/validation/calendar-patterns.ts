@@ -11,5 +11,12 @@ const MONTH_DAY = '(?:(?:0[1-9]|1[0-2])-(?:0[1-9]|1[0-9]|2[0-8])|(?:0[13-9]|1[0-
 /** `YYYY-MM-DD` of a real date. */
 export const CALENDAR_DATE = `(?:${YEAR}-${MONTH_DAY}|${LEAP_YEAR}-02-29)`;
 
+const HOURS_MINUTES = '(?:[01][0-9]|2[0-3]):[0-5][0-9]';
+const SECONDS = ':[0-5][0-9](?:\\.[0-9]{1,9})?';
+const OFFSET = `(?:Z|[+-]${HOURS_MINUTES})`;
+
 /** `YYYY-MM-DDThh:mm:ss[.fraction](Z|±hh:mm)` of a real time. */
-export const CALENDAR_TIMESTAMP = `${CALENDAR_DATE}T(?:[01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](?:\\.[0-9]{1,9})?(?:Z|[+-](?:[01][0-9]|2[0-3]):[0-5][0-9])`;
+export const CALENDAR_TIMESTAMP = `${CALENDAR_DATE}T${HOURS_MINUTES}${SECONDS}${OFFSET}`;
+
+/** A date (its start, UTC) or a time with an offset, seconds optional: the query parameters' points in time. */
+export const POINT_IN_TIME = `${CALENDAR_DATE}(?:T${HOURS_MINUTES}(?:${SECONDS})?${OFFSET})?`;

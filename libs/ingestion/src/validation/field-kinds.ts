@@ -1,23 +1,22 @@
 import { all } from './rule';
+import { type IdKind, MESSAGE_ID, OPEN_ID, PARTNER_ID } from './id-patterns';
 import { Chars, Length, Pattern } from './text-rules';
 
-// ── The string kinds of CONTRACT §1 ────────────────────────────────────────────────────────────
-// Ids the contract leaves open are restricted to a charset without slashes, spaces or control
-// characters, so an id can never be read as a path (`../../etc/passwd`, `a/b`).
+// ── The string kinds of CONTRACT §1 (the id forms themselves: id-patterns.ts) ────────────────
 
-const CONTROL_CHARS = /[\u0000-\u001f\u007f-\u009f]/;
+/** Anything but control characters. */
+const PRINTABLE = String.raw`^\u0000-\u001f\u007f-\u009f`;
 
-export const MessageIdRules = (): PropertyDecorator =>
-  all(Length(1, 128), Chars(/[^A-Za-z0-9._:-]/, 'letters, digits and . _ : -'));
+const IdRules = (kind: IdKind, maxLength = kind.maxLength): PropertyDecorator => all(Length(1, maxLength), Chars(kind.chars, kind.described));
 
-export const PartnerIdRules = (): PropertyDecorator =>
-  all(Length(1, 64), Chars(/[^A-Za-z0-9._-]/, 'letters, digits and . _ -'));
+export const MessageIdRules = (): PropertyDecorator => IdRules(MESSAGE_ID);
 
-export const SourceRules = (): PropertyDecorator => all(Length(1, 64), Chars(CONTROL_CHARS, 'printable characters'));
+export const PartnerIdRules = (): PropertyDecorator => IdRules(PARTNER_ID);
+
+export const SourceRules = (): PropertyDecorator => all(Length(1, 64), Chars(PRINTABLE, 'printable characters'));
 
 /** agreementId, dealId, courseId, learnerId, accelerator code. */
-export const OpenIdRules = (max = 128): PropertyDecorator =>
-  all(Length(1, max), Chars(/[^A-Za-z0-9._:@#-]/, 'letters, digits and . _ : @ # -'));
+export const OpenIdRules = (max = OPEN_ID.maxLength): PropertyDecorator => IdRules(OPEN_ID, max);
 
 export const CurrencyRules = (): PropertyDecorator =>
   Pattern(/^[A-Z]{3}$/, 'an ISO 4217 currency code of three upper-case letters');

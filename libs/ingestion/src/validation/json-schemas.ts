@@ -1,18 +1,15 @@
 import { UPSTREAM_EVENT_TYPES } from '@partner-program/domain';
-import { ValidationTypes } from 'class-validator';
+import { IS_POSITIVE, ValidationTypes } from 'class-validator';
 import type { ValidationMetadata } from 'class-validator/types/metadata/ValidationMetadata';
 import { targetConstructorToSchema } from 'class-validator-jsonschema';
-// The built-in converters, for built-in decorators whose name a project rule shares (isString…).
-import { defaultConverters } from 'class-validator-jsonschema/build/defaultConverters';
-import type { IOptions } from 'class-validator-jsonschema/build/options';
 import { AcceleratorData } from './credits.dtos';
 import { DATA_DTOS } from './data-dto-catalog';
 import { nestedDtoOf } from './dto-instance';
 import { EnvelopeDto } from './envelope.dto';
-import { isRuleSchema, RULE_NAMES, type JsonSchema } from './rule';
+import { RULE_NAMES, type JsonSchema } from './rule';
 
 // ── JSON Schemas of the DTOs, read from class-validator's own metadata ─────────────────────────
-// class-validator-jsonschema converts built-in decorators; the project's named rules (rule.ts)
+// class-validator-jsonschema converts built-in decorators; the project's few own rules (rule.ts)
 // carry their schema as their constraint argument. So the OpenAPI document shows exactly the rules
 // that validate: a field added to a DTO, or a rule changed, changes the document too.
 
@@ -25,15 +22,11 @@ type DtoClass = abstract new () => object;
 
 /** The JSON Schema of a class-validator DTO: its fields, required ones, and no other field. */
 export function dtoSchema(dto: DtoClass, extraConverters: Record<string, JsonSchema> = {}): JsonSchema {
-  const converters: Record<string, (meta: ValidationMetadata, options: IOptions) => JsonSchema> = {};
-  for (const name of RULE_NAMES) {
-    const builtIn = defaultConverters[name];
-    converters[name] = (meta, options) => {
-      const argument = meta.constraints?.[0];
-      if (isRuleSchema(argument)) return argument;
-      return (typeof builtIn === 'function' ? builtIn(meta, options) : builtIn ?? {}) as JsonSchema;
-    };
-  }
+  const converters: Record<string, JsonSchema | ((meta: ValidationMetadata) => JsonSchema)> = {
+    // OpenAPI 3.0's form; the library writes JSON Schema 2019's `exclusiveMinimum: 0`.
+    [IS_POSITIVE]: { type: 'number', minimum: 0, exclusiveMinimum: true },
+  };
+  for (const name of RULE_NAMES) converters[name] = (meta) => meta.constraints?.[0] as JsonSchema;
   // A NestedDto field names its class itself (no reliance on emitted design:type metadata).
   converters[ValidationTypes.NESTED_VALIDATION] = (meta) => {
     const nested = nestedDtoOf(meta.target as Function, meta.propertyName);

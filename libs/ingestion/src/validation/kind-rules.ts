@@ -1,8 +1,8 @@
-import { IsDefined, ValidateIf } from 'class-validator';
+import { IsArray, IsDefined, IsNumber, IsObject, IsString, ValidateIf } from 'class-validator';
 import { typeName } from './describe-value';
-import { all, rule } from './rule';
+import { all } from './rule';
 
-// ── Presence and JSON kind of a field ─────────────────────────────────────────────────────────
+// ── Presence and JSON kind of a field (class-validator's built-ins; KIND_RULES in rule.ts) ─────
 
 /** The field must be present (and not null). */
 export const Required = (): PropertyDecorator =>
@@ -11,28 +11,18 @@ export const Required = (): PropertyDecorator =>
 /** The field may be absent; when present (null included) its other rules apply. */
 export const Optional = (): PropertyDecorator => ValidateIf((_object: unknown, value: unknown) => value !== undefined);
 
-export const IsText = (): PropertyDecorator =>
-  rule('isString', (v) => typeof v === 'string', (v) => `must be a string (got ${typeName(v)})`, { type: 'string' });
+export const IsText = (): PropertyDecorator => IsString({ message: ({ value }) => `must be a string (got ${typeName(value)})` });
 
 export const IsFiniteNumber = (): PropertyDecorator =>
-  rule(
-    'isNumber',
-    (v) => typeof v === 'number' && Number.isFinite(v),
-    (v) => (typeof v === 'number' ? `must be a finite number (got ${v})` : `must be a number (got ${typeName(v)})`),
-    { type: 'number' },
+  IsNumber(
+    { allowNaN: false, allowInfinity: false },
+    { message: ({ value }) => (typeof value === 'number' ? `must be a finite number (got ${value})` : `must be a number (got ${typeName(value)})`) },
   );
 
 /** A JSON object (after the safe copy, objects are plain copies or nested DTO instances). */
-export const IsJsonObject = (): PropertyDecorator =>
-  rule(
-    'isObject',
-    (v) => typeof v === 'object' && v !== null && !Array.isArray(v),
-    (v) => `must be an object (got ${typeName(v)})`,
-    { type: 'object' },
-  );
+export const IsJsonObject = (): PropertyDecorator => IsObject({ message: ({ value }) => `must be an object (got ${typeName(value)})` });
 
-export const IsList = (): PropertyDecorator =>
-  rule('isArray', (v) => Array.isArray(v), (v) => `must be an array (got ${typeName(v)})`, { type: 'array' });
+export const IsList = (): PropertyDecorator => IsArray({ message: ({ value }) => `must be an array (got ${typeName(value)})` });
 
 /** A required string field with further rules. */
 export const RequiredText = (...rules: PropertyDecorator[]): PropertyDecorator => all(Required(), IsText(), ...rules);

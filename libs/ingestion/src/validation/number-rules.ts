@@ -1,6 +1,8 @@
-import { rule } from './rule';
+import { IsPositive, Max, Min } from 'class-validator';
+import { all, rule } from './rule';
 
-// ── Rules on number values (each passes non-numbers: their kind is reported by IsFiniteNumber) ─
+// ── Rules on number values: class-validator's built-ins with the contract's messages ──────────
+// A built-in also fails on a non-number; `toProblems` then reports only the kind (IsFiniteNumber).
 
 /**
  * Decimal places of a number's shortest round-trip text, which is the text it was parsed from:
@@ -13,26 +15,23 @@ export function decimalPlaces(value: number): number {
   return Math.max(0, fraction.length - Number(exponent));
 }
 
-const judged = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
+export const Positive = (): PropertyDecorator => IsPositive({ message: ({ value }) => `must be greater than 0 (got ${String(value)})` });
 
-export const Positive = (): PropertyDecorator =>
-  rule('positive', (v) => !judged(v) || v > 0, (v) => `must be greater than 0 (got ${String(v)})`, { minimum: 0, exclusiveMinimum: true });
+export const AtMost = (max: number): PropertyDecorator => Max(max, { message: ({ value }) => `must be at most ${max} (got ${String(value)})` });
 
-export const AtMost = (max: number): PropertyDecorator =>
-  rule('atMost', (v) => !judged(v) || v <= max, (v) => `must be at most ${max} (got ${String(v)})`, { maximum: max });
+export const Between = (min: number, max: number): PropertyDecorator => {
+  const message = ({ value }: { value: unknown }) => `must be between ${min} and ${max} inclusive (got ${String(value)})`;
+  return all(Min(min, { message }), Max(max, { message }));
+};
 
-export const Between = (min: number, max: number): PropertyDecorator =>
-  rule(
-    'between',
-    (v) => !judged(v) || (v >= min && v <= max),
-    (v) => `must be between ${min} and ${max} inclusive (got ${String(v)})`,
-    { minimum: min, maximum: max },
-  );
-
+/**
+ * Not class-validator's `IsNumber({ maxDecimalPlaces })`: it counts the digits after the point of
+ * `toString()`, so it throws on 1e-7 (no point) and miscounts 1.5e-7 as 4 places.
+ */
 export const MaxDecimals = (places: number): PropertyDecorator =>
   rule(
     'decimals',
-    (v) => !judged(v) || decimalPlaces(v) <= places,
+    (v) => typeof v !== 'number' || !Number.isFinite(v) || decimalPlaces(v) <= places,
     (v) => `must have at most ${places} decimal places (got ${String(v)})`,
     { multipleOf: 10 ** -places },
   );

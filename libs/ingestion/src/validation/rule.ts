@@ -1,9 +1,10 @@
 import { ValidateBy } from 'class-validator';
 
-// ── Named constraints with messages computed from the offending value ─────────────────────────
-// Messages are fragments ("must be a string (got number)"); `toProblems` prefixes the field path.
-// Each constraint also carries the JSON Schema it amounts to, so the OpenAPI document is built
-// from the very rules that validate (json-schemas.ts) and the two cannot drift.
+// ── The few constraints class-validator has no built-in for, with messages from the value ────
+// Messages are fragments ("must be after effectiveFrom …"); `toProblems` prefixes the field path.
+// Each such constraint carries the JSON Schema it amounts to (built-ins are converted by
+// class-validator-jsonschema), so the OpenAPI document is built from the very rules that validate
+// (json-schemas.ts) and the two cannot drift.
 
 /**
  * Constraints about a field's presence or JSON kind, most decisive first. When one of them fails,
@@ -17,17 +18,12 @@ export type JsonSchema = Record<string, unknown>;
 type Check = (value: unknown, object: Record<string, unknown>) => boolean;
 type Explain = (value: unknown, object: Record<string, unknown>) => string;
 
-/** Every constraint name `rule` has registered (some are also built-in names: isString, isArray…). */
+/** Every constraint name `rule` has registered (none is a built-in's name). */
 export const RULE_NAMES = new Set<string>();
-const RULE_SCHEMAS = new WeakSet<JsonSchema>();
-
-/** Whether a constraint argument is the schema of a `rule` (not a built-in decorator's argument). */
-export const isRuleSchema = (value: unknown): value is JsonSchema => typeof value === 'object' && value !== null && RULE_SCHEMAS.has(value as JsonSchema);
 
 /** A class-validator constraint `name`: passes when `check` holds, else reports `explain`; `schema` documents it. */
 export function rule(name: string, check: Check, explain: Explain, schema: JsonSchema): PropertyDecorator {
   RULE_NAMES.add(name);
-  RULE_SCHEMAS.add(schema);
   return ValidateBy({
     name,
     constraints: [schema],

@@ -1,7 +1,9 @@
 import { isIsoDate } from '@partner-program/domain';
 import { show } from './describe-value';
 import { CALENDAR_TIMESTAMP } from './calendar-patterns';
-import { rule } from './rule';
+import { Matches } from 'class-validator';
+import { JSONSchema } from 'class-validator-jsonschema';
+import { all } from './rule';
 
 // ── ISO-8601 timestamps with an offset (occurredAt) ────────────────────────────────────────────
 // Parsed by hand rather than with Date.parse, which accepts timestamps without an offset (read as
@@ -38,13 +40,14 @@ function readOffset(offset: string): number | undefined {
   return (offset.startsWith('-') ? -1 : 1) * (hours * 60 + minutes);
 }
 
+/** The pattern accepts exactly the texts readTimestamp reads; readTimestamp says what is wrong with the others. */
 export const IsoTimestamp = (): PropertyDecorator =>
-  rule(
-    'isoTimestamp',
-    (v) => typeof v !== 'string' || readTimestamp(v).ok,
-    (v) => {
-      const reading = readTimestamp(v as string);
-      return reading.ok ? 'must be an ISO-8601 timestamp' : reading.reason;
-    },
-    { pattern: `^${CALENDAR_TIMESTAMP}$`, description: 'with a UTC offset; at most 5 minutes in the future' },
+  all(
+    Matches(new RegExp(`^${CALENDAR_TIMESTAMP}$`), {
+      message: ({ value }) => {
+        const reading = readTimestamp(String(value));
+        return reading.ok ? 'must be an ISO-8601 timestamp' : reading.reason;
+      },
+    }),
+    JSONSchema({ description: 'with a UTC offset; at most 5 minutes in the future' }) as PropertyDecorator,
   );

@@ -1,20 +1,29 @@
+import { FencedOutError } from '@partner-program/event-store';
 import type { Kafka, Message, Producer } from 'kafkajs';
 import { type BackoffOptions, DEFAULT_BACKOFF, ShutdownError, backoffDelay, sleep } from '../backoff';
 import { createIdempotentProducer } from '../producers';
 import { type KafkaLogger, silentKafkaLogger } from '../kafka-logger';
-import type { CheckpointStore } from './file-checkpoint.store';
+import type { CheckpointStore } from './checkpoint-store';
 
 // ── Outbox relay: read a durable feed after a checkpoint, produce, then move the checkpoint ──
 // The checkpoint moves only after the broker acknowledged (acks=-1, idempotent producer), so a
 // crash re-sends at most the last page (at least once) and never anything the feed did not hold.
+// The two publishers differ only in their feed (readPage) and their message (toMessage).
 
 /** One page of a durable, ordered feed. */
 export type FeedPage<T> = Readonly<{ items: readonly T[]; next: string; isEnd: boolean }>;
+
+/** Both feeds start before their first item. */
+const INITIAL_CHECKPOINT = '0';
 
 /** Options shared by the publishers. */
 export type PublisherOptions = Readonly<{
   kafka: Kafka;
   checkpoints: CheckpointStore;
+  /** Default: the publisher's topic of KAFKA_TOPICS. */
+  topic?: string;
+  /** Items read from the feed per page. Default 500. */
+  pageSize?: number;
   /** Pause between polls once caught up. */
   idleMs?: number;
   /** Delays between attempts after a failure (broker down, store closed). */
@@ -33,25 +42,31 @@ export abstract class CheckpointedPublisher<T> {
   private connected = false;
   private published = 0;
   private failures = 0;
-  private checkpoint: string;
+  private checkpoint = INITIAL_CHECKPOINT;
+  private readonly topic: string;
+  private readonly pageSize: number;
 
   protected constructor(
     private readonly options: PublisherOptions,
-    private readonly topic: string,
-    initialCheckpoint: string,
+    defaultTopic: string,
   ) {
     this.producer = createIdempotentProducer(options.kafka);
-    this.checkpoint = options.checkpoints.load() ?? initialCheckpoint;
+    this.topic = options.topic ?? defaultTopic;
+    this.pageSize = options.pageSize ?? 500;
   }
 
-  /** The page after `checkpoint`. */
-  protected abstract readPage(checkpoint: string): Promise<FeedPage<T>>;
+  /** At most `limit` items after `checkpoint` (`'0'`: from the start). */
+  protected abstract readPage(checkpoint: string, limit: number): Promise<FeedPage<T>>;
   /** The message for an item, or `undefined` for items that are not published. */
   protected abstract toMessage(item: T): Message | undefined;
 
-  /** Connects and starts relaying in the background; resumes after the saved checkpoint. */
+  /**
+   * Connects and starts relaying in the background; resumes after the checkpoint as saved now
+   * (read at every start: with an elected publisher another process may have moved it).
+   */
   async start(): Promise<void> {
     this.shutdown = new AbortController();
+    this.checkpoint = (await this.options.checkpoints.load()) ?? INITIAL_CHECKPOINT;
     await this.producer.connect();
     this.connected = true;
     this.running = this.relay(this.shutdown.signal);
@@ -90,6 +105,11 @@ export abstract class CheckpointedPublisher<T> {
         if (caughtUp) await sleep(this.options.idleMs ?? 500, signal);
       } catch (error) {
         if (error instanceof ShutdownError) return;
+        if (error instanceof FencedOutError) {
+          // Another process publishes now; retrying would only be refused again.
+          (this.options.logger ?? silentKafkaLogger).warn(`publishing to ${this.topic} stopped: ${error.message}`);
+          return;
+        }
         this.connected = false;
         this.failures += 1;
         const reason = error instanceof Error ? error.message : String(error);
@@ -101,12 +121,12 @@ export abstract class CheckpointedPublisher<T> {
 
   /** Relays one page; true when the feed had nothing more. */
   private async relayPage(): Promise<boolean> {
-    const page = await this.readPage(this.checkpoint);
+    const page = await this.readPage(this.checkpoint, this.pageSize);
     const messages = page.items.flatMap((item) => this.toMessage(item) ?? []);
     if (messages.length > 0) await this.producer.send({ topic: this.topic, acks: -1, messages });
     this.published += messages.length;
     if (page.next !== this.checkpoint) {
-      this.options.checkpoints.save(page.next);
+      await this.options.checkpoints.save(page.next);
       this.checkpoint = page.next;
     }
     return page.isEnd;

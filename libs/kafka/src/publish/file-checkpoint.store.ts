@@ -1,18 +1,11 @@
 import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+import type { CheckpointStore } from './checkpoint-store';
 
 // ── A publisher's checkpoint: one small JSON file, replaced atomically ──────────────────────
 // Write a temporary file, fsync it, rename it over the old one, fsync the directory: after a
-// crash the file holds either the old or the new checkpoint, never a torn one. A JSON file (not a
-// table in the store) keeps the publishers independent of the store adapter in use.
-
-/** Where a publisher keeps the last position it has seen acknowledged by the broker. */
-export interface CheckpointStore {
-  /** The saved checkpoint, or `undefined` before the first save. */
-  load(): string | undefined;
-  /** Durably replaces the checkpoint; returns once it survives a crash. */
-  save(checkpoint: string): void;
-}
+// crash the file holds either the old or the new checkpoint, never a torn one. For the SQLite
+// deployment, where one machine holds everything; with PostgreSQL see postgres-checkpoint.store.ts.
 
 type CheckpointFile = { checkpoint: string; savedAt: string };
 
@@ -20,7 +13,7 @@ type CheckpointFile = { checkpoint: string; savedAt: string };
 export class FileCheckpointStore implements CheckpointStore {
   constructor(private readonly file: string) {}
 
-  load(): string | undefined {
+  async load(): Promise<string | undefined> {
     let text: string;
     try {
       text = readFileSync(this.file, 'utf8');
@@ -33,7 +26,7 @@ export class FileCheckpointStore implements CheckpointStore {
     return parsed.checkpoint;
   }
 
-  save(checkpoint: string): void {
+  async save(checkpoint: string): Promise<void> {
     const dir = dirname(this.file);
     mkdirSync(dir, { recursive: true });
     const temp = join(dir, `.${basename(this.file)}.${process.pid}.tmp`);

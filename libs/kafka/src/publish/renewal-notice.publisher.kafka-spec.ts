@@ -1,11 +1,14 @@
 import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { FencedOutError } from '@partner-program/event-store';
 import type { Kafka } from 'kafkajs';
 import type { KafkaTopicNames } from '../kafka-topics';
 import { type IngestionFixture, allEvents, openIngestion, removeDir, tempDir } from '../testing/ingestion-fixture';
 import { createTestTopics, deleteTestTopics, testKafka, waitFor } from '../testing/kafka-test-env';
 import { readTopic } from '../testing/topic-reader';
 import { partnerScenarios } from '../testing/upstream-envelopes';
-import { type CheckpointStore, FileCheckpointStore } from './file-checkpoint.store';
+import type { CheckpointStore } from './checkpoint-store';
+import { FileCheckpointStore } from './file-checkpoint.store';
 import { MESSAGE_ID_HEADER, RenewalNoticePublisher } from './renewal-notice.publisher';
 
 // ── Renewal notices from the store (the outbox) to Kafka, once per notice, resumable ────────
@@ -90,7 +93,7 @@ describe('RenewalNoticePublisher (real broker)', () => {
     expect(second.counters.published).toBe(3);
     expect(ids).toHaveLength(5);
     expect(new Set(ids).size).toBe(5);
-    expect(checkpoints.load()).toBe(last);
+    expect(await checkpoints.load()).toBe(last);
   });
 
   it('re-sends a page whose checkpoint was not saved (at least once), with the same ids', async () => {
@@ -99,18 +102,35 @@ describe('RenewalNoticePublisher (real broker)', () => {
     let failSaves = 1;
     const flaky: CheckpointStore = {
       load: () => file.load(),
-      save: (checkpoint) => {
+      save: async (checkpoint) => {
         if (failSaves-- > 0) throw new Error('disk full');
-        file.save(checkpoint);
+        await file.save(checkpoint);
       },
     };
     const p = await startPublisher(flaky);
     const last = (await allEvents(fx.store)).at(-1)!.position.toString();
-    await waitFor(() => file.load() === last, () => JSON.stringify(p.counters));
+    await waitFor(async () => (await file.load()) === last, () => JSON.stringify(p.counters));
 
     const records = await readTopic(kafka, topics.renewalNotices);
     expect(p.counters.failures).toBe(1);
     expect(records).toHaveLength(2);
     expect(records[0]!.headers[MESSAGE_ID_HEADER]).toBe(records[1]!.headers[MESSAGE_ID_HEADER]);
+  });
+
+  it('stops relaying once its checkpoint write is fenced out (another publisher leads), without retrying', async () => {
+    await signAndIssue(['P-1', 'P-2', 'P-3']);
+    let saves = 0;
+    const fenced: CheckpointStore = {
+      load: async () => undefined,
+      save: async () => {
+        saves += 1;
+        throw new FencedOutError('checkpoint renewal-notices', 1n);
+      },
+    };
+    const p = await startPublisher(fenced);
+    await waitFor(() => saves === 1, () => JSON.stringify(p.counters));
+    await sleep(500); // ten idle periods: a publisher still relaying would have tried again
+    expect(saves).toBe(1);
+    expect(p.counters).toMatchObject({ failures: 0, checkpoint: '0' });
   });
 });

@@ -17,7 +17,7 @@ export type RenewalNoticeMessage = Readonly<{
 export const MESSAGE_ID_HEADER = 'pp-message-id';
 
 /** Options of {@link RenewalNoticePublisher}. */
-export type RenewalNoticePublisherOptions = PublisherOptions & Readonly<{ store: EventStore; topic?: string; pageSize?: number }>;
+export type RenewalNoticePublisherOptions = PublisherOptions & Readonly<{ store: EventStore }>;
 
 /**
  * Relays every stored `RenewalNoticeIssued` to the renewal-notices topic, keyed by partnerId. The
@@ -25,16 +25,14 @@ export type RenewalNoticePublisherOptions = PublisherOptions & Readonly<{ store:
  */
 export class RenewalNoticePublisher extends CheckpointedPublisher<StoredEvent> {
   private readonly store: EventStore;
-  private readonly pageSize: number;
 
   constructor(options: RenewalNoticePublisherOptions) {
-    super(options, options.topic ?? KAFKA_TOPICS.renewalNotices, '0');
+    super(options, KAFKA_TOPICS.renewalNotices);
     this.store = options.store;
-    this.pageSize = options.pageSize ?? 500;
   }
 
-  protected async readPage(checkpoint: string): Promise<FeedPage<StoredEvent>> {
-    const page = await this.store.readAll({ fromPosition: BigInt(checkpoint), maxCount: this.pageSize });
+  protected async readPage(checkpoint: string, limit: number): Promise<FeedPage<StoredEvent>> {
+    const page = await this.store.readAll({ fromPosition: BigInt(checkpoint), maxCount: limit });
     return { items: page.events, next: page.nextPosition.toString(), isEnd: page.isEnd };
   }
 

@@ -27,7 +27,7 @@ export type StatusChangeMessage = Readonly<Pick<TierChange, 'partnerId' | 'area'
 export const CHANGE_ID_HEADER = 'pp-change-id';
 
 /** Options of {@link StatusChangePublisher}. */
-export type StatusChangePublisherOptions = PublisherOptions & Readonly<{ feed: TierChangeFeed; topic?: string; pageSize?: number }>;
+export type StatusChangePublisherOptions = PublisherOptions & Readonly<{ feed: TierChangeFeed }>;
 
 /**
  * Relays every tier or badge change of the feed to the status-changes topic, keyed by partnerId.
@@ -35,19 +35,17 @@ export type StatusChangePublisherOptions = PublisherOptions & Readonly<{ feed: T
  */
 export class StatusChangePublisher extends CheckpointedPublisher<TierChange> {
   private readonly feed: TierChangeFeed;
-  private readonly pageSize: number;
 
   constructor(options: StatusChangePublisherOptions) {
-    super(options, options.topic ?? KAFKA_TOPICS.statusChanges, '0');
+    super(options, KAFKA_TOPICS.statusChanges);
     this.feed = options.feed;
-    this.pageSize = options.pageSize ?? 500;
   }
 
-  protected async readPage(checkpoint: string): Promise<FeedPage<TierChange>> {
+  protected async readPage(checkpoint: string, limit: number): Promise<FeedPage<TierChange>> {
     const after = Number(checkpoint);
-    const items = await this.feed(after, this.pageSize);
+    const items = await this.feed(after, limit);
     const last = items.at(-1);
-    return { items, next: String(last ? last.sequence : after), isEnd: items.length < this.pageSize };
+    return { items, next: String(last ? last.sequence : after), isEnd: items.length < limit };
   }
 
   protected toMessage(change: TierChange): Message {

@@ -35,7 +35,7 @@ export function openIngestion(dir: string, wrap: (store: EventStore) => EventSto
   const service = new IngestionService({ handler, rejections, clock: () => new Date() });
   const close = async () => {
     await store.close();
-    rejections.close();
+    await rejections.close();
   };
   const listRejections = async () => {
     await new RejectionLogProjector(store, rejections).catchUp();

@@ -1,21 +1,26 @@
 import { randomBytes } from 'node:crypto';
 import { type Kafka, logLevel } from 'kafkajs';
 import { createKafkaClient } from '../kafka-client.factory';
-import { readKafkaConfig } from '../kafka-config';
+import type { KafkaConfig } from '../kafka-config';
 import { type KafkaTopicNames, type TopicLayout, ensureTopics, suffixedTopics } from '../kafka-topics';
 
 // ── The broker of a *.kafka-spec.ts: KAFKA_BROKERS, unique topics per test ───────────────────
 
-/** The kafkajs client for the broker in `KAFKA_BROKERS`; fails with how to start one. */
-export function testKafka(clientId = 'kafka-spec'): Kafka {
-  const config = readKafkaConfig({ ...process.env, KAFKA_CLIENT_ID: clientId });
-  if (!config) {
+/** The connection to the local test broker in `KAFKA_BROKERS` (plain, no TLS); fails with how to start one. */
+export function testKafkaConfig(clientId = 'kafka-spec'): KafkaConfig {
+  const brokers = process.env['KAFKA_BROKERS']?.trim();
+  if (!brokers) {
     throw new Error(
       'KAFKA_BROKERS is not set. Start a broker with `deploy/kafka-local/start.sh` (it prints KAFKA_BROKERS=…) ' +
         'and run: KAFKA_BROKERS=127.0.0.1:9092 npm run test:kafka',
     );
   }
-  return createKafkaClient(config, { logLevel: logLevel.NOTHING });
+  return { brokers: brokers.split(',').map((broker) => broker.trim()), clientId, ssl: false };
+}
+
+/** The kafkajs client for the broker in `KAFKA_BROKERS`. */
+export function testKafka(clientId = 'kafka-spec'): Kafka {
+  return createKafkaClient(testKafkaConfig(clientId), { logLevel: logLevel.NOTHING });
 }
 
 /** A suffix no other test run uses, so tests can share one broker. */

@@ -1,6 +1,6 @@
 import { DEFAULT_CATALOG } from '@partner-program/domain';
 import type { IngestResult } from '@partner-program/ingestion';
-import { PartnerProjector, ReadModelDatabase, ReadModelQueries } from '@partner-program/read-models';
+import { PartnerProjector, ReadModelDatabase } from '@partner-program/read-models';
 import type { Kafka } from 'kafkajs';
 import type { KafkaTopicNames } from '../kafka-topics';
 import { type IngestionFixture, allEvents, openIngestion, removeDir, tempDir } from '../testing/ingestion-fixture';
@@ -30,10 +30,11 @@ async function readModels(fx: IngestionFixture): Promise<Record<string, unknown>
   try {
     const now = new Date('2026-11-28T00:00:00Z');
     await new PartnerProjector({ store: fx.store, db, catalog: DEFAULT_CATALOG, clock: () => now }).catchUp();
-    const queries = new ReadModelQueries(db);
+    const queries = db.queries();
     const partnerIds = [...new Set((await allEvents(fx.store)).map((e) => e.streamId.replace(/^partner-/, '')))].sort();
     // Positions differ between the two stores (interleaving); everything else must be equal.
-    return Object.fromEntries(partnerIds.map((id) => [id, { ...queries.partnerStatus(id), position: undefined }]));
+    const statuses = await Promise.all(partnerIds.map(async (id) => [id, { ...(await queries.partnerStatus(id)), position: undefined }]));
+    return Object.fromEntries(statuses);
   } finally {
     db.close();
   }

@@ -15,7 +15,7 @@ export class RenewalNoticeIssuer {
 
   async issueDue(now: Date, shouldStop: () => boolean = () => false): Promise<number> {
     let issued = 0;
-    for (const notice of this.queries.dueNotices(toIsoDate(now.getTime()), 1000)) {
+    for (const notice of await this.queries.dueNotices(toIsoDate(now.getTime()), 1000)) {
       if (shouldStop()) break;
       const command = { type: 'IssueDueRenewalNotice', partnerId: notice.partnerId, now: now.toISOString() } as const;
       const { decision } = await this.handler.handle(command, { actor: { role: 'system', name: 'scheduler' } });

@@ -1,3 +1,4 @@
+import { ConfigService } from '@nestjs/config';
 import type { PartnerProjector } from '@partner-program/read-models';
 import type { AppConfig } from '../config/app-config';
 import { ShutdownCoordinator } from '../core/shutdown-coordinator';
@@ -11,7 +12,7 @@ import { sleep } from './projection-loop';
 
 function coordinator(): ShutdownCoordinator {
   const closable = { close: async () => undefined };
-  return new ShutdownCoordinator(closable as never, closable as never, closable as never);
+  return new ShutdownCoordinator(closable as never, closable as never, closable as never, undefined);
 }
 
 describe('background loops and shutdown', () => {
@@ -34,8 +35,8 @@ describe('background loops and shutdown', () => {
       },
     } as unknown as PartnerProjector;
     const issuer = { issueDue: async () => 0 } as unknown as RenewalNoticeIssuer;
-    const scheduler = new RenewalScheduler(projector, issuer, shutdown, () => new Date(), { SCHEDULER_INTERVAL_MS: 3_600_000 } as AppConfig);
-    scheduler.onApplicationBootstrap();
+    const scheduler = new RenewalScheduler(projector, issuer, shutdown, () => new Date(), new ConfigService<AppConfig, true>({ SCHEDULER_INTERVAL_MS: 3_600_000 }));
+    shutdown.runInBackground(scheduler.runTerm({ epoch: 1n, signal: shutdown.signal, token: () => 1n }), 'renewal scheduler');
     expect(shutdown.waitingFor()).toMatch(/destroyed/);
     await shutdown.onApplicationShutdown('SIGTERM');
     expect(shutdown.waitingFor()).toBe('nothing (stores closed)');

@@ -1,9 +1,11 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
 import { PartnerProjector } from '@partner-program/read-models';
 import { RenewalNoticeIssuer } from './renewal-notice-issuer';
 import type { AppConfig } from '../config/app-config';
 import { ShutdownCoordinator } from '../core/shutdown-coordinator';
-import { APP_CONFIG, CLOCK, type Clock } from '../core/tokens';
+import { CLOCK, type Clock } from '../core/tokens';
+import type { LeadershipTerm, TermWorker } from '../leadership/leadership';
 import { sleep } from './projection-loop';
 
 /**
@@ -12,7 +14,8 @@ import { sleep } from './projection-loop';
  * run at once: the partner stream's expected revision makes each notice exactly-once.
  */
 @Injectable()
-export class RenewalScheduler implements OnApplicationBootstrap {
+export class RenewalScheduler implements TermWorker {
+  readonly name = 'renewal scheduler';
   private readonly logger = new Logger('Scheduler');
 
   constructor(
@@ -20,35 +23,31 @@ export class RenewalScheduler implements OnApplicationBootstrap {
     private readonly issuer: RenewalNoticeIssuer,
     private readonly shutdown: ShutdownCoordinator,
     @Inject(CLOCK) private readonly clock: Clock,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly config: ConfigService<AppConfig, true>,
   ) {}
 
-  onApplicationBootstrap(): void {
-    this.shutdown.runInBackground(this.loop(), 'renewal scheduler');
-  }
-
-  private async loop(): Promise<void> {
-    const signal = this.shutdown.signal;
+  /** Ticks every interval while this process leads, until the term ends. */
+  async runTerm({ signal }: LeadershipTerm): Promise<void> {
     // The first tick reads the read models: run before they hold what the store held at start,
     // it would find no notice due and leave due ones pending for a whole interval. Catching up
     // here shares the projector's mutex (and its one rebuild of an empty model) with its loop.
     await this.catchUpReadModels(signal).catch((error) => this.logger.error(`catching up before the first tick failed: ${(error as Error).stack}`));
     while (!signal.aborted) {
-      await this.tick().catch((error) => this.logger.error(`tick failed: ${(error as Error).stack}`));
-      await sleep(this.config.SCHEDULER_INTERVAL_MS, signal);
+      await this.tick(signal).catch((error) => this.logger.error(`tick failed: ${(error as Error).stack}`));
+      await sleep(this.config.get('SCHEDULER_INTERVAL_MS', { infer: true }), signal);
     }
   }
 
   private async catchUpReadModels(signal: AbortSignal): Promise<void> {
-    if (this.projector.checkpoint() === 0n) await this.projector.rebuild();
+    if ((await this.projector.checkpoint()) === 0n) await this.projector.rebuild();
     await this.projector.catchUp(signal);
   }
 
   /** One pass; returns what it did (tests and operators call it directly). */
-  async tick(): Promise<{ refreshed: number; issued: number }> {
+  async tick(signal: AbortSignal = this.shutdown.signal): Promise<{ refreshed: number; issued: number }> {
     const now = this.clock();
     const refreshed = await this.projector.refreshDue(now);
-    const issued = await this.issuer.issueDue(now, () => this.shutdown.draining);
+    const issued = await this.issuer.issueDue(now, () => signal.aborted);
     if (refreshed + issued > 0) this.logger.log(`refreshed ${refreshed} partners, issued ${issued} notices`);
     return { refreshed, issued };
   }

@@ -1,4 +1,4 @@
-import { readEsdbConfig } from '@partner-program/event-store';
+import { parseEsdbConnectionString } from '@partner-program/event-store';
 import { validateEnvironment } from './app-config';
 
 describe('validateEnvironment', () => {
@@ -21,6 +21,11 @@ describe('validateEnvironment', () => {
     expect(() => validateEnvironment({ RATE_LIMIT_PER_ADDRESS: '0' })).toThrow(/RATE_LIMIT_PER_ADDRESS: /);
   });
 
+  it('reads where several instances coordinate, and names a bad DATABASE_URL or DATABASE_SCHEMA_PREFIX', () => {
+    expect(validateEnvironment({ DATABASE_URL: 'postgres://pp@db:5432/pp', DATABASE_SCHEMA_PREFIX: 'pp_blue_' })).toMatchObject({ DATABASE_URL: 'postgres://pp@db:5432/pp', DATABASE_SCHEMA_PREFIX: 'pp_blue_' });
+    expect(() => validateEnvironment({ DATABASE_URL: 'mysql://db/pp', DATABASE_SCHEMA_PREFIX: 'Blue; DROP' })).toThrow(/DATABASE_URL: .*postgres:\/\/[\s\S]*DATABASE_SCHEMA_PREFIX: /);
+  });
+
   it('accepts keys of several roles', () => {
     expect(validateEnvironment({ API_KEYS: 'admin:0123456789abcdef,reader:abcdef0123456789, publisher:zzzzzzzzzzzzzzzz' }).API_KEYS).toBeDefined();
   });
@@ -30,13 +35,13 @@ describe('validateEnvironment', () => {
     'an ESDB_CONNECTION_STRING it accepts (%p) is one the EventStoreDB adapter accepts',
     (value) => {
       const config = validateEnvironment({ EVENT_STORE: 'esdb', ESDB_CONNECTION_STRING: value });
-      expect(readEsdbConfig({ ESDB_CONNECTION_STRING: config.ESDB_CONNECTION_STRING })?.connectionString).toMatch(/^esdb(\+discover)?:\/\//);
+      expect(parseEsdbConnectionString(config.ESDB_CONNECTION_STRING!)).toMatch(/^esdb(\+discover)?:\/\//);
     },
   );
 
   it.each(['http://localhost:2113', 'kurrentdb://', 'esdb://?tls=false'])('refuses ESDB_CONNECTION_STRING %p, as the adapter would', (value) => {
     expect(() => validateEnvironment({ EVENT_STORE: 'esdb', ESDB_CONNECTION_STRING: value })).toThrow(/ESDB_CONNECTION_STRING/);
-    expect(() => readEsdbConfig({ ESDB_CONNECTION_STRING: value })).toThrow(/ESDB connection string/);
+    expect(() => parseEsdbConnectionString(value)).toThrow(/ESDB connection string/);
   });
 
   it('stops the start when one key is listed under two roles, naming API_KEYS but not the key', () => {
@@ -55,5 +60,80 @@ describe('validateEnvironment and RULESETS_FILE', () => {
     expect(() => validateEnvironment({ PORT: 'eighty', RULESETS_FILE: '/nonexistent/rulesets.json' })).toThrow(
       /invalid configuration:\n {2}PORT: [\s\S]*\n {2}RULESETS_FILE=\/nonexistent\/rulesets\.json: cannot be read/,
     );
+  });
+});
+
+describe('validateEnvironment and Kafka', () => {
+  it('is off when KAFKA_BROKERS is unset or blank', () => {
+    expect(validateEnvironment({}).kafka).toBeUndefined();
+    expect(validateEnvironment({ KAFKA_BROKERS: '  ' }).kafka).toBeUndefined();
+  });
+
+  it('reads brokers, client id and defaults', () => {
+    expect(validateEnvironment({ KAFKA_BROKERS: 'k1:9092, 127.0.0.1:19092,[::1]:9093' }).kafka).toEqual({
+      brokers: ['k1:9092', '127.0.0.1:19092', '[::1]:9093'],
+      clientId: 'partner-program',
+      ssl: false,
+    });
+  });
+
+  it('reads SSL and SASL', () => {
+    const config = validateEnvironment({
+      KAFKA_BROKERS: 'k1:9093', KAFKA_SSL: 'TRUE', KAFKA_CLIENT_ID: 'worker-1',
+      KAFKA_SASL_MECHANISM: 'SCRAM-SHA-512', KAFKA_SASL_USERNAME: 'svc', KAFKA_SASL_PASSWORD: 's3cret',
+    });
+    expect(config.kafka).toEqual({ brokers: ['k1:9093'], clientId: 'worker-1', ssl: true, sasl: { mechanism: 'scram-sha-512', username: 'svc', password: 's3cret' } });
+    expect(validateEnvironment({ KAFKA_BROKERS: 'k1:9093', KAFKA_SSL: '1' }).kafka?.ssl).toBe(true);
+  });
+
+  it('names every broken Kafka setting at once', () => {
+    expect(() => validateEnvironment({ KAFKA_BROKERS: 'k1,k2:99999', KAFKA_CLIENT_ID: 'a b', KAFKA_SSL: 'yes', KAFKA_SASL_MECHANISM: 'gssapi' })).toThrow(
+      /KAFKA_BROKERS: .*host:port[\s\S]*KAFKA_CLIENT_ID: [\s\S]*KAFKA_SSL: .*true or false[\s\S]*KAFKA_SASL_MECHANISM: .*one of plain, scram-sha-256, scram-sha-512/,
+    );
+  });
+
+  it('requires both credentials with a mechanism and a mechanism with credentials, without echoing the password', () => {
+    expect(() => validateEnvironment({ KAFKA_BROKERS: 'k:1', KAFKA_SASL_MECHANISM: 'plain', KAFKA_SASL_USERNAME: 'u' })).toThrow(/KAFKA_SASL_PASSWORD: required with KAFKA_SASL_MECHANISM/);
+    const start = () => validateEnvironment({ KAFKA_BROKERS: 'k:1', KAFKA_SASL_PASSWORD: 'hunter2' });
+    expect(start).toThrow(/KAFKA_SASL_MECHANISM: .*are set but KAFKA_SASL_MECHANISM is not/);
+    expect(start).not.toThrow(/hunter2/);
+  });
+});
+
+describe('validateEnvironment and PostgreSQL', () => {
+  it('knows EVENT_STORE=postgres, with DATABASE_URL and a pool of 10 by default', () => {
+    const config = validateEnvironment({ EVENT_STORE: 'postgres', DATABASE_URL: 'postgres://postgres@127.0.0.1:15432/postgres' });
+    expect(config).toMatchObject({ EVENT_STORE: 'postgres', DATABASE_URL: 'postgres://postgres@127.0.0.1:15432/postgres', DATABASE_POOL_SIZE: 10 });
+    expect(validateEnvironment({ EVENT_STORE: 'postgres', DATABASE_URL: 'postgresql://app:pw@db.internal/pp', DATABASE_POOL_SIZE: '25' }).DATABASE_POOL_SIZE).toBe(25);
+  });
+
+  it('requires DATABASE_URL with EVENT_STORE=postgres, once', () => {
+    expect(() => validateEnvironment({ EVENT_STORE: 'postgres' })).toThrow(/^invalid configuration:\n {2}DATABASE_URL: required when EVENT_STORE=postgres$/);
+  });
+
+  it.each(['mysql://root:pw@db/x', 'http://db:5432/x', 'db:5432'])('refuses DATABASE_URL %p without quoting it', (value) => {
+    const start = () => validateEnvironment({ EVENT_STORE: 'postgres', DATABASE_URL: value });
+    expect(start).toThrow(/DATABASE_URL must be a postgres:\/\/ or postgresql:\/\/ URL/);
+    expect(start).not.toThrow(value);
+  });
+
+  it.each(['0', '101', '2.5'])('refuses DATABASE_POOL_SIZE %p', (value) => {
+    expect(() => validateEnvironment({ DATABASE_POOL_SIZE: value })).toThrow(/DATABASE_POOL_SIZE: /);
+  });
+
+  it('prefixes no schema by default and refuses a prefix that is not a lower-case identifier', () => {
+    expect(validateEnvironment({}).DATABASE_SCHEMA_PREFIX).toBe('');
+    expect(validateEnvironment({ DATABASE_SCHEMA_PREFIX: 'tenant_a_' }).DATABASE_SCHEMA_PREFIX).toBe('tenant_a_');
+    expect(() => validateEnvironment({ DATABASE_SCHEMA_PREFIX: 'Bad-Prefix' })).toThrow(/DATABASE_SCHEMA_PREFIX: /);
+  });
+});
+
+describe('validateEnvironment keeps to its variables', () => {
+  it('holds nothing else from the environment', () => {
+    expect(Object.keys(validateEnvironment({ HOME: '/root', PATH: '/bin' }))).not.toContain('HOME');
+  });
+
+  it('counts a blank variable as unset', () => {
+    expect(validateEnvironment({ PORT: ' ', DATA_DIR: '' })).toMatchObject({ PORT: 3000, DATA_DIR: './data' });
   });
 });

@@ -1,80 +1,76 @@
 import 'reflect-metadata';
-import { Type, plainToInstance } from 'class-transformer';
+import type { KafkaConfig } from '@partner-program/kafka';
+import { plainToInstance } from 'class-transformer';
+import { getMetadataStorage, validateSync } from 'class-validator';
 import { rolesOfRepeatedKeys } from './api-keys';
+import { EnvironmentVariables } from './environment-variables';
 import { loadRulesetCatalog } from '../core/rulesets-file';
-import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, validateSync } from 'class-validator';
-import { ESDB_CONNECTION_STRING_PATTERN } from '@partner-program/event-store';
 
-// ── Configuration from the environment, validated at start ────────────────────────────────────
-// A wrong value stops the process with a message naming the variable, instead of a service that
-// half works.
+// ── The one configuration of a process: read from the environment once, at start ─────────────
+// A wrong value stops the process with a message naming every bad variable, instead of a service
+// that half works. Nothing else reads process.env: modules get this object through Nest's
+// ConfigService (CoreModule) and the libraries the typed parts they need (`kafka`).
 
-export class EnvironmentVariables {
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(65535)
-  PORT = 3000;
+export type AppConfig = Readonly<EnvironmentVariables> & Readonly<{
+  /** The Kafka connection, when KAFKA_BROKERS is set; off otherwise. */
+  kafka: KafkaConfig | undefined;
+}>;
 
-  @IsOptional() @IsString()
-  DATA_DIR = './data';
+/** Every variable of the configuration, in declaration order. */
+export const CONFIG_VARIABLES: readonly string[] = [
+  ...new Set(getMetadataStorage().getTargetValidationMetadatas(EnvironmentVariables, '', true, false).map((rule) => rule.propertyName)),
+];
 
-  /** `role:key,role:key`; see CONTRACT §2. Unset: a one-off admin key is generated and printed. */
-  @IsOptional() @Matches(/^\s*(publisher|reader|auditor|notifier|admin):[^,:\s]{16,}\s*(,\s*(publisher|reader|auditor|notifier|admin):[^,:\s]{16,}\s*)*$/, {
-    message: 'API_KEYS must be a comma-separated list of role:key, roles publisher|reader|auditor|notifier|admin, keys of at least 16 characters without spaces, commas or colons',
-  })
-  API_KEYS?: string;
-
-  @IsOptional() @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
-  LOG_LEVEL = 'info';
-
-  /** A JSON file holding an array of extra rulesets (validated at start). */
-  @IsOptional() @IsString()
-  RULESETS_FILE?: string;
-
-  @IsOptional() @Type(() => Number) @IsInt() @Min(100)
-  SCHEDULER_INTERVAL_MS = 30_000;
-
-  @IsOptional() @IsIn(['sqlite', 'esdb'])
-  EVENT_STORE: 'sqlite' | 'esdb' = 'sqlite';
-
-  /** The event store's own definition, so whatever passes here the adapter accepts too. */
-  @IsOptional() @Matches(ESDB_CONNECTION_STRING_PATTERN, { message: 'ESDB_CONNECTION_STRING must be an esdb:// or kurrentdb:// connection string with a host' })
-  ESDB_CONNECTION_STRING?: string;
-
-  @IsOptional() @IsString()
-  KAFKA_BROKERS?: string;
-
-  /** Rate limits, in points per window: a request costs 1, each event of a batch 1, a minPosition wait 1 per 100 ms. */
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1)
-  RATE_LIMIT_WINDOW_S = 1;
-
-  /** Points per window for each API key (the defaults leave room far above the benchmarks). */
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1)
-  RATE_LIMIT_PER_KEY = 100_000;
-
-  /** Points per window for each client address calling without a valid key. */
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1)
-  RATE_LIMIT_PER_ADDRESS = 5_000;
-
-  /** Largest accepted request body; bigger ones get 413. */
-  @IsOptional() @Matches(/^\d+(kb|mb)$/i, { message: 'BODY_LIMIT must look like 512kb or 2mb' })
-  BODY_LIMIT = '1mb';
-}
-
-export type AppConfig = Readonly<EnvironmentVariables>;
-
-/** Parses and checks the environment; throws an Error naming every bad variable. */
-export function validateEnvironment(env: Record<string, unknown>): AppConfig {
-  const config = plainToInstance(EnvironmentVariables, env, { exposeDefaultValues: true });
-  const errors = validateSync(config, { skipMissingProperties: false, whitelist: false });
+/** Parses and checks the environment; throws an Error naming every bad variable, never a secret's value. */
+export function validateEnvironment(env: Readonly<Record<string, unknown>>): AppConfig {
+  const variables = plainToInstance(EnvironmentVariables, setVariables(env), { exposeDefaultValues: true });
+  const errors = validateSync(variables);
   const problems = errors.flatMap((error) => Object.values(error.constraints ?? {}).map((message) => `${error.property}: ${message}`));
-  for (const roles of config.API_KEYS ? rolesOfRepeatedKeys(config.API_KEYS) : []) {
-    problems.push(`API_KEYS: one key is listed more than once (as ${roles.join(', ')}); give each key exactly one role`);
-  }
-  if (config.EVENT_STORE === 'esdb' && !config.ESDB_CONNECTION_STRING) problems.push('ESDB_CONNECTION_STRING: required when EVENT_STORE=esdb');
+  problems.push(...crossVariableProblems(variables));
   // Checked here, before the application is built: an error thrown while Nest builds its modules
   // is printed as a stack trace by Nest itself, not as a message naming the variable.
-  problems.push(...rulesetsFileProblems(config.RULESETS_FILE));
+  problems.push(...rulesetsFileProblems(variables.RULESETS_FILE));
   if (problems.length > 0) throw new Error(`invalid configuration:\n  ${problems.join('\n  ')}`);
-  return config;
+  return { ...variables, kafka: kafkaConfig(variables) };
+}
+
+/** The known variables that are set; a blank one counts as unset, as an empty `KAFKA_BROKERS=` turns Kafka off. */
+function setVariables(env: Readonly<Record<string, unknown>>): Record<string, unknown> {
+  const set: Record<string, unknown> = {};
+  for (const name of CONFIG_VARIABLES) {
+    const value = env[name];
+    if (value !== undefined && !(typeof value === 'string' && value.trim() === '')) set[name] = value;
+  }
+  return set;
+}
+
+function crossVariableProblems(variables: EnvironmentVariables): string[] {
+  const problems: string[] = [];
+  for (const roles of variables.API_KEYS ? rolesOfRepeatedKeys(variables.API_KEYS) : []) {
+    problems.push(`API_KEYS: one key is listed more than once (as ${roles.join(', ')}); give each key exactly one role`);
+  }
+  const requiredWith: [keyof EnvironmentVariables, string, boolean][] = [
+    ['ESDB_CONNECTION_STRING', 'when EVENT_STORE=esdb', variables.EVENT_STORE === 'esdb'],
+    ['DATABASE_URL', 'when EVENT_STORE=postgres', variables.EVENT_STORE === 'postgres'],
+    ['KAFKA_SASL_USERNAME', 'with KAFKA_SASL_MECHANISM', variables.KAFKA_SASL_MECHANISM !== undefined],
+    ['KAFKA_SASL_PASSWORD', 'with KAFKA_SASL_MECHANISM', variables.KAFKA_SASL_MECHANISM !== undefined],
+  ];
+  for (const [name, when, needed] of requiredWith) if (needed && variables[name] === undefined) problems.push(`${name}: required ${when}`);
+  if (!variables.KAFKA_SASL_MECHANISM && (variables.KAFKA_SASL_USERNAME || variables.KAFKA_SASL_PASSWORD)) {
+    problems.push('KAFKA_SASL_MECHANISM: KAFKA_SASL_USERNAME/PASSWORD are set but KAFKA_SASL_MECHANISM is not');
+  }
+  return problems;
+}
+
+function kafkaConfig(variables: EnvironmentVariables): KafkaConfig | undefined {
+  if (!variables.KAFKA_BROKERS) return undefined;
+  const { KAFKA_SASL_MECHANISM: mechanism, KAFKA_SASL_USERNAME: username, KAFKA_SASL_PASSWORD: password } = variables;
+  return {
+    brokers: variables.KAFKA_BROKERS.split(',').map((broker) => broker.trim()),
+    clientId: variables.KAFKA_CLIENT_ID,
+    ssl: variables.KAFKA_SSL === 'true' || variables.KAFKA_SSL === '1',
+    ...(mechanism && username && password ? { sasl: { mechanism, username, password } } : {}),
+  };
 }
 
 function rulesetsFileProblems(file: string | undefined): string[] {

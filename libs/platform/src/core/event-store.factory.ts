@@ -1,9 +1,17 @@
-import { type EventStore, EsdbEventStore, SqliteEventStore } from '@partner-program/event-store';
+import type { Pool } from 'pg';
+import { type EventStore, EsdbEventStore, PostgresEventStore, SqliteEventStore } from '@partner-program/event-store';
 import type { AppConfig } from '../config/app-config';
+import { postgresSchemas } from './postgres';
 import type { Clock } from './tokens';
 
-/** The embedded SQLite store in DATA_DIR by default; EventStoreDB/KurrentDB with EVENT_STORE=esdb. */
-export function createEventStore(config: AppConfig, clock: Clock): EventStore {
+/**
+ * The embedded SQLite store in DATA_DIR by default; EventStoreDB/KurrentDB with EVENT_STORE=esdb;
+ * PostgreSQL with EVENT_STORE=postgres, on the process's shared `pool`.
+ */
+export async function createEventStore(config: AppConfig, clock: Clock, pool: Pool | undefined): Promise<EventStore> {
   if (config.EVENT_STORE === 'esdb') return EsdbEventStore.fromConnectionString(config.ESDB_CONNECTION_STRING!, { clock });
+  if (config.EVENT_STORE === 'postgres') {
+    return PostgresEventStore.open({ connectionString: config.DATABASE_URL!, pool: pool!, schema: postgresSchemas(config).eventStore, clock, pollIntervalMs: 200 });
+  }
   return SqliteEventStore.open({ location: config.DATA_DIR, clock, pollIntervalMs: 200 });
 }

@@ -1,8 +1,9 @@
 import { type BeforeApplicationShutdown, Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import type { EventStore } from '@partner-program/event-store';
 import type { RejectionLog } from '@partner-program/ingestion';
-import type { ReadModelDatabase } from '@partner-program/read-models';
-import { EVENT_STORE, READ_MODEL_DB, REJECTION_LOG } from './tokens';
+import type { Pool } from 'pg';
+import type { ReadModels } from './read-models.factory';
+import { EVENT_STORE, POSTGRES_POOL, READ_MODEL_DB, REJECTION_LOG } from './tokens';
 
 /**
  * Graceful shutdown (SIGTERM): intake stops first (`draining` makes writes answer 503 and
@@ -16,12 +17,15 @@ export class ShutdownCoordinator implements BeforeApplicationShutdown, OnApplica
   private readonly inFlight = new Set<Promise<unknown>>();
   /** Background tasks still running, with their names. */
   private readonly backgroundTasks = new Map<Promise<unknown>, string>();
+  /** Connections other than the stores' (e.g. rebuild requests), closed with them. */
+  private readonly closables: (() => Promise<void>)[] = [];
   private stage: 'running' | 'http' | 'writes' | 'background' | 'stores' | 'closed' = 'running';
 
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
-    @Inject(READ_MODEL_DB) private readonly readModels: ReadModelDatabase,
+    @Inject(READ_MODEL_DB) private readonly readModels: ReadModels,
     @Inject(REJECTION_LOG) private readonly rejections: RejectionLog,
+    @Inject(POSTGRES_POOL) private readonly pool: Pool | undefined,
   ) {}
 
   /** Aborted when shutdown starts: background loops watch it. */
@@ -48,6 +52,11 @@ export class ShutdownCoordinator implements BeforeApplicationShutdown, OnApplica
     this.backgroundTasks.set(settled, name);
   }
 
+  /** Closes `close` with the stores, once every background task and write has finished. */
+  closeWithStores(close: () => Promise<void>): void {
+    this.closables.push(close);
+  }
+
   beginShutdown(): void {
     if (!this.draining) this.stopping.abort();
   }
@@ -71,8 +80,11 @@ export class ShutdownCoordinator implements BeforeApplicationShutdown, OnApplica
     await Promise.allSettled([...this.backgroundTasks.keys()]);
     this.stage = 'stores';
     await this.store.close();
-    this.readModels.close();
-    this.rejections.close();
+    await this.readModels.close();
+    await this.rejections.close();
+    await Promise.all(this.closables.map((close) => close()));
+    // Last: every store above may still have been writing through it.
+    if (this.pool && !this.pool.ending) await this.pool.end();
     this.stage = 'closed';
     this.logger.log('stores closed');
   }

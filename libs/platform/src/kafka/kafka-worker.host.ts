@@ -1,10 +1,15 @@
-import { join } from 'node:path';
 import { type BeforeApplicationShutdown, Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
 import type { EventStore } from '@partner-program/event-store';
 import { IngestionService } from '@partner-program/ingestion';
 import { type KafkaConfig, type KafkaLogger, KafkaWorker, describeKafkaConfig } from '@partner-program/kafka';
+import type { Pool } from 'pg';
 import type { AppConfig } from '../config/app-config';
-import { APP_CONFIG, EVENT_STORE } from '../core/tokens';
+import { EVENT_STORE, LEADERSHIPS, POSTGRES_POOL } from '../core/tokens';
+import type { TermWorker } from '../leadership/leadership';
+import type { Leaderships } from '../leadership/leaderships';
+import { serveDuty } from '../leadership/serve-duty';
+import { publisherCheckpoints } from './publisher-checkpoints';
 import { Metrics } from '../observability/metrics';
 import { ShutdownCoordinator } from '../core/shutdown-coordinator';
 import { ReadModelQueries } from '@partner-program/read-models';
@@ -23,19 +28,23 @@ export class KafkaWorkerHost implements OnApplicationBootstrap, BeforeApplicatio
 
   constructor(
     @Inject(KAFKA_CONFIG) private readonly kafka: KafkaConfig,
-    @Inject(APP_CONFIG) config: AppConfig,
+    config: ConfigService<AppConfig, true>,
     @Inject(EVENT_STORE) store: EventStore,
     ingestion: IngestionService,
     queries: ReadModelQueries,
-    metrics: Metrics,
+    private readonly metrics: Metrics,
     private readonly shutdown: ShutdownCoordinator,
+    @Inject(POSTGRES_POOL) pool: Pool | undefined,
+    @Inject(LEADERSHIPS) private readonly leaderships: Leaderships,
   ) {
+    const settings = { DATA_DIR: config.get('DATA_DIR', { infer: true }), DATABASE_SCHEMA_PREFIX: config.get('DATABASE_SCHEMA_PREFIX', { infer: true }) };
     this.worker = new KafkaWorker({
       config: kafka,
       ingestion,
       store,
       tierChanges: (afterSequence, limit) => queries.tierChanges({ afterSequence, limit }),
-      checkpointDir: join(config.DATA_DIR, 'kafka'),
+      // Fenced by the publishers' election: a publisher that lost its term cannot move a checkpoint back.
+      checkpoints: (publisher) => publisherCheckpoints(settings, pool, publisher, this.leaderships.kafkaPublishers.token),
       onOutcome: (outcome) => metrics.ingestOutcomes.inc({ transport: 'kafka', outcome }),
       logger: nestLogger(this.logger),
     });
@@ -48,7 +57,14 @@ export class KafkaWorkerHost implements OnApplicationBootstrap, BeforeApplicatio
     const started = this.worker.startWhenReachable(this.shutdown.signal, (error, attempt) =>
       this.logger.warn(`not started yet (attempt ${attempt + 1}), retrying: ${(error as Error).message}`),
     );
-    this.shutdown.runInBackground(started.then(() => this.shutdown.draining || this.logger.log('consuming and publishing')), 'Kafka start');
+    this.shutdown.runInBackground(started.then(() => this.shutdown.draining || this.logger.log('consuming')), 'Kafka start');
+    serveDuty('kafka-publishers', this.leaderships.kafkaPublishers, [this.publishers()], this.shutdown, this.metrics);
+  }
+
+  /** The renewal-notice and status-change publishers: one process at a time relays them. */
+  private publishers(): TermWorker {
+    const onRetry = (error: unknown, attempt: number) => this.logger.warn(`publishers not started yet (attempt ${attempt + 1}), retrying: ${(error as Error).message}`);
+    return { name: 'Kafka publishers', runTerm: (term) => this.worker.publishDuring(term.signal, onRetry) };
   }
 
   async beforeApplicationShutdown(): Promise<void> {

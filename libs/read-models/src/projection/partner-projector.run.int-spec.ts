@@ -5,9 +5,9 @@ import { type ReadModelFixture, readModelFixture } from '../testing/read-model-f
 
 // The background loop: follows the log, stops gracefully, survives a failing page.
 
-async function until(condition: () => boolean): Promise<void> {
-  for (let i = 0; i < 200 && !condition(); i += 1) await new Promise((resolve) => setTimeout(resolve, 10));
-  expect(condition()).toBe(true);
+async function until(condition: () => Promise<boolean>): Promise<void> {
+  for (let i = 0; i < 200 && !(await condition()); i += 1) await new Promise((resolve) => setTimeout(resolve, 10));
+  expect(await condition()).toBe(true);
 }
 
 describe('PartnerProjector.run', () => {
@@ -23,12 +23,12 @@ describe('PartnerProjector.run', () => {
   it('follows appends until aborted', async () => {
     const stop = new AbortController();
     const running = f.projector.run(stop.signal, 5);
-    await until(() => f.queries.partnerStatus('P-1') !== undefined);
+    await until(async () => (await f.queries.partnerStatus('P-1')) !== undefined);
     await f.record('P-1', booked('2021-05-01', 'D-1', 'vmc-on-aws', 50_000));
-    await until(() => f.queries.partnerStatus('P-1')!.areas['vmc-on-aws'].tier === 'advanced');
+    await until(async () => (await f.queries.partnerStatus('P-1'))!.areas['vmc-on-aws'].tier === 'advanced');
     stop.abort();
     await running;
-    expect(f.queries.checkpoint()).toBe(f.projector.checkpoint());
+    expect((await f.queries.checkpoint())).toBe((await f.projector.checkpoint()));
   });
 
   it('commits the page in hand before returning when aborted', async () => {
@@ -43,20 +43,20 @@ describe('PartnerProjector.run', () => {
     stop.abort();
     store.open();
     await running;
-    expect(f.queries.partnerStatus('P-1')!.areas['vmc-on-aws'].tier).toBe('advanced');
-    expect(f.queries.checkpoint()).toBe(restarted.checkpoint());
+    expect((await f.queries.partnerStatus('P-1'))!.areas['vmc-on-aws'].tier).toBe('advanced');
+    expect((await f.queries.checkpoint())).toBe((await restarted.checkpoint()));
     expect(restarted.stats.pages).toBe(1);
   });
 
   it('builds an empty model with a rebuild, then follows page by page', async () => {
     const stop = new AbortController();
     const running = f.projector.run(stop.signal, 5);
-    await until(() => f.queries.partnerStatus('P-1') !== undefined);
+    await until(async () => (await f.queries.partnerStatus('P-1')) !== undefined);
     expect(f.projector.stats).toMatchObject({ rebuilds: 1, pages: 0 });
     const before = await store.readAll({ maxCount: 1_000 });
     await f.record('P-2', ...vmcPartner('2021-01-01'));
     const after = await store.readAll({ maxCount: 1_000 });
-    await until(() => f.projector.checkpoint() === after.nextPosition);
+    await until(async () => (await f.projector.checkpoint()) === after.nextPosition);
     stop.abort();
     await running;
     // P-2's facts are appended one by one, so the loop may take them in one page or several (as
@@ -64,6 +64,23 @@ describe('PartnerProjector.run', () => {
     // without another rebuild.
     expect(f.projector.stats).toMatchObject({ rebuilds: 1, eventsProcessed: after.events.length - before.events.length });
     expect(f.projector.stats.pages).toBeGreaterThanOrEqual(1);
+  });
+
+  it('reports a database it cannot read as it starts, and tries again', async () => {
+    await f.projector.catchUp();
+    await f.record('P-1', booked('2021-05-01', 'D-1', 'vmc-on-aws', 50_000));
+    const storage = f.database.storage;
+    let failures = 1;
+    const activeSet = () => (failures-- > 0 ? Promise.reject(new Error('database unreachable')) : storage.activeSet());
+    const unreachable = { storage: Object.assign(Object.create(storage) as typeof storage, { activeSet }), queries: () => f.queries };
+    const errors: unknown[] = [];
+    const projector = f.projectorWith({ db: unreachable, onError: (error) => errors.push(error) });
+    const stop = new AbortController();
+    const running = projector.run(stop.signal, 5);
+    await until(async () => (await f.queries.partnerStatus('P-1'))!.areas['vmc-on-aws'].tier === 'advanced');
+    stop.abort();
+    await running;
+    expect(errors).toEqual([expect.objectContaining({ message: 'database unreachable' })]);
   });
 
   it('reports a failing page and retries it', async () => {
@@ -75,10 +92,10 @@ describe('PartnerProjector.run', () => {
     const projector = f.projectorWith({ onError: (error) => errors.push(error) });
     const stop = new AbortController();
     const running = projector.run(stop.signal, 5);
-    await until(() => errors.length === 1);
+    await until(async () => errors.length === 1);
     expect(projector.stats.errors).toBe(1);
     f.database.db.exec('DROP TRIGGER fail');
-    await until(() => f.queries.partnerStatus('P-2') !== undefined);
+    await until(async () => (await f.queries.partnerStatus('P-2')) !== undefined);
     stop.abort();
     await running;
   });
@@ -92,10 +109,10 @@ describe('PartnerProjector and the event loop', () => {
       for (let p = 0; p < 40; p++) await f.record(`P-${p}`, ...vmcPartner('2021-01-01'));
       const projector = f.projectorWith({ pageSize: 20 });
       let seenMidway: bigint | undefined;
-      setImmediate(() => (seenMidway = projector.checkpoint()));
+      setImmediate(() => void projector.checkpoint().then((position) => (seenMidway = position)));
       await projector.catchUp();
       expect(seenMidway).toBeGreaterThan(0n);
-      expect(seenMidway).toBeLessThan(projector.checkpoint());
+      expect(seenMidway).toBeLessThan((await projector.checkpoint()));
     } finally {
       f.close();
     }

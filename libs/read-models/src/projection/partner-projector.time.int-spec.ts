@@ -15,24 +15,24 @@ describe('PartnerProjector.refreshDue', () => {
 
   it('re-evaluates nobody before a partner’s next change', async () => {
     expect(await f.projector.refreshDue(new Date('2022-02-01T11:59:59.999Z'))).toBe(0);
-    expect(f.queries.partnerStatus('P-1')!.areas['vmc-on-aws'].tier).toBe('advanced');
+    expect((await f.queries.partnerStatus('P-1'))!.areas['vmc-on-aws'].tier).toBe('advanced');
   });
 
   it('drops the tier when the deal leaves the 365-day window, recording the change and its cause', async () => {
     f.setNow('2022-03-01T00:00:00Z');
     expect(await f.projector.refreshDue()).toBe(1);
-    const p1 = f.queries.partnerStatus('P-1')!;
+    const p1 = (await f.queries.partnerStatus('P-1'))!;
     expect(p1).toMatchObject({ evaluatedAt: '2022-03-01T00:00:00.000Z' });
     expect(p1.areas['vmc-on-aws']).toMatchObject({ tier: 'partner', credits: 0 });
-    expect(f.queries.partners({ area: 'vmc-on-aws', tier: 'advanced', limit: 10 }).items.map((item) => item.partnerId)).toEqual(['P-2']);
+    expect((await f.queries.partners({ area: 'vmc-on-aws', tier: 'advanced', limit: 10 })).items.map((item) => item.partnerId)).toEqual(['P-2']);
     // P-2's deal is still inside its window: not due, not touched.
-    expect(f.queries.partnerStatus('P-2')!.evaluatedAt).toBe('2021-06-01T00:00:00.000Z');
-    const [change] = f.queries.tierChanges({ afterSequence: 0, limit: 100 }).filter((c) => c.from === 'advanced');
+    expect((await f.queries.partnerStatus('P-2'))!.evaluatedAt).toBe('2021-06-01T00:00:00.000Z');
+    const [change] = (await f.queries.tierChanges({ afterSequence: 0, limit: 100 })).filter((c) => c.from === 'advanced');
     expect(change).toMatchObject({
       partnerId: 'P-1', area: 'vmc-on-aws', from: 'advanced', to: 'partner', badge: false, at: '2022-02-01T12:00:00.000Z',
       causes: [{ kind: 'deal-left-window', dealId: 'D-1' }],
     });
-    expect(change!.position).toBe(f.queries.partnerStatus('P-1')!.position);
+    expect(change!.position).toBe((await f.queries.partnerStatus('P-1'))!.position);
     expect(await f.projector.refreshDue()).toBe(0);
   });
 
@@ -41,7 +41,7 @@ describe('PartnerProjector.refreshDue', () => {
     await f.record('P-1', booked('2022-06-01', 'D-9', 'cloud-provider', 5));
     await f.projector.catchUp();
     expect(await f.projector.refreshDue()).toBe(1);
-    const drops = f.queries.tierChanges({ afterSequence: 0, limit: 100 }).filter((c) => c.from === 'advanced');
+    const drops = (await f.queries.tierChanges({ afterSequence: 0, limit: 100 })).filter((c) => c.from === 'advanced');
     expect(drops.map((c) => [c.partnerId, c.at])).toEqual([
       ['P-1', '2022-02-01T12:00:00.000Z'],
       ['P-2', '2022-05-01T00:00:00.000Z'],

@@ -1,8 +1,9 @@
-import { type TableSet, activeSet, dropSet, otherSet } from '../schema/read-model-schema';
+import { FencedOutError } from '@partner-program/event-store';
+import { type TableSet, otherSet } from '../schema/table-sets';
+import type { ReadModelStorage } from '../storage/read-model-storage';
 import { Mutex, pause } from './mutex';
-import { PartnerRowsWriter } from './partner-rows-writer';
 import { PartnerStates } from './partner-states';
-import { buildFreshSet, swapIn, yieldToEventLoop } from './rebuild';
+import { buildFreshSet, yieldToEventLoop } from './rebuild';
 import type { PartnerProjectorOptions, ProjectorStats } from './projector-options';
 import { type ProjectionDeps, SetProjection } from './set-projection';
 import { StateCache } from './state-cache';
@@ -16,26 +17,34 @@ export type { PartnerProjectorOptions, ProjectorStats } from './projector-option
  */
 export class PartnerProjector {
   private readonly deps: ProjectionDeps;
+  private readonly storage: ReadModelStorage;
   private readonly mutex = new Mutex();
   private readonly pageSize: number;
-  private live: SetProjection;
+  /** The live set's projection, loaded from the database on first use and again by `run`. */
+  private live: Promise<SetProjection> | undefined;
+  private cachedStates = () => 0;
   private rebuilding: Promise<{ events: number; ms: number }> | undefined;
   private readonly counters = { eventsProcessed: 0, pages: 0, lastPageMs: 0, partnersRefreshed: 0, errors: 0, rebuilds: 0 };
 
   constructor(private readonly options: PartnerProjectorOptions) {
-    const { store, catalog, db } = options;
-    this.deps = { store, catalog, db: db.db, clock: options.clock ?? (() => new Date()) };
+    const { store, catalog, fence } = options;
+    this.storage = options.db.storage;
+    this.deps = {
+      store,
+      catalog,
+      clock: options.clock ?? (() => new Date()),
+      fence: fence === undefined ? () => undefined : () => fence() ?? notLeading(),
+    };
     this.pageSize = options.pageSize ?? 500;
-    this.live = this.projectionOf(activeSet(db.db), new StateCache(options.cache));
   }
 
   /** Last position whose effects are in the live read models. */
-  checkpoint(): bigint {
-    return this.live.position;
+  async checkpoint(): Promise<bigint> {
+    return (await this.liveProjection()).position;
   }
 
   get stats(): ProjectorStats {
-    return { ...this.counters, cachedStates: this.live.states.cache.size, rebuilding: this.rebuilding !== undefined };
+    return { ...this.counters, cachedStates: this.cachedStates(), rebuilding: this.rebuilding !== undefined };
   }
 
   /** Projects pages until the end of the log (or until `signal` aborts, after the page in hand); returns the events read. */
@@ -61,9 +70,10 @@ export class PartnerProjector {
     let refreshed = 0;
     for (;;) {
       const due = await this.mutex.run(async () => {
-        const ids = this.live.writer.dueAt(at, this.pageSize).filter((id) => !seen.has(id));
+        const live = await this.liveProjection();
+        const ids = (await live.rows.dueAt(at, this.pageSize)).filter((id) => !seen.has(id));
         ids.forEach((id) => seen.add(id));
-        refreshed += ids.length === 0 ? 0 : await this.live.refresh(ids, at);
+        refreshed += ids.length === 0 ? 0 : await live.refresh(ids, at);
         return ids.length;
       });
       if (due === 0) break;
@@ -76,15 +86,23 @@ export class PartnerProjector {
    * Catches up, then polls every `idleMs`, until `signal` aborts; returns once the page in hand is
    * committed. An empty model is first built by `rebuild`, which is linear where page-by-page
    * catch-up re-evaluates a partner on every page that touches it.
+   *
+   * It starts from what the database holds (active set, checkpoint) with an empty cache: a
+   * projector elected after another one led continues where that one stopped. Fenced out (a
+   * newer leader wrote), it stops by rethrowing `FencedOutError`: the caller re-elects.
    */
   async run(signal: AbortSignal, idleMs = 50): Promise<void> {
     let started = false;
     while (!signal.aborted) {
       try {
-        if (!started && this.live.position === 0n) await this.rebuild();
+        if (!started) {
+          await this.mutex.run(async () => void (await (this.live = this.loading(new StateCache(this.options.cache)))));
+          if ((await this.checkpoint()) === 0n) await this.rebuild();
+        }
         started = true;
         if ((await this.catchUp(signal)) === 0) await pause(idleMs, signal);
       } catch (error) {
+        if (error instanceof FencedOutError) throw error;
         this.counters.errors += 1;
         this.options.onError?.(error);
         await pause(Math.max(idleMs, 1000), signal);
@@ -103,24 +121,25 @@ export class PartnerProjector {
 
   private async rebuildOnce(): Promise<{ events: number; ms: number }> {
     const started = performance.now();
-    const set = otherSet(this.live.writer.set);
+    const live = await this.liveProjection();
+    const set = otherSet(live.rows.set);
     // Both caches would be full at the peak otherwise; the live one refills with what it touches.
-    this.live.states.cache.clear();
+    live.states.cache.clear();
     // The rebuild keeps no state but its last page's (see buildFreshSet), so its cache can have
     // the live bounds from the start and become the live loop's cache at the swap.
     const options = { pageSize: this.pageSize, pageEvents: this.pageSize * 100, cache: this.options.cache ?? {} };
-    const fresh = await buildFreshSet(this.deps, set, this.live.writer, options);
+    const fresh = await buildFreshSet(this.deps, this.storage, set, live.rows, options);
     let events = fresh.events;
     await this.mutex.run(async () => {
       // The live loop waits here: the last pages and the swap happen with nothing in between.
       for (let page = await fresh.projection.nextPage(this.pageSize); page.events > 0; page = await fresh.projection.nextPage(this.pageSize)) {
         events += page.events;
       }
-      swapIn(this.deps, set);
-      const old = this.live.writer.set;
+      await this.storage.swapIn(set, this.deps.fence());
+      const old = (await this.liveProjection()).rows.set;
       // The rebuild's states are exactly at the new checkpoint; the old cache goes with the old set.
-      this.live = this.projectionOf(set, fresh.projection.states.cache);
-      dropSet(this.deps.db, old);
+      this.setLive(fresh.projection.withRows(this.storage.setRows(set, 'live')));
+      await this.storage.dropSet(old);
     });
     this.counters.rebuilds += 1;
     return { events, ms: performance.now() - started };
@@ -128,7 +147,7 @@ export class PartnerProjector {
 
   private async timedPage(): Promise<{ events: number; isEnd: boolean }> {
     const started = performance.now();
-    const page = await this.live.nextPage(this.pageSize);
+    const page = await (await this.liveProjection()).nextPage(this.pageSize);
     if (page.events > 0) {
       this.counters.pages += 1;
       this.counters.eventsProcessed += page.events;
@@ -137,7 +156,34 @@ export class PartnerProjector {
     return page;
   }
 
-  private projectionOf(set: TableSet, cache: StateCache): SetProjection {
-    return new SetProjection(this.deps, new PartnerRowsWriter(this.deps.db, set, 'tier_changes'), new PartnerStates(this.deps.store, cache));
+  private liveProjection(): Promise<SetProjection> {
+    this.live ??= this.loading(new StateCache(this.options.cache));
+    return this.live;
   }
+
+  /** `load`, forgotten when it fails (the database was unreachable), so the next use tries again. */
+  private loading(cache: StateCache): Promise<SetProjection> {
+    const loading = this.load(cache);
+    loading.catch(() => {
+      if (this.live === loading) this.live = undefined;
+    });
+    return loading;
+  }
+
+  /** The projection of the set the database says is active, from its checkpoint. */
+  private async load(cache: StateCache): Promise<SetProjection> {
+    const set: TableSet = await this.storage.activeSet();
+    const projection = await SetProjection.open(this.deps, this.storage.setRows(set, 'live'), new PartnerStates(this.deps.store, cache));
+    this.cachedStates = () => projection.states.cache.size;
+    return projection;
+  }
+
+  private setLive(projection: SetProjection): void {
+    this.live = Promise.resolve(projection);
+    this.cachedStates = () => projection.states.cache.size;
+  }
+}
+
+function notLeading(): never {
+  throw new FencedOutError('checkpoint partner', undefined);
 }

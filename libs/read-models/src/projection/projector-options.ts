@@ -1,12 +1,13 @@
 import type { RulesetCatalog } from '@partner-program/domain';
-import type { EventStore } from '@partner-program/event-store';
-import type { ReadModelDatabase } from '../read-model-database';
+import type { EventStore, FencingToken } from '@partner-program/event-store';
+import type { ReadModelBackend } from '../storage/read-model-storage';
 import type { StateCacheLimits } from './state-cache';
 
 /** Options of {@link PartnerProjector}. */
 export interface PartnerProjectorOptions {
   store: EventStore;
-  db: ReadModelDatabase;
+  /** The read-model database (SQLite or PostgreSQL). */
+  db: ReadModelBackend;
   catalog: RulesetCatalog;
   /** Evaluation time. Default: wall clock. */
   clock?: () => Date;
@@ -16,6 +17,12 @@ export interface PartnerProjectorOptions {
   cache?: StateCacheLimits;
   /** Told about a failed page in `run` (which then retries after a pause). */
   onError?: (error: unknown) => void;
+  /**
+   * The elected projector's leadership token, read at every page commit and swap. On PostgreSQL
+   * a write with an older token than the stored one is refused (`FencedOutError`); without it
+   * (SQLite, one process) nothing is fenced.
+   */
+  fence?: FencingToken;
 }
 
 /** Counters for metrics. */

@@ -1,10 +1,10 @@
 import type { PartnerState } from '@partner-program/domain';
 import { PARTNER_STREAM_PREFIX } from '@partner-program/event-store';
-import { type TableSet, indexSet, pointViewsAt, recreateSet, tierChangesDdl } from '../schema/read-model-schema';
+import type { TableSet } from '../schema/table-sets';
+import type { ReadModelStorage, SetRows, StoredPartner } from '../storage/read-model-storage';
 import { pagesOf } from './partner-pages';
-import { PartnerRowsWriter } from './partner-rows-writer';
 import { PartnerStates } from './partner-states';
-import { type PartnerHead, type ProjectionDeps, SetProjection } from './set-projection';
+import { type ChangesAfterOf, type ProjectionDeps, SetProjection } from './set-projection';
 import { StateCache, type StateCacheLimits } from './state-cache';
 
 // ── Rebuild: a fresh table set filled from the whole log while the live set keeps serving ─────
@@ -14,14 +14,11 @@ import { StateCache, type StateCacheLimits } from './state-cache';
 // (Folding the log in position order instead needs every partner's state until its last event,
 // which at millions of events outgrows any bounded cache and makes most partners be read twice.)
 
-/**
- * Fresh tier changes wait here and join the published feed at the swap (the feed is never
- * renumbered). The live feed already holds every change up to each partner's last live
- * evaluation, so the rebuild records only what comes after it: the feed reads as if the live
- * projection had gone on, and the costly full-history timeline is computed only for partners
- * the live model does not know.
- */
-export const REBUILD_CHANGES_TABLE = 'rebuild_tier_changes';
+// Fresh tier changes wait in a scratch feed and join the published feed at the swap (the feed is
+// never renumbered). The live feed already holds every change up to each partner's last live
+// evaluation, so the rebuild records only what comes after it: the feed reads as if the live
+// projection had gone on, and the costly full-history timeline is computed only for partners
+// the live model does not know.
 
 export type RebuildOptions = Readonly<{
   /** Most partners evaluated per transaction. */
@@ -33,16 +30,9 @@ export type RebuildOptions = Readonly<{
 }>;
 
 /** Builds `set` from scratch up to (about) the head of the log; returns its projection and the events read. */
-export async function buildFreshSet(deps: ProjectionDeps, set: TableSet, live: PartnerRowsWriter, options: RebuildOptions) {
-  const { db } = deps;
-  recreateSet(db, set);
-  db.exec(`DROP TABLE IF EXISTS ${REBUILD_CHANGES_TABLE}`);
-  db.exec(tierChangesDdl(REBUILD_CHANGES_TABLE));
-  const projection = new SetProjection(
-    deps,
-    new PartnerRowsWriter(db, set, REBUILD_CHANGES_TABLE),
-    new PartnerStates(deps.store, new StateCache(options.cache)),
-  );
+export async function buildFreshSet(deps: ProjectionDeps, storage: ReadModelStorage, set: TableSet, live: SetRows, options: RebuildOptions) {
+  await storage.startRebuild(set);
+  const projection = await SetProjection.open(deps, storage.setRows(set, 'rebuild'), new PartnerStates(deps.store, new StateCache(options.cache)));
   const heads = await deps.store.readHeads({ streamPrefix: PARTNER_STREAM_PREFIX });
   let events = 0;
   const pages = [...pagesOf(heads.streams, options)];
@@ -56,7 +46,7 @@ export async function buildFreshSet(deps: ProjectionDeps, set: TableSet, live: P
     await yieldToEventLoop();
   }
   await projection.projectWhole([], heads.position, afterLiveFeed(live));
-  indexSet(db, set);
+  await storage.indexSet(set);
   for (;;) {
     const page = await projection.nextPage(options.pageSize);
     events += page.events;
@@ -66,27 +56,21 @@ export async function buildFreshSet(deps: ProjectionDeps, set: TableSet, live: P
   return { projection, events };
 }
 
-/** Makes the fresh set the live one in one transaction: readers switch from one complete model to the other. */
-export function swapIn(deps: ProjectionDeps, set: TableSet): void {
-  const columns = 'change_id, partner_id, area, from_tier, to_tier, badge, at, position, ruleset, causes';
-  deps.db.transaction(() => {
-    deps.db.exec(`INSERT OR IGNORE INTO tier_changes (${columns}) SELECT ${columns} FROM ${REBUILD_CHANGES_TABLE} ORDER BY at, sequence`);
-    pointViewsAt(deps.db, set);
-  })();
-  deps.db.exec(`DROP TABLE IF EXISTS ${REBUILD_CHANGES_TABLE}`);
+/** Where the live feed of a partner ends: its last live evaluation, or before the earliest fact the live model has not seen. */
+function afterLiveFeed(live: SetRows): ChangesAfterOf {
+  return async (partnerIds) => {
+    const storedOf = await live.storedOf(partnerIds);
+    return (partnerId: string, state: PartnerState): number | undefined => afterStored(storedOf.get(partnerId), state);
+  };
 }
 
-/** Where the live feed of a partner ends: its last live evaluation, or before the earliest fact the live model has not seen. */
-function afterLiveFeed(live: PartnerRowsWriter) {
-  return (partnerId: string, state: PartnerState): number | undefined => {
-    const stored = live.stored(partnerId);
-    if (!stored) return undefined;
-    let after = stored.evaluatedAt;
-    for (const { revision, at } of state.messages.values()) {
-      if (revision > stored.revision) after = Math.min(after, at - 1);
-    }
-    return after;
-  };
+function afterStored(stored: StoredPartner | undefined, state: PartnerState): number | undefined {
+  if (!stored) return undefined;
+  let after = stored.evaluatedAt;
+  for (const { revision, at } of state.messages.values()) {
+    if (revision > stored.revision) after = Math.min(after, at - 1);
+  }
+  return after;
 }
 
 /**

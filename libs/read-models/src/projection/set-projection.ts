@@ -1,8 +1,7 @@
-import type Database from 'better-sqlite3';
 import type { PartnerState, RulesetCatalog } from '@partner-program/domain';
 import { type EventStore, type StoredEvent, partnerIdFromStreamId } from '@partner-program/event-store';
+import type { SetRows, StoredPartner } from '../storage/read-model-storage';
 import { type PartnerEvaluation, evaluatePartner } from './partner-evaluation';
-import type { PartnerRowsWriter } from './partner-rows-writer';
 import { PartnerStates } from './partner-states';
 
 // ── Projection of the event log into one table set ────────────────────────────────────────────
@@ -10,7 +9,13 @@ import { PartnerStates } from './partner-states';
 // the checkpoint in one transaction, so rows and checkpoint never disagree and a replayed page
 // writes the same rows again (tier changes have deterministic ids and are inserted or ignored).
 
-export type ProjectionDeps = Readonly<{ store: EventStore; db: Database.Database; catalog: RulesetCatalog; clock: () => Date }>;
+export type ProjectionDeps = Readonly<{
+  store: EventStore;
+  catalog: RulesetCatalog;
+  clock: () => Date;
+  /** The leadership token to write with (`undefined`: unfenced); throws `FencedOutError` when not leading. */
+  fence: () => bigint | undefined;
+}>;
 
 /** A partner to store: its state (owned here until committed) and what to record with it. */
 type Target = { partnerId: string; state: PartnerState; position: bigint; changesAfter: number | undefined };
@@ -18,19 +23,29 @@ type Target = { partnerId: string; state: PartnerState; position: bigint; change
 /** From when on a partner's tier changes are to be recorded (`undefined`: its whole history). */
 export type ChangesAfter = (partnerId: string, state: PartnerState) => number | undefined;
 
+/** The {@link ChangesAfter} of a page of partners (looked up once for the whole page). */
+export type ChangesAfterOf = (partnerIds: readonly string[]) => Promise<ChangesAfter>;
+
 /** A partner known to the log: events 0 … revision, the last at `position`. */
 export type PartnerHead = Readonly<{ partnerId: string; revision: number; position: bigint }>;
 
 export class SetProjection {
-  /** Last position committed to this set. */
-  position: bigint;
-
-  constructor(
+  private constructor(
     private readonly deps: ProjectionDeps,
-    readonly writer: PartnerRowsWriter,
+    readonly rows: SetRows,
     readonly states: PartnerStates,
-  ) {
-    this.position = writer.checkpoint();
+    /** Last position committed to this set. */
+    public position: bigint,
+  ) {}
+
+  /** The projection of `rows`, from the checkpoint the database holds. */
+  static async open(deps: ProjectionDeps, rows: SetRows, states: PartnerStates): Promise<SetProjection> {
+    return new SetProjection(deps, rows, states, await rows.checkpoint());
+  }
+
+  /** The same set and states, written through other rows (e.g. the live feed instead of a rebuild's). */
+  withRows(rows: SetRows): SetProjection {
+    return new SetProjection(this.deps, rows, this.states, this.position);
   }
 
   /** Projects the next page of the log; `events` counts every event read, partner or not. */
@@ -39,12 +54,14 @@ export class SetProjection {
     if (page.events.length === 0) return { events: 0, isEnd: page.isEnd };
     const targets: Target[] = [];
     try {
-      for (const [partnerId, events] of byPartner(page.events)) {
+      const groups = byPartner(page.events);
+      const stored = await this.rows.storedOf([...groups.keys()]);
+      for (const [partnerId, events] of groups) {
         const before = await this.states.before(partnerId, events[0]!.revision);
         const state = PartnerStates.apply(before, events);
-        targets.push({ partnerId, state, position: events.at(-1)!.position, changesAfter: this.changesAfter(partnerId, events) });
+        targets.push({ partnerId, state, position: events.at(-1)!.position, changesAfter: changesAfter(stored.get(partnerId), events) });
       }
-      this.commit(targets, page.nextPosition, this.deps.clock().getTime());
+      await this.commit(targets, page.nextPosition, this.deps.clock().getTime());
     } finally {
       this.keep(targets);
     }
@@ -55,14 +72,15 @@ export class SetProjection {
   async refresh(partnerIds: readonly string[], now: number): Promise<number> {
     const targets: Target[] = [];
     try {
+      const storedOf = await this.rows.storedOf(partnerIds);
       for (const partnerId of partnerIds) {
-        const stored = this.writer.stored(partnerId);
+        const stored = storedOf.get(partnerId);
         // Never evaluate a partner back to an earlier time than its rows already show.
         if (!stored || stored.evaluatedAt > now) continue;
         const state = await this.states.before(partnerId, stored.revision + 1);
         targets.push({ partnerId, state, position: stored.position, changesAfter: stored.evaluatedAt });
       }
-      this.commit(targets, undefined, now);
+      await this.commit(targets, undefined, now);
     } finally {
       this.keep(targets);
     }
@@ -71,14 +89,15 @@ export class SetProjection {
 
   /**
    * Projects whole partners (their history up to the given head), then sets the checkpoint;
-   * `changesAfter` says from when on each partner's tier changes are still to be recorded. Each
+   * `changesAfterOf` says from when on each partner's tier changes are still to be recorded. Each
    * partner is evaluated as soon as it is folded, and its state handed back to the cache or,
    * with `keepStates` false, dropped at once: a page then holds one partner's state at a time
    * besides the (much smaller) evaluations.
    */
-  async projectWhole(heads: readonly PartnerHead[], checkpoint: bigint | undefined, changesAfter: ChangesAfter, keepStates = true): Promise<void> {
+  async projectWhole(heads: readonly PartnerHead[], checkpoint: bigint | undefined, changesAfterOf: ChangesAfterOf, keepStates = true): Promise<void> {
     const { catalog } = this.deps;
     const now = this.deps.clock().getTime();
+    const changesAfter = await changesAfterOf(heads.map((head) => head.partnerId));
     const evaluations: PartnerEvaluation[] = [];
     for (const { partnerId, revision, position } of heads) {
       const state = await this.states.before(partnerId, revision + 1);
@@ -88,38 +107,34 @@ export class SetProjection {
         if (keepStates) this.states.keep(partnerId, state);
       }
     }
-    this.store(evaluations, checkpoint);
+    await this.store(evaluations, checkpoint);
   }
 
-  /**
-   * Tier changes before the earliest new fact and before the last evaluation are already
-   * recorded; a fact dated in the past re-opens the timeline from its own time.
-   */
-  private changesAfter(partnerId: string, events: readonly StoredEvent[]): number | undefined {
-    const stored = this.writer.stored(partnerId);
-    if (!stored) return undefined;
-    let from = stored.evaluatedAt;
-    for (const event of events) from = Math.min(from, Date.parse(event.metadata.occurredAt) - 1);
-    return from;
-  }
-
-  private commit(targets: readonly Target[], checkpoint: bigint | undefined, now: number): void {
+  private commit(targets: readonly Target[], checkpoint: bigint | undefined, now: number): Promise<void> {
     const { catalog } = this.deps;
-    this.store(targets.map((t) => evaluatePartner({ ...t, catalog, now })), checkpoint);
+    return this.store(targets.map((t) => evaluatePartner({ ...t, catalog, now })), checkpoint);
   }
 
-  /** Writes a page's rows and its checkpoint in one transaction. */
-  private store(evaluations: readonly PartnerEvaluation[], checkpoint: bigint | undefined): void {
-    this.deps.db.transaction(() => {
-      for (const evaluation of evaluations) this.writer.write(evaluation);
-      if (checkpoint !== undefined) this.writer.setCheckpoint(checkpoint);
-    })();
+  /** Writes a page's rows and its checkpoint in one transaction, fenced by the leadership token. */
+  private async store(evaluations: readonly PartnerEvaluation[], checkpoint: bigint | undefined): Promise<void> {
+    await this.rows.commit(evaluations, checkpoint, this.deps.fence());
     if (checkpoint !== undefined) this.position = checkpoint;
   }
 
   private keep(targets: readonly Target[]): void {
     for (const { partnerId, state } of targets) this.states.keep(partnerId, state);
   }
+}
+
+/**
+ * Tier changes before the earliest new fact and before the last evaluation are already
+ * recorded; a fact dated in the past re-opens the timeline from its own time.
+ */
+function changesAfter(stored: StoredPartner | undefined, events: readonly StoredEvent[]): number | undefined {
+  if (!stored) return undefined;
+  let from = stored.evaluatedAt;
+  for (const event of events) from = Math.min(from, Date.parse(event.metadata.occurredAt) - 1);
+  return from;
 }
 
 /** Events of partner streams grouped by partner, in log order (consecutive revisions per partner). */

@@ -1,4 +1,4 @@
-import { tierChangeId } from './partner-rows-writer';
+import { tierChangeId } from './tier-change-id';
 
 // Golden: the id of a tier change is stored, and published as the `pp-change-id` header that
 // consumers deduplicate on; changing its form would make them see every past change anew.

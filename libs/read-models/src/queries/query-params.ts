@@ -1,6 +1,9 @@
-import { AREAS, TIERS, isIsoDate, isOneOf } from '@partner-program/domain';
+import { AREAS, TIERS, isIsoDate } from '@partner-program/domain';
+import { isIn, isInt, max, min } from 'class-validator';
 
 // ── Checking query parameters and cursors ─────────────────────────────────────────────────────
+// With class-validator's checks, as the HTTP layer's parameter DTOs, which apply the same rules
+// first; these guard every other caller of the queries.
 
 /** A query parameter (area, tier, status, date, cursor, limit) is not valid; the API answers 400. */
 export class InvalidQueryError extends Error {
@@ -17,26 +20,26 @@ export const NOTICE_STATUSES = ['pending', 'issued', 'acknowledged', 'cancelled'
 export type TierFilter = (typeof TIERS)[number] | 'none';
 
 export function checkLimit(limit: number): number {
-  if (!Number.isInteger(limit) || limit < 1 || limit > MAX_PAGE_SIZE) {
+  if (!isInt(limit) || !min(limit, 1) || !max(limit, MAX_PAGE_SIZE)) {
     throw new InvalidQueryError(`limit must be an integer from 1 to ${MAX_PAGE_SIZE}`);
   }
   return limit;
 }
 
 export function checkArea(area: string): string {
-  if (!isOneOf(AREAS, area)) throw new InvalidQueryError(`unknown area "${area}"`);
+  if (!isIn(area, AREAS)) throw new InvalidQueryError(`unknown area "${area}"`);
   return area;
 }
 
 /** The stored value of a tier filter: `null` for `'none'`. */
 export function checkTier(tier: string): string | null {
   if (tier === 'none') return null;
-  if (!isOneOf(TIERS, tier)) throw new InvalidQueryError(`unknown tier "${tier}" (use partner, advanced, principal or none)`);
+  if (!isIn(tier, TIERS)) throw new InvalidQueryError(`unknown tier "${tier}" (use partner, advanced, principal or none)`);
   return tier;
 }
 
 export function checkNoticeStatus(status: string): string {
-  if (!isOneOf(NOTICE_STATUSES, status)) throw new InvalidQueryError(`unknown notice status "${status}"`);
+  if (!isIn(status, NOTICE_STATUSES)) throw new InvalidQueryError(`unknown notice status "${status}"`);
   return status;
 }
 

@@ -1,7 +1,4 @@
-import type Database from 'better-sqlite3';
 import type { AreaId, Tier } from '@partner-program/domain';
-import type { ReadModelDatabase } from '../read-model-database';
-import { PARTNER_PROJECTION } from '../schema/read-model-schema';
 import {
   checkArea, checkDate, checkLimit, checkNoticeStatus, checkTier, decodeCursor, encodeCursor, type TierFilter,
 } from './query-params';
@@ -10,36 +7,32 @@ import {
   type RenewalNoticeItem, type TierChangeItem, changeItem, noticeItem,
 } from './query-rows';
 
-type TierRow = { partner_id: string; area: string; tier: string | null; badge: number; credits: number };
+/** A row of `partner_area_tiers` as the queries read it (`badge`: 0 or 1). */
+export type TierRow = { partner_id: string; area: string; tier: string | null; badge: number; credits: number };
+
+/** A badge directory row. */
+export type BadgeRow = { partner_id: string; area: string; since: string };
+
+/** The stored status document and the partner's last position (printed into the answer as is). */
+export type StatusRow = { status: string; position: bigint | number | string };
+
+/** Which notices to list: all the filters given hold; `after` is the `(due_on, notice_id)` to start after. */
+export type NoticeFilter = Readonly<{ status?: string; dueBefore?: string; dueOnOrBefore?: string; after: readonly [string, string] }>;
+
+/** Options of {@link ReadModelQueries.checkpointReached}. */
+export type CheckpointWait = Readonly<{ timeoutMs: number; signal?: AbortSignal }>;
 
 /**
- * Synchronous reads of the read models, through the views of the active table set (a rebuild
- * swaps them atomically). Every answer is a plain JSON-ready object; positions are JSON numbers
- * (SQLite positions stay far below 2^53). Invalid parameters throw `InvalidQueryError`.
+ * Reads of the read models, through the views of the active table set (a rebuild swaps them
+ * atomically). Every answer is a plain JSON-ready object; positions are JSON numbers. Invalid
+ * parameters reject with `InvalidQueryError`. The checks, cursors and answer shapes live here;
+ * each database only fetches rows (SQLite: prepared statements; PostgreSQL: a pool), so both
+ * give the same answers.
  */
-export class ReadModelQueries {
-  private readonly db: Database.Database;
-  private readonly statements;
-  private readonly noticeStatements = new Map<string, Database.Statement<unknown[], NoticeRow>>();
-
-  constructor(database: ReadModelDatabase) {
-    this.db = database.db;
-    const tiers = 'SELECT partner_id, area, tier, badge, credits FROM partner_area_tiers WHERE area = ?';
-    this.statements = {
-      status: this.db.prepare<[string], { status: string; position: number }>('SELECT status, position FROM partner_status WHERE partner_id = ?'),
-      partnersByTier: this.db.prepare<[string, string | null, string, number], TierRow>(`${tiers} AND tier IS ? AND partner_id > ? ORDER BY partner_id LIMIT ?`),
-      partnersInArea: this.db.prepare<[string, string, number], TierRow>(`${tiers} AND partner_id > ? ORDER BY partner_id LIMIT ?`),
-      badgesInArea: this.db.prepare<[string], TierRow & { since: string }>('SELECT partner_id, area, since FROM partner_area_tiers WHERE badge = 1 AND area = ? ORDER BY partner_id'),
-      badges: this.db.prepare<[], TierRow & { since: string }>('SELECT partner_id, area, since FROM partner_area_tiers WHERE badge = 1 ORDER BY partner_id, area'),
-      notice: this.db.prepare<[string], NoticeRow>('SELECT * FROM renewal_notices WHERE notice_id = ?'),
-      changes: this.db.prepare<[number, number], ChangeRow>('SELECT * FROM tier_changes WHERE sequence > ? ORDER BY sequence LIMIT ?'),
-      checkpoint: this.db.prepare<[string], { position: bigint }>('SELECT position FROM checkpoints WHERE name = ?').safeIntegers(true),
-    };
-  }
-
+export abstract class ReadModelQueries {
   /** The partner's current status (CONTRACT §2) with `position`, or `undefined` for a partner with no events. */
-  partnerStatus(partnerId: string): PartnerStatusView | undefined {
-    const json = this.partnerStatusJson(partnerId);
+  async partnerStatus(partnerId: string): Promise<PartnerStatusView | undefined> {
+    const json = await this.partnerStatusJson(partnerId);
     return json === undefined ? undefined : (JSON.parse(json) as PartnerStatusView);
   }
 
@@ -47,20 +40,19 @@ export class ReadModelQueries {
    * The same view as JSON text, for serving as is: the stored document is already JSON, and
    * parsing it only to serialise it again was a good part of a status request's cost.
    */
-  partnerStatusJson(partnerId: string): string | undefined {
-    const row = this.statements.status.get(partnerId);
+  async partnerStatusJson(partnerId: string): Promise<string | undefined> {
+    const row = await this.statusRow(partnerId);
     // The stored status is a JSON object; `position` is added as its last member.
     return row && `${row.status.slice(0, -1)},"position":${row.position}}`;
   }
 
   /** Partners of an area, optionally of one tier (`'none'`: no tier), by partnerId, paged. */
-  partners(query: { area: string; tier?: TierFilter | string; cursor?: string; limit: number }): Page<PartnerTierItem> {
+  async partners(query: { area: string; tier?: TierFilter | string; cursor?: string; limit: number }): Promise<Page<PartnerTierItem>> {
     const area = checkArea(query.area);
     const limit = checkLimit(query.limit);
     const [after] = query.cursor === undefined ? [''] : decodeCursor(query.cursor, 1);
-    const rows = query.tier === undefined
-      ? this.statements.partnersInArea.all(area, after!, limit + 1)
-      : this.statements.partnersByTier.all(area, checkTier(query.tier), after!, limit + 1);
+    const tier = query.tier === undefined ? undefined : { is: checkTier(query.tier) };
+    const rows = await this.tierRows(area, tier, after!, limit + 1);
     const items = rows.slice(0, limit).map((row) => ({
       partnerId: row.partner_id, area: row.area as AreaId, tier: row.tier as Tier | null, badge: row.badge === 1, credits: row.credits,
     }));
@@ -68,61 +60,72 @@ export class ReadModelQueries {
   }
 
   /** The directory of active badges, by partnerId (then area). */
-  badges(query: { area?: string } = {}): BadgeItem[] {
-    const rows = query.area === undefined ? this.statements.badges.all() : this.statements.badgesInArea.all(checkArea(query.area));
+  async badges(query: { area?: string } = {}): Promise<BadgeItem[]> {
+    const rows = await this.badgeRows(query.area === undefined ? undefined : checkArea(query.area));
     return rows.map((row) => ({ partnerId: row.partner_id, area: row.area as AreaId, since: row.since }));
   }
 
   /** Renewal notices by due date (then id), optionally of one status and due strictly before a date, paged. */
-  renewalNotices(query: { status?: string; dueBefore?: string; cursor?: string; limit: number }): Page<RenewalNoticeItem> {
+  async renewalNotices(query: { status?: string; dueBefore?: string; cursor?: string; limit: number }): Promise<Page<RenewalNoticeItem>> {
     const limit = checkLimit(query.limit);
-    const filters: string[] = [];
-    const params: unknown[] = [];
-    if (query.status !== undefined) {
-      filters.push('status = ?');
-      params.push(checkNoticeStatus(query.status));
-    }
-    if (query.dueBefore !== undefined) {
-      filters.push('due_on < ?');
-      params.push(checkDate('dueBefore', query.dueBefore));
-    }
+    const filter = {
+      ...(query.status === undefined ? {} : { status: checkNoticeStatus(query.status) }),
+      ...(query.dueBefore === undefined ? {} : { dueBefore: checkDate('dueBefore', query.dueBefore) }),
+    };
     const [dueOn, noticeId] = query.cursor === undefined ? ['', ''] : decodeCursor(query.cursor, 2);
-    const rows = this.noticeStatement(filters).all(...params, dueOn, noticeId, limit + 1);
+    const rows = await this.noticeRows({ ...filter, after: [dueOn!, noticeId!] }, limit + 1);
     const items = rows.slice(0, limit).map(noticeItem);
     const last = items.at(-1);
     return { items, nextCursor: rows.length > limit && last ? encodeCursor([last.dueOn, last.noticeId]) : null };
   }
 
   /** One notice, e.g. to find the partner that acknowledges it. */
-  noticeById(noticeId: string): RenewalNoticeItem | undefined {
-    const row = this.statements.notice.get(noticeId);
+  async noticeById(noticeId: string): Promise<RenewalNoticeItem | undefined> {
+    const row = await this.noticeRow(noticeId);
     return row && noticeItem(row);
   }
 
   /** Pending notices due on or before `today`: what the scheduler asks the domain to issue. */
-  dueNotices(today: string, limit: number): RenewalNoticeItem[] {
-    const rows = this.noticeStatement(['status = ?', 'due_on <= ?']).all('pending', checkDate('today', today), '', '', checkLimit(limit));
-    return rows.map(noticeItem);
+  async dueNotices(today: string, limit: number): Promise<RenewalNoticeItem[]> {
+    const filter = { status: 'pending', dueOnOrBefore: checkDate('today', today), after: ['', ''] as const };
+    return (await this.noticeRows(filter, checkLimit(limit))).map(noticeItem);
   }
 
   /** The tier-change feed after `afterSequence` (0 for the start), in feed order. */
-  tierChanges(query: { afterSequence: number; limit: number }): TierChangeItem[] {
-    return this.statements.changes.all(query.afterSequence, checkLimit(query.limit)).map(changeItem);
+  async tierChanges(query: { afterSequence: number; limit: number }): Promise<TierChangeItem[]> {
+    return (await this.changeRows(query.afterSequence, checkLimit(query.limit))).map(changeItem);
   }
 
   /** Last position whose effects the read models show (`0n` before any), for read-your-writes. */
-  checkpoint(): bigint {
-    return this.statements.checkpoint.get(PARTNER_PROJECTION)?.position ?? 0n;
+  abstract checkpoint(): Promise<bigint>;
+
+  /**
+   * Resolves `true` once the read models show `position` (whichever process projected it), or
+   * `false` when `timeoutMs` passes or `signal` aborts first.
+   */
+  async checkpointReached(position: bigint, options: CheckpointWait): Promise<boolean> {
+    const deadline = Date.now() + options.timeoutMs;
+    for (;;) {
+      const current = await this.checkpoint();
+      if (current >= position) return true;
+      const left = deadline - Date.now();
+      if (left <= 0 || options.signal?.aborted) return false;
+      const signal = AbortSignal.any([AbortSignal.timeout(left), ...(options.signal ? [options.signal] : [])]);
+      await this.checkpointPassed(current, signal);
+    }
   }
 
-  private noticeStatement(filters: readonly string[]): Database.Statement<unknown[], NoticeRow> {
-    const key = filters.join(' AND ');
-    let statement = this.noticeStatements.get(key);
-    if (!statement) {
-      const where = [...filters, '(due_on, notice_id) > (?, ?)'].join(' AND ');
-      statement = this.db.prepare<unknown[], NoticeRow>(`SELECT * FROM renewal_notices WHERE ${where} ORDER BY due_on, notice_id LIMIT ?`);
-      this.noticeStatements.set(key, statement);
-    }
-    return statement;
-  }
+  /** Resolves when the checkpoint may have moved past `position` (a notification or a poll interval), or on abort. */
+  protected abstract checkpointPassed(position: bigint, signal: AbortSignal): Promise<void>;
+
+  protected abstract statusRow(partnerId: string): Promise<StatusRow | undefined>;
+  /** `tier`: absent for every tier, `{ is: null }` for no tier. Ordered by partner_id, after `after`. */
+  protected abstract tierRows(area: string, tier: { is: string | null } | undefined, after: string, limit: number): Promise<TierRow[]>;
+  /** Ordered by partner_id, then area. */
+  protected abstract badgeRows(area: string | undefined): Promise<BadgeRow[]>;
+  /** Ordered by due_on, notice_id. */
+  protected abstract noticeRows(filter: NoticeFilter, limit: number): Promise<NoticeRow[]>;
+  protected abstract noticeRow(noticeId: string): Promise<NoticeRow | undefined>;
+  /** Ordered by sequence; `sequence` and `position` as numbers. */
+  protected abstract changeRows(afterSequence: number, limit: number): Promise<ChangeRow[]>;
 }

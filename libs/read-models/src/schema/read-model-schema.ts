@@ -1,21 +1,10 @@
 import type Database from 'better-sqlite3';
+import { type TableSet, SET_TABLES, TIER_CHANGES_TABLE } from './table-sets';
 
-// ── Read-model schema: two table sets behind views ─────────────────────────────────────────────
-// The projected tables exist as set `a_…` or `b_…`; readers query views that point at the active
-// set. A rebuild fills the other set while the views keep serving the active one, then re-points
-// the views in one transaction, so a reader never sees a half-built model.
-
-/** A table set: the tables of one complete read model. */
-export type TableSet = 'a' | 'b';
+// ── The SQLite read-model schema (the table sets and views are described in table-sets.ts) ────
 
 /** Schema version written by this code; a newer database is refused. */
 export const READ_MODEL_SCHEMA_VERSION = 1;
-
-/** The projection name under which the checkpoint is stored. */
-export const PARTNER_PROJECTION = 'partner';
-
-/** The table-set tables, each with the view of the same name that readers use. */
-const SET_TABLES = ['checkpoints', 'partner_status', 'partner_area_tiers', 'renewal_notices'] as const;
 
 /** Published tier changes: one append-only feed, never part of a set (a rebuild only adds to it). */
 export function tierChangesDdl(table: string): string {
@@ -71,7 +60,7 @@ export function migrateReadModelSchema(db: Database.Database): void {
       throw new Error(`read-model schema version ${version} is newer than this code (${READ_MODEL_SCHEMA_VERSION})`);
     }
     if (version === READ_MODEL_SCHEMA_VERSION) return;
-    db.exec(tierChangesDdl('tier_changes'));
+    db.exec(tierChangesDdl(TIER_CHANGES_TABLE));
     db.exec(setDdl('a'));
     indexSet(db, 'a');
     pointViewsAt(db, 'a');
@@ -82,11 +71,6 @@ export function migrateReadModelSchema(db: Database.Database): void {
 /** The set the views point at. */
 export function activeSet(db: Database.Database): TableSet {
   return metaValue(db, 'active_set') === 'b' ? 'b' : 'a';
-}
-
-/** The set a rebuild fills while `set` is live. */
-export function otherSet(set: TableSet): TableSet {
-  return set === 'a' ? 'b' : 'a';
 }
 
 /** Drops and recreates the set's tables, empty and without query indexes (the inactive set only): see `indexSet`. */

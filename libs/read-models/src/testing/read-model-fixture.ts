@@ -4,17 +4,20 @@ import {
 } from '@partner-program/domain';
 import { type EventStore, SqliteEventStore, partnerStreamId } from '@partner-program/event-store';
 import { PartnerProjector, type PartnerProjectorOptions } from '../projection/partner-projector';
-import { ReadModelQueries } from '../queries/read-model-queries';
 import { ReadModelDatabase } from '../read-model-database';
+import type { ReadModelBackend } from '../storage/read-model-storage';
 
 // ── A real SQLite event store and read-model database in memory, written as ingestion would:
 // fold the stream, let the domain decide, append with the expected revision ──────────────────
 
-export type FixtureOptions = { pageSize?: number; catalog?: RulesetCatalog; now?: string; store?: EventStore };
+/** A read-model database under test (SQLite in memory unless a test gives another). */
+export type TestReadModels = ReadModelBackend & { close(): void | Promise<void> };
 
-export function readModelFixture(options: FixtureOptions = {}) {
+export type FixtureOptions<D extends TestReadModels> = { pageSize?: number; catalog?: RulesetCatalog; now?: string; store?: EventStore; database?: D };
+
+export function readModelFixture<D extends TestReadModels = ReadModelDatabase>(options: FixtureOptions<D> = {}) {
   const store = options.store ?? SqliteEventStore.open({ location: ':memory:' });
-  const database = ReadModelDatabase.open({ location: ':memory:' });
+  const database = options.database ?? (ReadModelDatabase.open({ location: ':memory:' }) as unknown as D);
   let now = new Date(options.now ?? '2021-06-01T00:00:00Z');
   const clock = () => now;
   const projectorWith = (overrides: Partial<PartnerProjectorOptions> = {}) =>
@@ -38,7 +41,7 @@ export function readModelFixture(options: FixtureOptions = {}) {
     database,
     projector,
     projectorWith,
-    queries: new ReadModelQueries(database),
+    queries: database.queries(),
     setNow: (iso: string) => (now = new Date(iso)),
     /** Records upstream facts for a partner, one message at a time. */
     async record(partnerId: string, ...facts: UpstreamEvent[]): Promise<void> {
@@ -49,9 +52,9 @@ export function readModelFixture(options: FixtureOptions = {}) {
       execute(partnerId, { type: 'AcknowledgeRenewalNotice', partnerId, noticeId, now: now.toISOString() }),
     async close(): Promise<void> {
       await store.close();
-      database.close();
+      await database.close();
     },
   };
 }
 
-export type ReadModelFixture = ReturnType<typeof readModelFixture>;
+export type ReadModelFixture<D extends TestReadModels = ReadModelDatabase> = ReturnType<typeof readModelFixture<D>>;

@@ -1,15 +1,15 @@
 import type Database from 'better-sqlite3';
 import type { TierChange } from '@partner-program/domain';
-import { PARTNER_PROJECTION, type TableSet } from '../schema/read-model-schema';
-import type { PartnerEvaluation } from './partner-evaluation';
+import type { PartnerEvaluation } from '../projection/partner-evaluation';
+import { tierChangeId } from '../projection/tier-change-id';
+import { PARTNER_PROJECTION, type TableSet } from '../schema/table-sets';
+import type { SetRows, StoredPartner } from '../storage/read-model-storage';
 
-// ── Writes evaluations into one table set (statements prepared once, reused for every page) ───
-// The caller wraps a page's writes and its checkpoint in one transaction.
+// ── SQLite: writes evaluations into one table set (statements prepared once, reused for every page) ─
+// Synchronous underneath (better-sqlite3); a page and its checkpoint are one transaction. No
+// fencing: one process writes a SQLite file.
 
-/** What the last evaluation of a partner left behind. */
-export type StoredPartner = Readonly<{ position: bigint; revision: number; evaluatedAt: number }>;
-
-export class PartnerRowsWriter {
+export class SqliteSetRows implements SetRows {
   private readonly statements;
 
   /** `changesTable`: the live feed, or a scratch table that a rebuild merges into it at the swap. */
@@ -55,8 +55,32 @@ export class PartnerRowsWriter {
     };
   }
 
+  async commit(evaluations: readonly PartnerEvaluation[], checkpoint: bigint | undefined): Promise<void> {
+    this.db.transaction(() => {
+      for (const evaluation of evaluations) this.write(evaluation);
+      if (checkpoint !== undefined) this.statements.setCheckpoint.run(PARTNER_PROJECTION, checkpoint);
+    })();
+  }
+
+  async checkpoint(): Promise<bigint> {
+    return this.statements.checkpoint.get(PARTNER_PROJECTION)?.position ?? 0n;
+  }
+
+  async storedOf(partnerIds: readonly string[]): Promise<Map<string, StoredPartner>> {
+    const stored = new Map<string, StoredPartner>();
+    for (const partnerId of partnerIds) {
+      const row = this.statements.stored.get(partnerId);
+      if (row) stored.set(partnerId, { position: row.position, revision: Number(row.revision), evaluatedAt: Number(row.evaluated_at) });
+    }
+    return stored;
+  }
+
+  async dueAt(now: number, limit: number): Promise<string[]> {
+    return this.statements.due.all(now, limit).map((row) => row.partner_id);
+  }
+
   /** Stores every row of one evaluation. */
-  write(evaluation: PartnerEvaluation): void {
+  private write(evaluation: PartnerEvaluation): void {
     const { partnerId, status, position, revision, evaluatedAt, nextChangeAt } = evaluation;
     const s = this.statements;
     s.status.run(partnerId, JSON.stringify(status), position, revision, evaluatedAt, nextChangeAt);
@@ -68,37 +92,9 @@ export class PartnerRowsWriter {
     for (const change of evaluation.changes) this.writeChange(partnerId, change, position);
   }
 
-  setCheckpoint(position: bigint): void {
-    this.statements.setCheckpoint.run(PARTNER_PROJECTION, position);
-  }
-
-  /** The last processed position of the set (`0n` before any). */
-  checkpoint(): bigint {
-    return this.statements.checkpoint.get(PARTNER_PROJECTION)?.position ?? 0n;
-  }
-
-  stored(partnerId: string): StoredPartner | undefined {
-    const row = this.statements.stored.get(partnerId);
-    return row && { position: row.position, revision: Number(row.revision), evaluatedAt: Number(row.evaluated_at) };
-  }
-
-  /** Partners whose next time-driven change is at or before `now`. */
-  dueAt(now: number, limit: number): string[] {
-    return this.statements.due.all(now, limit).map((row) => row.partner_id);
-  }
-
   private writeChange(partnerId: string, change: TierChange, position: bigint): void {
     const id = tierChangeId(partnerId, change);
     const causes = JSON.stringify(change.causes);
     this.statements.change.run(id, partnerId, change.area, change.from, change.to, change.badge ? 1 : 0, change.at, position, change.ruleset, causes);
   }
-}
-
-/**
- * A tier change's id, stored and published (the `pp-change-id` header): deterministic, so a replayed
- * page or a rebuild finds the change already there, and consumers can deduplicate across redeliveries.
- * A contract: changing it makes every consumer see every past change anew (golden-tested).
- */
-export function tierChangeId(partnerId: string, change: Pick<TierChange, 'area' | 'at' | 'from' | 'to'>): string {
-  return `${partnerId}|${change.area}|${change.at}|${change.from ?? 'none'}|${change.to ?? 'none'}`;
 }

@@ -1,0 +1,74 @@
+import type { PostgresMigration } from '@partner-program/event-store';
+import { PARTNER_PROJECTION, SET_TABLES, type TableSet, TIER_CHANGES_TABLE } from '../schema/table-sets';
+
+// ── The PostgreSQL read-model schema: the SQLite layout (table-sets.ts), typed for PostgreSQL ──
+// - Every text key sorts with COLLATE "C" (byte order, as SQLite's BINARY): the pages and cursors
+//   must come out in the same order whatever the cluster's locale.
+// - Positions and times are bigint; answers turn them into JSON numbers.
+// - Each set's checkpoint row exists from the start and carries `fence`, the token of the last
+//   leader that wrote it (see postgres-set-rows.ts).
+
+/** `s`: the quoted schema name. */
+export function tierChangesDdl(s: string, table: string): string {
+  return `CREATE TABLE ${s}.${table} (
+    sequence bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    change_id text COLLATE "C" NOT NULL UNIQUE,
+    partner_id text COLLATE "C" NOT NULL, area text COLLATE "C" NOT NULL, from_tier text, to_tier text, badge smallint NOT NULL,
+    at text COLLATE "C" NOT NULL, position bigint NOT NULL, ruleset text, causes text NOT NULL);`;
+}
+
+/** The set's tables, empty but for its checkpoint row, without the query indexes. */
+export function setDdl(s: string, set: TableSet): string {
+  const t = (name: string) => `${s}.${set}_${name}`;
+  return `
+  CREATE TABLE ${t('checkpoints')} (name text PRIMARY KEY, position bigint NOT NULL, fence bigint NOT NULL DEFAULT 0);
+  INSERT INTO ${t('checkpoints')} (name, position) VALUES ('${PARTNER_PROJECTION}', 0);
+  CREATE TABLE ${t('partner_status')} (
+    partner_id text COLLATE "C" PRIMARY KEY, status text NOT NULL, position bigint NOT NULL, revision integer NOT NULL,
+    evaluated_at bigint NOT NULL, next_change_at bigint);
+  CREATE TABLE ${t('partner_area_tiers')} (
+    area text COLLATE "C" NOT NULL, partner_id text COLLATE "C" NOT NULL, tier text COLLATE "C", badge smallint NOT NULL, since text,
+    credits double precision NOT NULL, PRIMARY KEY (area, partner_id));
+  CREATE TABLE ${t('renewal_notices')} (
+    notice_id text COLLATE "C" PRIMARY KEY, partner_id text COLLATE "C" NOT NULL, agreement_id text NOT NULL, expires_on text NOT NULL,
+    due_on text COLLATE "C" NOT NULL, status text COLLATE "C" NOT NULL, issued_at text, acknowledged_at text, cancelled_at text);
+  -- The writer deletes a partner's stale pending notice by partner: needed while a set is filled.
+  CREATE INDEX ${set}_notices_by_partner ON ${t('renewal_notices')} (partner_id, status);`;
+}
+
+/** Indexes only queries use, created once a rebuilt set is filled (as on SQLite). */
+export function queryIndexesDdl(s: string, set: TableSet): string {
+  const t = (name: string) => `${s}.${set}_${name}`;
+  return `
+  CREATE INDEX IF NOT EXISTS ${set}_partner_status_due ON ${t('partner_status')} (next_change_at) WHERE next_change_at IS NOT NULL;
+  CREATE INDEX IF NOT EXISTS ${set}_area_tiers_by_tier ON ${t('partner_area_tiers')} (area, tier, partner_id);
+  CREATE INDEX IF NOT EXISTS ${set}_area_tiers_badges ON ${t('partner_area_tiers')} (area, partner_id) WHERE badge = 1;
+  CREATE INDEX IF NOT EXISTS ${set}_notices_by_status ON ${t('renewal_notices')} (status, due_on, notice_id);
+  CREATE INDEX IF NOT EXISTS ${set}_notices_by_due ON ${t('renewal_notices')} (due_on, notice_id);`;
+}
+
+/** Points the readers' views at `set` (same columns in both sets, so a view is replaced in place). */
+export function pointViewsDdl(s: string, set: TableSet): string {
+  const views = SET_TABLES.map((table) => `CREATE OR REPLACE VIEW ${s}.${table} AS SELECT * FROM ${s}.${set}_${table};`);
+  return `${views.join('\n')}
+  UPDATE ${s}.read_model_meta SET value = '${set}' WHERE key = 'active_set';`;
+}
+
+export function dropSetDdl(s: string, set: TableSet): string {
+  return SET_TABLES.map((table) => `DROP TABLE IF EXISTS ${s}.${set}_${table};`).join('\n');
+}
+
+/** The read-model schema, oldest first (run by the event store's migrator, under its advisory lock). Never edit a released step. */
+export const READ_MODEL_MIGRATIONS: readonly PostgresMigration[] = [
+  {
+    version: 1,
+    description: 'read models: table set a behind views, the tier-change feed',
+    up: (s) => `
+      CREATE TABLE ${s}.read_model_meta (key text PRIMARY KEY, value text NOT NULL);
+      INSERT INTO ${s}.read_model_meta (key, value) VALUES ('active_set', 'a');
+      ${tierChangesDdl(s, TIER_CHANGES_TABLE)}
+      ${setDdl(s, 'a')}
+      ${queryIndexesDdl(s, 'a')}
+      ${pointViewsDdl(s, 'a')}`,
+  },
+];

@@ -1,0 +1,84 @@
+import type Database from 'better-sqlite3';
+import { pause } from '../projection/mutex';
+import {
+  type BadgeRow, type NoticeFilter, ReadModelQueries, type StatusRow, type TierRow,
+} from '../queries/read-model-queries';
+import type { ChangeRow, NoticeRow } from '../queries/query-rows';
+import { PARTNER_PROJECTION } from '../schema/table-sets';
+
+/** How often a read-your-writes wait re-reads the checkpoint (a projector in another process notifies nothing). */
+const POLL_MS = 10;
+
+/** The queries on SQLite: prepared once, synchronous underneath. */
+export class SqliteReadModelQueries extends ReadModelQueries {
+  private readonly statements;
+  private readonly noticeStatements = new Map<string, Database.Statement<unknown[], NoticeRow>>();
+
+  constructor(private readonly db: Database.Database) {
+    super();
+    const tiers = 'SELECT partner_id, area, tier, badge, credits FROM partner_area_tiers WHERE area = ?';
+    this.statements = {
+      status: db.prepare<[string], StatusRow>('SELECT status, position FROM partner_status WHERE partner_id = ?'),
+      partnersByTier: db.prepare<[string, string | null, string, number], TierRow>(`${tiers} AND tier IS ? AND partner_id > ? ORDER BY partner_id LIMIT ?`),
+      partnersInArea: db.prepare<[string, string, number], TierRow>(`${tiers} AND partner_id > ? ORDER BY partner_id LIMIT ?`),
+      badgesInArea: db.prepare<[string], BadgeRow>('SELECT partner_id, area, since FROM partner_area_tiers WHERE badge = 1 AND area = ? ORDER BY partner_id'),
+      badges: db.prepare<[], BadgeRow>('SELECT partner_id, area, since FROM partner_area_tiers WHERE badge = 1 ORDER BY partner_id, area'),
+      notice: db.prepare<[string], NoticeRow>('SELECT * FROM renewal_notices WHERE notice_id = ?'),
+      changes: db.prepare<[number, number], ChangeRow>('SELECT * FROM tier_changes WHERE sequence > ? ORDER BY sequence LIMIT ?'),
+      checkpoint: db.prepare<[string], { position: bigint }>('SELECT position FROM checkpoints WHERE name = ?').safeIntegers(true),
+    };
+  }
+
+  async checkpoint(): Promise<bigint> {
+    return this.statements.checkpoint.get(PARTNER_PROJECTION)?.position ?? 0n;
+  }
+
+  protected checkpointPassed(_position: bigint, signal: AbortSignal): Promise<void> {
+    return pause(POLL_MS, signal);
+  }
+
+  protected async statusRow(partnerId: string): Promise<StatusRow | undefined> {
+    return this.statements.status.get(partnerId);
+  }
+
+  protected async tierRows(area: string, tier: { is: string | null } | undefined, after: string, limit: number): Promise<TierRow[]> {
+    return tier === undefined ? this.statements.partnersInArea.all(area, after, limit) : this.statements.partnersByTier.all(area, tier.is, after, limit);
+  }
+
+  protected async badgeRows(area: string | undefined): Promise<BadgeRow[]> {
+    return area === undefined ? this.statements.badges.all() : this.statements.badgesInArea.all(area);
+  }
+
+  protected async noticeRows(filter: NoticeFilter, limit: number): Promise<NoticeRow[]> {
+    const filters: string[] = [];
+    const params: unknown[] = [];
+    const add = (sql: string, value: string | undefined) => {
+      if (value === undefined) return;
+      filters.push(sql);
+      params.push(value);
+    };
+    add('status = ?', filter.status);
+    add('due_on < ?', filter.dueBefore);
+    add('due_on <= ?', filter.dueOnOrBefore);
+    return this.noticeStatement(filters).all(...params, ...filter.after, limit);
+  }
+
+  protected async noticeRow(noticeId: string): Promise<NoticeRow | undefined> {
+    return this.statements.notice.get(noticeId);
+  }
+
+  protected async changeRows(afterSequence: number, limit: number): Promise<ChangeRow[]> {
+    return this.statements.changes.all(afterSequence, limit);
+  }
+
+  private noticeStatement(filters: readonly string[]): Database.Statement<unknown[], NoticeRow> {
+    const key = filters.join(' AND ');
+    let statement = this.noticeStatements.get(key);
+    if (!statement) {
+      const where = [...filters, '(due_on, notice_id) > (?, ?)'].join(' AND ');
+      statement = this.db.prepare<unknown[], NoticeRow>(`SELECT * FROM renewal_notices WHERE ${where} ORDER BY due_on, notice_id LIMIT ?`);
+      this.noticeStatements.set(key, statement);
+    }
+    return statement;
+  }
+}

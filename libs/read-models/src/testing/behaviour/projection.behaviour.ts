@@ -1,0 +1,90 @@
+import { AREAS } from '@partner-program/domain';
+import { booked, competency, renewed, signed, vmcPartner } from '../facts';
+import { type ReadModelFixture, type TestReadModels, readModelFixture } from '../read-model-fixture';
+import { snapshot } from '../snapshot';
+import type { OpenReadModels } from './queries.behaviour';
+
+/** A small realistic history projected from the real SQLite event store. */
+export function projectionBehaviour(open: OpenReadModels): void {
+  describe('PartnerProjector: projecting a history', () => {
+    let f: ReadModelFixture<TestReadModels>;
+    beforeEach(async () => {
+      f = readModelFixture({ pageSize: 4, now: '2021-06-01T00:00:00Z', database: await open() });
+      await f.record('P-1', ...vmcPartner('2021-01-01', '2021-07-15'), booked('2021-02-01', 'D-1', 'vmc-on-aws', 60_000));
+      await f.record('P-2', ...vmcPartner('2021-01-01'), booked('2021-03-01', 'D-2', 'vmc-on-aws', 1_200_000));
+      await f.record('P-3', signed('2021-01-01', 'A-9', '2022-12-31'), competency('2021-01-01', 'pks'));
+      await f.projector.catchUp();
+    });
+    afterEach(() => f.close());
+
+    it('stores the CONTRACT status of each partner with the position of its last event', async () => {
+      const head = (await f.store.readAll({ fromPosition: 0n, maxCount: 1000 })).nextPosition;
+      const p1 = (await f.queries.partnerStatus('P-1'))!;
+      expect(p1).toMatchObject({ partnerId: 'P-1', evaluatedAt: '2021-06-01T00:00:00.000Z', goodStanding: true, programme: 'partner-connect' });
+      expect(p1.areas['vmc-on-aws']).toMatchObject({ tier: 'advanced', credits: 60_000, badge: false });
+      expect(p1.agreement).toMatchObject({ agreementId: 'A-1', status: 'active', renewalNotice: { dueOn: '2021-05-16', status: 'pending' } });
+      expect((await f.queries.partnerStatus('P-3'))!.position).toBe(Number(head));
+      expect((await f.queries.partnerStatus('P-4'))).toBeUndefined();
+      expect((await f.projector.checkpoint())).toBe(head);
+      expect((await f.queries.checkpoint())).toBe(head);
+      expect(Object.keys(p1.areas)).toEqual([...AREAS]);
+    });
+
+    it('fills area tiers, badges, pending notices and the tier-change feed', async () => {
+      expect((await f.queries.partners({ area: 'vmc-on-aws', tier: 'advanced', limit: 10 })).items).toEqual([
+        { partnerId: 'P-1', area: 'vmc-on-aws', tier: 'advanced', badge: false, credits: 60_000 },
+      ]);
+      expect((await f.queries.partners({ area: 'vmc-on-aws', tier: 'none', limit: 10 })).items.map((item) => item.partnerId)).toEqual(['P-3']);
+      expect((await f.queries.badges())).toEqual([{ partnerId: 'P-2', area: 'vmc-on-aws', since: '2021-03-01T00:00:00.000Z' }]);
+      expect((await f.queries.dueNotices('2021-06-01', 10))).toEqual([
+        expect.objectContaining({ partnerId: 'P-1', agreementId: 'A-1', expiresOn: '2021-07-15', dueOn: '2021-05-16', status: 'pending' }),
+      ]);
+      const changes = (await f.queries.tierChanges({ afterSequence: 0, limit: 100 })).filter((change) => change.partnerId === 'P-2');
+      expect(changes.map(({ area, from, to, badge, at }) => ({ area, from, to, badge, at }))).toEqual([
+        { area: 'vmc-on-aws', from: null, to: 'partner', badge: false, at: '2021-01-01T00:00:00.000Z' },
+        { area: 'vmc-on-aws', from: 'partner', to: 'principal', badge: true, at: '2021-03-01T00:00:00.000Z' },
+      ]);
+      expect(changes[1]!.causes).toEqual([expect.objectContaining({ kind: 'event', type: 'CreditsBooked' })]);
+    });
+
+    it('follows a notice from pending to issued to acknowledged, and cancels the pending one of a renewed term', async () => {
+      const [issued] = await f.issueDue('P-1');
+      const noticeId = (issued!.data as { noticeId: string }).noticeId;
+      await f.projector.catchUp();
+      expect((await f.queries.noticeById(noticeId))).toMatchObject({ partnerId: 'P-1', status: 'issued', issuedAt: '2021-06-01T00:00:00.000Z' });
+      expect((await f.queries.dueNotices('2021-06-01', 10))).toEqual([]);
+      f.setNow('2021-06-02T00:00:00Z');
+      await f.acknowledge('P-1', noticeId);
+      await f.record('P-2', renewed('2021-06-02', 'A-1', '2031-12-31'));
+      await f.projector.catchUp();
+      expect((await f.queries.noticeById(noticeId))).toMatchObject({ status: 'acknowledged', acknowledgedAt: '2021-06-02T00:00:00.000Z' });
+      const p2 = (await f.queries.renewalNotices({ limit: 10 })).items.filter((notice) => notice.partnerId === 'P-2');
+      expect(p2.map(({ expiresOn, status }) => ({ expiresOn, status }))).toEqual([
+        { expiresOn: '2030-12-31', status: 'cancelled' },
+        { expiresOn: '2031-12-31', status: 'pending' },
+      ]);
+    });
+
+    it('counts every event read, partner stream or not, and reports stats', async () => {
+      await f.store.append('audit-1', [{ type: 'Noted', data: {}, metadata: { messageId: 'x-1', source: 'test', occurredAt: '2021-06-01T00:00:00Z' } }], { expectedRevision: 'no_stream' });
+      const before = f.projector.stats.eventsProcessed;
+      expect(await f.projector.catchUp()).toBe(1);
+      expect(f.projector.stats).toMatchObject({ eventsProcessed: before + 1, errors: 0, rebuilding: false });
+      expect(f.projector.stats.pages).toBeGreaterThan(5);
+      expect(await f.projector.catchUp()).toBe(0);
+    });
+
+    it('continues from the stored checkpoint after a restart, reading nothing twice', async () => {
+      const before = await snapshot(f.queries, ['P-1', 'P-2', 'P-3']);
+      const restarted = f.projectorWith();
+      expect((await restarted.checkpoint())).toBe((await f.projector.checkpoint()));
+      expect(await restarted.catchUp()).toBe(0);
+      await f.record('P-3', competency('2021-05-01', 'vmc-on-aws'));
+      expect(await restarted.catchUp()).toBe(1);
+      const after = await snapshot(f.queries, ['P-1', 'P-2', 'P-3']);
+      expect(after.statuses.slice(0, 2)).toEqual(before.statuses.slice(0, 2));
+      expect(after.statuses[2]!.areas['vmc-on-aws'].tier).toBeNull();
+      expect(after.statuses[2]!.position).toBe(Number(after.checkpoint));
+    });
+  });
+}
