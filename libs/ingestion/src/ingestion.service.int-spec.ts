@@ -26,7 +26,7 @@ describe('IngestionService on the SQLite store', () => {
 
   const typesOf = async (partnerId: string) => {
     const types: string[] = [];
-    for await (const event of store.readStream(partnerStreamId(partnerId))) types.push(`${event.type}:${String(event.data.dealId ?? '')}`);
+    for await (const event of store.readStream(partnerStreamId(partnerId))) types.push(`${event.type}:${typeof event.data.dealId === 'string' ? event.data.dealId : ''}`);
     return types;
   };
 

@@ -144,12 +144,12 @@ function fromRow(row: Row): StoredRejection {
     outcome: row.outcome as StoredRejection['outcome'],
     code: String(row.code),
     reason: String(row.reason),
-    ...(row.problems === null ? {} : { problems: JSON.parse(String(row.problems)) }),
+    ...(row.problems === null ? {} : { problems: JSON.parse(String(row.problems)) as StoredRejection['problems'] }),
     ...(text('message_id') === undefined ? {} : { messageId: text('message_id') }),
     ...(text('partner_id') === undefined ? {} : { partnerId: text('partner_id') }),
     ...(text('type') === undefined ? {} : { type: text('type') }),
     payload: String(row.payload),
-    origin: JSON.parse(String(row.origin)),
+    origin: JSON.parse(String(row.origin)) as StoredRejection['origin'],
     ...(row.position === null || row.position === undefined ? {} : { position: Number(row.position) }),
   };
 }

@@ -5,6 +5,7 @@ import { Chars, Length, Pattern } from './text-rules';
 // Ids the contract leaves open are restricted to a charset without slashes, spaces or control
 // characters, so an id can never be read as a path (`../../etc/passwd`, `a/b`).
 
+// eslint-disable-next-line no-control-regex -- matching control characters is the point: they are refused
 const CONTROL_CHARS = /[\u0000-\u001f\u007f-\u009f]/;
 
 export const MessageIdRules = (): PropertyDecorator =>

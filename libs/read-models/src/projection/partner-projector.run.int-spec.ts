@@ -97,7 +97,7 @@ describe('PartnerProjector and the event loop', () => {
       expect(seenMidway).toBeGreaterThan(0n);
       expect(seenMidway).toBeLessThan(projector.checkpoint());
     } finally {
-      f.close();
+      await f.close();
     }
   });
 });

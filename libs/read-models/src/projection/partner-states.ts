@@ -1,6 +1,6 @@
 import { type PartnerState, evolve, fromRecorded, initialState } from '@partner-program/domain';
 import { type EventStore, type StoredEvent, partnerStreamId } from '@partner-program/event-store';
-import { StateCache } from './state-cache';
+import type { StateCache } from './state-cache';
 
 // ── Partner states for the projector: from the cache when it is exactly where it must be,
 // otherwise folded from the partner's stream ───────────────────────────────────────────────────

@@ -4,7 +4,7 @@ import { type TableSet, indexSet, pointViewsAt, recreateSet, tierChangesDdl } fr
 import { pagesOf } from './partner-pages';
 import { PartnerRowsWriter } from './partner-rows-writer';
 import { PartnerStates } from './partner-states';
-import { type PartnerHead, type ProjectionDeps, SetProjection } from './set-projection';
+import { type ProjectionDeps, SetProjection } from './set-projection';
 import { StateCache, type StateCacheLimits } from './state-cache';
 
 // ── Rebuild: a fresh table set filled from the whole log while the live set keeps serving ─────

@@ -3,7 +3,7 @@ import type { AreaId, Tier } from '@partner-program/domain';
 import type { ReadModelDatabase } from '../read-model-database';
 import { PARTNER_PROJECTION } from '../schema/read-model-schema';
 import {
-  checkArea, checkDate, checkLimit, checkNoticeStatus, checkTier, decodeCursor, encodeCursor, type TierFilter,
+  checkArea, checkDate, checkLimit, checkNoticeStatus, checkTier, decodeCursor, encodeCursor,
 } from './query-params';
 import {
   type BadgeItem, type ChangeRow, type NoticeRow, type Page, type PartnerStatusView, type PartnerTierItem,
@@ -54,7 +54,7 @@ export class ReadModelQueries {
   }
 
   /** Partners of an area, optionally of one tier (`'none'`: no tier), by partnerId, paged. */
-  partners(query: { area: string; tier?: TierFilter | string; cursor?: string; limit: number }): Page<PartnerTierItem> {
+  partners(query: { area: string; tier?: string; cursor?: string; limit: number }): Page<PartnerTierItem> {
     const area = checkArea(query.area);
     const limit = checkLimit(query.limit);
     const [after] = query.cursor === undefined ? [''] : decodeCursor(query.cursor, 1);
