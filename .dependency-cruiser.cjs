@@ -54,9 +54,7 @@ module.exports = {
     },
     {
       name: 'read-models-know-no-writers-or-transports',
-      comment:
-        'libs/read-models projects the stored log: how a fact arrived (ingestion, Kafka) is not its concern, so a ' +
-        'rebuild needs the store alone.',
+      comment: 'libs/read-models projects the stored log: how a fact arrived (ingestion, Kafka) is not its concern, so a ' + 'rebuild needs the store alone.',
       severity: 'error',
       from: { path: '^libs/read-models/src' },
       to: { path: ['^libs/(ingestion|kafka|platform)/', '^apps/', 'node_modules/kafkajs/'] },

@@ -44,10 +44,7 @@ export default tseslint.config(
       // An async callback where a sync one is expected (e.g. an event listener) is not awaited.
       '@typescript-eslint/no-misused-promises': 'error',
       // A new fact, event or outcome type must fail the lint until every switch over it has a case.
-      '@typescript-eslint/switch-exhaustiveness-check': [
-        'error',
-        { considerDefaultExhaustiveForUnions: false, requireDefaultForNonUnion: false },
-      ],
+      '@typescript-eslint/switch-exhaustiveness-check': ['error', { considerDefaultExhaustiveForUnions: false, requireDefaultForNonUnion: false }],
       // Type-only imports vanish from the build, so a module imported for its types is not loaded.
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
       // Off: ports are async (a store may do I/O) and the SQLite adapters and test fakes implement

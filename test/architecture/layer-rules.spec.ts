@@ -9,8 +9,16 @@ const root = join(__dirname, '..', '..');
 
 const PROBES: ReadonlyArray<readonly [rule: string, lib: string, source: string]> = [
   ['event-store-is-generic', 'event-store', "import { decide } from '@partner-program/domain';\nexport const used = decide;"],
-  ['ingestion-knows-no-readers-or-transports', 'ingestion', "import { ReadModelQueries } from '@partner-program/read-models';\nexport const used = ReadModelQueries;"],
-  ['read-models-know-no-writers-or-transports', 'read-models', "import { IngestionService } from '@partner-program/ingestion';\nexport const used = IngestionService;"],
+  [
+    'ingestion-knows-no-readers-or-transports',
+    'ingestion',
+    "import { ReadModelQueries } from '@partner-program/read-models';\nexport const used = ReadModelQueries;",
+  ],
+  [
+    'read-models-know-no-writers-or-transports',
+    'read-models',
+    "import { IngestionService } from '@partner-program/ingestion';\nexport const used = IngestionService;",
+  ],
   ['kafka-knows-no-read-models', 'kafka', "import { ReadModelQueries } from '@partner-program/read-models';\nexport const used = ReadModelQueries;"],
   ['libraries-through-their-index', 'kafka', "import { decide } from '../../domain/src/decider/decide';\nexport const used = decide;"],
   ['libs-are-framework-free', 'read-models', "import { Injectable } from '@nestjs/common';\nexport const used = Injectable;"],
