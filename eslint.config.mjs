@@ -86,5 +86,24 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // The event store is generic: which streams are partners' is the domain's naming
+    // (partnerStreamId in @partner-program/domain), so no name in its code speaks of partners.
+    files: ['libs/event-store/src/**/*.ts'],
+    ignores: ['**/*.spec.ts', '**/*.int-spec.ts', '**/*.pg-spec.ts', '**/testing/**'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: 'Identifier[name=/[Pp]artner/]',
+          message: 'The event store knows no partners: stream naming lives in @partner-program/domain (partner-stream.ts).',
+        },
+        {
+          selector: 'Literal[value=/^partner-/]',
+          message: 'The event store knows no partners: a stream prefix is its caller’s argument.',
+        },
+      ],
+    },
+  },
   prettier,
 );

@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
-import { type NewEvent, SqliteEventStore, partnerStreamId } from '@partner-program/event-store';
+import { partnerStreamId } from '@partner-program/domain';
+import { type NewEvent, SqliteEventStore } from '@partner-program/event-store';
 import type { Envelope } from '../../scripts/programme-generator';
 
 /** Writes the generated programme into a store in `dir`, a partner's events per append (bounded memory). */

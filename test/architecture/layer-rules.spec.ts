@@ -39,4 +39,19 @@ describe('layer rules (dependency-cruiser)', () => {
       expect(result.stdout).toContain(`${rule}: ${files[index]!.slice(root.length + 1)} →`);
     });
   }, 60_000);
+
+  it('ESLint refuses partner naming in the generic event store', () => {
+    const probe = join(root, 'libs', 'event-store', 'src', `__partner-probe-${process.pid}.ts`);
+    writeFileSync(probe, "export const partnerStream = (id: string): string => `partner-${id}`;\nexport const PREFIX = 'partner-';\n");
+    try {
+      const result = spawnSync(join(root, 'node_modules', '.bin', 'eslint'), ['--no-cache', '--format', 'json', probe], { cwd: root, encoding: 'utf8' });
+      const messages = (JSON.parse(result.stdout) as { messages: { ruleId: string | null; message: string }[] }[])[0]!.messages;
+      expect(messages.map((m) => `${m.ruleId}: ${m.message}`)).toEqual([
+        expect.stringMatching(/^no-restricted-syntax: The event store knows no partners: stream naming/),
+        expect.stringMatching(/^no-restricted-syntax: The event store knows no partners: a stream prefix/),
+      ]);
+    } finally {
+      rmSync(probe, { force: true });
+    }
+  }, 120_000);
 });

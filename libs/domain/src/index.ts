@@ -13,6 +13,7 @@ export { evolve } from './state/evolve';
 export * from './decider/commands';
 export * from './decider/decision';
 export { decide } from './decider/decide';
+export { PARTNER_STREAM_PREFIX, partnerIdFromStreamId, partnerStreamId } from './decider/partner-stream';
 export type { MessageRejected, RefusedMessage } from './events/rejection-events';
 export { contentKey, sameContent } from './decider/same-content';
 export * from './rules/ruleset';

@@ -1,4 +1,5 @@
-import { SqliteEventStore, partnerStreamId } from '@partner-program/event-store';
+import { partnerStreamId } from '@partner-program/domain';
+import { SqliteEventStore } from '@partner-program/event-store';
 import { IngestionService } from './ingestion.service';
 import { PartnerCommandHandler } from './partner-command-handler';
 import { RejectionLogProjector } from './rejection-log.projector';

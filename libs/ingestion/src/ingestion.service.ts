@@ -1,4 +1,5 @@
-import { MessageIdInUseError, partnerIdFromStreamId } from '@partner-program/event-store';
+import { partnerIdFromStreamId } from '@partner-program/domain';
+import { MessageIdInUseError } from '@partner-program/event-store';
 import { CoalescingQueue } from './coalescing-queue';
 import type { IngestResult } from './ingest-result';
 import type { PartnerCommandHandler } from './partner-command-handler';

@@ -7,12 +7,12 @@ import {
   evolve,
   fromRecorded,
   initialState,
+  partnerStreamId,
 } from '@partner-program/domain';
 import {
   type EventStore,
   StreamStateCache,
   WrongExpectedRevisionError,
-  partnerStreamId,
 } from '@partner-program/event-store';
 import { KeyedMutex } from './keyed-mutex';
 import { type CommandContext, toNewEvent } from './recorded-events';

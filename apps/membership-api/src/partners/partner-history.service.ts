@@ -9,8 +9,9 @@ import {
   fromRecorded,
   initialState,
   tierTimeline,
+  partnerStreamId,
 } from '@partner-program/domain';
-import { type EventStore, type StoredEvent, StreamStateCache, partnerStreamId } from '@partner-program/event-store';
+import { type EventStore, type StoredEvent, StreamStateCache } from '@partner-program/event-store';
 import { KeyedMutex } from '@partner-program/ingestion';
 import { EVENT_STORE, RULESET_CATALOG } from '@partner-program/platform';
 

@@ -1,5 +1,5 @@
-import { type PartnerState, evolve, fromRecorded, initialState } from '@partner-program/domain';
-import { type EventStore, type StoredEvent, partnerStreamId } from '@partner-program/event-store';
+import { type PartnerState, evolve, fromRecorded, initialState, partnerStreamId } from '@partner-program/domain';
+import type { EventStore, StoredEvent } from '@partner-program/event-store';
 import type { StateCache } from './state-cache';
 
 // ── Partner states for the projector: from the cache when it is exactly where it must be,

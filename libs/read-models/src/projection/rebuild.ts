@@ -1,5 +1,4 @@
-import type { PartnerState } from '@partner-program/domain';
-import { PARTNER_STREAM_PREFIX } from '@partner-program/event-store';
+import { type PartnerState, PARTNER_STREAM_PREFIX } from '@partner-program/domain';
 import { type TableSet, indexSet, pointViewsAt, recreateSet, tierChangesDdl } from '../schema/read-model-schema';
 import { pagesOf } from './partner-pages';
 import { PartnerRowsWriter } from './partner-rows-writer';

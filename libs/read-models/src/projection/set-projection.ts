@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
-import type { PartnerState, RulesetCatalog } from '@partner-program/domain';
-import { type EventStore, type StoredEvent, partnerIdFromStreamId } from '@partner-program/event-store';
+import { type PartnerState, type RulesetCatalog, partnerIdFromStreamId } from '@partner-program/domain';
+import type { EventStore, StoredEvent } from '@partner-program/event-store';
 import { type PartnerEvaluation, evaluatePartner } from './partner-evaluation';
 import type { PartnerRowsWriter } from './partner-rows-writer';
 import { PartnerStates } from './partner-states';

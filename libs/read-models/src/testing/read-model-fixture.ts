@@ -1,8 +1,8 @@
 import {
   DEFAULT_CATALOG, type PartnerCommand, type PartnerEvent, type RulesetCatalog, type UpstreamEvent, decide, evolve,
-  fromRecorded, initialState,
+  fromRecorded, initialState, partnerStreamId,
 } from '@partner-program/domain';
-import { type EventStore, SqliteEventStore, partnerStreamId } from '@partner-program/event-store';
+import { type EventStore, SqliteEventStore } from '@partner-program/event-store';
 import { PartnerProjector, type PartnerProjectorOptions } from '../projection/partner-projector';
 import { ReadModelQueries } from '../queries/read-model-queries';
 import { ReadModelDatabase } from '../read-model-database';
