@@ -9,7 +9,7 @@ export * from './events/notice-events';
 export * from './events/partner-event';
 export { fromRecorded, type RecordedEvent } from './events/recorded-event';
 export * from './state/partner-state';
-export { evolve } from './state/evolve';
+export { evolveInPlace } from './state/evolve';
 export * from './decider/commands';
 export * from './decider/decision';
 export { decide } from './decider/decide';

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { type PartnerState, type RulesetCatalog, partnerIdFromStreamId } from '@partner-program/domain';
+import { type PartnerFold, type PartnerState, type RulesetCatalog, partnerIdFromStreamId } from '@partner-program/domain';
 import type { EventStore, StoredEvent } from '@partner-program/event-store';
 import { type PartnerEvaluation, evaluatePartner } from './partner-evaluation';
 import type { PartnerRowsWriter } from './partner-rows-writer';
@@ -13,7 +13,7 @@ import { PartnerStates } from './partner-states';
 export type ProjectionDeps = Readonly<{ store: EventStore; db: Database.Database; catalog: RulesetCatalog; clock: () => Date }>;
 
 /** A partner to store: its state (owned here until committed) and what to record with it. */
-type Target = { partnerId: string; state: PartnerState; position: bigint; changesAfter: number | undefined };
+type Target = { partnerId: string; state: PartnerFold; position: bigint; changesAfter: number | undefined };
 
 /** From when on a partner's tier changes are to be recorded (`undefined`: its whole history). */
 export type ChangesAfter = (partnerId: string, state: PartnerState) => number | undefined;

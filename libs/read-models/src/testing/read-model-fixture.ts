@@ -1,5 +1,5 @@
 import {
-  DEFAULT_CATALOG, type PartnerCommand, type PartnerEvent, type RulesetCatalog, type UpstreamEvent, decide, evolve,
+  DEFAULT_CATALOG, type PartnerCommand, type PartnerEvent, type RulesetCatalog, type UpstreamEvent, decide, evolveInPlace,
   fromRecorded, initialState, partnerStreamId,
 } from '@partner-program/domain';
 import { type EventStore, SqliteEventStore } from '@partner-program/event-store';
@@ -23,8 +23,8 @@ export function readModelFixture(options: FixtureOptions = {}) {
 
   async function execute(partnerId: string, command: PartnerCommand): Promise<PartnerEvent[]> {
     const streamId = partnerStreamId(partnerId);
-    let state = initialState();
-    for await (const event of store.readStream(streamId)) state = evolve(state, fromRecorded(event));
+    const state = initialState();
+    for await (const event of store.readStream(streamId)) evolveInPlace(state, fromRecorded(event));
     const decision = decide(command, state);
     if (decision.kind === 'rejected') throw new Error(`${decision.code}: ${decision.reason}`);
     if (decision.kind !== 'accepted' || decision.events.length === 0) return [];
