@@ -1,7 +1,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { SqliteEventStore, partnerStreamId } from '@partner-program/event-store';
+import { partnerStreamId } from '@partner-program/domain';
+import { SqliteEventStore } from '@partner-program/event-store';
 import { PartnerCommandHandler } from '@partner-program/ingestion';
 
 /**

@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
-import { type NewEvent, SqliteEventStore, partnerStreamId } from '@partner-program/event-store';
+import { partnerStreamId } from '@partner-program/domain';
+import { type NewEvent, SqliteEventStore } from '@partner-program/event-store';
 import type { Envelope } from '../../scripts/programme-generator';
 
 /** Writes the generated programme into a store in `dir`, a partner's consecutive events per append (bounded memory; interleaved partners append again). */
@@ -31,5 +32,5 @@ export async function loadStore(dir: string, messages: Iterable<Envelope>): Prom
 export function rebuildInChild(dir: string, heapMiB?: number): { events: number; eventsPerSecond: number; peakRssMiB: number } {
   const heap = heapMiB ? [`--max-old-space-size=${heapMiB}`] : [];
   const output = execFileSync(process.execPath, [...heap, '-r', '@swc-node/register', join(__dirname, 'rebuild-child.ts'), dir], { encoding: 'utf8', maxBuffer: 1 << 20 });
-  return JSON.parse(output.trim().split('\n').at(-1)!);
+  return JSON.parse(output.trim().split('\n').at(-1)!) as ReturnType<typeof rebuildInChild>;
 }

@@ -2,7 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { dropSchema, testDatabaseUrl, uniqueSchema } from '../../libs/event-store/src/testing/postgres-test-schema';
+import { dropSchema, testDatabaseUrl, uniqueSchema } from '@partner-program/event-store/testing';
 import { eventually } from '../../libs/platform/src/leadership/testing/terms';
 import { killed } from '../crash/api-process';
 

@@ -21,7 +21,7 @@ async function runDemo(dataDir: string): Promise<Run> {
   let output = '';
   return new Promise((resolve, reject) => {
     const onData = (chunk: Buffer) => {
-      output += chunk;
+      output += chunk.toString();
       const url = new RegExp(`demo service on (http://localhost:${port}) `).exec(output)?.[1];
       const loaded = /loaded \d+ messages: (\{.*?\});/.exec(output)?.[1];
       if (url && loaded) resolve({ child, url, outcomes: JSON.parse(loaded) as Record<string, number> });

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { adminQuery, dropSchema, testDatabaseUrl, uniqueSchema } from '../../../libs/event-store/src/testing/postgres-test-schema';
+import { adminQuery, dropSchema, testDatabaseUrl, uniqueSchema } from '@partner-program/event-store/testing';
 import { type TestApp, envelope, goodStandingEnvelopes, startTestApp } from './test-app';
 
 // Several instances coordinating through PostgreSQL (DATABASE_URL): an --api-only replica has no

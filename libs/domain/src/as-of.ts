@@ -2,16 +2,16 @@ import type { PartnerEvent } from './events/partner-event';
 import type { PartnerStatus } from './evaluation/partner-status';
 import { evaluateStatus } from './evaluation/evaluate-status';
 import type { RulesetCatalog } from './rules/ruleset-catalog';
-import { evolve } from './state/evolve';
-import { type PartnerState, initialState } from './state/partner-state';
+import { evolveInPlace } from './state/evolve';
+import { type PartnerFold, initialState } from './state/partner-state';
 import { toMillis } from './support/time';
 
 // ── As-of evaluation: the status at a past time T, from the history alone ─────────────────────
 
-export function foldEvents(events: Iterable<PartnerEvent>, state: PartnerState = initialState()): PartnerState {
-  let folded = state;
-  for (const event of events) folded = evolve(folded, event);
-  return folded;
+/** Folds `events` into `state` (a fresh one by default), which it changes and returns. */
+export function foldEvents(events: Iterable<PartnerEvent>, state: PartnerFold = initialState()): PartnerFold {
+  for (const event of events) evolveInPlace(state, event);
+  return state;
 }
 
 /**

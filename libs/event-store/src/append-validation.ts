@@ -16,7 +16,7 @@ export function validateAppend(streamId: string, events: readonly NewEvent[], ex
     throw new InvalidAppendError((error as Error).message);
   }
   if (!Array.isArray(events) || events.length === 0) throw new InvalidAppendError('append needs at least one event');
-  events.forEach((event, i) => validateEvent(event, `${streamId}[${i}]`));
+  events.forEach((event: NewEvent, i) => validateEvent(event, `${streamId}[${i}]`));
 }
 
 function validateEvent(event: NewEvent, where: string): void {

@@ -45,7 +45,7 @@ export interface ReadAllPage {
 
 /** Options of {@link EventStore.readHeads}. */
 export interface ReadHeadsOptions {
-  /** Only streams whose id starts with this. Default `'partner-'`; `''` for all. */
+  /** Only streams whose id starts with this. Default `''`: every stream. */
   streamPrefix?: string;
 }
 
@@ -68,7 +68,7 @@ export interface LogHeads {
 export interface SubscribeToAllOptions {
   /** Checkpoint, exclusive: the last position already processed; `0n` for the beginning. */
   fromPosition: bigint;
-  /** Only events of streams whose id starts with this. Default `'partner-'`; `''` for all. */
+  /** Only events of streams whose id starts with this. Default `''`: every stream. */
   streamPrefix?: string;
   /** Aborting ends the iteration cleanly (no error). */
   signal?: AbortSignal;

@@ -10,7 +10,6 @@ export type {
 export { firstRevisionAfter, isRevisionConflict, type ExpectedRevision, type StreamRevision } from './expected-revision';
 export { EventStoreClosedError, InvalidAppendError, MessageIdInUseError, WrongExpectedRevisionError } from './event-store.errors';
 export { systemClock, type Clock } from './clock';
-export { PARTNER_STREAM_PREFIX, partnerIdFromStreamId, partnerStreamId } from './stream-id';
 export { INITIAL_SCHEMA_VERSION, UpcasterRegistry, type Upcaster } from './upcaster-registry';
 export { StreamStateCache, type LoadedState, type StreamStateCacheOptions } from './stream-state-cache';
 export { knowsHeadPosition, type KnowsHeadPosition } from './head-position';

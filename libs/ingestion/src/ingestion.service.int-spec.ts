@@ -1,4 +1,5 @@
-import { SqliteEventStore, partnerStreamId } from '@partner-program/event-store';
+import { partnerStreamId } from '@partner-program/domain';
+import { SqliteEventStore } from '@partner-program/event-store';
 import { IngestionService } from './ingestion.service';
 import { PartnerCommandHandler } from './partner-command-handler';
 import { RejectionLogProjector } from './rejection-log.projector';
@@ -26,7 +27,7 @@ describe('IngestionService on the SQLite store', () => {
 
   const typesOf = async (partnerId: string) => {
     const types: string[] = [];
-    for await (const event of store.readStream(partnerStreamId(partnerId))) types.push(`${event.type}:${String(event.data.dealId ?? '')}`);
+    for await (const event of store.readStream(partnerStreamId(partnerId))) types.push(`${event.type}:${typeof event.data.dealId === 'string' ? event.data.dealId : ''}`);
     return types;
   };
 

@@ -1,4 +1,5 @@
-import { MessageIdInUseError, partnerIdFromStreamId } from '@partner-program/event-store';
+import { partnerIdFromStreamId } from '@partner-program/domain';
+import { MessageIdInUseError } from '@partner-program/event-store';
 import { CoalescingQueue } from './coalescing-queue';
 import type { IngestResult } from './ingest-result';
 import type { PartnerCommandHandler } from './partner-command-handler';
@@ -43,7 +44,7 @@ export class IngestionService {
    */
   ingestBatch(inputs: readonly IngestInput[]): Promise<IngestResult[]> {
     const now = this.deps.clock().getTime();
-    const results: Promise<IngestResult>[] = new Array(inputs.length);
+    const results = new Array<Promise<IngestResult>>(inputs.length);
     const byPartner = new Map<string, (ValidInput & { index: number })[]>();
     inputs.forEach((input, index) => {
       const validation = validateEnvelope(input.body, now, input.problems);
@@ -55,7 +56,9 @@ export class IngestionService {
     for (const [partnerId, group] of byPartner) {
       // Entering the partner's queue synchronously keeps arrival order across concurrent calls.
       const decided = this.partners.submit(partnerId, group);
-      group.forEach((item, k) => (results[item.index] = decided.then((all) => all[k]!)));
+      group.forEach((item, k) => {
+        results[item.index] = decided.then((all) => all[k]!);
+      });
     }
     return Promise.all(results);
   }
@@ -64,7 +67,8 @@ export class IngestionService {
     const { handled, heldElsewhere } = await this.decideFresh(partnerId, group);
     let next = 0;
     return Promise.all(
-      group.map(({ envelope, input }, k) => {
+      // async, though nothing inside awaits: `next` still advances in order, and every item is a promise.
+      group.map(async ({ envelope, input }, k): Promise<IngestResult> => {
         const holder = heldElsewhere.get(k);
         // Never stored for this partner (the id belongs to another), so kept in the log directly;
         // the answer cannot change: the other partner's event stays.

@@ -2,17 +2,17 @@ import {
   type Decision,
   type PartnerCommand,
   type PartnerEvent,
-  type PartnerState,
+  type PartnerFold,
   decide,
-  evolve,
+  evolveInPlace,
   fromRecorded,
   initialState,
+  partnerStreamId,
 } from '@partner-program/domain';
 import {
   type EventStore,
   StreamStateCache,
   WrongExpectedRevisionError,
-  partnerStreamId,
 } from '@partner-program/event-store';
 import { KeyedMutex } from './keyed-mutex';
 import { type CommandContext, toNewEvent } from './recorded-events';
@@ -24,7 +24,7 @@ import { type CommandContext, toNewEvent } from './recorded-events';
 // reads nothing before its append; a cold one folds the stream once.
 // Several commands for one partner are decided one after the other on the evolving state and
 // appended together: one atomic append (and one fsync) instead of one per message.
-// The domain's evolve takes ownership of the state it is given, which is safe here because every
+// The domain's evolveInPlace changes the state it is given, which is safe here because every
 // use of a partner's cached state happens under that partner's lock, and a failed append drops it.
 
 export type HandledCommand = Readonly<{
@@ -38,10 +38,10 @@ export type HandledCommand = Readonly<{
 
 export type PartnerCommandHandlerOptions = Readonly<{ cacheSize?: number; maxConflictRetries?: number }>;
 
-type Decided = { decisions: Decision[]; events: PartnerEvent[]; owners: number[]; state: PartnerState; firstNewRevision: number };
+type Decided = { decisions: Decision[]; events: PartnerEvent[]; owners: number[]; state: PartnerFold; firstNewRevision: number };
 
 export class PartnerCommandHandler {
-  private readonly cache: StreamStateCache<PartnerState>;
+  private readonly cache: StreamStateCache<PartnerFold>;
   private readonly locks = new KeyedMutex();
   private readonly maxRetries: number;
 
@@ -50,10 +50,13 @@ export class PartnerCommandHandler {
     options: PartnerCommandHandlerOptions = {},
   ) {
     this.maxRetries = options.maxConflictRetries ?? 10;
-    this.cache = new StreamStateCache<PartnerState>({
+    this.cache = new StreamStateCache<PartnerFold>({
       store,
       initialState,
-      evolve: (state, event) => evolve(state, fromRecorded(event)),
+      evolve: (state, event) => {
+        evolveInPlace(state, fromRecorded(event));
+        return state;
+      },
       maxEntries: options.cacheSize ?? 10_000,
     });
   }
@@ -129,8 +132,7 @@ export class PartnerCommandHandler {
 }
 
 /** Each command decided on the state left by the ones before it (so a batch sees its own events). */
-function decideAll(commands: readonly PartnerCommand[], initial: PartnerState, firstNewRevision: number): Decided {
-  let state = initial;
+function decideAll(commands: readonly PartnerCommand[], state: PartnerFold, firstNewRevision: number): Decided {
   const decisions: Decision[] = [];
   const events: PartnerEvent[] = [];
   const owners: number[] = [];
@@ -140,7 +142,7 @@ function decideAll(commands: readonly PartnerCommand[], initial: PartnerState, f
     if (decision.kind === 'duplicate') return;
     // Accepted facts and first refusals alike are stored, so a later command sees both.
     for (const event of decision.events) {
-      state = evolve(state, event);
+      evolveInPlace(state, event);
       events.push(event);
       owners.push(index);
     }

@@ -1,6 +1,6 @@
 import { setImmediate as yieldToEventLoop, setTimeout as sleep } from 'node:timers/promises';
-import type { MessageRejected } from '@partner-program/domain';
-import { type EventStore, FencedOutError, type FencingToken, type StoredEvent, partnerIdFromStreamId } from '@partner-program/event-store';
+import { type MessageRejected, partnerIdFromStreamId } from '@partner-program/domain';
+import { type EventStore, FencedOutError, type FencingToken, type StoredEvent } from '@partner-program/event-store';
 import type { MessageOrigin, ProjectedRefusal, RejectionLog } from './rejection-log';
 
 // ── The rejection log's refusals, projected from the partner streams ─────────────────────────

@@ -64,12 +64,12 @@ export function fromRow(row: ReadRow): StoredRejection {
     outcome: row.outcome as StoredRejection['outcome'],
     code: String(row.code),
     reason: String(row.reason),
-    ...(row.problems === null ? {} : { problems: JSON.parse(String(row.problems)) }),
+    ...(row.problems === null ? {} : { problems: JSON.parse(String(row.problems)) as StoredRejection['problems'] }),
     ...(messageId === undefined ? {} : { messageId }),
     ...(partnerId === undefined ? {} : { partnerId }),
     ...(type === undefined ? {} : { type }),
     payload: String(row.payload),
-    origin: JSON.parse(String(row.origin)),
+    origin: JSON.parse(String(row.origin)) as StoredRejection['origin'],
     ...(row.position === null || row.position === undefined ? {} : { position: Number(row.position) }),
   };
 }

@@ -2,6 +2,7 @@ import type { Admin } from 'kafkajs';
 import { KAFKA_TOPICS, ensureTopics, suffixedTopics } from './kafka-topics';
 
 // The plain-JS script in deploy/kafka-local must create the same topics as the library.
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- a plain CommonJS script, outside the TypeScript project
 const script = require('../../../deploy/kafka-local/create-topics.js') as { TOPICS: Record<string, string> };
 
 function fakeAdmin(existing: string[]) {

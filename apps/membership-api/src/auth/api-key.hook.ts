@@ -19,7 +19,7 @@ const PUBLIC_PREFIXES = ['/docs'];
 
 export function requireApiKeys(server: FastifyInstance, keys: ApiKeyRing, limits: RateLimits): void {
   server.addHook('onRoute', (route) => {
-    if (PUBLIC_PREFIXES.some((prefix) => route.url.startsWith(prefix))) route.config = { ...route.config, access: 'public' } as typeof route.config;
+    if (PUBLIC_PREFIXES.some((prefix) => route.url.startsWith(prefix))) route.config = { ...route.config, access: 'public' };
   });
   server.addHook('onRequest', async (request: AuthenticatedRequest, reply) => {
     const presented = /^Bearer\s+(\S+)\s*$/i.exec(request.headers.authorization ?? '')?.[1];

@@ -75,7 +75,7 @@ function batchShape(received: ReceivedJson | undefined): BodyShape {
   const body = received.value;
   if (typeof body !== 'object' || body === null || Array.isArray(body) || !('events' in body)) return { kind: 'single', body, problems: received.problems };
   const refused = (...problems: Problem[]): BodyShape => ({ kind: 'refused', problems: [...received.problems, ...problems] });
-  const shapeProblems = validateDto(EventBatchDto, body as Record<string, unknown>);
+  const shapeProblems = validateDto(EventBatchDto, body);
   if (shapeProblems.length > 0 || received.problems.length > 0) return refused(...shapeProblems);
   return { kind: 'batch', events: (body as EventBatchDto).events, items: received.items! };
 }

@@ -1,4 +1,4 @@
-import { HttpException, HttpStatus } from '@nestjs/common';
+import { HttpException, type HttpStatus } from '@nestjs/common';
 
 /** CONTRACT §2 error shape: `{ statusCode, error, message, details? }`, plus any extra fields. */
 export function errorBody(status: HttpStatus, message: string, extra: Record<string, unknown> = {}) {

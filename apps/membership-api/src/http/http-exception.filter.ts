@@ -34,19 +34,18 @@ export class HttpExceptionFilter implements ExceptionFilter {
     const reply = host.switchToHttp().getResponse<FastifyReply>();
     const { status, body } = this.describe(exception);
     if (typeof body.retryAfter === 'number') void reply.header('Retry-After', String(body.retryAfter));
-    if (status >= 500 && status !== HttpStatus.SERVICE_UNAVAILABLE) this.logger.error((exception as Error)?.stack ?? String(exception));
+    if (status >= HttpStatus.INTERNAL_SERVER_ERROR && status !== HttpStatus.SERVICE_UNAVAILABLE) this.logger.error((exception as Error)?.stack ?? String(exception));
     void reply.status(status).send(body);
   }
 
-  private describe(exception: unknown): { status: number; body: Record<string, unknown> } {
+  private describe(exception: unknown): { status: HttpStatus; body: Record<string, unknown> } {
     if (exception instanceof HttpException) {
-      const status = exception.getStatus();
+      const status: HttpStatus = exception.getStatus();
       const parser = explainFastifyError(exception.cause);
       if (parser) return this.plain(status, parser);
       const response = exception.getResponse();
-      if (typeof response === 'object' && response !== null && 'statusCode' in response) return { status, body: response as Record<string, unknown> };
-      const message = typeof response === 'string' ? response : String((response as { message?: unknown }).message ?? exception.message);
-      return this.plain(status, message);
+      if (typeof response === 'object' && response !== null && 'statusCode' in response) return { status, body: response };
+      return this.plain(status, typeof response === 'string' ? response : messageOf(response, exception.message));
     }
     if (exception instanceof InvalidQueryError) return this.plain(HttpStatus.BAD_REQUEST, exception.message);
     if (exception instanceof CommandRefused) {
@@ -56,7 +55,14 @@ export class HttpExceptionFilter implements ExceptionFilter {
     return this.plain(HttpStatus.INTERNAL_SERVER_ERROR, 'internal error');
   }
 
-  private plain(status: number, message: string) {
+  private plain(status: HttpStatus, message: string) {
     return { status, body: errorBody(status, message) };
   }
+}
+
+/** Nest's own exceptions carry `message` as a string, or a list of them (its ValidationPipe). */
+function messageOf(response: object, fallback: string): string {
+  const { message } = response as { message?: unknown };
+  if (typeof message === 'string') return message;
+  return Array.isArray(message) ? message.join(',') : fallback;
 }

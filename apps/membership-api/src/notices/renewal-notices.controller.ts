@@ -1,4 +1,4 @@
-import { Controller, Get, HttpCode, HttpStatus, Inject, Param, Post, Query, Req } from '@nestjs/common';
+import { Controller, Get, HttpCode, HttpStatus, Inject, Post, Req } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { PartnerCommandHandler } from '@partner-program/ingestion';
 import { CLOCK, type Clock } from '@partner-program/platform';
@@ -30,7 +30,7 @@ export class RenewalNoticesController {
     const { status, dueBefore, cursor } = query;
     const filter = { limit: query.limit ?? 100, ...(status ? { status } : {}), ...(dueBefore ? { dueBefore } : {}), ...(cursor ? { cursor } : {}) };
     await this.readYourWrites.waitFor(query.minPosition);
-    return this.queries.renewalNotices(filter as Parameters<ReadModelQueries['renewalNotices']>[0]);
+    return this.queries.renewalNotices(filter);
   }
 
   @Post(':noticeId/acknowledge')

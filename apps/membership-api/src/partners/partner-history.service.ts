@@ -1,16 +1,17 @@
 import { Inject, Injectable } from '@nestjs/common';
 import {
-  type PartnerState,
+  type PartnerFold,
   type PartnerStatus,
   type RulesetCatalog,
   type TierChange,
   evaluateStatus,
-  evolve,
+  evolveInPlace,
   fromRecorded,
   initialState,
   tierTimeline,
+  partnerStreamId,
 } from '@partner-program/domain';
-import { type EventStore, type StoredEvent, StreamStateCache, partnerStreamId } from '@partner-program/event-store';
+import { type EventStore, type StoredEvent, StreamStateCache } from '@partner-program/event-store';
 import { KeyedMutex } from '@partner-program/ingestion';
 import { EVENT_STORE, RULESET_CATALOG } from '@partner-program/platform';
 
@@ -27,14 +28,14 @@ export type HistoryItem = Readonly<{
 }>;
 
 /** A partner's folded state and the position of the last event folded into it. */
-type Folded = { partner: PartnerState; lastPosition: bigint };
+type Folded = { partner: PartnerFold; lastPosition: bigint };
 
 /**
  * The auditor's view: answered from the event store itself, never from the read models. The
  * partner state keeps every fact with its business time, so one fold answers "as of T" for any T
  * (a property test proves it equals folding only the facts dated ≤ T); folds are cached and
  * brought up to date with the events appended since, under a per-partner lock because the
- * domain's evolve extends the state in place.
+ * domain's evolveInPlace extends the state in place.
  */
 @Injectable()
 export class PartnerHistoryService {
@@ -48,7 +49,10 @@ export class PartnerHistoryService {
     this.folds = new StreamStateCache<Folded>({
       store,
       initialState: () => ({ partner: initialState(), lastPosition: 0n }),
-      evolve: (folded, event) => ({ partner: evolve(folded.partner, fromRecorded(event)), lastPosition: event.position }),
+      evolve: (folded, event) => {
+        evolveInPlace(folded.partner, fromRecorded(event));
+        return { partner: folded.partner, lastPosition: event.position };
+      },
       maxEntries: 500,
     });
   }

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import type { PartnerEvent } from '../events/partner-event';
-import { evolve } from '../state/evolve';
+import { evolveInPlace } from '../state/evolve';
 import { initialState } from '../state/partner-state';
 import { arbitraryMessages } from '../testing/arbitrary-history';
 import { PARTNER } from '../testing/given';
@@ -22,13 +22,13 @@ describe('decide: outcomes across redeliveries', () => {
   it('a redelivered message gets its first outcome, whatever arrived after it, and appends nothing', () => {
     fc.assert(
       fc.property(arbitraryMessages, (messages) => {
-        let state = initialState();
+        const state = initialState();
         const first = new Map<string, string>();
         for (const fact of messages) {
           const decision = decide({ ...record, fact }, state);
           // A reused id's refusal is about the other message; its own first answer is the one kept.
           if (!first.has(fact.meta.messageId)) first.set(fact.meta.messageId, answer(decision));
-          if (decision.kind !== 'duplicate') decision.events.forEach((event: PartnerEvent) => (state = evolve(state, event)));
+          if (decision.kind !== 'duplicate') decision.events.forEach((event: PartnerEvent) => evolveInPlace(state, event));
         }
         for (const fact of messages) {
           const again = decide({ ...record, fact }, state);

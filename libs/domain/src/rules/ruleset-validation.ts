@@ -90,7 +90,7 @@ function requirementProblems(requirements: unknown): string[] {
       problems.push(`requirements.${rule.id}: a training requirement needs courseId and learners ≥ 1`);
     }
     if (rule.forBusinessModel !== undefined && !isOneOf(BUSINESS_MODELS, rule.forBusinessModel)) {
-      problems.push(`requirements.${rule.id}: unknown business model "${String(rule.forBusinessModel)}"`);
+      problems.push(`requirements.${rule.id}: unknown business model ${JSON.stringify(rule.forBusinessModel)}`);
     }
   });
   return problems;

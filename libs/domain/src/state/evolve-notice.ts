@@ -1,12 +1,11 @@
 import type { NoticeEvent } from '../events/notice-events';
-import type { NoticeRecord, PartnerState } from './partner-state';
+import type { NoticeRecord, PartnerFold } from './partner-state';
 
 // ── Renewal notices in the state ───────────────────────────────────────────────────────────────
 
-export function evolveNotice(state: PartnerState, event: NoticeEvent, at: number): PartnerState {
+export function evolveNotice(state: PartnerFold, event: NoticeEvent, at: number): void {
   const notice = noticeAfter(state.notices.get(event.data.noticeId), event, at);
   if (notice) state.notices.set(notice.noticeId, notice);
-  return state;
 }
 
 function noticeAfter(existing: NoticeRecord | undefined, event: NoticeEvent, at: number): NoticeRecord | undefined {

@@ -1,14 +1,15 @@
 import { foldEvents } from '../as-of';
 import type { PartnerEvent } from '../events/partner-event';
 import { signed, trained } from '../testing/facts';
-import { initialState } from './partner-state';
-import { evolve } from './evolve';
+import { type MessageRecord, type PartnerState, initialState } from './partner-state';
+import { evolveInPlace } from './evolve';
 
-describe('evolve', () => {
+describe('evolveInPlace', () => {
   it('ignores an event type it does not know (written by a newer version) but counts its revision', () => {
     const future = { type: 'PartnerRenamed', data: { name: 'x' }, meta: { messageId: 'f-1', occurredAt: '2021-01-01T00:00:00Z', source: 'crm' } } as unknown as PartnerEvent;
     const before = foldEvents([signed('2021-01-01')]);
-    const after = evolve(foldEvents([signed('2021-01-01')]), future);
+    const after = foldEvents([signed('2021-01-01')]);
+    evolveInPlace(after, future);
     expect(after.version).toBe(2);
     expect(after.agreements).toEqual(before.agreements);
   });
@@ -21,3 +22,13 @@ describe('evolve', () => {
     expect(initialState().version).toBe(0);
   });
 });
+
+// Checked by the compiler (npm run typecheck): a reader's PartnerState cannot be written, only
+// the PartnerFold that evolveInPlace extends. Never called.
+function readersCannotWrite(state: PartnerState, record: MessageRecord): void {
+  // @ts-expect-error a PartnerState's maps are read-only
+  state.messages.set('m-1', record);
+  // @ts-expect-error and so are its fields
+  state.version = 1;
+}
+void readersCannotWrite;

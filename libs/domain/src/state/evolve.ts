@@ -1,46 +1,42 @@
 import type { PartnerEvent } from '../events/partner-event';
-import type { NoticeEvent } from '../events/notice-events';
+import { NOTICE_EVENT_TYPES, type NoticeEvent } from '../events/notice-events';
 import type { UpstreamEvent } from '../events/upstream-events';
 import { applyMultiplier, toHundredths } from '../support/credits';
 import { endOfDate, toMillis } from '../support/time';
-import type { PartnerState } from './partner-state';
+import type { PartnerFold } from './partner-state';
 import { evolveNotice } from './evolve-notice';
 import { withTimed, withTrainingToggle } from './state-updates';
 import { withToggle } from './toggle-series';
 
-// ── evolve: fold one stored event into the partner state ──────────────────────────────────────
+// ── evolveInPlace: fold one stored event into the partner state ───────────────────────────────
 // Never throws and never refuses: whatever was stored is history. Facts are keyed by business
 // time so late or out-of-order arrivals land where they belong.
 
-/**
- * The state after `event`. Extends `state`'s maps in place (a linear fold, see PartnerState): the
- * returned state shares them, and `state` must not be used afterwards.
- */
-export function evolve(state: PartnerState, event: PartnerEvent): PartnerState {
+/** Folds `event` into `state`, which it changes (a linear fold: see PartnerFold). */
+export function evolveInPlace(state: PartnerFold, event: PartnerEvent): void {
   // A refusal is no fact: it changes nothing but what a redelivery of its message is told.
   if (event.type === 'MessageRejected') {
     state.refusals.set(event.meta.messageId, { event, revision: state.version });
-    return { ...state, version: state.version + 1 };
+    state.version += 1;
+    return;
   }
   const at = toMillis(event.meta.occurredAt);
-  const next = noteMessage(state, event, at);
-  switch (event.type) {
-    case 'RenewalNoticeIssued':
-    case 'RenewalNoticeCancelled':
-    case 'RenewalNoticeAcknowledged':
-      return evolveNotice(next, event, at);
-    default:
-      return evolveFact(next, event, at);
-  }
+  noteMessage(state, event, at);
+  if (isNoticeEvent(event)) return evolveNotice(state, event, at);
+  evolveFact(state, event, at);
 }
 
-function noteMessage(state: PartnerState, event: UpstreamEvent | NoticeEvent, at: number): PartnerState {
+function isNoticeEvent(event: UpstreamEvent | NoticeEvent): event is NoticeEvent {
+  return (NOTICE_EVENT_TYPES as readonly string[]).includes(event.type);
+}
+
+function noteMessage(state: PartnerFold, event: UpstreamEvent | NoticeEvent, at: number): void {
   state.messages.set(event.meta.messageId, { event, revision: state.version, at });
-  const firstFactAt = state.firstFactAt === undefined ? at : Math.min(state.firstFactAt, at);
-  return { ...state, version: state.version + 1, firstFactAt };
+  state.version += 1;
+  state.firstFactAt = state.firstFactAt === undefined ? at : Math.min(state.firstFactAt, at);
 }
 
-function evolveFact(state: PartnerState, event: UpstreamEvent, at: number): PartnerState {
+function evolveFact(state: PartnerFold, event: UpstreamEvent, at: number): void {
   switch (event.type) {
     case 'AgreementSigned': {
       const { agreementId, effectiveFrom, expiresOn, businessModels } = event.data;
@@ -50,42 +46,43 @@ function evolveFact(state: PartnerState, event: UpstreamEvent, at: number): Part
         effectiveFrom,
         expiries: [{ at, value: expiresOn }],
       });
-      return {
-        ...state,
-        signings: withTimed(state.signings, { at, value: agreementId }),
-        businessModels: withTimed(state.businessModels, { at, value: businessModels }),
-      };
+      state.signings = withTimed(state.signings, { at, value: agreementId });
+      state.businessModels = withTimed(state.businessModels, { at, value: businessModels });
+      return;
     }
     case 'AgreementRenewed': {
       const agreement = state.agreements.get(event.data.agreementId);
-      if (!agreement) return state;
+      if (!agreement) return;
       const expiries = withTimed(agreement.expiries, { at, value: event.data.expiresOn });
       state.agreements.set(agreement.agreementId, { ...agreement, expiries });
-      return state;
+      return;
     }
     case 'AgreementTerminated': {
       const agreement = state.agreements.get(event.data.agreementId);
-      if (!agreement) return state;
+      if (!agreement) return;
       const terminated = { ...agreement, terminatedAt: Math.min(agreement.terminatedAt ?? at, at) };
       state.agreements.set(agreement.agreementId, terminated);
-      return state;
+      return;
     }
     case 'BusinessModelsChanged':
-      return { ...state, businessModels: withTimed(state.businessModels, { at, value: event.data.businessModels }) };
+      state.businessModels = withTimed(state.businessModels, { at, value: event.data.businessModels });
+      return;
     case 'TrainingCompleted':
       return withTrainingToggle(state, event.data, { at, on: true, until: expiry(event.data.expiresOn) });
     case 'TrainingRevoked':
       return withTrainingToggle(state, event.data, { at, on: false });
     case 'DueDiligenceCompleted':
-      return { ...state, dueDiligence: withToggle(state.dueDiligence, { at, on: event.data.outcome === 'approved' }) };
+      state.dueDiligence = withToggle(state.dueDiligence, { at, on: event.data.outcome === 'approved' });
+      return;
     case 'ProgrammeFeePaid':
-      return { ...state, fees: [...state.fees, { paidAt: at, periodEnd: event.data.periodEnd }] };
+      state.fees = [...state.fees, { paidAt: at, periodEnd: event.data.periodEnd }];
+      return;
     case 'SolutionCompetencyEarned':
     case 'SolutionCompetencyLapsed':
-      return competencyToggled(state, state.solutionCompetencies, event, at);
+      return competencyToggled(state.solutionCompetencies, event, at);
     case 'MasterServicesCompetencyEarned':
     case 'MasterServicesCompetencyLapsed':
-      return competencyToggled(state, state.mastersCompetencies, event, at);
+      return competencyToggled(state.mastersCompetencies, event, at);
     case 'CreditsBooked':
       return evolveBooking(state, event.data, event.meta.messageId, at);
     case 'CreditsReversed': {
@@ -93,24 +90,23 @@ function evolveFact(state: PartnerState, event: UpstreamEvent, at: number): Part
       if (deal && deal.reversedAt === undefined) {
         state.deals.set(deal.dealId, { ...deal, reversedAt: at });
       }
-      return state;
+      return;
     }
     default: {
       // A type this version does not know (written by a newer one) changes nothing it can read.
       const unknownType: never = event;
       void unknownType;
-      return state;
     }
   }
 }
 
 function evolveBooking(
-  state: PartnerState,
+  state: PartnerFold,
   data: Extract<UpstreamEvent, { type: 'CreditsBooked' }>['data'],
   messageId: string,
   at: number,
-): PartnerState {
-  if (state.deals.has(data.dealId)) return state;
+): void {
+  if (state.deals.has(data.dealId)) return;
   state.deals.set(data.dealId, {
     dealId: data.dealId,
     area: data.area,
@@ -118,7 +114,6 @@ function evolveBooking(
     bookedAt: at,
     bookedBy: messageId,
   });
-  return state;
 }
 
 type CompetencyEvent = Extract<
@@ -126,16 +121,10 @@ type CompetencyEvent = Extract<
   { type: `${'Solution' | 'MasterServices'}Competency${'Earned' | 'Lapsed'}` }
 >;
 
-function competencyToggled(
-  state: PartnerState,
-  competencies: PartnerState['solutionCompetencies'],
-  event: CompetencyEvent,
-  at: number,
-): PartnerState {
+function competencyToggled(competencies: PartnerFold['solutionCompetencies'], event: CompetencyEvent, at: number): void {
   const earned = event.type.endsWith('Earned');
   const until = 'expiresOn' in event.data ? expiry(event.data.expiresOn) : undefined;
   competencies.set(event.data.competency, withToggle(competencies.get(event.data.competency), { at, on: earned, until }));
-  return state;
 }
 
 function expiry(expiresOn: string | undefined): number | undefined {

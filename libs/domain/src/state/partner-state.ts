@@ -6,10 +6,11 @@ import type { ToggleSeries } from './toggle-series';
 // ── Partner state ──────────────────────────────────────────────────────────────────────────────
 // The fold of a partner stream. Every fact keeps its business time, so one state answers both
 // "what may be decided now" (the decider) and "what held at time T" (status, as-of, timeline).
-// The fold is linear and in place, and the types say so: the indexes are `Map`s that `evolve`
-// extends (so a 100,000-event stream folds in linear time); the state it returns shares them with
-// the one it was given, which must not be used again. Keep only the newest state; to branch, fold
-// again from `initialState()`. Readers (status, timeline, decide) never write to it.
+// The fold is linear and in place, and the types say so: `evolveInPlace` extends a `PartnerFold`
+// (writable fields and `Map`s), so a 100,000-event stream folds in linear time; a copy per event
+// would be quadratic (7,100 events: 30 ms in place, 6.7 s copying). Whoever folds owns its
+// `PartnerFold`; readers (decide, status, timeline, the read models) get it as a `PartnerState`,
+// the same object with read-only types. To branch, fold again from `initialState()`.
 
 /** A value that changed over business time; the entry in force at T is the last with `at ≤ T`. */
 export type TimedValue<T> = Readonly<{ at: number; value: T }>;
@@ -56,8 +57,8 @@ export type MessageRecord = Readonly<{
 /** A message the domain refused, as recorded in the stream (`MessageRejected` at `revision`). */
 export type RefusalRecord = Readonly<{ event: MessageRejected; revision: number }>;
 
-/** A folded partner stream; owned by whoever folds it (see above). */
-export type PartnerState = Readonly<{
+/** A folded partner stream, writable: owned by whoever folds it with `evolveInPlace` (see above). */
+export type PartnerFold = {
   /** Number of events folded; the revision of the next event. */
   version: number;
   messages: Map<string, MessageRecord>;
@@ -77,9 +78,14 @@ export type PartnerState = Readonly<{
   notices: Map<string, NoticeRecord>;
   /** Business time of the earliest fact, for timelines. */
   firstFactAt?: number;
-}>;
+};
 
-export function initialState(): PartnerState {
+/** A folded partner stream as its readers see it: a `PartnerFold` with read-only fields and maps. */
+export type PartnerState = { readonly [K in keyof PartnerFold]: ReadOnly<PartnerFold[K]> };
+
+type ReadOnly<T> = T extends Map<infer K, infer V> ? ReadonlyMap<K, ReadOnly<V>> : T;
+
+export function initialState(): PartnerFold {
   return {
     version: 0,
     messages: new Map(),

@@ -1,7 +1,7 @@
-import type { PartnerState, TimedValue } from './partner-state';
+import type { PartnerFold, TimedValue } from './partner-state';
 import { type Toggle, type ToggleSeries, insertByTime, upperBound, withToggle } from './toggle-series';
 
-// ── Small updates used by evolve ───────────────────────────────────────────────────────────────
+// ── Small updates used by evolveInPlace ───────────────────────────────────────────────────────────────
 
 /** Inserts a timed value in business-time order (after values at the same time). */
 export function withTimed<T>(list: readonly TimedValue<T>[], entry: TimedValue<T>): TimedValue<T>[] {
@@ -15,13 +15,12 @@ export function valueAt<T>(list: readonly TimedValue<T>[], time: number): T | un
 }
 
 export function withTrainingToggle(
-  state: PartnerState,
+  state: PartnerFold,
   { courseId, learnerId }: { courseId: string; learnerId: string },
   toggle: Toggle,
-): PartnerState {
+): void {
   const trainings = state.trainings;
   const learners = trainings.get(courseId) ?? new Map<string, ToggleSeries>();
   learners.set(learnerId, withToggle(learners.get(learnerId), toggle));
   trainings.set(courseId, learners);
-  return state;
 }

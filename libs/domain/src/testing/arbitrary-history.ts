@@ -3,7 +3,7 @@ import { foldEvents } from '../as-of';
 import { decide } from '../decider/decide';
 import type { PartnerEvent } from '../events/partner-event';
 import type { UpstreamEvent } from '../events/upstream-events';
-import { evolve } from '../state/evolve';
+import { evolveInPlace } from '../state/evolve';
 import { initialState } from '../state/partner-state';
 import { toIsoDate, toIsoTime } from '../support/time';
 import { AREAS, MASTER_SERVICES_COMPETENCIES, SOLUTION_COMPETENCIES } from '../vocabulary';
@@ -78,14 +78,14 @@ export const arbitraryMessages: fc.Arbitrary<UpstreamEvent[]> = fc
 
 /** A stream as the decider writes it, fact by fact, in arrival order, refusals included. */
 export const arbitraryHistory: fc.Arbitrary<PartnerEvent[]> = arbitraryMessages.map((messages) => {
-  let state = initialState();
+  const state = initialState();
   const history: PartnerEvent[] = [];
   for (const message of messages) {
     const decision = decide({ type: 'RecordFact', partnerId: PARTNER, fact: message }, state);
     if (decision.kind === 'duplicate') continue;
     for (const event of decision.events) {
       history.push(event);
-      state = evolve(state, event);
+      evolveInPlace(state, event);
     }
   }
   return history;

@@ -23,7 +23,8 @@ export function affectsRequirements(cause: TimelineCause): boolean {
       return REQUIREMENT_EXPIRY.test(cause.what);
     case 'deal-left-window':
       return false;
-    default:
+    case 'agreement-took-effect':
+    case 'ruleset-took-effect':
       return true;
   }
 }

@@ -45,3 +45,17 @@ describe('EsdbEventStore resubscription', () => {
     await store.close();
   });
 });
+
+// Golden: a messageId's reservation is stored in EventStoreDB; a new stream name or shape would
+// let an id already held by one stream be taken again by another after an upgrade.
+describe('EsdbEventStore messageId reservations (golden)', () => {
+  it('reserves a messageId in stream message-id-<messageId>, naming the stream that holds it', async () => {
+    const client = new FakeEsdbClient();
+    const store = new EsdbEventStore(client);
+    await store.append('orders-1', [{ type: 'Placed', data: {}, metadata: { messageId: 'lms-1', source: 'lms', occurredAt: '2026-01-01T00:00:00Z' } }], { expectedRevision: 'no_stream' });
+    const reserved: unknown[] = [];
+    for await (const resolved of client.readStream('message-id-lms-1')) reserved.push((resolved as { event: unknown }).event);
+    expect(reserved).toMatchObject([{ streamId: 'message-id-lms-1', type: 'MessageIdReserved', data: { messageId: 'lms-1', streamId: 'orders-1' } }]);
+    await store.close();
+  });
+});

@@ -8,7 +8,6 @@ import type {
   AppendOptions, AppendResult, EventStore, LogHeads, ReadAllOptions, ReadAllPage, ReadHeadsOptions, ReadStreamOptions, SubscribeToAllOptions,
 } from '../event-store.port';
 import type { StreamRevision } from '../expected-revision';
-import { PARTNER_STREAM_PREFIX } from '../stream-id';
 import { UpcasterRegistry } from '../upcaster-registry';
 import type { EsdbClient, EsdbSubscription } from './esdb-client';
 import { parseEsdbConnectionString } from './esdb-config';
@@ -112,12 +111,12 @@ export class EsdbEventStore implements EventStore {
 
   async readHeads(options: ReadHeadsOptions = {}): Promise<LogHeads> {
     this.assertOpen();
-    return readHeadsByScan((from) => this.readAll({ fromPosition: from, maxCount: 1000 }), options.streamPrefix ?? PARTNER_STREAM_PREFIX);
+    return readHeadsByScan((from) => this.readAll({ fromPosition: from, maxCount: 1000 }), options.streamPrefix ?? '');
   }
 
   subscribeToAll(options: SubscribeToAllOptions): AsyncIterable<StoredEvent> {
     this.assertOpen();
-    const prefix = options.streamPrefix ?? PARTNER_STREAM_PREFIX;
+    const prefix = options.streamPrefix ?? '';
     const signals = [this.closing.signal, ...(options.signal ? [options.signal] : [])];
     return resubscribingIterator({
       fromPosition: options.fromPosition,

@@ -1,7 +1,14 @@
-import { excludeSystemEvents, streamNameFilter, type RecordedEvent } from '@eventstore/db-client';
+import { streamNameFilter, type RecordedEvent } from '@eventstore/db-client';
 import type { StoredEvent } from '../event-envelope';
 import type { EsdbClient, EsdbSubscription } from './esdb-client';
-import { isSystemEvent, toEsdbPosition } from './esdb-mapping';
+import { MESSAGE_ID_STREAM_PREFIX, isSystemEvent, toEsdbPosition } from './esdb-mapping';
+
+/**
+ * Every stream but the server's (`$…`) and the adapter's messageId reservations: filtered on the
+ * server, so a subscription to every stream is not fed bookkeeping it skips (after a drop it
+ * resumes from the last event it yielded, and would read the same skipped events again).
+ */
+const APPLICATION_STREAMS = `^(?!\\$|${MESSAGE_ID_STREAM_PREFIX})`;
 
 /** Where one underlying subscription starts and what it lets through. */
 export interface EsdbSubscriptionRequest {
@@ -31,7 +38,7 @@ export async function* openEsdbSubscription(
   request: EsdbSubscriptionRequest,
   hooks: EsdbSubscriptionHooks,
 ): AsyncGenerator<StoredEvent> {
-  const filter = request.prefix ? streamNameFilter({ prefixes: [request.prefix] }) : excludeSystemEvents();
+  const filter = request.prefix ? streamNameFilter({ prefixes: [request.prefix] }) : streamNameFilter({ regex: APPLICATION_STREAMS });
   const sub = client.subscribeToAll({ fromPosition: toEsdbPosition(request.from), filter }, { highWaterMark: request.bufferSize });
   hooks.opened(sub);
   // Destroying the Readable ends a for-await parked waiting for the server.

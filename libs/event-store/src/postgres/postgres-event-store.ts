@@ -10,7 +10,6 @@ import type {
   AppendOptions, AppendResult, EventStore, LogHeads, ReadAllOptions, ReadAllPage, ReadHeadsOptions, ReadStreamOptions, SubscribeToAllOptions,
 } from '../event-store.port';
 import type { StreamRevision } from '../expected-revision';
-import { PARTNER_STREAM_PREFIX } from '../stream-id';
 import { UpcasterRegistry } from '../upcaster-registry';
 import { PostgresAppendListener } from './postgres-append-listener';
 import type { PostgresEventStoreMetrics, PostgresEventStoreOptions } from './postgres-event-store.options';
@@ -135,7 +134,7 @@ export class PostgresEventStore implements EventStore {
     const position = await this.headPosition();
     const { rows } = await this.pool.query<{ stream_id: string; revision: number; position: bigint }>(this.sql.streamHeads, [
       position.toString(),
-      options.streamPrefix ?? PARTNER_STREAM_PREFIX,
+      options.streamPrefix ?? '',
     ]);
     return { position, streams: rows.map((row) => ({ streamId: row.stream_id, revision: row.revision, position: row.position })) };
   }
@@ -153,7 +152,7 @@ export class PostgresEventStore implements EventStore {
       },
       {
         fromPosition: options.fromPosition,
-        streamPrefix: options.streamPrefix ?? PARTNER_STREAM_PREFIX,
+        streamPrefix: options.streamPrefix ?? '',
         pageSize: this.pageSize,
         signal: AbortSignal.any(signals),
         onPageRead: (rows) => (this.subscriptionRowsFetched += rows),

@@ -68,7 +68,7 @@ describe('PostgreSQL global order under concurrent writers', () => {
     );
     const log: StoredEvent[] = [];
     for (let from = 0n; ; ) {
-      const page = await writers[0]!.readAll({ fromPosition: from, maxCount: 200 });
+      const page = await writers[0].readAll({ fromPosition: from, maxCount: 200 });
       log.push(...page.events);
       from = page.nextPosition;
       if (page.isEnd) break;

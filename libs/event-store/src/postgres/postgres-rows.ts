@@ -18,9 +18,10 @@ export interface EventRow {
  * int8 (positions) as exact bigints instead of the client's default strings; set per pool, not
  * on the process-wide `pg.types`, so other users of `pg` in the process are unaffected.
  */
+const INT8_OID: number = pg.types.builtins.INT8;
 export const POSTGRES_TYPES: pg.CustomTypesConfig = {
   getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
-    oid === pg.types.builtins.INT8 ? (value: string) => BigInt(value) : pg.types.getTypeParser(oid, format)) as pg.CustomTypesConfig['getTypeParser'],
+    oid === INT8_OID ? (value: string) => BigInt(value) : (pg.types.getTypeParser(oid, format) as (value: string) => unknown)) as pg.CustomTypesConfig['getTypeParser'],
 };
 
 const COLUMNS = 'position, stream_id, revision, type, data, metadata, schema_version, recorded_at';

@@ -11,7 +11,6 @@ import type {
   AppendOptions, AppendResult, EventStore, LogHeads, ReadAllOptions, ReadAllPage, ReadHeadsOptions, ReadStreamOptions, SubscribeToAllOptions,
 } from '../event-store.port';
 import type { StreamRevision } from '../expected-revision';
-import { PARTNER_STREAM_PREFIX } from '../stream-id';
 import { UpcasterRegistry } from '../upcaster-registry';
 import { SqliteGroupCommit } from './sqlite-group-commit';
 import { encodeAppend } from '../encoded-event';
@@ -114,7 +113,7 @@ export class SqliteEventStore implements EventStore {
 
   async readHeads(options: ReadHeadsOptions = {}): Promise<LogHeads> {
     this.assertOpen();
-    const prefix = options.streamPrefix ?? PARTNER_STREAM_PREFIX;
+    const prefix = options.streamPrefix ?? '';
     // Positions are assigned in commit order, so an append committed after the first read only
     // adds positions beyond `position`: the filter gives exactly the log as it was then.
     const position = this.statements.maxPosition.get()?.p ?? 0n;
@@ -138,7 +137,7 @@ export class SqliteEventStore implements EventStore {
       },
       {
         fromPosition: options.fromPosition,
-        streamPrefix: options.streamPrefix ?? PARTNER_STREAM_PREFIX,
+        streamPrefix: options.streamPrefix ?? '',
         pageSize: this.pageSize,
         signal: AbortSignal.any(signals),
         onPageRead: (rows) => (this.subscriptionRowsFetched += rows),

@@ -46,7 +46,7 @@ export class FakeEsdbClient implements EsdbClient {
 
   readStream(streamName: string, options: ReadStreamOptions = {}): Readable {
     const stream = this.streams.get(streamName);
-    if (!stream) return Readable.from((async function* () { throw new StreamNotFoundError(undefined, streamName); })());
+    if (!stream) return new Readable({ objectMode: true, read() { this.destroy(new StreamNotFoundError(undefined, streamName)); } });
     const backwards = options.direction === BACKWARDS;
     const from = options.fromRevision ?? (backwards ? END : START);
     const ordered = backwards ? [...stream].reverse() : stream;
@@ -67,6 +67,7 @@ export class FakeEsdbClient implements EsdbClient {
     let cursor = from === undefined || from === START ? -1n : from === END ? this.nextPosition : from.commit;
     let delivered = 0;
     const matches = (e: AllStreamRecordedEvent): boolean => passes(options.filter, e);
+    // eslint-disable-next-line @typescript-eslint/no-this-alias -- the Readable's read() below has the Readable as `this`
     const client = this;
     const readable = new Readable({
       ...readableOptions,

@@ -23,14 +23,15 @@ export function NestedDto(type: () => DtoClass): PropertyDecorator {
 }
 
 /** The class a `NestedDto` field holds, if `key` of `dto` is one. */
-export function nestedDtoOf(dto: Function, key: string): DtoClass | undefined {
+export function nestedDtoOf(dto: DtoClass, key: string): DtoClass | undefined {
   return NESTED.get(dto.prototype as object)?.get(key)?.();
 }
 
 /** A `type` instance holding `plain`'s own fields; nested DTO fields that are objects become instances too. */
 export function dtoInstance<T extends object>(type: abstract new () => T, plain: Record<string, unknown>): T {
-  const instance = Object.assign(Object.create(type.prototype) as T, plain) as T & Record<string, unknown>;
-  const nested = NESTED.get(type.prototype);
+  const prototype = type.prototype as T;
+  const instance: T & Record<string, unknown> = Object.assign(Object.create(prototype) as T, plain);
+  const nested = NESTED.get(prototype);
   if (!nested) return instance;
   for (const [key, typeOf] of nested) {
     const value = instance[key];

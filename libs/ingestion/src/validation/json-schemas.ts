@@ -29,10 +29,10 @@ export function dtoSchema(dto: DtoClass, extraConverters: Record<string, JsonSch
   for (const name of RULE_NAMES) converters[name] = (meta) => meta.constraints?.[0] as JsonSchema;
   // A NestedDto field names its class itself (no reliance on emitted design:type metadata).
   converters[ValidationTypes.NESTED_VALIDATION] = (meta) => {
-    const nested = nestedDtoOf(meta.target as Function, meta.propertyName);
+    const nested = nestedDtoOf(meta.target as DtoClass, meta.propertyName);
     return nested ? schemaRef(nested.name) : { type: 'object' };
   };
-  const schema = targetConstructorToSchema(dto as unknown as Function, {
+  const schema = targetConstructorToSchema(dto, {
     refPointerPrefix: SCHEMA_REF_PREFIX,
     // Presence is `required`, and a typed field already excludes null (OpenAPI 3.0: no `nullable`).
     additionalConverters: { ...converters, [ValidationTypes.IS_DEFINED]: {}, ...extraConverters },

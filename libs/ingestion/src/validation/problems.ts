@@ -42,6 +42,7 @@ function notAField(target: object | undefined): string {
 }
 
 /** The decorated properties of a DTO class, in declaration order. */
+// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- class-validator keys its metadata by `Function` (an object's constructor)
 function allowedFields(dto: Function): string[] {
   const metadata = getMetadataStorage().getTargetValidationMetadatas(dto, '', true, false);
   return [...new Set(metadata.map((entry) => entry.propertyName))];

@@ -155,7 +155,13 @@ function scan(text: string, itemsOf: string | undefined): Scan {
       case SyntaxKind.CommaToken:
         if (frame && !frame.array) frame.key = undefined;
         break;
-      default:
+      // Separators and trivia carry no value; the body already parsed, so there is no Unknown token.
+      case SyntaxKind.ColonToken:
+      case SyntaxKind.Trivia:
+      case SyntaxKind.LineBreakTrivia:
+      case SyntaxKind.LineCommentTrivia:
+      case SyntaxKind.BlockCommentTrivia:
+      case SyntaxKind.Unknown:
         break;
     }
   }

@@ -1,4 +1,5 @@
-import { type EventStore, type StoredEvent, partnerIdFromStreamId } from '@partner-program/event-store';
+import { partnerIdFromStreamId } from '@partner-program/domain';
+import type { EventStore, StoredEvent } from '@partner-program/event-store';
 import type { Message } from 'kafkajs';
 import { KAFKA_TOPICS } from '../kafka-topics';
 import { CheckpointedPublisher, type FeedPage, type PublisherOptions } from './checkpointed-publisher';

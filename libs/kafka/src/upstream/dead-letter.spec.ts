@@ -3,7 +3,7 @@ import { DLQ_HEADERS, MAX_REASON_BYTES, inSends, isDeadLetter, toDeadLetter, tru
 import { toUpstreamRecord } from './upstream-message';
 
 const message = (value: string): KafkaMessage =>
-  ({ key: Buffer.from('P-1'), value: Buffer.from(value), offset: '41', timestamp: '0', attributes: 0, headers: { trace: Buffer.from('t-1') } }) as KafkaMessage;
+  ({ key: Buffer.from('P-1'), value: Buffer.from(value), offset: '41', timestamp: '0', attributes: 0, headers: { trace: Buffer.from('t-1') } });
 
 describe('dead letters', () => {
   it('carry the key, value and headers as received plus outcome, reason, code and origin', () => {

@@ -4,7 +4,7 @@ import { ingestInLanes, type LaneDeps } from './ingest-lanes';
 import type { UpstreamRecord } from './upstream-message';
 
 const record = (lane: string, id: string): UpstreamRecord =>
-  ({ lane, message: {} as never, input: { body: { id }, payload: id, origin: { transport: 'kafka', topic: 't', partition: 0, offset: id } } }) as UpstreamRecord;
+  ({ lane, message: {} as never, input: { body: { id }, payload: id, origin: { transport: 'kafka', topic: 't', partition: 0, offset: id } } });
 const idOf = (input: IngestInput) => (input.body as { id: string }).id;
 const appended = (input: IngestInput): IngestResult => ({ messageId: idOf(input), outcome: 'appended' });
 

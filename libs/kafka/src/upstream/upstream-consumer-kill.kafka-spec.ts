@@ -21,7 +21,7 @@ type Worker = { child: ChildProcess; processed: () => number; exited: Promise<un
 function spawnWorker(args: string[]): Worker {
   const child = spawn(process.execPath, ['-r', '@swc-node/register', join(__dirname, '..', 'testing', 'crash-worker.ts'), ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
   let processed = 0;
-  child.stdout!.on('data', (chunk: Buffer) => {
+  child.stdout.on('data', (chunk: Buffer) => {
     const last = /processed (\d+)\s*$/.exec(chunk.toString());
     if (last) processed = Number(last[1]);
   });

@@ -82,6 +82,7 @@ export class UpstreamConsumer {
   }
 
   private async handleBatch(payload: EachBatchPayload): Promise<void> {
+    // eslint-disable-next-line @typescript-eslint/unbound-method -- kafkajs's payload functions are closures, made to be destructured
     const { batch, isRunning, isStale } = payload;
     this.counterSet.batches += 1;
     const chunkSize = this.options.chunkSize ?? 8000;
@@ -95,6 +96,7 @@ export class UpstreamConsumer {
 
   /** Ingests, dead-letters, then commits past the chunk; false when shutdown interrupted it. */
   private async ingestChunk(chunk: UpstreamRecord[], payload: EachBatchPayload): Promise<boolean> {
+    // eslint-disable-next-line @typescript-eslint/unbound-method -- kafkajs's payload functions are closures, made to be destructured
     const { batch, heartbeat, resolveOffset, commitOffsetsIfNecessary } = payload;
     let results: IngestResult[];
     try {

@@ -30,7 +30,7 @@ export async function openSharedPool(config: AppConfig): Promise<Pool | undefine
     return pool;
   } catch (error) {
     await pool.end();
-    throw new Error(`DATABASE_URL: cannot connect to PostgreSQL at ${whereItPoints(config.DATABASE_URL!)}: ${(error as Error).message}`);
+    throw new Error(`DATABASE_URL: cannot connect to PostgreSQL at ${whereItPoints(config.DATABASE_URL!)}: ${(error as Error).message}`, { cause: error });
   }
 }
 

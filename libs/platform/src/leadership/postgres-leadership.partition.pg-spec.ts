@@ -1,5 +1,5 @@
 import { type Server, type Socket, createServer, connect } from 'node:net';
-import { dropSchema, testDatabaseUrl, uniqueSchema } from '../../../event-store/src/testing/postgres-test-schema';
+import { dropSchema, testDatabaseUrl, uniqueSchema } from '@partner-program/event-store/testing';
 import { PostgresLeadership } from './postgres-leadership';
 import { eventually, recordTerms } from './testing/terms';
 

@@ -1,5 +1,5 @@
 import { FencedOutError, type FencingToken } from '@partner-program/event-store';
-import { adminQuery, dropSchema, testDatabaseUrl, uniqueSchema } from '../../../event-store/src/testing/postgres-test-schema';
+import { adminQuery, dropSchema, testDatabaseUrl, uniqueSchema } from '@partner-program/event-store/testing';
 import type { LeadershipTerm } from './leadership';
 import { PostgresLeadership, type PostgresLeadershipOptions } from './postgres-leadership';
 import { eventually, recordTerms } from './testing/terms';

@@ -1,6 +1,6 @@
 import { readModelFixture, type ReadModelFixture } from '../../../read-models/src/testing/read-model-fixture';
 import { goodStanding } from '../../../read-models/src/testing/facts';
-import { adminQuery, dropSchema, testDatabaseUrl, uniqueSchema } from '../../../event-store/src/testing/postgres-test-schema';
+import { adminQuery, dropSchema, testDatabaseUrl, uniqueSchema } from '@partner-program/event-store/testing';
 import { rebuildReadModels } from '../background/rebuild-read-models';
 import type { LeadershipTerm } from './leadership';
 import { PostgresLeadership } from './postgres-leadership';

@@ -31,7 +31,7 @@ export class Metrics {
     const bound = new Map<PropertyKey, unknown>([['append', timedAppend]]);
     return new Proxy(store, {
       get(target, property, receiver) {
-        const value = Reflect.get(target, property, receiver);
+        const value: unknown = Reflect.get(target, property, receiver);
         if (typeof value !== 'function') return value;
         if (!bound.has(property)) bound.set(property, value.bind(target));
         return bound.get(property);

@@ -1,6 +1,6 @@
 import pg from 'pg';
 import { AREAS, PARTNER_CONNECT_FY21, catalogWith } from '@partner-program/domain';
-import { adminQuery } from '../../../event-store/src/testing/postgres-test-schema';
+import { adminQuery } from '@partner-program/event-store/testing';
 import { ReadModelDatabase } from '../read-model-database';
 import type { ReadModelQueries } from '../queries/read-model-queries';
 import { history } from '../testing/behaviour/rebuild.behaviour';

@@ -1,5 +1,5 @@
 import pg from 'pg';
-import { dropSchema, testDatabaseUrl, uniqueSchema } from '../../../event-store/src/testing/postgres-test-schema';
+import { dropSchema, testDatabaseUrl, uniqueSchema } from '@partner-program/event-store/testing';
 import type { ReadModelQueries } from '../queries/read-model-queries';
 import type { TestReadModels } from '../testing/read-model-fixture';
 import { PostgresReadModelDatabase, type PostgresReadModelOptions } from './postgres-read-model-database';

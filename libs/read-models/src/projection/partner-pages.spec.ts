@@ -1,4 +1,4 @@
-import { partnerStreamId } from '@partner-program/event-store';
+import { partnerStreamId } from '@partner-program/domain';
 import { pagesOf } from './partner-pages';
 
 const head = (partnerId: string, events: number, position: number) => ({ streamId: partnerStreamId(partnerId), revision: events - 1, position: BigInt(position) });

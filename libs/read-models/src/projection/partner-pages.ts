@@ -1,4 +1,5 @@
-import { type StreamHead, partnerIdFromStreamId } from '@partner-program/event-store';
+import { partnerIdFromStreamId } from '@partner-program/domain';
+import type { StreamHead } from '@partner-program/event-store';
 import type { PartnerHead } from './set-projection';
 
 // ── Pages of whole partners for a rebuild: one transaction each, and what bounds its memory ───

@@ -1,5 +1,4 @@
-import { DEFAULT_CATALOG, type UpstreamEvent, evaluateStatus, foldEvents, fromRecorded, tierTimeline } from '@partner-program/domain';
-import { partnerStreamId } from '@partner-program/event-store';
+import { DEFAULT_CATALOG, type UpstreamEvent, evaluateStatus, foldEvents, fromRecorded, tierTimeline, partnerStreamId } from '@partner-program/domain';
 import { booked, competency, msc, reversed, vmcPartner } from '../testing/facts';
 import { type ReadModelFixture, readModelFixture } from '../testing/read-model-fixture';
 import { snapshot } from '../testing/snapshot';

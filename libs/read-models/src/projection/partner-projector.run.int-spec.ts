@@ -114,7 +114,7 @@ describe('PartnerProjector and the event loop', () => {
       expect(seenMidway).toBeGreaterThan(0n);
       expect(seenMidway).toBeLessThan((await projector.checkpoint()));
     } finally {
-      f.close();
+      await f.close();
     }
   });
 });

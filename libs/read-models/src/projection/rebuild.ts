@@ -1,5 +1,4 @@
-import type { PartnerState } from '@partner-program/domain';
-import { PARTNER_STREAM_PREFIX } from '@partner-program/event-store';
+import { type PartnerState, PARTNER_STREAM_PREFIX } from '@partner-program/domain';
 import type { TableSet } from '../schema/table-sets';
 import type { ReadModelStorage, SetRows, StoredPartner } from '../storage/read-model-storage';
 import { pagesOf } from './partner-pages';

@@ -1,5 +1,5 @@
-import type { PartnerState, RulesetCatalog } from '@partner-program/domain';
-import { type EventStore, type StoredEvent, partnerIdFromStreamId } from '@partner-program/event-store';
+import { type PartnerFold, type PartnerState, type RulesetCatalog, partnerIdFromStreamId } from '@partner-program/domain';
+import type { EventStore, StoredEvent } from '@partner-program/event-store';
 import type { SetRows, StoredPartner } from '../storage/read-model-storage';
 import { type PartnerEvaluation, evaluatePartner } from './partner-evaluation';
 import { PartnerStates } from './partner-states';
@@ -18,7 +18,7 @@ export type ProjectionDeps = Readonly<{
 }>;
 
 /** A partner to store: its state (owned here until committed) and what to record with it. */
-type Target = { partnerId: string; state: PartnerState; position: bigint; changesAfter: number | undefined };
+type Target = { partnerId: string; state: PartnerFold; position: bigint; changesAfter: number | undefined };
 
 /** From when on a partner's tier changes are to be recorded (`undefined`: its whole history). */
 export type ChangesAfter = (partnerId: string, state: PartnerState) => number | undefined;

@@ -1,4 +1,4 @@
-import type { PartnerState } from '@partner-program/domain';
+import type { PartnerFold } from '@partner-program/domain';
 
 /** Bounds of {@link StateCache}. */
 export type StateCacheLimits = Readonly<{
@@ -12,11 +12,11 @@ const DEFAULT_LIMITS = { maxPartners: 10_000, maxEvents: 500_000 } as const;
 
 /**
  * Least recently used partner states, bounded by partners and by folded events. A state is
- * handed out with `take` (removed) and handed back with `put`: `evolve` extends a state in place,
+ * handed out with `take` (removed) and handed back with `put`: `evolveInPlace` extends a state,
  * so exactly one holder may have it at a time.
  */
 export class StateCache {
-  private readonly states = new Map<string, PartnerState>();
+  private readonly states = new Map<string, PartnerFold>();
   private readonly maxPartners: number;
   private readonly maxEvents: number;
   private events = 0;
@@ -31,7 +31,7 @@ export class StateCache {
   }
 
   /** Removes and returns the partner's state. */
-  take(partnerId: string): PartnerState | undefined {
+  take(partnerId: string): PartnerFold | undefined {
     const state = this.states.get(partnerId);
     if (state === undefined) return undefined;
     this.states.delete(partnerId);
@@ -40,7 +40,7 @@ export class StateCache {
   }
 
   /** Keeps the state as most recently used, evicting the coldest ones beyond the bounds. */
-  put(partnerId: string, state: PartnerState): void {
+  put(partnerId: string, state: PartnerFold): void {
     this.take(partnerId);
     this.states.set(partnerId, state);
     this.events += state.version;

@@ -63,5 +63,5 @@ export function decodeCursor(cursor: string, parts: number): string[] {
   if (!Array.isArray(key) || key.length !== parts || !key.every((part) => typeof part === 'string')) {
     throw new InvalidQueryError('cursor is not valid: pass the nextCursor of the previous page as it was returned');
   }
-  return key as string[];
+  return key;
 }

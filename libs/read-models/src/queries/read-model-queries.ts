@@ -1,6 +1,6 @@
 import type { AreaId, Tier } from '@partner-program/domain';
 import {
-  checkArea, checkDate, checkLimit, checkNoticeStatus, checkTier, decodeCursor, encodeCursor, type TierFilter,
+  checkArea, checkDate, checkLimit, checkNoticeStatus, checkTier, decodeCursor, encodeCursor,
 } from './query-params';
 import {
   type BadgeItem, type ChangeRow, type NoticeRow, type Page, type PartnerStatusView, type PartnerTierItem,
@@ -47,7 +47,7 @@ export abstract class ReadModelQueries {
   }
 
   /** Partners of an area, optionally of one tier (`'none'`: no tier), by partnerId, paged. */
-  async partners(query: { area: string; tier?: TierFilter | string; cursor?: string; limit: number }): Promise<Page<PartnerTierItem>> {
+  async partners(query: { area: string; tier?: string; cursor?: string; limit: number }): Promise<Page<PartnerTierItem>> {
     const area = checkArea(query.area);
     const limit = checkLimit(query.limit);
     const [after] = query.cursor === undefined ? [''] : decodeCursor(query.cursor, 1);

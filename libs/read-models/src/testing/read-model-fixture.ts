@@ -1,8 +1,8 @@
 import {
-  DEFAULT_CATALOG, type PartnerCommand, type PartnerEvent, type RulesetCatalog, type UpstreamEvent, decide, evolve,
-  fromRecorded, initialState,
+  DEFAULT_CATALOG, type PartnerCommand, type PartnerEvent, type RulesetCatalog, type UpstreamEvent, decide, evolveInPlace,
+  fromRecorded, initialState, partnerStreamId,
 } from '@partner-program/domain';
-import { type EventStore, SqliteEventStore, partnerStreamId } from '@partner-program/event-store';
+import { type EventStore, SqliteEventStore } from '@partner-program/event-store';
 import { PartnerProjector, type PartnerProjectorOptions } from '../projection/partner-projector';
 import { ReadModelDatabase } from '../read-model-database';
 import type { ReadModelBackend } from '../storage/read-model-storage';
@@ -26,8 +26,8 @@ export function readModelFixture<D extends TestReadModels = ReadModelDatabase>(o
 
   async function execute(partnerId: string, command: PartnerCommand): Promise<PartnerEvent[]> {
     const streamId = partnerStreamId(partnerId);
-    let state = initialState();
-    for await (const event of store.readStream(streamId)) state = evolve(state, fromRecorded(event));
+    const state = initialState();
+    for await (const event of store.readStream(streamId)) evolveInPlace(state, fromRecorded(event));
     const decision = decide(command, state);
     if (decision.kind === 'rejected') throw new Error(`${decision.code}: ${decision.reason}`);
     if (decision.kind !== 'accepted' || decision.events.length === 0) return [];

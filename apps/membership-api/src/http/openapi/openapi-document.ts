@@ -9,6 +9,8 @@ import { RESPONSE_SCHEMAS } from './response-schemas';
 // Operations, parameters and answers come from the controllers' decorators (parameters from the
 // DTOs that validate them); request bodies from the ingestion DTOs (envelopeSchemas).
 
+type Operation = NonNullable<OpenAPIObject['paths'][string]['get']>;
+
 const ROLES = 'publisher, reader, auditor (also a reader), notifier, admin (everything)';
 
 export function openApiDocument(app: INestApplication): OpenAPIObject {
@@ -29,9 +31,11 @@ export function openApiDocument(app: INestApplication): OpenAPIObject {
     schemas: { ...document.components?.schemas, ...envelopeSchemas(), EventBatch: dtoSchema(EventBatchDto), ...RESPONSE_SCHEMAS },
   };
   for (const path of Object.values(document.paths)) {
-    for (const operation of Object.values(path)) {
-      if (typeof operation !== 'object' || operation === null || !('responses' in operation)) continue;
-      const role = (operation as Record<string, unknown>)[ROLE_EXTENSION];
+    // A path item also holds its summary, servers and parameters: the operations are the entries with responses.
+    for (const entry of Object.values(path) as unknown[]) {
+      if (typeof entry !== 'object' || entry === null || !('responses' in entry)) continue;
+      const operation = entry as Operation;
+      const role: unknown = (entry as Record<string, unknown>)[ROLE_EXTENSION];
       if (role === 'none') operation.security = [];
       const access = role === 'none' ? 'Open to anyone (no API key).' : `Role: ${String(role)}.`;
       operation.description = operation.description ? `${access} ${operation.description}` : access;

@@ -1,4 +1,7 @@
-/** Prefix of every partner stream; also the default filter of `subscribeToAll`. */
+// ── Partner streams: where the decider keeps one partner's history ─────────────────────────────
+// The event store is generic (any stream id); which streams are partners' is the domain's naming.
+
+/** Prefix of every partner stream: what the read models list partners by (`readHeads({ streamPrefix })`). */
 export const PARTNER_STREAM_PREFIX = 'partner-';
 
 /** Stream id holding one partner's events: `partner-<partnerId>`. */

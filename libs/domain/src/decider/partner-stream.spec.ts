@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { partnerIdFromStreamId, partnerStreamId } from './stream-id';
+import { partnerIdFromStreamId, partnerStreamId } from './partner-stream';
 
 describe('partner stream ids', () => {
   it('maps partner ids to partner-<id> and back', () => {
