@@ -24,6 +24,6 @@ export { PostgresEventStore } from './postgres/postgres-event-store';
 export type { PostgresEventStoreMetrics, PostgresEventStoreOptions } from './postgres/postgres-event-store.options';
 export { FencedOutError, checkpointUpsertSql, tokenForWrite, type FencingToken } from './postgres/fencing';
 export { POSTGRES_MIGRATIONS, POSTGRES_SCHEMA_VERSION, migratePostgresSchema, type PostgresMigration } from './postgres/postgres-schema';
-export { migrateOnPool, openPostgresPool, type PostgresPoolOptions } from './postgres/postgres-pool';
+export { migrateOnPool, openPostgresPool, tolerateDroppedConnections, type PostgresPoolOptions } from './postgres/postgres-pool';
 export { PostgresAppendListener } from './postgres/postgres-append-listener';
 export { AppendNotifier } from './append-notifier';

@@ -7,12 +7,22 @@ export type PostgresPoolOptions = Readonly<{ connectionString: string; max: numb
 
 /**
  * The one way to open a pool for the project's PostgreSQL components: int8 read as bigint
- * ({@link POSTGRES_TYPES}), and an idle connection that the server drops does not crash the
- * process (pg emits `error` on the pool; the next query reconnects).
+ * ({@link POSTGRES_TYPES}), and connections the server drops do not crash the process.
  */
 export function openPostgresPool({ connectionString, max }: PostgresPoolOptions): pg.Pool {
-  const pool = new pg.Pool({ connectionString, max, types: POSTGRES_TYPES });
+  return tolerateDroppedConnections(new pg.Pool({ connectionString, max, types: POSTGRES_TYPES }));
+}
+
+/**
+ * A connection the server drops (a restart, a failover, `pg_terminate_backend`) must not crash the
+ * process. pg emits `error` on the pool for an idle connection, but on the client itself for one
+ * checked out (e.g. between the statements of a group commit), where no listener is attached by
+ * pg: unhandled, that event killed an API replica when the database restarted (the fleet fault
+ * test). The query in flight rejects anyway and the pool discards the broken client on release.
+ */
+export function tolerateDroppedConnections(pool: pg.Pool): pg.Pool {
   pool.on('error', () => undefined);
+  pool.on('connect', (client) => client.on('error', () => undefined));
   return pool;
 }
 

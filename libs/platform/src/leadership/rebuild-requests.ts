@@ -1,4 +1,4 @@
-import { AppendNotifier, FencedOutError, PostgresAppendListener } from '@partner-program/event-store';
+import { AppendNotifier, FencedOutError, PostgresAppendListener, tolerateDroppedConnections } from '@partner-program/event-store';
 import pg from 'pg';
 import { DEFAULT_COORDINATION_SCHEMA, migrateCoordinationSchema } from './coordination-schema';
 
@@ -53,8 +53,7 @@ export class PostgresRebuildRequests {
   /** Connects (a small pool and a LISTEN connection) and creates the coordination schema as needed. */
   static async open(options: PostgresRebuildRequestsOptions): Promise<PostgresRebuildRequests> {
     const schema = options.schema ?? DEFAULT_COORDINATION_SCHEMA;
-    const pool = new pg.Pool({ connectionString: options.connectionString, max: 2 });
-    pool.on('error', () => undefined); // an idle connection the server dropped: the next query reconnects
+    const pool = tolerateDroppedConnections(new pg.Pool({ connectionString: options.connectionString, max: 2 }));
     const notifier = new AppendNotifier(options.pollMs ?? 1000);
     const channel = `${schema}.rebuild_requests`.slice(0, 63);
     let requests: PostgresRebuildRequests | undefined;
