@@ -30,7 +30,8 @@ export class Fleet {
 
   /** A projector (`start:projector`): it competes for leadership at once. */
   startProjector(name: string): Member {
-    return this.spawn(name, PROJECTOR_MAIN, [], {});
+    // At info level: its terms of leadership are logged there, and the test reads them.
+    return this.spawn(name, PROJECTOR_MAIN, [], { LOG_LEVEL: 'info' });
   }
 
   async kill(member: Member, signal: NodeJS.Signals = 'SIGKILL'): Promise<void> {
@@ -51,6 +52,8 @@ export class Fleet {
     child.stdout.on('data', (chunk) => (output += chunk));
     child.stderr.on('data', (chunk) => (output += chunk));
     const member: Member = { name, child, output: () => output };
+    // A member that dies on its own is named with its last words, for the failure message.
+    child.on('exit', (code, signal) => (output += `\n[${name} exited: ${code ?? signal}]`));
     this.members.add(member);
     return member;
   }
