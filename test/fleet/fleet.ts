@@ -7,6 +7,7 @@ import { ADMIN_KEY, freePort, killed } from '../crash/api-process';
 const DIST = join(__dirname, '..', '..', 'dist', 'apps');
 const API_MAIN = join(DIST, 'membership-api', 'src', 'main.js');
 const PROJECTOR_MAIN = join(DIST, 'projector', 'src', 'main.js');
+const WORKER_MAIN = join(DIST, 'ingestion-worker', 'src', 'main.js');
 
 export type Member = { name: string; child: ChildProcess; output: () => string; url?: string };
 
@@ -32,6 +33,11 @@ export class Fleet {
   startProjector(name: string): Member {
     // At info level: its terms of leadership are logged there, and the test reads them.
     return this.spawn(name, PROJECTOR_MAIN, [], { LOG_LEVEL: 'info' });
+  }
+
+  /** A Kafka worker (`start:worker`): consumes upstream, and publishes while it leads the publishers. */
+  startWorker(name: string): Member {
+    return this.spawn(name, WORKER_MAIN, [], { LOG_LEVEL: 'info' });
   }
 
   async kill(member: Member, signal: NodeJS.Signals = 'SIGKILL'): Promise<void> {

@@ -3,6 +3,7 @@ import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import pg from 'pg';
 
 // ── A PostgreSQL cluster of the test's own (deploy/postgres-local), so it can be restarted ──────
 // The fault test restarts the database mid-run: on a shared cluster that would break every other
@@ -28,6 +29,17 @@ export class OwnPostgres {
   async restart(): Promise<void> {
     await this.stop();
     await run(join(SCRIPTS, 'start.sh'), { env: { ...process.env, PG_RUN_DIR: this.dir, PG_KEEP_DATA: '1', PG_PORT: this.port } });
+  }
+
+  /** One query on a connection of its own (the test's checks read the database directly). */
+  async query<T extends object>(sql: string, values: unknown[] = []): Promise<T[]> {
+    const client = new pg.Client({ connectionString: this.url });
+    await client.connect();
+    try {
+      return (await client.query<T>(sql, values)).rows;
+    } finally {
+      await client.end();
+    }
   }
 
   async stop(): Promise<void> {

@@ -9,7 +9,11 @@ export type Envelope = Readonly<{ messageId: string; type: string; partnerId: st
 
 const headers = { Authorization: `Bearer ${ADMIN_KEY}`, 'Content-Type': 'application/json' };
 
-/** The facts of one partner: an agreement ending within 60 days (its renewal notice is due now), trainings and deals. */
+/**
+ * The facts of one partner: an agreement ending within 60 days (its renewal notice is due now),
+ * good standing, a vmc-on-aws competency (tier `partner`) and deals that lift it to `advanced`:
+ * two tier changes in the feed, and on Kafka, per partner.
+ */
 export function partnerFacts(partnerId: string, today: Date): Envelope[] {
   const day = (offset: number) => new Date(today.getTime() + offset * 86_400_000).toISOString().slice(0, 10);
   const at = (minutes: number) => new Date(today.getTime() - 86_400_000 + minutes * 60_000).toISOString();
@@ -20,7 +24,10 @@ export function partnerFacts(partnerId: string, today: Date): Envelope[] {
     envelope(0, 'AgreementSigned', { agreementId: `${partnerId}-A`, effectiveFrom: day(-300), expiresOn: day(20), businessModels: ['solution-provider'] }),
     envelope(1, 'TrainingCompleted', { courseId: 'vsp-foundation', learnerId: `${partnerId}-L1` }),
     envelope(2, 'TrainingCompleted', { courseId: 'vsp-foundation', learnerId: `${partnerId}-L2` }),
-    ...Array.from({ length: 9 }, (_, i) => envelope(3 + i, 'CreditsBooked', { dealId: `${partnerId}-D${i}`, area: 'vmc-on-aws', credits: 1000 + i })),
+    envelope(3, 'TrainingCompleted', { courseId: 'ethics-compliance', learnerId: `${partnerId}-L1` }),
+    envelope(4, 'DueDiligenceCompleted', { outcome: 'approved' }),
+    envelope(5, 'SolutionCompetencyEarned', { competency: 'vmc-on-aws' }),
+    ...Array.from({ length: 6 }, (_, i) => envelope(6 + i, 'CreditsBooked', { dealId: `${partnerId}-D${i}`, area: 'vmc-on-aws', credits: 9_000 + i })),
   ];
 }
 
@@ -30,7 +37,7 @@ export class PostingClient {
   readonly acknowledged = new Map<string, number>();
   attempts = 0;
 
-  constructor(private readonly replicas: Replicas, private readonly index: number) {}
+  constructor(private readonly replicas: Replicas, private readonly index: number, private readonly runTag: string) {}
 
   /** Partners whose every fact was acknowledged. */
   readonly partners: string[] = [];
@@ -41,7 +48,7 @@ export class PostingClient {
    */
   async run(stop: AbortSignal, today: Date, paceMs: number, deadline: number): Promise<void> {
     for (let n = 0; !stop.aborted; n += 1) {
-      const partnerId = `P-FLEET-${this.index}-${n}`;
+      const partnerId = `P-FLEET-${this.runTag}-${this.index}-${n}`;
       const messages = partnerFacts(partnerId, today);
       for (let i = 0; i < messages.length; ) {
         const batch = i % 2 === 0 ? messages.slice(i, i + 3) : [messages[i]!];
