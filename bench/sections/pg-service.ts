@@ -16,6 +16,8 @@ const PROJECTOR = join(__dirname, '..', '..', 'dist', 'apps', 'projector', 'src'
 const headers = { authorization: `Bearer ${ADMIN_KEY}`, 'content-type': 'application/json' };
 
 export type PgService = Readonly<{
+  /** The DATABASE_SCHEMA_PREFIX of this run's schemas. */
+  prefix: string;
   /** The two replicas' base URLs, A then B. */
   replicas: readonly [string, string];
   /** Waits until a read on replica B sees everything stored so far; resolves to the ms it took. */
@@ -62,7 +64,7 @@ export async function startPgService(url: string): Promise<PgService> {
     }
     return performance.now() - started;
   };
-  return { replicas, caughtUp, output, dispose };
+  return { prefix, replicas, caughtUp, output, dispose };
 }
 
 type Projector = Readonly<{ child: ChildProcess; output: () => string }>;
