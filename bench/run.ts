@@ -7,7 +7,8 @@ import { type Envelope, interleaved, programme } from '../scripts/programme-gene
 import { writeReport } from './report';
 import { measureCeiling } from './sections/ceiling';
 import { commandCost } from './sections/command-cost';
-import { Bodies, batchIngestion, feeder, latencyOf, postAll, singleIngestion, statusQueries } from './sections/http';
+import { Bodies, type LoadResult, batchIngestion, feeder, latencyOf, postAll, singleIngestion, statusQueries } from './sections/http';
+import { readYourWrites, startPgService } from './sections/pg-service';
 import { loadStore, rebuildInChild } from './sections/projection-rebuild';
 import { EMMETT_VERSION, emmettBenchStore } from './sections/emmett';
 import { measurePostgresCeiling, postgresBenchStore } from './sections/postgres';
@@ -16,7 +17,7 @@ import { batchAppends100, singleAppends64 } from './sections/store-appends';
 import { demoEnvelopes, validationCost } from './sections/validation';
 import { type BenchOptions, type Figure, log, machine, median, medianOf, round } from './support';
 
-// `npm run bench [-- --tiny | --scale] [--runs N] [--seconds N] [--out FILE] [--only rebuild|http|kafka|postgres|validation|read-models]`
+// `npm run bench [-- --tiny | --scale] [--runs N] [--seconds N] [--out FILE] [--only SECTION[,SECTION…]]` (SECTIONS below)
 // Every figure is the median of --runs runs; write figures are also given relative to the ceiling.
 
 function options(argv: string[]): BenchOptions & { out: string; only: string | undefined } {
@@ -45,26 +46,12 @@ async function main(): Promise<void> {
     log(`  ${figure.label}: ${round(figure.value, 1)} ${figure.unit} ${figure.notes ?? ''}`);
   };
   log(`machine: ${machine()}\noptions: ${JSON.stringify(o)}`);
-  if (o.only === 'validation') {
-    validationFigures(o, add);
+  if (o.only !== undefined) {
+    await onlySections(o, add, o.only.split(','));
     return finish(o, figures);
   }
-  if (o.only === 'rebuild' || o.only === 'kafka' || o.only === 'read-models') {
-    await (o.only === 'rebuild' ? rebuildFigures(o, add) : o.only === 'kafka' ? kafkaFigures(o, add) : readModelFigures(o, add));
-    return finish(o, figures);
-  }
-  const writes = [...take(programme({ partners: o.partners, dealsPerPartner: o.dealsPerPartner, prefix: 'W' }), o.tiny ? 5_000 : 200_000)];
-
-  if (o.only === 'postgres') {
-    await postgresFigures(o, add, writes);
-    return finish(o, figures);
-  }
-  const { ceiling } = await medianOf(o.runs, async () => ({ ceiling: measureCeiling(writes) }));
-  add({ id: 'ceiling', label: 'ceiling: bare better-sqlite3, 100 events/transaction, WAL + FULL', value: ceiling, unit: 'events/s' });
-  if (o.only === 'http') {
-    await httpFigures(o, add, ceiling);
-    return finish(o, figures);
-  }
+  const writes = generatedWrites(o);
+  const ceiling = await sqliteCeiling(o, add, writes);
   const ratio = (value: number) => `${((value / ceiling) * 100).toFixed(0)}% of ceiling`;
 
   const single = await medianOf(o.runs, () => singleAppends64(writes.slice(0, o.tiny ? 2_000 : 30_000)));
@@ -84,8 +71,9 @@ async function main(): Promise<void> {
   add({ id: 'cmd-10k', label: `command path, partner with ${o.tiny ? '1,000' : '10,000'} prior events`, value: cost.medium, unit: 'appends/s' });
   add({ id: 'cmd-100k', label: `command path, partner with ${o.tiny ? '5,000' : '100,000'} prior events`, value: cost.large, unit: 'appends/s', notes: `${relative.toFixed(0)}% of the 10-event partner's rate`, target: { op: '>=', value: cost.small * 0.8, text: 'within 20% of the 10-event partner' } });
 
-  await postgresFigures(o, add, writes);
-  await httpFigures(o, add, ceiling);
+  const pgCeiling = await postgresFigures(o, add, writes);
+  const sqlite = await httpFigures(o, add, ceiling);
+  await pgServiceFigures(o, add, writes, { pgCeiling, sqlite });
   await kafkaFigures(o, add);
   await rebuildFigures(o, add);
   validationFigures(o, add);
@@ -94,13 +82,41 @@ async function main(): Promise<void> {
   finish(o, figures);
 }
 
+const SECTIONS = ['validation', 'rebuild', 'kafka', 'read-models', 'postgres', 'http', 'pg-service'] as const;
+
+/** `--only a,b`: those sections, in the order of SECTIONS; figures compared across sections come from this run when both are in it. */
+async function onlySections(o: BenchOptions, add: (f: Figure) => void, only: readonly string[]): Promise<void> {
+  const unknown = only.filter((section) => !(SECTIONS as readonly string[]).includes(section));
+  if (unknown.length > 0) throw new Error(`--only ${unknown.join(',')}: not a section (${SECTIONS.join(', ')})`);
+  if (only.includes('validation')) validationFigures(o, add);
+  if (only.includes('rebuild')) await rebuildFigures(o, add);
+  if (only.includes('kafka')) await kafkaFigures(o, add);
+  if (only.includes('read-models')) await readModelFigures(o, add);
+  if (!only.some((section) => ['postgres', 'http', 'pg-service'].includes(section))) return;
+  const writes = generatedWrites(o);
+  const pgCeiling = only.includes('postgres') ? await postgresFigures(o, add, writes) : undefined;
+  const sqlite = only.includes('http') ? await httpFigures(o, add, await sqliteCeiling(o, add, writes)) : undefined;
+  if (only.includes('pg-service')) await pgServiceFigures(o, add, writes, { pgCeiling, sqlite });
+}
+
+const generatedWrites = (o: BenchOptions) => [...take(programme({ partners: o.partners, dealsPerPartner: o.dealsPerPartner, prefix: 'W' }), o.tiny ? 5_000 : 200_000)];
+
+async function sqliteCeiling(o: BenchOptions, add: (f: Figure) => void, writes: readonly Envelope[]): Promise<number> {
+  const { ceiling } = await medianOf(o.runs, async () => ({ ceiling: measureCeiling(writes) }));
+  add({ id: 'ceiling', label: 'ceiling: bare better-sqlite3, 100 events/transaction, WAL + FULL', value: ceiling, unit: 'events/s' });
+  return ceiling;
+}
+
 function finish(o: BenchOptions & { out: string }, figures: readonly Figure[]): void {
   const header = [`Measured ${new Date().toISOString().slice(0, 10)} on ${machine()}.`, '', `Command: \`npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}\` (${o.partners.toLocaleString('en-US')} generated partners, ${o.runs} runs per figure, ${o.seconds} s per HTTP load).`].join('\n');
   writeReport(o.out, header, figures);
   log(`written to ${o.out}`);
 }
 
-async function httpFigures(o: BenchOptions, add: (f: Figure) => void, ceiling: number): Promise<void> {
+/** The SQLite service's ingestion figures, in events/s, for the PostgreSQL service's to stand beside. */
+type ServiceIngestion = Readonly<{ batch: number; single: number; interleaved: number }>;
+
+async function httpFigures(o: BenchOptions, add: (f: Figure) => void, ceiling: number): Promise<ServiceIngestion> {
   const ratio = (value: number) => `${((value / ceiling) * 100).toFixed(0)}% of ceiling`;
   const dataDir = mkdtempSync(join(tmpdir(), 'pp-bench-http-'));
   const api = await startApi(dataDir, await freePort());
@@ -112,9 +128,6 @@ async function httpFigures(o: BenchOptions, add: (f: Figure) => void, ceiling: n
     add({ id: 'asof', label: `asOf, partner with ${big.length.toLocaleString('en-US')} events`, value: asOf.p50, unit: 'ms', notes: `p99 ${round(asOf.p99, 1)} ms`, target: { op: '<=', value: 50, text: '≤ 50 ms' } });
     const timeline = await latencyOf(api.url, `/v1/partners/${partnerId}/timeline`, o.tiny ? 5 : 30);
     add({ id: 'timeline', label: `tier timeline, partner with ${big.length.toLocaleString('en-US')} events`, value: timeline.p50, unit: 'ms', notes: `p99 ${round(timeline.p99, 1)} ms`, target: { op: '<=', value: 50, text: '≤ 50 ms' } });
-    // Enough partners for every prepared body of every run (the generator only makes what is taken).
-    const loadPartners = Math.max(o.partners * 6, 3_000);
-    const { take } = feeder(programme({ partners: loadPartners, dealsPerPartner: o.dealsPerPartner, prefix: 'H' }));
     // Each run starts with the read models caught up, so it pays for its own projection work and
     // not for the backlog of the run before; the lag it leaves behind is reported.
     const steady = <T extends Record<string, number>>(measure: () => Promise<T>) => async () => {
@@ -122,15 +135,11 @@ async function httpFigures(o: BenchOptions, add: (f: Figure) => void, ceiling: n
       const result = await measure();
       return { ...result, lagAfter: await projectionLag(api.url) };
     };
-    const batches = Bodies.batches(take);
+    const { batches, singles, spreadSingles } = ingestionLoads(o);
     const batch = await medianOf(o.runs, steady(() => batchIngestion(api.url, batches, o.seconds)));
     add({ id: 'http-batch', label: 'HTTP ingestion, batches of 100 (4 connections)', value: batch.eventsPerSecond, unit: 'events/s', notes: `${ratio(batch.eventsPerSecond)}; p50 ${batch.p50} ms, p99 ${batch.p99} ms; non-2xx ${batch.non2xx}; projection lag at the end ${round(batch.lagAfter)} events`, target: { op: '>=', value: ceiling / 2, text: '≥ 50% of the ceiling' } });
-    const singles = Bodies.singles(take);
     const single = await medianOf(o.runs, steady(() => singleIngestion(api.url, singles, o.seconds)));
     add({ id: 'http-single', label: 'HTTP ingestion, single events, 64 connections (each partner\'s messages in a burst)', value: single.eventsPerSecond, unit: 'events/s', notes: `p50 ${single.p50} ms, p99 ${single.p99} ms; non-2xx ${single.non2xx}; projection lag at the end ${round(single.lagAfter)} events`, p99: single.p99, target: { op: '>=', value: 5_000, text: '≥ 5,000 events/s, p99 ≤ 50 ms', p99AtMost: 50 } });
-    // The same load as many upstream systems would send it: 1,000 partners at once, one message each in turn.
-    const mixed = feeder(interleaved(programme({ partners: loadPartners, dealsPerPartner: o.dealsPerPartner, prefix: 'M' }), 1_000));
-    const spreadSingles = Bodies.singles(mixed.take);
     const spread = await medianOf(o.runs, steady(() => singleIngestion(api.url, spreadSingles, o.seconds)));
     add({ id: 'http-single-interleaved', label: 'HTTP ingestion, single events, 64 connections (1,000 partners interleaved)', value: spread.eventsPerSecond, unit: 'events/s', notes: `p50 ${spread.p50} ms, p99 ${spread.p99} ms; non-2xx ${spread.non2xx}; projection lag at the end ${round(spread.lagAfter)} events`, p99: spread.p99, target: { op: '>=', value: 5_000, text: '≥ 5,000 events/s, p99 ≤ 50 ms', p99AtMost: 50 } });
     await projectionCaughtUp(api.url);
@@ -138,12 +147,73 @@ async function httpFigures(o: BenchOptions, add: (f: Figure) => void, ceiling: n
     const ids = [...batches.partnerIds, ...singles.partnerIds].slice(0, 10_000);
     const queries = await medianOf(o.runs, () => statusQueries(api.url, ids, o.seconds));
     add({ id: 'status', label: 'partner status (read model), 64 connections', value: queries.requestsPerSecond, unit: 'req/s', notes: `p50 ${queries.p50} ms, p99 ${queries.p99} ms; non-2xx ${queries.non2xx}`, p99: queries.p99, target: { op: '>=', value: 5_000, text: '≥ 5,000 req/s, p99 ≤ 20 ms', p99AtMost: 20 } });
+    return { batch: batch.eventsPerSecond, single: single.eventsPerSecond, interleaved: spread.eventsPerSecond };
   } catch (error) {
     log(`service output:\n${api.output().slice(-4000)}`);
     throw error;
   } finally {
     await killed(api.child, 'SIGTERM');
     rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * The HTTP ingestion loads, made the same way for every service measured: batches of 100 and single
+ * events (each partner's messages in a burst) from one programme, single events of 1,000 partners
+ * interleaved from another.
+ */
+function ingestionLoads(o: BenchOptions): { batches: Bodies; singles: Bodies; spreadSingles: Bodies } {
+  // Enough partners for every prepared body of every run (the generator only makes what is taken).
+  const loadPartners = Math.max(o.partners * 6, 3_000);
+  const { take } = feeder(programme({ partners: loadPartners, dealsPerPartner: o.dealsPerPartner, prefix: 'H' }));
+  const batches = Bodies.batches(take);
+  const singles = Bodies.singles(take);
+  // The same load as many upstream systems would send it: 1,000 partners at once, one message each in turn.
+  const mixed = feeder(interleaved(programme({ partners: loadPartners, dealsPerPartner: o.dealsPerPartner, prefix: 'M' }), 1_000));
+  return { batches, singles, spreadSingles: Bodies.singles(mixed.take) };
+}
+
+/**
+ * The all-PostgreSQL service (2 API replicas and 1 projector, built processes; DATABASE_URL set):
+ * the SQLite service's ingestion loads dealt over both replicas, each figure as a ratio to the
+ * bare `pg` ceiling of this run (measured here unless the postgres section ran) and beside the
+ * SQLite service's figure when the http section ran; then read-your-writes from replica to replica.
+ */
+async function pgServiceFigures(o: BenchOptions, add: (f: Figure) => void, writes: readonly Envelope[], sameRun: { pgCeiling: number | undefined; sqlite: ServiceIngestion | undefined }): Promise<void> {
+  const url = process.env.DATABASE_URL;
+  if (!url) return log('  PostgreSQL service: skipped, DATABASE_URL is not set (run under deploy/postgres-local/with-postgres.sh)');
+  let pgCeiling = sameRun.pgCeiling;
+  if (pgCeiling === undefined) {
+    pgCeiling = (await medianOf(o.runs, async () => ({ ceiling: await measurePostgresCeiling(url, writes) }))).ceiling;
+    add({ id: 'pg-ceiling', label: 'PostgreSQL ceiling: bare pg, 100 events/transaction in one INSERT', value: pgCeiling, unit: 'events/s' });
+  }
+  const beside = (value: number, sqlite: number | undefined) =>
+    `${((value / pgCeiling) * 100).toFixed(0)}% of the PostgreSQL ceiling${sqlite === undefined ? '' : `; ${((value / sqlite) * 100).toFixed(0)}% of the SQLite service's ${round(sqlite).toLocaleString('en-US')}`}`;
+  const service = await startPgService(url);
+  try {
+    // As for the SQLite service: each run starts with the read models caught up; how long they took to catch up after it is reported.
+    const steady = <T extends Record<string, number>>(measure: () => Promise<T>) => async () => {
+      await service.caughtUp();
+      const result = await measure();
+      return { ...result, catchUpMs: await service.caughtUp() };
+    };
+    const details = (r: LoadResult & { catchUpMs: number }) => `p50 ${r.p50} ms, p99 ${r.p99} ms; non-2xx ${r.non2xx}; read models caught up ${round(r.catchUpMs).toLocaleString('en-US')} ms after the load`;
+    const { batches, singles, spreadSingles } = ingestionLoads(o);
+    const batch = await medianOf(o.runs, steady(() => batchIngestion(service.replicas, batches, o.seconds)));
+    add({ id: 'pg-service-batch', label: 'PostgreSQL service (2 API replicas + 1 projector): HTTP batches of 100 (4 connections over both)', value: batch.eventsPerSecond, unit: 'events/s', notes: `${beside(batch.eventsPerSecond, sameRun.sqlite?.batch)}; ${details(batch)}` });
+    const single = await medianOf(o.runs, steady(() => singleIngestion(service.replicas, singles, o.seconds)));
+    add({ id: 'pg-service-single', label: 'PostgreSQL service: HTTP single events, 64 connections over both replicas (each partner\'s messages in a burst)', value: single.eventsPerSecond, unit: 'events/s', notes: `${beside(single.eventsPerSecond, sameRun.sqlite?.single)}; ${details(single)}` });
+    const spread = await medianOf(o.runs, steady(() => singleIngestion(service.replicas, spreadSingles, o.seconds)));
+    add({ id: 'pg-service-single-interleaved', label: 'PostgreSQL service: HTTP single events, 64 connections over both replicas (1,000 partners interleaved)', value: spread.eventsPerSecond, unit: 'events/s', notes: `${beside(spread.eventsPerSecond, sameRun.sqlite?.interleaved)}; ${details(spread)}` });
+    await service.caughtUp();
+    const { take: fresh } = feeder(programme({ partners: o.tiny ? 20 : 200, dealsPerPartner: 1, prefix: 'RYW' }));
+    const visible = await medianOf(o.runs, () => readYourWrites(service, fresh(o.tiny ? 20 : 200)));
+    add({ id: 'pg-service-read-your-writes', label: 'PostgreSQL service: read-your-writes across replicas (POST on A, then GET status with minPosition on B, one at a time)', value: visible.p50, unit: 'ms', notes: `p99 ${round(visible.p99, 1)} ms from A's answer until B's` });
+  } catch (error) {
+    log(`service output:\n${service.output()}`);
+    throw error;
+  } finally {
+    await service.dispose();
   }
 }
 
@@ -155,9 +225,9 @@ const EMMETT_CONNECTIONS = 64;
  * database and payloads, when DATABASE_URL is set. Each run measures all five in turn, so a run's
  * ratios compare figures taken minutes apart on the same (shared) machine, not hours apart.
  */
-async function postgresFigures(o: BenchOptions, add: (f: Figure) => void, writes: readonly Envelope[]): Promise<void> {
+async function postgresFigures(o: BenchOptions, add: (f: Figure) => void, writes: readonly Envelope[]): Promise<number | undefined> {
   const url = process.env.DATABASE_URL;
-  if (!url) return log('  PostgreSQL: skipped, DATABASE_URL is not set (run under deploy/postgres-local/with-postgres.sh)');
+  if (!url) return void log('  PostgreSQL: skipped, DATABASE_URL is not set (run under deploy/postgres-local/with-postgres.sh)');
   const singles = writes.slice(0, o.tiny ? 2_000 : 30_000);
   const ours = postgresBenchStore(url);
   const emmett = emmettBenchStore(url, EMMETT_CONNECTIONS);
@@ -176,6 +246,7 @@ async function postgresFigures(o: BenchOptions, add: (f: Figure) => void, writes
   add({ id: 'pg-store-batch', label: 'PostgreSQL store: 100-event appends', value: m.batch, unit: 'events/s', notes: `${ofCeiling(m.batch)}; ${times(m.batch, m.emmettBatch)}`, target: { op: '>=', value: m.ceiling / 2, text: '≥ 50% of the PostgreSQL ceiling' } });
   add({ id: 'emmett-single', label: `Emmett's PostgreSQL store ${EMMETT_VERSION}: single-event appends, 64 concurrent callers (${EMMETT_CONNECTIONS} connections)`, value: m.emmettSingle, unit: 'events/s', notes: `${ofCeiling(m.emmettSingle)}; one transaction per append` });
   add({ id: 'emmett-batch', label: `Emmett's PostgreSQL store ${EMMETT_VERSION}: 100-event appends`, value: m.emmettBatch, unit: 'events/s', notes: ofCeiling(m.emmettBatch) });
+  return m.ceiling;
 }
 
 /** Kafka → store end to end on the local broker (`npm run kafka:start`), when KAFKA_BROKERS is set. */

@@ -10,11 +10,15 @@ const headers = { ...auth, 'content-type': 'application/json' };
 
 export type LoadResult = { requestsPerSecond: number; p50: number; p99: number; non2xx: number; errors: number };
 
-async function load(url: string, connections: number, seconds: number, setup: () => Pick<Request, 'method' | 'path' | 'body'>): Promise<LoadResult> {
+/** One service, or several replicas of it: autocannon deals the connections over them in turn. */
+export type Target = string | readonly string[];
+
+async function load(url: Target, connections: number, seconds: number, setup: () => Pick<Request, 'method' | 'path' | 'body'>): Promise<LoadResult> {
   // A GET must not announce a JSON body it does not send: the body parser would wait for it.
   const headersFor = (method: string | undefined) => (method === 'POST' ? headers : auth);
   const result = await autocannon({
-    url,
+    // autocannon takes an array of URLs (connection i goes to url[i % n]; lib/run.js), its types say string.
+    url: url as string,
     connections,
     duration: seconds,
     requests: [{ setupRequest: (request: Request) => { const next = setup(); return { ...request, ...next, headers: headersFor(next.method) }; } }],
@@ -90,17 +94,17 @@ function bodyOf(messages: Envelope[], shape: (messages: Envelope[]) => unknown):
 /** Bodies prepared per run: `seconds` × this rate (above any rate measured here), in requests/s. */
 const PREPARED_RATE = { batch: 250, single: 8_000 };
 
-async function timed(url: string, connections: number, seconds: number, bodies: Bodies, rate: number): Promise<LoadResult> {
+async function timed(url: Target, connections: number, seconds: number, bodies: Bodies, rate: number): Promise<LoadResult> {
   bodies.prepare(seconds * rate);
   return load(url, connections, seconds, () => ({ method: 'POST', path: '/v1/events', body: bodies.next() }));
 }
 
-export async function batchIngestion(url: string, bodies: Bodies, seconds: number): Promise<LoadResult & { eventsPerSecond: number }> {
+export async function batchIngestion(url: Target, bodies: Bodies, seconds: number): Promise<LoadResult & { eventsPerSecond: number }> {
   const result = await timed(url, 4, seconds, bodies, PREPARED_RATE.batch);
   return { ...result, eventsPerSecond: result.requestsPerSecond * 100 };
 }
 
-export async function singleIngestion(url: string, bodies: Bodies, seconds: number): Promise<LoadResult & { eventsPerSecond: number }> {
+export async function singleIngestion(url: Target, bodies: Bodies, seconds: number): Promise<LoadResult & { eventsPerSecond: number }> {
   const result = await timed(url, 64, seconds, bodies, PREPARED_RATE.single);
   return { ...result, eventsPerSecond: result.requestsPerSecond };
 }
