@@ -14,6 +14,7 @@ export { PARTNER_STREAM_PREFIX, partnerIdFromStreamId, partnerStreamId } from '.
 export { INITIAL_SCHEMA_VERSION, UpcasterRegistry, type Upcaster } from './upcaster-registry';
 export { StreamStateCache, type LoadedState, type StreamStateCacheOptions } from './stream-state-cache';
 export { knowsHeadPosition, type KnowsHeadPosition } from './head-position';
+export { pause } from './pause';
 export { SqliteEventStore } from './sqlite/sqlite-event-store';
 export type { SqliteEventStoreMetrics, SqliteEventStoreOptions } from './sqlite/sqlite-event-store.options';
 export { SQLITE_MIGRATIONS, SQLITE_SCHEMA_VERSION, migrateSqliteSchema, type SqliteMigration } from './sqlite/sqlite-schema';

@@ -1,4 +1,4 @@
-import { MessageIdInUseError, partnerIdFromStreamId } from '@partner-program/event-store';
+import { type Clock, MessageIdInUseError, partnerIdFromStreamId } from '@partner-program/event-store';
 import { CoalescingQueue } from './coalescing-queue';
 import type { IngestResult } from './ingest-result';
 import type { PartnerCommandHandler } from './partner-command-handler';
@@ -11,7 +11,7 @@ import { type Problem, type UpstreamEnvelope, toFact, validateEnvelope } from '.
 export type IngestionDeps = Readonly<{
   handler: PartnerCommandHandler;
   rejections: RejectionLog;
-  clock: () => Date;
+  clock: Clock;
 }>;
 
 /**

@@ -1,6 +1,6 @@
-import { setImmediate as yieldToEventLoop, setTimeout as sleep } from 'node:timers/promises';
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import type { MessageRejected } from '@partner-program/domain';
-import { type EventStore, type StoredEvent, partnerIdFromStreamId } from '@partner-program/event-store';
+import { type EventStore, type StoredEvent, partnerIdFromStreamId, pause } from '@partner-program/event-store';
 import type { MessageOrigin, ProjectedRefusal, RejectionLog } from './rejection-log';
 
 // ── The rejection log's refusals, projected from the partner streams ─────────────────────────
@@ -45,10 +45,10 @@ export class RejectionLogProjector {
   async run(signal: AbortSignal, idleMs = 50): Promise<void> {
     while (!signal.aborted) {
       try {
-        if ((await this.catchUp(signal)) === 0) await sleep(idleMs, undefined, { signal }).catch(() => undefined);
+        if ((await this.catchUp(signal)) === 0) await pause(idleMs, signal);
       } catch (error) {
         this.options.onError?.(error);
-        await sleep(Math.max(idleMs, 1000), undefined, { signal }).catch(() => undefined);
+        await pause(Math.max(idleMs, 1000), signal);
       }
     }
   }

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
-import type { EventStore } from '@partner-program/event-store';
+import { type EventStore, pause } from '@partner-program/event-store';
 import type { Kafka } from 'kafkajs';
-import { backoffDelay, sleep } from './backoff';
+import { backoffDelay } from './backoff';
 import { createKafkaClient } from './kafka-client.factory';
 import type { KafkaConfig } from './kafka-config';
 import { type KafkaLogger, silentKafkaLogger } from './kafka-logger';
@@ -90,7 +90,7 @@ export class KafkaWorker {
       } catch (error) {
         if (signal.aborted) return;
         onRetry(error, attempt);
-        await sleep(backoffDelay(attempt, START_BACKOFF), signal).catch(() => undefined);
+        await pause(backoffDelay(attempt, START_BACKOFF), signal);
       }
     }
   }

@@ -1,4 +1,5 @@
-import { abortableIterator, sleep, type ClosableAsyncIterator } from '../abortable-iterator';
+import { abortableIterator, type ClosableAsyncIterator } from '../abortable-iterator';
+import { pause } from '../pause';
 
 /** Options of {@link resubscribingIterator}. */
 export interface ResubscribeOptions<T> {
@@ -47,7 +48,7 @@ export function resubscribingIterator<T>(options: ResubscribeOptions<T>): Closab
       failures += 1;
       if (failures > options.maxConsecutiveFailures) throw cause;
       options.onResubscribe?.(checkpoint, cause);
-      await sleep(options.retryDelayMs * failures, signal);
+      await pause(options.retryDelayMs * failures, signal);
     }
   }, options.signal);
 }

@@ -1,10 +1,10 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { pause } from '@partner-program/event-store';
 import { PartnerProjector } from '@partner-program/read-models';
 import { RenewalNoticeIssuer } from './renewal-notice-issuer';
 import type { AppConfig } from '../config/app-config';
 import { ShutdownCoordinator } from '../core/shutdown-coordinator';
 import { APP_CONFIG, CLOCK, type Clock } from '../core/tokens';
-import { sleep } from './projection-loop';
 
 /**
  * Every interval: records time-driven tier and badge changes (credits leaving the window,
@@ -35,7 +35,7 @@ export class RenewalScheduler implements OnApplicationBootstrap {
     await this.catchUpReadModels(signal).catch((error) => this.logger.error(`catching up before the first tick failed: ${(error as Error).stack}`));
     while (!signal.aborted) {
       await this.tick().catch((error) => this.logger.error(`tick failed: ${(error as Error).stack}`));
-      await sleep(this.config.SCHEDULER_INTERVAL_MS, signal);
+      await pause(this.config.SCHEDULER_INTERVAL_MS, signal);
     }
   }
 

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { type DynamicModule, Global, Logger, Module } from '@nestjs/common';
 import type { RulesetCatalog } from '@partner-program/domain';
-import type { EventStore } from '@partner-program/event-store';
+import { type EventStore, systemClock } from '@partner-program/event-store';
 import { IngestionService, PartnerCommandHandler, type RejectionLog, RejectionLogProjector, SqliteRejectionLog } from '@partner-program/ingestion';
 import { PartnerProjector, ReadModelDatabase, ReadModelQueries } from '@partner-program/read-models';
 import type { AppConfig } from '../config/app-config';
@@ -21,7 +21,7 @@ export type CoreOptions = Readonly<{ config: AppConfig; clock?: Clock; keys: Api
 @Global()
 @Module({})
 export class CoreModule {
-  static forRoot({ config, clock = () => new Date(), keys }: CoreOptions): DynamicModule {
+  static forRoot({ config, clock = systemClock, keys }: CoreOptions): DynamicModule {
     const providers = [
       { provide: APP_CONFIG, useValue: config },
       { provide: CLOCK, useValue: clock },

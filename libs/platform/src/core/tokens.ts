@@ -7,5 +7,5 @@ export const READ_MODEL_DB = Symbol('READ_MODEL_DB');
 export const REJECTION_LOG = Symbol('REJECTION_LOG');
 export const API_KEY_RING = Symbol('API_KEY_RING');
 
-/** The current time; a function so tests and the demo can move it. */
-export type Clock = () => Date;
+// The current time: the event store's one Clock type, a function so tests and the demo can move it.
+export type { Clock } from '@partner-program/event-store';

@@ -1,5 +1,6 @@
 import { type TableSet, activeSet, dropSet, otherSet } from '../schema/read-model-schema';
-import { Mutex, pause } from './mutex';
+import { pause, systemClock } from '@partner-program/event-store';
+import { Mutex } from './mutex';
 import { PartnerRowsWriter } from './partner-rows-writer';
 import { PartnerStates } from './partner-states';
 import { buildFreshSet, swapIn, yieldToEventLoop } from './rebuild';
@@ -24,7 +25,7 @@ export class PartnerProjector {
 
   constructor(private readonly options: PartnerProjectorOptions) {
     const { store, catalog, db } = options;
-    this.deps = { store, catalog, db: db.db, clock: options.clock ?? (() => new Date()) };
+    this.deps = { store, catalog, db: db.db, clock: options.clock ?? systemClock };
     this.pageSize = options.pageSize ?? 500;
     this.live = this.projectionOf(activeSet(db.db), new StateCache(options.cache));
   }

@@ -1,5 +1,5 @@
 import type { RulesetCatalog } from '@partner-program/domain';
-import type { EventStore } from '@partner-program/event-store';
+import type { Clock, EventStore } from '@partner-program/event-store';
 import type { ReadModelDatabase } from '../read-model-database';
 import type { StateCacheLimits } from './state-cache';
 
@@ -9,7 +9,7 @@ export interface PartnerProjectorOptions {
   db: ReadModelDatabase;
   catalog: RulesetCatalog;
   /** Evaluation time. Default: wall clock. */
-  clock?: () => Date;
+  clock?: Clock;
   /** Events per page (one transaction each). Default 500. */
   pageSize?: number;
   /** Bounds of the partner-state cache. */

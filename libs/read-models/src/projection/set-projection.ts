@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { PartnerState, RulesetCatalog } from '@partner-program/domain';
-import { type EventStore, type StoredEvent, partnerIdFromStreamId } from '@partner-program/event-store';
+import { type Clock, type EventStore, type StoredEvent, partnerIdFromStreamId } from '@partner-program/event-store';
 import { type PartnerEvaluation, evaluatePartner } from './partner-evaluation';
 import type { PartnerRowsWriter } from './partner-rows-writer';
 import { PartnerStates } from './partner-states';
@@ -10,7 +10,7 @@ import { PartnerStates } from './partner-states';
 // the checkpoint in one transaction, so rows and checkpoint never disagree and a replayed page
 // writes the same rows again (tier changes have deterministic ids and are inserted or ignored).
 
-export type ProjectionDeps = Readonly<{ store: EventStore; db: Database.Database; catalog: RulesetCatalog; clock: () => Date }>;
+export type ProjectionDeps = Readonly<{ store: EventStore; db: Database.Database; catalog: RulesetCatalog; clock: Clock }>;
 
 /** A partner to store: its state (owned here until committed) and what to record with it. */
 type Target = { partnerId: string; state: PartnerState; position: bigint; changesAfter: number | undefined };

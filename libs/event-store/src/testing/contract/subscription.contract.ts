@@ -1,4 +1,4 @@
-import { sleep } from '../../abortable-iterator';
+import { pause as sleep } from '../../pause';
 import type { StoredEvent } from '../../event-envelope';
 import { expectIncreasing, headPosition, numbered, takeNext, uniqueStream, type ContractFixture } from './contract-fixture';
 
