@@ -15,6 +15,7 @@ export { INITIAL_SCHEMA_VERSION, UpcasterRegistry, type Upcaster } from './upcas
 export { StreamStateCache, type LoadedState, type StreamStateCacheOptions } from './stream-state-cache';
 export { knowsHeadPosition, type KnowsHeadPosition } from './head-position';
 export { pause } from './pause';
+export { KeyedMutex, Mutex } from './mutex';
 export { SqliteEventStore } from './sqlite/sqlite-event-store';
 export type { SqliteEventStoreMetrics, SqliteEventStoreOptions } from './sqlite/sqlite-event-store.options';
 export { SQLITE_MIGRATIONS, SQLITE_SCHEMA_VERSION, migrateSqliteSchema, type SqliteMigration } from './sqlite/sqlite-schema';

@@ -10,8 +10,7 @@ import {
   initialState,
   tierTimeline,
 } from '@partner-program/domain';
-import { type EventStore, type StoredEvent, StreamStateCache, partnerStreamId } from '@partner-program/event-store';
-import { KeyedMutex } from '@partner-program/ingestion';
+import { type EventStore, KeyedMutex, type StoredEvent, StreamStateCache, partnerStreamId } from '@partner-program/event-store';
 import { EVENT_STORE, RULESET_CATALOG } from '@partner-program/platform';
 
 export type HistoryItem = Readonly<{

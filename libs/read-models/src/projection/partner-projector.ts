@@ -1,6 +1,5 @@
 import { type TableSet, activeSet, dropSet, otherSet } from '../schema/read-model-schema';
-import { pause, systemClock } from '@partner-program/event-store';
-import { Mutex } from './mutex';
+import { Mutex, pause, systemClock } from '@partner-program/event-store';
 import { PartnerRowsWriter } from './partner-rows-writer';
 import { PartnerStates } from './partner-states';
 import { buildFreshSet, swapIn, yieldToEventLoop } from './rebuild';
