@@ -17,6 +17,7 @@ export { knowsHeadPosition, type KnowsHeadPosition } from './head-position';
 export { pause } from './pause';
 export { KeyedMutex, Mutex } from './mutex';
 export { SqliteEventStore } from './sqlite/sqlite-event-store';
+export { openSqlite, sqliteDurability, type SqliteDurability, type SqliteSynchronous } from './sqlite/open-sqlite';
 export type { SqliteEventStoreMetrics, SqliteEventStoreOptions } from './sqlite/sqlite-event-store.options';
 export { SQLITE_MIGRATIONS, SQLITE_SCHEMA_VERSION, migrateSqliteSchema, type SqliteMigration } from './sqlite/sqlite-schema';
 export { EsdbEventStore } from './esdb/esdb-event-store';

@@ -1,6 +1,5 @@
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import { AppendNotifier } from '../append-notifier';
 import { validateAppend } from '../append-validation';
 import { catchUpSubscription } from '../catch-up-subscription';
@@ -18,6 +17,7 @@ import { encodeAppend } from '../encoded-event';
 import { decodeRow, positionOfRow, prepareStatements, streamIdOfRow, type EventRow, type SqliteStatements } from './sqlite-rows';
 import type { SqliteEventStoreMetrics, SqliteEventStoreOptions } from './sqlite-event-store.options';
 import { migrateSqliteSchema } from './sqlite-schema';
+import { type SqliteDurability, openSqlite, sqliteDurability } from './open-sqlite';
 
 /** SQLite adapter of the {@link EventStore} port: WAL, `synchronous=FULL`, group commit, gap-free positions. */
 export class SqliteEventStore implements EventStore {
@@ -43,20 +43,12 @@ export class SqliteEventStore implements EventStore {
 
   /** Opens (creating and migrating as needed) the store. */
   static open(options: SqliteEventStoreOptions): SqliteEventStore {
-    const inMemory = options.location === ':memory:';
-    if (!inMemory) mkdirSync(options.location, { recursive: true });
-    const db = new Database(inMemory ? ':memory:' : join(options.location, options.fileName ?? 'event-store.sqlite'));
-    try {
-      // WAL + FULL: a commit returns only after the WAL is fsynced, so an acknowledged append survives a crash.
-      db.pragma('journal_mode = WAL');
-      db.pragma('synchronous = FULL');
-      db.pragma('busy_timeout = 5000');
+    const file = options.location === ':memory:' ? ':memory:' : join(options.location, options.fileName ?? 'event-store.sqlite');
+    // FULL: a commit returns only after the WAL is fsynced, so an acknowledged append survives a crash.
+    return openSqlite(file, 'FULL', (db) => {
       migrateSqliteSchema(db);
       return new SqliteEventStore(db, options);
-    } catch (error) {
-      db.close();
-      throw error;
-    }
+    });
   }
 
   /** Snapshot of the counters. */
@@ -65,8 +57,8 @@ export class SqliteEventStore implements EventStore {
   }
 
   /** Durability settings in effect on the store's own connection. */
-  durability(): { journalMode: string; synchronous: number } {
-    return { journalMode: String(this.db.pragma('journal_mode', { simple: true })), synchronous: Number(this.db.pragma('synchronous', { simple: true })) };
+  durability(): SqliteDurability {
+    return sqliteDurability(this.db);
   }
 
   async append(streamId: string, events: readonly NewEvent[], options: AppendOptions): Promise<AppendResult> {
