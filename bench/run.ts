@@ -8,12 +8,13 @@ import { writeReport } from './report';
 import { measureCeiling } from './sections/ceiling';
 import { commandCost } from './sections/command-cost';
 import { Bodies, batchIngestion, feeder, latencyOf, postAll, singleIngestion, statusQueries } from './sections/http';
+import { appendToVisible } from './sections/projection-latency';
 import { loadStore, rebuildInChild } from './sections/projection-rebuild';
 import { measurePostgresCeiling, postgresBenchStore } from './sections/postgres';
 import { batchAppends100, singleAppends64 } from './sections/store-appends';
 import { type BenchOptions, type Figure, log, machine, medianOf, round } from './support';
 
-// `npm run bench [-- --tiny | --scale] [--runs N] [--seconds N] [--out FILE] [--only rebuild|http|kafka|postgres]`
+// `npm run bench [-- --tiny | --scale] [--runs N] [--seconds N] [--out FILE] [--only rebuild|latency|http|kafka|postgres]`
 // Every figure is the median of --runs runs; write figures are also given relative to the ceiling.
 
 function options(argv: string[]): BenchOptions & { out: string; only: string | undefined } {
@@ -42,6 +43,10 @@ async function main(): Promise<void> {
     log(`  ${figure.label}: ${round(figure.value, 1)} ${figure.unit} ${figure.notes ?? ''}`);
   };
   log(`machine: ${machine()}\noptions: ${JSON.stringify(o)}`);
+  if (o.only === 'latency') {
+    await latencyFigures(o, add);
+    return finish(o, figures);
+  }
   if (o.only === 'rebuild' || o.only === 'kafka') {
     await (o.only === 'rebuild' ? rebuildFigures(o, add) : kafkaFigures(o, add));
     return finish(o, figures);
@@ -81,6 +86,7 @@ async function main(): Promise<void> {
   await httpFigures(o, add, ceiling);
   await kafkaFigures(o, add);
   await rebuildFigures(o, add);
+  await latencyFigures(o, add);
 
   finish(o, figures);
 }
@@ -182,6 +188,12 @@ async function projectionLag(url: string): Promise<number> {
   const match = /^pp_projection_lag_events (\d+)$/m.exec(metrics);
   if (!match) throw new Error('pp_projection_lag_events is missing from /metrics');
   return Number(match[1]);
+}
+
+async function latencyFigures(o: BenchOptions, add: (f: Figure) => void): Promise<void> {
+  const messages = [...take(programme({ partners: 100, dealsPerPartner: 2, prefix: 'L' }), o.tiny ? 50 : 300)];
+  const latency = await medianOf(o.runs, () => appendToVisible(messages));
+  add({ id: 'append-to-visible', label: `append → read model visible, one process (${latency.samples} appends, one at a time)`, value: latency.p50, unit: 'ms (p50)', notes: `p90 ${round(latency.p90, 1)} ms` });
 }
 
 async function rebuildFigures(o: BenchOptions, add: (f: Figure) => void): Promise<void> {

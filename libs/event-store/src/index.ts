@@ -5,7 +5,6 @@
 export type { EventData, EventMetadata, NewEvent, StoredEvent, StoredEventMetadata } from './event-envelope';
 export type {
   AppendOptions, AppendResult, EventStore, LogHeads, ReadAllOptions, ReadAllPage, ReadHeadsOptions, ReadStreamOptions, StreamHead,
-  SubscribeToAllOptions,
 } from './event-store.port';
 export { firstRevisionAfter, isRevisionConflict, type ExpectedRevision, type StreamRevision } from './expected-revision';
 export { EventStoreClosedError, InvalidAppendError, MessageIdInUseError, WrongExpectedRevisionError } from './event-store.errors';
@@ -14,6 +13,7 @@ export { PARTNER_STREAM_PREFIX, partnerIdFromStreamId, partnerStreamId } from '.
 export { INITIAL_SCHEMA_VERSION, UpcasterRegistry, type Upcaster } from './upcaster-registry';
 export { StreamStateCache, type LoadedState, type StreamStateCacheOptions } from './stream-state-cache';
 export { knowsHeadPosition, type KnowsHeadPosition } from './head-position';
+export { waitForAppendAfter, wakesOnAppend, type WakesOnAppend } from './wakes-on-append';
 export { pause } from './pause';
 export { KeyedMutex, Mutex } from './mutex';
 export { SqliteEventStore } from './sqlite/sqlite-event-store';
@@ -22,7 +22,7 @@ export type { SqliteEventStoreMetrics, SqliteEventStoreOptions } from './sqlite/
 export { SQLITE_MIGRATIONS, SQLITE_SCHEMA_VERSION, migrateSqliteSchema, type SqliteMigration } from './sqlite/sqlite-schema';
 export { EsdbEventStore } from './esdb/esdb-event-store';
 export type { EsdbEventStoreOptions } from './esdb/esdb-event-store.options';
-export type { EsdbClient, EsdbSubscription } from './esdb/esdb-client';
+export type { EsdbClient } from './esdb/esdb-client';
 export { ESDB_CONNECTION_STRING_PATTERN, parseEsdbConnectionString, readEsdbConfig, type EsdbConfig } from './esdb/esdb-config';
 export { PostgresEventStore } from './postgres/postgres-event-store';
 export type { PostgresEventStoreMetrics, PostgresEventStoreOptions } from './postgres/postgres-event-store.options';

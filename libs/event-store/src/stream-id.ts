@@ -1,4 +1,4 @@
-/** Prefix of every partner stream; also the default filter of `subscribeToAll`. */
+/** Prefix of every partner stream; also the default filter of `readHeads`. */
 export const PARTNER_STREAM_PREFIX = 'partner-';
 
 /** Stream id holding one partner's events: `partner-<partnerId>`. */

@@ -1,6 +1,6 @@
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import type { MessageRejected } from '@partner-program/domain';
-import { type EventStore, type StoredEvent, partnerIdFromStreamId, pause } from '@partner-program/event-store';
+import { type EventStore, type StoredEvent, partnerIdFromStreamId, pause, waitForAppendAfter } from '@partner-program/event-store';
 import type { MessageOrigin, ProjectedRefusal, RejectionLog } from './rejection-log';
 
 // ── The rejection log's refusals, projected from the partner streams ─────────────────────────
@@ -41,11 +41,11 @@ export class RejectionLogProjector {
     }
   }
 
-  /** Catches up, then polls every `idleMs`, until `signal` aborts. */
+  /** Catches up, then waits for the next append (`idleMs` at most), until `signal` aborts. */
   async run(signal: AbortSignal, idleMs = 50): Promise<void> {
     while (!signal.aborted) {
       try {
-        if ((await this.catchUp(signal)) === 0) await pause(idleMs, signal);
+        if ((await this.catchUp(signal)) === 0) await waitForAppendAfter(this.store, this.log.checkpoint(), idleMs, signal);
       } catch (error) {
         this.options.onError?.(error);
         await pause(Math.max(idleMs, 1000), signal);

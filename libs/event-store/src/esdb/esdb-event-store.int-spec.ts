@@ -10,7 +10,7 @@ const config = readEsdbConfig(process.env);
 if (config) {
   describeEventStoreContract('EventStoreDB', async (options) => {
     const store = EsdbEventStore.fromConnectionString(config.connectionString, options);
-    return { store, subscriptionEventsFetched: () => store.subscriptionEventsFetched, cleanup: () => store.close() };
+    return { store, cleanup: () => store.close() };
   });
 }
 

@@ -85,6 +85,24 @@ describe('PartnerProjector.run', () => {
   });
 });
 
+describe('PartnerProjector.run on a store that wakes it', () => {
+  it('projects an append at once, not after its idle bound (an hour here)', async () => {
+    const f = readModelFixture({ now: '2021-06-01T00:00:00Z' });
+    const stop = new AbortController();
+    try {
+      await f.record('P-1', ...vmcPartner('2021-01-01'));
+      const running = f.projector.run(stop.signal, 3_600_000);
+      await until(() => f.queries.partnerStatus('P-1') !== undefined);
+      await f.record('P-1', booked('2021-05-01', 'D-1', 'vmc-on-aws', 50_000));
+      await until(() => f.queries.partnerStatus('P-1')!.areas['vmc-on-aws'].tier === 'advanced');
+      stop.abort();
+      await running;
+    } finally {
+      f.close();
+    }
+  });
+});
+
 describe('PartnerProjector and the event loop', () => {
   it('lets other work (HTTP requests) run between pages while it catches up', async () => {
     const store = SqliteEventStore.open({ location: ':memory:' });

@@ -1,5 +1,5 @@
 import { type TableSet, activeSet, dropSet, otherSet } from '../schema/read-model-schema';
-import { Mutex, pause, systemClock } from '@partner-program/event-store';
+import { Mutex, pause, systemClock, waitForAppendAfter } from '@partner-program/event-store';
 import { PartnerRowsWriter } from './partner-rows-writer';
 import { PartnerStates } from './partner-states';
 import { buildFreshSet, swapIn, yieldToEventLoop } from './rebuild';
@@ -73,8 +73,8 @@ export class PartnerProjector {
   }
 
   /**
-   * Catches up, then polls every `idleMs`, until `signal` aborts; returns once the page in hand is
-   * committed. An empty model is first built by `rebuild`, which is linear where page-by-page
+   * Catches up, then waits for the next append (woken by the store where it can, `idleMs` at most),
+   * until `signal` aborts; returns once the page in hand is committed. An empty model is first built by `rebuild`, which is linear where page-by-page
    * catch-up re-evaluates a partner on every page that touches it.
    */
   async run(signal: AbortSignal, idleMs = 50): Promise<void> {
@@ -83,7 +83,7 @@ export class PartnerProjector {
       try {
         if (!started && this.live.position === 0n) await this.rebuild();
         started = true;
-        if ((await this.catchUp(signal)) === 0) await pause(idleMs, signal);
+        if ((await this.catchUp(signal)) === 0) await waitForAppendAfter(this.deps.store, this.live.position, idleMs, signal);
       } catch (error) {
         this.counters.errors += 1;
         this.options.onError?.(error);

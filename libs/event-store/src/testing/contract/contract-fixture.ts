@@ -14,8 +14,6 @@ export interface ContractStoreOptions {
 export interface ContractFixture {
   store: EventStore;
   cleanup: () => Promise<void>;
-  /** Events (or rows) pulled from storage by subscriptions so far: lets the suite check backpressure. */
-  subscriptionEventsFetched: () => number;
 }
 
 /** Creates a fresh store (or, for a shared server, a client of it). */
@@ -27,6 +25,8 @@ export interface ContractOptions {
   largeStreamEvents?: number;
   /** Each fixture is a fresh store numbering positions 1, 2, 3, … (SQLite). Default false. */
   gapFreePositions?: boolean;
+  /** The store wakes readers waiting for appends (WakesOnAppend: SQLite, PostgreSQL). Default false. */
+  wakesOnAppend?: boolean;
 }
 
 /** A valid event with unique messageId. */
