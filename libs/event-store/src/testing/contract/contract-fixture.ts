@@ -76,30 +76,6 @@ export async function readAllAfter(store: EventStore, from: bigint, streams: Rea
   }
 }
 
-/** Next item of an iterator, failing the test instead of hanging when nothing arrives. */
-export async function nextWithin<T>(iterator: AsyncIterator<T>, ms = 5000): Promise<IteratorResult<T>> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`no event within ${ms} ms`)), ms);
-  });
-  try {
-    return await Promise.race([iterator.next(), timeout]);
-  } finally {
-    clearTimeout(timer);
-  }
-}
-
-/** The next `count` values of an iterator. */
-export async function takeNext<T>(iterator: AsyncIterator<T>, count: number, ms = 5000): Promise<T[]> {
-  const out: T[] = [];
-  while (out.length < count) {
-    const result = await nextWithin(iterator, ms);
-    if (result.done) throw new Error(`iterator ended after ${out.length} of ${count}`);
-    out.push(result.value);
-  }
-  return out;
-}
-
 /** Asserts strictly increasing positions. */
 export function expectIncreasing(positions: readonly bigint[]): void {
   for (let i = 1; i < positions.length; i++) {
