@@ -2,8 +2,25 @@ import { SqliteEventStore } from '@partner-program/event-store';
 import { booked, vmcPartner } from '../testing/facts';
 import { GatedStore } from '../testing/gated-store';
 import { type ReadModelFixture, readModelFixture } from '../testing/read-model-fixture';
+import type { PartnerProjector } from './partner-projector';
 
 // The background loop: follows the log, stops gracefully, survives a failing page.
+
+// Every loop a test starts is stopped after it, even when an expectation failed first: a loop left
+// running polls its closed store every second for ever, so jest's worker never exits ("A worker
+// process has failed to exit gracefully"), which the flaky page count used to cause.
+const loops: Array<{ stop: AbortController; running: Promise<void> }> = [];
+function follow(projector: PartnerProjector, idleMs: number) {
+  const stop = new AbortController();
+  const loop = { stop, running: projector.run(stop.signal, idleMs) };
+  loops.push(loop);
+  return loop;
+}
+async function stopLoops(): Promise<void> {
+  const left = loops.splice(0);
+  left.forEach(({ stop }) => stop.abort());
+  await Promise.all(left.map(({ running }) => running));
+}
 
 async function until(condition: () => boolean): Promise<void> {
   for (let i = 0; i < 200 && !condition(); i += 1) await new Promise((resolve) => setTimeout(resolve, 10));
@@ -18,11 +35,13 @@ describe('PartnerProjector.run', () => {
     f = readModelFixture({ now: '2021-06-01T00:00:00Z', store });
     await f.record('P-1', ...vmcPartner('2021-01-01'));
   });
-  afterEach(() => f.close());
+  afterEach(async () => {
+    await stopLoops();
+    await f.close();
+  });
 
   it('follows appends until aborted', async () => {
-    const stop = new AbortController();
-    const running = f.projector.run(stop.signal, 5);
+    const { stop, running } = follow(f.projector, 5);
     await until(() => f.queries.partnerStatus('P-1') !== undefined);
     await f.record('P-1', booked('2021-05-01', 'D-1', 'vmc-on-aws', 50_000));
     await until(() => f.queries.partnerStatus('P-1')!.areas['vmc-on-aws'].tier === 'advanced');
@@ -37,8 +56,7 @@ describe('PartnerProjector.run', () => {
     // After a restart the cache is empty: the page must read P-1's stream, and that read is held.
     const restarted = f.projectorWith();
     store.hold((read) => read.kind === 'readStream');
-    const stop = new AbortController();
-    const running = restarted.run(stop.signal, 5);
+    const { stop, running } = follow(restarted, 5);
     await store.reached;
     stop.abort();
     store.open();
@@ -49,8 +67,7 @@ describe('PartnerProjector.run', () => {
   });
 
   it('builds an empty model with a rebuild, then follows page by page', async () => {
-    const stop = new AbortController();
-    const running = f.projector.run(stop.signal, 5);
+    const { stop, running } = follow(f.projector, 5);
     await until(() => f.queries.partnerStatus('P-1') !== undefined);
     expect(f.projector.stats).toMatchObject({ rebuilds: 1, pages: 0 });
     // P-2's facts are appended one message at a time while the loop polls every 5 ms, so unheld it
@@ -74,8 +91,7 @@ describe('PartnerProjector.run', () => {
       BEGIN SELECT RAISE(ABORT, 'disk trouble'); END`);
     const errors: unknown[] = [];
     const projector = f.projectorWith({ onError: (error) => errors.push(error) });
-    const stop = new AbortController();
-    const running = projector.run(stop.signal, 5);
+    const { stop, running } = follow(projector, 5);
     await until(() => errors.length === 1);
     expect(projector.stats.errors).toBe(1);
     f.database.db.exec('DROP TRIGGER fail');
@@ -88,17 +104,17 @@ describe('PartnerProjector.run', () => {
 describe('PartnerProjector.run on a store that wakes it', () => {
   it('projects an append at once, not after its idle bound (an hour here)', async () => {
     const f = readModelFixture({ now: '2021-06-01T00:00:00Z' });
-    const stop = new AbortController();
     try {
       await f.record('P-1', ...vmcPartner('2021-01-01'));
-      const running = f.projector.run(stop.signal, 3_600_000);
+      const { stop, running } = follow(f.projector, 3_600_000);
       await until(() => f.queries.partnerStatus('P-1') !== undefined);
       await f.record('P-1', booked('2021-05-01', 'D-1', 'vmc-on-aws', 50_000));
       await until(() => f.queries.partnerStatus('P-1')!.areas['vmc-on-aws'].tier === 'advanced');
       stop.abort();
       await running;
     } finally {
-      f.close();
+      await stopLoops();
+      await f.close();
     }
   });
 });
