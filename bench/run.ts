@@ -8,6 +8,7 @@ import { writeReport } from './report';
 import { measureCeiling } from './sections/ceiling';
 import { commandCost } from './sections/command-cost';
 import { Bodies, batchIngestion, feeder, latencyOf, postAll, singleIngestion, statusQueries } from './sections/http';
+import { appendToVisible } from './sections/projection-latency';
 import { loadStore, rebuildInChild } from './sections/projection-rebuild';
 import { EMMETT_VERSION, emmettBenchStore } from './sections/emmett';
 import { measurePostgresCeiling, postgresBenchStore } from './sections/postgres';
@@ -16,7 +17,7 @@ import { batchAppends100, singleAppends64 } from './sections/store-appends';
 import { demoEnvelopes, validationCost } from './sections/validation';
 import { type BenchOptions, type Figure, log, machine, median, medianOf, round } from './support';
 
-// `npm run bench [-- --tiny | --scale] [--runs N] [--seconds N] [--out FILE] [--only rebuild|http|kafka|postgres|validation|read-models]`
+// `npm run bench [-- --tiny | --scale] [--runs N] [--seconds N] [--out FILE] [--only rebuild|latency|http|kafka|postgres|validation|read-models]`
 // Every figure is the median of --runs runs; write figures are also given relative to the ceiling.
 
 function options(argv: string[]): BenchOptions & { out: string; only: string | undefined } {
@@ -47,6 +48,10 @@ async function main(): Promise<void> {
   log(`machine: ${machine()}\noptions: ${JSON.stringify(o)}`);
   if (o.only === 'validation') {
     validationFigures(o, add);
+    return finish(o, figures);
+  }
+  if (o.only === 'latency') {
+    await latencyFigures(o, add);
     return finish(o, figures);
   }
   if (o.only === 'rebuild' || o.only === 'kafka' || o.only === 'read-models') {
@@ -90,6 +95,7 @@ async function main(): Promise<void> {
   await rebuildFigures(o, add);
   validationFigures(o, add);
   await readModelFigures(o, add);
+  await latencyFigures(o, add);
 
   finish(o, figures);
 }
@@ -219,6 +225,12 @@ function validationFigures(o: BenchOptions, add: (f: Figure) => void): void {
   const cost = { cpu: median(runs.map((r) => r.cpuNsPerMessage)), wall: median(runs.map((r) => r.wallNsPerMessage)), bytes: median(runs.map((r) => r.bytesPerMessage)) };
   const [load1] = loadavg();
   add({ id: 'validation', label: `envelope validation, ${envelopes.length.toLocaleString('en-US')} demo-programme envelopes (${runs[0]!.invalid} invalid)`, value: cost.cpu, unit: 'CPU ns/message', notes: `${round(cost.bytes)} bytes allocated per message; wall clock ${round(cost.wall)} ns/message at load average ${load1!.toFixed(1)}` });
+}
+
+async function latencyFigures(o: BenchOptions, add: (f: Figure) => void): Promise<void> {
+  const messages = [...take(programme({ partners: 100, dealsPerPartner: 2, prefix: 'L' }), o.tiny ? 50 : 300)];
+  const latency = await medianOf(o.runs, () => appendToVisible(messages));
+  add({ id: 'append-to-visible', label: `append → read model visible, one process (${latency.samples} appends, one at a time)`, value: latency.p50, unit: 'ms (p50)', notes: `p90 ${round(latency.p90, 1)} ms` });
 }
 
 async function rebuildFigures(o: BenchOptions, add: (f: Figure) => void): Promise<void> {

@@ -11,10 +11,10 @@ import {
 } from '@partner-program/domain';
 import {
   type EventStore,
+  KeyedMutex,
   StreamStateCache,
   WrongExpectedRevisionError,
 } from '@partner-program/event-store';
-import { KeyedMutex } from './keyed-mutex';
 import { type CommandContext, toNewEvent } from './recorded-events';
 
 // ── The command path: cached state → decide → append with expected revision ──────────────────
