@@ -36,6 +36,7 @@ module.exports = {
   moduleFileExtensions: ['ts', 'js', 'json'],
   moduleNameMapper: {
     '^@partner-program/domain$': '<rootDir>/libs/domain/src/index.ts',
+    '^@partner-program/domain/testing$': '<rootDir>/libs/domain/src/testing/index.ts',
     '^@partner-program/event-store$': '<rootDir>/libs/event-store/src/index.ts',
     '^@partner-program/event-store/testing$': '<rootDir>/libs/event-store/src/testing/index.ts',
     '^@partner-program/ingestion$': '<rootDir>/libs/ingestion/src/index.ts',

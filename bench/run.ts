@@ -9,6 +9,7 @@ import { measureCeiling } from './sections/ceiling';
 import { commandCost } from './sections/command-cost';
 import { Bodies, type LoadResult, batchIngestion, feeder, latencyOf, postAll, singleIngestion, statusQueries } from './sections/http';
 import { readYourWrites, startPgService } from './sections/pg-service';
+import { appendToVisible } from './sections/projection-latency';
 import { loadStore, rebuildInChild } from './sections/projection-rebuild';
 import { EMMETT_VERSION, emmettBenchStore } from './sections/emmett';
 import { measurePostgresCeiling, postgresBenchStore } from './sections/postgres';
@@ -78,17 +79,19 @@ async function main(): Promise<void> {
   await rebuildFigures(o, add);
   validationFigures(o, add);
   await readModelFigures(o, add);
+  await latencyFigures(o, add);
 
   finish(o, figures);
 }
 
-const SECTIONS = ['validation', 'rebuild', 'kafka', 'read-models', 'postgres', 'http', 'pg-service'] as const;
+const SECTIONS = ['validation', 'latency', 'rebuild', 'kafka', 'read-models', 'postgres', 'http', 'pg-service'] as const;
 
 /** `--only a,b`: those sections, in the order of SECTIONS; figures compared across sections come from this run when both are in it. */
 async function onlySections(o: BenchOptions, add: (f: Figure) => void, only: readonly string[]): Promise<void> {
   const unknown = only.filter((section) => !(SECTIONS as readonly string[]).includes(section));
   if (unknown.length > 0) throw new Error(`--only ${unknown.join(',')}: not a section (${SECTIONS.join(', ')})`);
   if (only.includes('validation')) validationFigures(o, add);
+  if (only.includes('latency')) await latencyFigures(o, add);
   if (only.includes('rebuild')) await rebuildFigures(o, add);
   if (only.includes('kafka')) await kafkaFigures(o, add);
   if (only.includes('read-models')) await readModelFigures(o, add);
@@ -290,6 +293,12 @@ function validationFigures(o: BenchOptions, add: (f: Figure) => void): void {
   const cost = { cpu: median(runs.map((r) => r.cpuNsPerMessage)), wall: median(runs.map((r) => r.wallNsPerMessage)), bytes: median(runs.map((r) => r.bytesPerMessage)) };
   const [load1] = loadavg();
   add({ id: 'validation', label: `envelope validation, ${envelopes.length.toLocaleString('en-US')} demo-programme envelopes (${runs[0]!.invalid} invalid)`, value: cost.cpu, unit: 'CPU ns/message', notes: `${round(cost.bytes)} bytes allocated per message; wall clock ${round(cost.wall)} ns/message at load average ${load1!.toFixed(1)}` });
+}
+
+async function latencyFigures(o: BenchOptions, add: (f: Figure) => void): Promise<void> {
+  const messages = [...take(programme({ partners: 100, dealsPerPartner: 2, prefix: 'L' }), o.tiny ? 50 : 300)];
+  const latency = await medianOf(o.runs, () => appendToVisible(messages));
+  add({ id: 'append-to-visible', label: `append → read model visible, one process (${latency.samples} appends, one at a time)`, value: latency.p50, unit: 'ms (p50)', notes: `p90 ${round(latency.p90, 1)} ms` });
 }
 
 async function rebuildFigures(o: BenchOptions, add: (f: Figure) => void): Promise<void> {

@@ -1,38 +1,41 @@
+import { pause } from './pause';
+
 /**
- * Wakes live subscriptions when appends commit. It remembers the highest published position, so
- * a subscription that asks to wait after already-published appends returns at once (no lost
- * wake-up between its last read and its wait). A poll timeout covers writers in other processes.
+ * Wakes readers waiting for appends (the projector's idle loop) when appends commit. It remembers
+ * the highest published position, so a reader that asks to wait after already-published appends
+ * returns at once (no lost wake-up between its last read and its wait). Appends of this process
+ * publish here as they commit; the PostgreSQL store also publishes other processes' appends
+ * (LISTEN/NOTIFY). The wait's own bound covers writers nobody tells it about.
  */
 export class AppendNotifier {
   private lastPosition = 0n;
-  private readonly waiters = new Set<() => void>();
-
-  constructor(private readonly pollIntervalMs: number) {}
+  private readonly waiters = new Set<AbortController>();
 
   /** Records that everything up to `position` is committed and wakes the waiters. */
   published(position: bigint): void {
-    if (position > this.lastPosition) this.lastPosition = position;
-    for (const wake of [...this.waiters]) wake();
+    // The PostgreSQL store hears its own appends twice (at commit, then as a NOTIFY): no news, no wake.
+    if (position <= this.lastPosition) return;
+    this.lastPosition = position;
+    this.wakeAll();
   }
 
-  /** Wakes everyone (e.g. on close). */
+  /** Wakes everyone (e.g. on close, or when notifications may have been lost). */
   wakeAll(): void {
-    for (const wake of [...this.waiters]) wake();
+    for (const waiter of this.waiters) waiter.abort();
   }
 
-  /** Resolves when an append after `position` is published, on abort, or after the poll interval. */
-  waitForAppendAfter(position: bigint, signal: AbortSignal): Promise<void> {
-    if (this.lastPosition > position || signal.aborted) return Promise.resolve();
-    return new Promise((resolve) => {
-      const wake = (): void => {
-        clearTimeout(timer);
-        this.waiters.delete(wake);
-        signal.removeEventListener('abort', wake);
-        resolve();
-      };
-      const timer = setTimeout(wake, this.pollIntervalMs);
-      this.waiters.add(wake);
-      signal.addEventListener('abort', wake, { once: true });
-    });
+  /** Resolves when an append after `position` is published, after `maxMs`, or on abort. */
+  async waitForAppendAfter(position: bigint, maxMs: number, signal: AbortSignal): Promise<void> {
+    if (this.lastPosition > position || signal.aborted) return;
+    const woken = new AbortController();
+    const onAbort = (): void => woken.abort();
+    this.waiters.add(woken);
+    signal.addEventListener('abort', onAbort, { once: true });
+    try {
+      await pause(maxMs, woken.signal);
+    } finally {
+      this.waiters.delete(woken);
+      signal.removeEventListener('abort', onAbort);
+    }
   }
 }

@@ -1,4 +1,7 @@
-/** Source of the recording time; injectable so tests and replays get deterministic `recordedAt`. */
+/**
+ * Source of the current time (the recording time, the projector's evaluation time, ingestion's
+ * receipt time); injectable so tests, replays and the demo get deterministic times.
+ */
 export type Clock = () => Date;
 
 /** The real wall clock. */

@@ -64,16 +64,6 @@ export interface LogHeads {
   streams: StreamHead[];
 }
 
-/** Options of {@link EventStore.subscribeToAll}. */
-export interface SubscribeToAllOptions {
-  /** Checkpoint, exclusive: the last position already processed; `0n` for the beginning. */
-  fromPosition: bigint;
-  /** Only events of streams whose id starts with this. Default `''`: every stream. */
-  streamPrefix?: string;
-  /** Aborting ends the iteration cleanly (no error). */
-  signal?: AbortSignal;
-}
-
 /**
  * The system of record: append-only streams of events plus a global, totally ordered log.
  *
@@ -103,13 +93,6 @@ export interface EventStore {
    */
   readHeads(options?: ReadHeadsOptions): Promise<LogHeads>;
 
-  /**
-   * Catch-up subscription: events after the checkpoint, then live appends, in position order,
-   * never skipped nor repeated. Pull-based: pages are read only when the consumer asks for more.
-   * Consume with `for await`; `break` or aborting the signal ends it.
-   */
-  subscribeToAll(options: SubscribeToAllOptions): AsyncIterable<StoredEvent>;
-
-  /** Flushes pending appends, ends subscriptions and releases resources. */
+  /** Flushes pending appends, wakes readers waiting for appends and releases resources. */
   close(): Promise<void>;
 }

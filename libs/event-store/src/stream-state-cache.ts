@@ -1,7 +1,7 @@
+import { LRUCache } from 'lru-cache';
 import type { StoredEvent } from './event-envelope';
 import type { EventStore } from './event-store.port';
 import type { StreamRevision } from './expected-revision';
-import { LruMap } from './lru-map';
 
 /** A stream's folded state and the revision of the last event folded into it. */
 export interface LoadedState<S> {
@@ -32,10 +32,10 @@ export interface StreamStateCacheOptions<S> {
  * (state, revision) pair never becomes wrong, only behind.
  */
 export class StreamStateCache<S> {
-  private readonly cache: LruMap<string, LoadedState<S>>;
+  private readonly cache: LRUCache<string, LoadedState<S>>;
 
   constructor(private readonly options: StreamStateCacheOptions<S>) {
-    this.cache = new LruMap(options.maxEntries ?? 1000);
+    this.cache = new LRUCache({ max: options.maxEntries ?? 1000 });
   }
 
   /** Current state of `streamId` (initial state and `'no_stream'` for an unknown stream). */

@@ -7,5 +7,4 @@ export { RejectionLogProjector, type RejectionLogProjectorOptions } from './reje
 export { IngestionService, type IngestInput, type IngestionDeps } from './ingestion.service';
 export { PartnerCommandHandler, type HandledCommand, type PartnerCommandHandlerOptions } from './partner-command-handler';
 export { toNewEvent, type CommandContext } from './recorded-events';
-export { KeyedMutex } from './keyed-mutex';
 export { PostgresRejectionLog, type PostgresRejectionLogOptions } from './postgres-rejection-log';

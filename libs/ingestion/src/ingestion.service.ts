@@ -1,5 +1,5 @@
 import { partnerIdFromStreamId } from '@partner-program/domain';
-import { MessageIdInUseError } from '@partner-program/event-store';
+import { type Clock, MessageIdInUseError } from '@partner-program/event-store';
 import { CoalescingQueue } from './coalescing-queue';
 import type { IngestResult } from './ingest-result';
 import type { PartnerCommandHandler } from './partner-command-handler';
@@ -12,7 +12,7 @@ import { type Problem, type UpstreamEnvelope, toFact, validateEnvelope } from '.
 export type IngestionDeps = Readonly<{
   handler: PartnerCommandHandler;
   rejections: RejectionLog;
-  clock: () => Date;
+  clock: Clock;
 }>;
 
 /**

@@ -11,10 +11,11 @@ import {
 } from '@partner-program/domain';
 import {
   type EventStore,
+  KeyedMutex,
   StreamStateCache,
   WrongExpectedRevisionError,
+  pause,
 } from '@partner-program/event-store';
-import { KeyedMutex } from './keyed-mutex';
 import { type CommandContext, toNewEvent } from './recorded-events';
 
 // ── The command path: cached state → decide → append with expected revision ──────────────────
@@ -107,7 +108,7 @@ export class PartnerCommandHandler {
         this.cache.forget(streamId);
         if (!(error instanceof WrongExpectedRevisionError) || attempt >= this.maxRetries) throw error;
         // Random backoff: two writers retrying in lockstep would keep colliding.
-        await new Promise((resolve) => setTimeout(resolve, Math.random() * 2 * (attempt + 1)));
+        await pause(Math.random() * 2 * (attempt + 1));
       }
     }
   }

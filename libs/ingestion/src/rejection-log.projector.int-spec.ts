@@ -58,11 +58,15 @@ describe('RejectionLogProjector: refusals listed from the store', () => {
     const projector = new RejectionLogProjector(store, log);
     const stop = new AbortController();
     const running = projector.run(stop.signal, 5);
-    const refused = await ingest(reversal('P-3', 'D-1'));
-    for (let i = 0; i < 100 && (await projector.checkpoint()) < BigInt(refused.position!); i++) await new Promise((resolve) => setTimeout(resolve, 5));
-    stop.abort();
-    await running;
-    expect(await log.list({ limit: 10 })).toEqual([expect.objectContaining({ messageId: 'reverse-P-3-D-1', position: refused.position })]);
+    try {
+      const refused = await ingest(reversal('P-3', 'D-1'));
+      for (let i = 0; i < 100 && (await projector.checkpoint()) < BigInt(refused.position!); i++) await new Promise((resolve) => setTimeout(resolve, 5));
+      expect(await log.list({ limit: 10 })).toEqual([expect.objectContaining({ messageId: 'reverse-P-3-D-1', position: refused.position })]);
+    } finally {
+      // Stopped whatever happened above: a loop left running polls for ever and keeps jest's worker alive.
+      stop.abort();
+      await running;
+    }
   });
 
   it('starts each catch-up from the stored checkpoint, which another leader may have moved', async () => {

@@ -1,6 +1,6 @@
-import { setImmediate as yieldToEventLoop, setTimeout as sleep } from 'node:timers/promises';
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { type MessageRejected, partnerIdFromStreamId } from '@partner-program/domain';
-import { type EventStore, FencedOutError, type FencingToken, type StoredEvent } from '@partner-program/event-store';
+import { type EventStore, FencedOutError, type FencingToken, type StoredEvent, pause, waitForAppendAfter } from '@partner-program/event-store';
 import type { MessageOrigin, ProjectedRefusal, RejectionLog } from './rejection-log';
 
 // ── The rejection log's refusals, projected from the partner streams ─────────────────────────
@@ -53,17 +53,18 @@ export class RejectionLogProjector {
   }
 
   /**
-   * Catches up, then polls every `idleMs`, until `signal` aborts, or until fenced out (another
-   * projector leads now: retrying would only be refused again), which it returns quietly.
+   * Catches up, then waits for the next append (`idleMs` at most), until `signal` aborts, or until
+   * fenced out (another projector leads now: retrying would only be refused again), which it
+   * returns quietly.
    */
   async run(signal: AbortSignal, idleMs = 50): Promise<void> {
     while (!signal.aborted) {
       try {
-        if ((await this.catchUp(signal)) === 0) await sleep(idleMs, undefined, { signal }).catch(() => undefined);
+        if ((await this.catchUp(signal)) === 0) await waitForAppendAfter(this.store, await this.log.checkpoint(), idleMs, signal);
       } catch (error) {
         if (error instanceof FencedOutError) return;
         this.options.onError?.(error);
-        await sleep(Math.max(idleMs, 1000), undefined, { signal }).catch(() => undefined);
+        await pause(Math.max(idleMs, 1000), signal);
       }
     }
   }

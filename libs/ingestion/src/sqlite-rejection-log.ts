@@ -1,7 +1,5 @@
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
-import Database from 'better-sqlite3';
-import { FencedOutError, type FencingToken, tokenForWrite } from '@partner-program/event-store';
+import { FencedOutError, type FencingToken, openSqlite, tokenForWrite } from '@partner-program/event-store';
+import type Database from 'better-sqlite3';
 import type { ProjectedRefusal, RejectionEntry, RejectionLog, StoredRejection } from './rejection-log';
 import { type ReadRow, type RejectionRow, dedupeKeyOf, fromRow, refusalDedupeKey, toRow } from './rejection-rows';
 
@@ -70,12 +68,8 @@ export class SqliteRejectionLog implements RejectionLog {
 
   /** Opens (creating if needed) the log at `file`, or in memory for `:memory:`. */
   static open(file: string): SqliteRejectionLog {
-    if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
-    const db = new Database(file);
-    db.pragma('journal_mode = WAL');
-    db.pragma('synchronous = FULL');
-    db.pragma('busy_timeout = 5000');
-    return new SqliteRejectionLog(db);
+    // FULL: a rejection is the only record of a refused message, so it must survive an OS crash too.
+    return openSqlite(file, 'FULL', (db) => new SqliteRejectionLog(db));
   }
 
   record(entry: RejectionEntry): Promise<void> {

@@ -1,7 +1,7 @@
 import { once } from 'node:events';
-import type { EventStore } from '@partner-program/event-store';
+import { type EventStore, pause } from '@partner-program/event-store';
 import type { Kafka } from 'kafkajs';
-import { backoffDelay, sleep } from './backoff';
+import { backoffDelay } from './backoff';
 import { createKafkaClient } from './kafka-client.factory';
 import type { KafkaConfig } from './kafka-config';
 import { type KafkaLogger, silentKafkaLogger } from './kafka-logger';
@@ -125,7 +125,7 @@ async function retryUntilStarted(start: () => Promise<void>, signal: AbortSignal
     } catch (error) {
       if (signal.aborted) return false;
       onRetry(error, attempt);
-      await sleep(backoffDelay(attempt, START_BACKOFF), signal).catch(() => undefined);
+      await pause(backoffDelay(attempt, START_BACKOFF), signal);
     }
   }
   return false;

@@ -1,6 +1,6 @@
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
+import { type SqliteDurability, openSqlite, sqliteDurability } from '@partner-program/event-store';
+import type Database from 'better-sqlite3';
 import type { ReadModelQueries } from './queries/read-model-queries';
 import { migrateReadModelSchema } from './schema/read-model-schema';
 import { SqliteReadModelQueries } from './sqlite/sqlite-read-model-queries';
@@ -29,23 +29,15 @@ export class ReadModelDatabase implements ReadModelBackend {
   }
 
   static open(options: ReadModelDatabaseOptions): ReadModelDatabase {
-    const inMemory = options.location === ':memory:';
-    if (!inMemory) mkdirSync(options.location, { recursive: true });
-    const db = new Database(inMemory ? ':memory:' : join(options.location, options.fileName ?? 'read-models.sqlite'));
-    try {
-      // WAL lets readers go on while a page commits. NORMAL, not FULL: a process crash still loses
-      // nothing, and an OS crash can only lose the last pages *with* their checkpoint (same
-      // transaction), which the projector then replays from the event store. The store is the
-      // durable record; an fsync per projected page would only slow ingestion down.
-      db.pragma('journal_mode = WAL');
-      db.pragma('synchronous = NORMAL');
-      db.pragma('busy_timeout = 5000');
+    const file = options.location === ':memory:' ? ':memory:' : join(options.location, options.fileName ?? 'read-models.sqlite');
+    // NORMAL, not FULL: a process crash still loses nothing, and an OS crash can only lose the last
+    // pages *with* their checkpoint (same transaction), which the projector then replays from the
+    // event store. The store is the durable record; an fsync per projected page would only slow
+    // ingestion down.
+    return openSqlite(file, 'NORMAL', (db) => {
       migrateReadModelSchema(db);
       return new ReadModelDatabase(db);
-    } catch (error) {
-      db.close();
-      throw error;
-    }
+    });
   }
 
   queries(): ReadModelQueries {
@@ -59,11 +51,8 @@ export class ReadModelDatabase implements ReadModelBackend {
   }
 
   /** Durability settings in effect, for readiness checks and tests. */
-  durability(): { journalMode: string; synchronous: number } {
-    return {
-      journalMode: String(this.db.pragma('journal_mode', { simple: true })),
-      synchronous: Number(this.db.pragma('synchronous', { simple: true })),
-    };
+  durability(): SqliteDurability {
+    return sqliteDurability(this.db);
   }
 
   close(): void {

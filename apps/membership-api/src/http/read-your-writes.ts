@@ -1,4 +1,5 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
+import { pause } from '@partner-program/event-store';
 import { POSITION_TEXT } from '@partner-program/ingestion';
 import { ReadModelQueries } from '@partner-program/read-models';
 import { httpError } from './error-body';
@@ -31,7 +32,7 @@ export class ReadYourWrites {
 async function pollUntil(reached: () => Promise<bigint>, wanted: bigint, deadline: number): Promise<boolean> {
   while ((await reached()) < wanted) {
     if (Date.now() >= deadline) return false;
-    await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+    await pause(POLL_MS);
   }
   return true;
 }

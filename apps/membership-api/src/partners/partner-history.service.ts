@@ -11,8 +11,7 @@ import {
   tierTimeline,
   partnerStreamId,
 } from '@partner-program/domain';
-import { type EventStore, type StoredEvent, StreamStateCache } from '@partner-program/event-store';
-import { KeyedMutex } from '@partner-program/ingestion';
+import { type EventStore, KeyedMutex, type StoredEvent, StreamStateCache } from '@partner-program/event-store';
 import { EVENT_STORE, RULESET_CATALOG } from '@partner-program/platform';
 
 export type HistoryItem = Readonly<{

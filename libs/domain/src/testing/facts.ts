@@ -40,10 +40,10 @@ export const booked = (at: string, dealId: string, area: AreaId, credits: number
   fact('CreditsBooked', at, multiplier === undefined ? { dealId, area, credits } : { dealId, area, credits, accelerator: { code: 'ACC', multiplier } });
 export const reversed = (at: string, dealId: string) => fact('CreditsReversed', at, { dealId });
 
-/** Everything a partner needs to be in good standing from `at` (agreement to 2099). */
-export function goodStanding(at: string): UpstreamEvent[] {
+/** Everything a partner needs to be in good standing from `at` (agreement until `expiresOn`). */
+export function goodStanding(at: string, expiresOn = '2099-12-31'): UpstreamEvent[] {
   return [
-    signed(at),
+    signed(at, 'A-1', at.slice(0, 10), expiresOn),
     trained(at, 'vsp-foundation', 'L-1'),
     trained(at, 'vsp-foundation', 'L-2'),
     trained(at, 'ethics-compliance', 'L-1'),

@@ -1,7 +1,4 @@
-import {
-  CancelledError, DeadlineExceededError, NotLeaderError, StreamNotFoundError, TimeoutError, UnavailableError,
-  UnknownError, WrongExpectedVersionError,
-} from '@eventstore/db-client';
+import { StreamNotFoundError, WrongExpectedVersionError } from '@eventstore/db-client';
 import { WrongExpectedRevisionError } from '../event-store.errors';
 import type { ExpectedRevision } from '../expected-revision';
 import { fromEsdbCurrentRevision } from './esdb-mapping';
@@ -17,19 +14,4 @@ export function mapAppendError(error: unknown, streamId: string, expected: Expec
 /** A read of a stream that does not exist (reads then yield nothing). */
 export function isStreamNotFound(error: unknown): boolean {
   return error instanceof StreamNotFoundError;
-}
-
-/**
- * Failures after which resubscribing can succeed: connection loss, leader change, timeouts,
- * server-side cancellation. Anything else (access denied, bad input, …) is not retried.
- */
-export function isTransientEsdbError(error: unknown): boolean {
-  return (
-    error instanceof UnavailableError ||
-    error instanceof NotLeaderError ||
-    error instanceof DeadlineExceededError ||
-    error instanceof TimeoutError ||
-    error instanceof CancelledError ||
-    error instanceof UnknownError
-  );
 }

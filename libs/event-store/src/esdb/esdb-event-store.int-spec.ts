@@ -10,7 +10,7 @@ const connectionString = process.env['ESDB_CONNECTION_STRING']?.trim();
 if (connectionString) {
   describeEventStoreContract('EventStoreDB', async (options) => {
     const store = EsdbEventStore.fromConnectionString(connectionString, options);
-    return { store, subscriptionEventsFetched: () => store.subscriptionEventsFetched, cleanup: () => store.close() };
+    return { store, cleanup: () => store.close() };
   });
 }
 

@@ -7,8 +7,4 @@ export interface EsdbEventStoreOptions {
   upcasters?: UpcasterRegistry;
   /** Events per stream-read request. Default 500. */
   readPageSize?: number;
-  /** Events a subscription may hold received-but-unconsumed (Readable highWaterMark). Default 64. */
-  subscriptionBufferSize?: number;
-  /** Resubscription policy after a dropped subscription. Defaults: 500 ms × attempt, 10 attempts. */
-  resubscribe?: { retryDelayMs?: number; maxConsecutiveFailures?: number };
 }

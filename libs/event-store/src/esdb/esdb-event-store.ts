@@ -5,29 +5,23 @@ import { systemClock, type Clock } from '../clock';
 import type { NewEvent, StoredEvent } from '../event-envelope';
 import { EventStoreClosedError } from '../event-store.errors';
 import type {
-  AppendOptions, AppendResult, EventStore, LogHeads, ReadAllOptions, ReadAllPage, ReadHeadsOptions, ReadStreamOptions, SubscribeToAllOptions,
+  AppendOptions, AppendResult, EventStore, LogHeads, ReadAllOptions, ReadAllPage, ReadHeadsOptions, ReadStreamOptions,
 } from '../event-store.port';
 import type { StreamRevision } from '../expected-revision';
 import { UpcasterRegistry } from '../upcaster-registry';
-import type { EsdbClient, EsdbSubscription } from './esdb-client';
+import type { EsdbClient } from './esdb-client';
 import { parseEsdbConnectionString } from './esdb-config';
-import { isStreamNotFound, isTransientEsdbError, mapAppendError } from './esdb-errors';
+import { isStreamNotFound, mapAppendError } from './esdb-errors';
 import type { EsdbEventStoreOptions } from './esdb-event-store.options';
 import { commitPositionOf, fromEsdbRecordedEvent, toEsdbEventData, toEsdbExpectedRevision } from './esdb-mapping';
 import { reserveMessageIds } from './esdb-message-ids';
 import { readAllPage, readHeadsByScan } from './esdb-read-all';
-import { openEsdbSubscription } from './esdb-subscription';
-import { resubscribingIterator } from './resubscribing-iterator';
 
 /** EventStoreDB / KurrentDB adapter of the {@link EventStore} port (server >= 22.6). */
 export class EsdbEventStore implements EventStore {
   private readonly clock: Clock;
   private readonly upcasters: UpcasterRegistry;
   private readonly closing = new AbortController();
-  private readonly active = new Set<EsdbSubscription>();
-  private delivered = 0;
-  /** Subscriptions reopened after a drop. */
-  resubscriptions = 0;
 
   constructor(private readonly client: EsdbClient, private readonly options: EsdbEventStoreOptions = {}) {
     this.clock = options.clock ?? systemClock;
@@ -37,13 +31,6 @@ export class EsdbEventStore implements EventStore {
   /** Builds the adapter on a real client (connects lazily, on first use). */
   static fromConnectionString(connectionString: string, options: EsdbEventStoreOptions = {}): EsdbEventStore {
     return new EsdbEventStore(EventStoreDBClient.connectionString(parseEsdbConnectionString(connectionString)), options);
-  }
-
-  /** Events subscriptions received from the server so far, consumed or still buffered. */
-  get subscriptionEventsFetched(): number {
-    let buffered = 0;
-    for (const sub of this.active) buffered += sub.readableLength;
-    return this.delivered + buffered;
   }
 
   async append(streamId: string, events: readonly NewEvent[], options: AppendOptions): Promise<AppendResult> {
@@ -112,28 +99,6 @@ export class EsdbEventStore implements EventStore {
   async readHeads(options: ReadHeadsOptions = {}): Promise<LogHeads> {
     this.assertOpen();
     return readHeadsByScan((from) => this.readAll({ fromPosition: from, maxCount: 1000 }), options.streamPrefix ?? '');
-  }
-
-  subscribeToAll(options: SubscribeToAllOptions): AsyncIterable<StoredEvent> {
-    this.assertOpen();
-    const prefix = options.streamPrefix ?? '';
-    const signals = [this.closing.signal, ...(options.signal ? [options.signal] : [])];
-    return resubscribingIterator({
-      fromPosition: options.fromPosition,
-      open: (from, signal) =>
-        openEsdbSubscription(this.client, { from, prefix, signal, bufferSize: this.options.subscriptionBufferSize ?? 64 }, {
-          decode: (event) => this.decode(event),
-          opened: (sub) => this.active.add(sub),
-          received: () => (this.delivered += 1),
-          closed: (sub) => this.active.delete(sub),
-        }),
-      positionOf: (event) => event.position,
-      isTransient: isTransientEsdbError,
-      retryDelayMs: this.options.resubscribe?.retryDelayMs ?? 500,
-      maxConsecutiveFailures: this.options.resubscribe?.maxConsecutiveFailures ?? 10,
-      signal: AbortSignal.any(signals),
-      onResubscribe: () => (this.resubscriptions += 1),
-    });
   }
 
   async close(): Promise<void> {

@@ -1,11 +1,11 @@
 import {
-  ANY, AccessDeniedError, NO_STREAM, START, STREAM_EXISTS, UnavailableError, StreamNotFoundError, WrongExpectedVersionError,
+  ANY, AccessDeniedError, NO_STREAM, START, STREAM_EXISTS, StreamNotFoundError, WrongExpectedVersionError,
   type RecordedEvent,
 } from '@eventstore/db-client';
 import fc from 'fast-check';
 import { WrongExpectedRevisionError } from '../event-store.errors';
 import { testEvent } from '../testing/contract/contract-fixture';
-import { isStreamNotFound, isTransientEsdbError, mapAppendError } from './esdb-errors';
+import { isStreamNotFound, mapAppendError } from './esdb-errors';
 import {
   commitPositionOf, fromEsdbCurrentRevision, fromEsdbExpectedRevision, fromEsdbRecordedEvent, isSystemEvent,
   toEsdbEventData, toEsdbExpectedRevision, toEsdbPosition,
@@ -50,10 +50,7 @@ describe('ESDB mapping: errors', () => {
     expect(mapAppendError(denied, 'partner-1', 'any')).toBe(denied);
   });
 
-  it('classifies transient failures and missing streams', () => {
-    expect(isTransientEsdbError(new UnavailableError(undefined, 'down'))).toBe(true);
-    expect(isTransientEsdbError(new AccessDeniedError(undefined, 'no'))).toBe(false);
-    expect(isTransientEsdbError(new Error('plain'))).toBe(false);
+  it('recognises a missing stream', () => {
     expect(isStreamNotFound(new StreamNotFoundError(undefined, 'partner-1'))).toBe(true);
     expect(isStreamNotFound(new Error('x'))).toBe(false);
   });

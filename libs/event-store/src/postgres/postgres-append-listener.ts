@@ -2,11 +2,11 @@ import pg from 'pg';
 import { POSTGRES_TYPES } from './postgres-rows';
 
 /**
- * LISTEN on the store's channel on a connection of its own, so live subscriptions wake as soon
- * as any process commits an append (the payload is the group's last position). Notifications
- * are a hint, not the source of truth: a subscription re-reads the table, and polls when none
- * arrives (a dropped listener connection loses notifications; it is reopened after a pause and
- * everyone is woken to re-read).
+ * LISTEN on the store's channel on a connection of its own, so readers waiting for appends wake
+ * as soon as any process commits one (the payload is the group's last position). Notifications
+ * are a hint, not the source of truth: a reader re-reads the table, and its wait is bounded (a
+ * dropped listener connection loses notifications; it is reopened after a pause and everyone is
+ * woken to re-read).
  */
 export class PostgresAppendListener {
   private client: pg.Client | undefined;

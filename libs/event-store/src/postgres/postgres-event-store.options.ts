@@ -19,13 +19,10 @@ export interface PostgresEventStoreOptions {
   clock?: Clock;
   /** Upcasters applied on every read. Default: none. */
   upcasters?: UpcasterRegistry;
-  /** Rows per page for stream reads and subscriptions. Default 256. */
+  /** Rows per page for stream reads. Default 256. */
   pageSize?: number;
-  /**
-   * How often a live subscription re-reads when no notification arrived (LISTEN/NOTIFY wakes it
-   * at once; this covers a lost listener connection). Default 1000 ms.
-   */
-  pollIntervalMs?: number;
+  /** Pause before the LISTEN connection is reopened after it was lost. Default 1000 ms. */
+  listenerRetryMs?: number;
 }
 
 /** Counters for tests and monitoring. */
@@ -34,6 +31,4 @@ export interface PostgresEventStoreMetrics {
   appends: number;
   /** Write transactions committed (one per group; compare with `appends`). */
   transactions: number;
-  /** Rows read from the database by subscriptions (backpressure accounting). */
-  subscriptionRowsFetched: number;
 }

@@ -9,12 +9,11 @@ describeEventStoreContract(
     const store = await PostgresEventStore.open({ connectionString: testDatabaseUrl(), schema, ...options });
     return {
       store,
-      subscriptionEventsFetched: () => store.metrics.subscriptionRowsFetched,
       cleanup: async () => {
         await store.close();
         await dropSchema(schema);
       },
     };
   },
-  { gapFreePositions: true },
+  { gapFreePositions: true, wakesOnAppend: true },
 );

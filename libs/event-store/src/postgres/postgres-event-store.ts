@@ -1,16 +1,16 @@
 import type pg from 'pg';
 import { AppendNotifier } from '../append-notifier';
 import { validateAppend } from '../append-validation';
-import { catchUpSubscription } from '../catch-up-subscription';
 import { systemClock, type Clock } from '../clock';
 import { encodeAppend } from '../encoded-event';
 import type { NewEvent, StoredEvent } from '../event-envelope';
 import { EventStoreClosedError } from '../event-store.errors';
 import type {
-  AppendOptions, AppendResult, EventStore, LogHeads, ReadAllOptions, ReadAllPage, ReadHeadsOptions, ReadStreamOptions, SubscribeToAllOptions,
+  AppendOptions, AppendResult, EventStore, LogHeads, ReadAllOptions, ReadAllPage, ReadHeadsOptions, ReadStreamOptions,
 } from '../event-store.port';
 import type { StreamRevision } from '../expected-revision';
 import { UpcasterRegistry } from '../upcaster-registry';
+import type { WakesOnAppend } from '../wakes-on-append';
 import { PostgresAppendListener } from './postgres-append-listener';
 import type { PostgresEventStoreMetrics, PostgresEventStoreOptions } from './postgres-event-store.options';
 import { PostgresGroupCommit } from './postgres-group-commit';
@@ -21,9 +21,9 @@ import { migratePostgresSchema } from './postgres-schema';
 /**
  * PostgreSQL adapter of the {@link EventStore} port: group commit, gap-free positions in commit
  * order (a counter row, see postgres-group-commit.ts), messageIds unique across streams, live
- * subscriptions woken by LISTEN/NOTIFY with polling as the fallback.
+ * readers at the end of the log woken by LISTEN/NOTIFY, with their own bound as the fallback.
  */
-export class PostgresEventStore implements EventStore {
+export class PostgresEventStore implements EventStore, WakesOnAppend {
   private readonly writer: PostgresGroupCommit;
   private readonly notifier: AppendNotifier;
   private readonly closing = new AbortController();
@@ -31,7 +31,6 @@ export class PostgresEventStore implements EventStore {
   private readonly upcasters: UpcasterRegistry;
   private readonly pageSize: number;
   private appends = 0;
-  private subscriptionRowsFetched = 0;
 
   private constructor(
     private readonly pool: pg.Pool,
@@ -55,10 +54,10 @@ export class PostgresEventStore implements EventStore {
     const schema = options.schema ?? 'event_store';
     const ownsPool = options.pool === undefined;
     const pool = options.pool ?? openPostgresPool({ connectionString: options.connectionString, max: options.poolSize ?? 8 });
-    const notifier = new AppendNotifier(options.pollIntervalMs ?? 1000);
+    const notifier = new AppendNotifier();
     // NOTIFY channels are identifiers (at most 63 bytes): one per schema, so stores in other schemas stay quiet.
     const channel = `${schema}.appended`.slice(0, 63);
-    const listener = new PostgresAppendListener(options.connectionString, channel, (p) => notifier.published(p), () => notifier.wakeAll(), options.pollIntervalMs ?? 1000);
+    const listener = new PostgresAppendListener(options.connectionString, channel, (p) => notifier.published(p), () => notifier.wakeAll(), options.listenerRetryMs ?? 1000);
     try {
       const client = await pool.connect();
       let sql: PostgresSql;
@@ -80,7 +79,7 @@ export class PostgresEventStore implements EventStore {
 
   /** Snapshot of the counters. */
   get metrics(): PostgresEventStoreMetrics {
-    return { appends: this.appends, transactions: this.writer.transactions, subscriptionRowsFetched: this.subscriptionRowsFetched };
+    return { appends: this.appends, transactions: this.writer.transactions };
   }
 
   async append(streamId: string, events: readonly NewEvent[], options: AppendOptions): Promise<AppendResult> {
@@ -139,25 +138,10 @@ export class PostgresEventStore implements EventStore {
     return { position, streams: rows.map((row) => ({ streamId: row.stream_id, revision: row.revision, position: row.position })) };
   }
 
-  subscribeToAll(options: SubscribeToAllOptions): AsyncIterable<StoredEvent> {
-    this.assertOpen();
-    const signals = [this.closing.signal, ...(options.signal ? [options.signal] : [])];
-    return catchUpSubscription<EventRow, StoredEvent>(
-      {
-        readPage: async (after, max) => (await this.pool.query<EventRow>(this.sql.readAll, [after.toString(), max])).rows,
-        positionOf: (row) => row.position,
-        streamIdOf: (row) => row.stream_id,
-        decode: (row) => decodeRow(row, this.upcasters),
-        waitForAppendAfter: (after, signal) => this.notifier.waitForAppendAfter(after, signal),
-      },
-      {
-        fromPosition: options.fromPosition,
-        streamPrefix: options.streamPrefix ?? '',
-        pageSize: this.pageSize,
-        signal: AbortSignal.any(signals),
-        onPageRead: (rows) => (this.subscriptionRowsFetched += rows),
-      },
-    );
+  /** Woken by every process's commits (LISTEN/NOTIFY); `maxMs` bounds a wait whose notification was lost. */
+  waitForAppendAfter(position: bigint, maxMs: number, signal: AbortSignal): Promise<void> {
+    // close() wakes every waiter; the reader's next read then finds the store closed.
+    return this.notifier.waitForAppendAfter(position, maxMs, signal);
   }
 
   async close(): Promise<void> {

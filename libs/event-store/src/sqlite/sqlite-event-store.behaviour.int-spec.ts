@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { EventStoreClosedError } from '../event-store.errors';
 import { UpcasterRegistry } from '../upcaster-registry';
-import { collect, numbered, takeNext, testEvent } from '../testing/contract/contract-fixture';
+import { collect, numbered, testEvent } from '../testing/contract/contract-fixture';
 import { SqliteEventStore } from './sqlite-event-store';
 import { useTempDir } from './sqlite-test-dir';
 
@@ -37,14 +37,6 @@ describe('SqliteEventStore behaviour beyond the contract', () => {
     await reopened.close();
   });
 
-  it('close() ends live subscriptions', async () => {
-    const store = SqliteEventStore.open({ location: dir() });
-    const sub = store.subscribeToAll({ fromPosition: 0n })[Symbol.asyncIterator]();
-    const pending = sub.next();
-    await store.close();
-    await expect(pending).resolves.toEqual({ done: true, value: undefined });
-  });
-
   it('upcasts on read but leaves the stored rows untouched', async () => {
     const upcasters = new UpcasterRegistry().register('Renamed', 1, (data) => ({ displayName: data['name'] }));
     const store = SqliteEventStore.open({ location: dir(), upcasters });
@@ -56,24 +48,13 @@ describe('SqliteEventStore behaviour beyond the contract', () => {
     db.close();
   });
 
-  it('a subscription holds at most one page of rows however far behind the consumer is', async () => {
-    const store = SqliteEventStore.open({ location: ':memory:', pageSize: 50 });
-    for (let i = 0; i < 10; i++) await store.append('partner-a', numbered(100, i * 100), { expectedRevision: 'any' });
-    const sub = store.subscribeToAll({ fromPosition: 0n })[Symbol.asyncIterator]();
-    await takeNext(sub, 51);
-    expect(store.metrics.subscriptionRowsFetched).toBe(100);
-    await sub.return?.();
-    await store.close();
-  });
-
-  it('a live subscription notices appends made through another connection (polling)', async () => {
-    const reader = SqliteEventStore.open({ location: dir(), pollIntervalMs: 20 });
+  it('an append through another connection reaches a waiting reader within its bound (nobody tells it)', async () => {
+    const reader = SqliteEventStore.open({ location: dir() });
     const writer = SqliteEventStore.open({ location: dir() });
-    const sub = reader.subscribeToAll({ fromPosition: 0n })[Symbol.asyncIterator]();
-    const next = sub.next();
+    const waiting = reader.waitForAppendAfter(0n, 20, new AbortController().signal);
     await writer.append('partner-a', numbered(1), { expectedRevision: 'no_stream' });
-    expect((await next).value?.streamId).toBe('partner-a');
-    await sub.return?.();
+    await waiting;
+    expect((await reader.readAll()).events.map((e) => e.streamId)).toEqual(['partner-a']);
     await Promise.all([reader.close(), writer.close()]);
   });
 });

@@ -10,7 +10,6 @@ function fixture(location: () => string, cleanupDir: (dir: string) => void) {
     const store = SqliteEventStore.open({ location: dir, ...options });
     return {
       store,
-      subscriptionEventsFetched: () => store.metrics.subscriptionRowsFetched,
       cleanup: async () => {
         await store.close();
         cleanupDir(dir);
@@ -25,7 +24,7 @@ describeEventStoreContract(
     () => mkdtempSync(join(tmpdir(), 'event-store-contract-')),
     (dir) => rmSync(dir, { recursive: true, force: true }),
   ),
-  { gapFreePositions: true },
+  { gapFreePositions: true, wakesOnAppend: true },
 );
 
 describeEventStoreContract(
@@ -34,5 +33,5 @@ describeEventStoreContract(
     () => ':memory:',
     () => undefined,
   ),
-  { gapFreePositions: true },
+  { gapFreePositions: true, wakesOnAppend: true },
 );

@@ -11,10 +11,8 @@ export interface SqliteEventStoreOptions {
   clock?: Clock;
   /** Upcasters applied on every read. Default: none. */
   upcasters?: UpcasterRegistry;
-  /** Rows per page for stream reads and subscriptions. Default 256. */
+  /** Rows per page for stream reads. Default 256. */
   pageSize?: number;
-  /** How often a live subscription re-checks for appends made by other processes. Default 1000 ms. */
-  pollIntervalMs?: number;
 }
 
 /** Counters for tests and monitoring. */
@@ -23,6 +21,4 @@ export interface SqliteEventStoreMetrics {
   appends: number;
   /** Write transactions committed (one per group; compare with `appends`). */
   transactions: number;
-  /** Rows read from the database by subscriptions (backpressure accounting). */
-  subscriptionRowsFetched: number;
 }

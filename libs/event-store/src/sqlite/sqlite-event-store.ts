@@ -1,40 +1,38 @@
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import { AppendNotifier } from '../append-notifier';
 import { validateAppend } from '../append-validation';
-import { catchUpSubscription } from '../catch-up-subscription';
 import { systemClock, type Clock } from '../clock';
 import type { NewEvent, StoredEvent } from '../event-envelope';
 import { EventStoreClosedError } from '../event-store.errors';
 import type {
-  AppendOptions, AppendResult, EventStore, LogHeads, ReadAllOptions, ReadAllPage, ReadHeadsOptions, ReadStreamOptions, SubscribeToAllOptions,
+  AppendOptions, AppendResult, EventStore, LogHeads, ReadAllOptions, ReadAllPage, ReadHeadsOptions, ReadStreamOptions,
 } from '../event-store.port';
 import type { StreamRevision } from '../expected-revision';
 import { UpcasterRegistry } from '../upcaster-registry';
+import type { WakesOnAppend } from '../wakes-on-append';
 import { SqliteGroupCommit } from './sqlite-group-commit';
 import { encodeAppend } from '../encoded-event';
-import { decodeRow, positionOfRow, prepareStatements, streamIdOfRow, type EventRow, type SqliteStatements } from './sqlite-rows';
+import { decodeRow, prepareStatements, type SqliteStatements } from './sqlite-rows';
 import type { SqliteEventStoreMetrics, SqliteEventStoreOptions } from './sqlite-event-store.options';
 import { migrateSqliteSchema } from './sqlite-schema';
+import { type SqliteDurability, openSqlite, sqliteDurability } from './open-sqlite';
 
 /** SQLite adapter of the {@link EventStore} port: WAL, `synchronous=FULL`, group commit, gap-free positions. */
-export class SqliteEventStore implements EventStore {
+export class SqliteEventStore implements EventStore, WakesOnAppend {
   private readonly statements: SqliteStatements;
   private readonly writer: SqliteGroupCommit;
   private readonly notifier: AppendNotifier;
-  private readonly closing = new AbortController();
   private readonly clock: Clock;
   private readonly upcasters: UpcasterRegistry;
   private readonly pageSize: number;
   private appends = 0;
-  private subscriptionRowsFetched = 0;
 
   private constructor(private readonly db: Database.Database, options: SqliteEventStoreOptions) {
     this.clock = options.clock ?? systemClock;
     this.upcasters = options.upcasters ?? new UpcasterRegistry();
     this.pageSize = options.pageSize ?? 256;
-    this.notifier = new AppendNotifier(options.pollIntervalMs ?? 1000);
+    this.notifier = new AppendNotifier();
     this.statements = prepareStatements(db);
     this.writer = new SqliteGroupCommit(db, this.statements, (last) => this.notifier.published(last));
     this.notifier.published(this.statements.maxPosition.get()?.p ?? 0n);
@@ -42,30 +40,22 @@ export class SqliteEventStore implements EventStore {
 
   /** Opens (creating and migrating as needed) the store. */
   static open(options: SqliteEventStoreOptions): SqliteEventStore {
-    const inMemory = options.location === ':memory:';
-    if (!inMemory) mkdirSync(options.location, { recursive: true });
-    const db = new Database(inMemory ? ':memory:' : join(options.location, options.fileName ?? 'event-store.sqlite'));
-    try {
-      // WAL + FULL: a commit returns only after the WAL is fsynced, so an acknowledged append survives a crash.
-      db.pragma('journal_mode = WAL');
-      db.pragma('synchronous = FULL');
-      db.pragma('busy_timeout = 5000');
+    const file = options.location === ':memory:' ? ':memory:' : join(options.location, options.fileName ?? 'event-store.sqlite');
+    // FULL: a commit returns only after the WAL is fsynced, so an acknowledged append survives a crash.
+    return openSqlite(file, 'FULL', (db) => {
       migrateSqliteSchema(db);
       return new SqliteEventStore(db, options);
-    } catch (error) {
-      db.close();
-      throw error;
-    }
+    });
   }
 
   /** Snapshot of the counters. */
   get metrics(): SqliteEventStoreMetrics {
-    return { appends: this.appends, transactions: this.writer.transactions, subscriptionRowsFetched: this.subscriptionRowsFetched };
+    return { appends: this.appends, transactions: this.writer.transactions };
   }
 
   /** Durability settings in effect on the store's own connection. */
-  durability(): { journalMode: string; synchronous: number } {
-    return { journalMode: String(this.db.pragma('journal_mode', { simple: true })), synchronous: Number(this.db.pragma('synchronous', { simple: true })) };
+  durability(): SqliteDurability {
+    return sqliteDurability(this.db);
   }
 
   async append(streamId: string, events: readonly NewEvent[], options: AppendOptions): Promise<AppendResult> {
@@ -124,31 +114,15 @@ export class SqliteEventStore implements EventStore {
     return { position, streams: streams.sort((a, b) => (a.position < b.position ? -1 : 1)) };
   }
 
-  subscribeToAll(options: SubscribeToAllOptions): AsyncIterable<StoredEvent> {
-    this.assertOpen();
-    const signals = [this.closing.signal, ...(options.signal ? [options.signal] : [])];
-    return catchUpSubscription<EventRow, StoredEvent>(
-      {
-        readPage: (after, max) => this.statements.readAll.all(after, max),
-        positionOf: positionOfRow,
-        streamIdOf: streamIdOfRow,
-        decode: (row) => decodeRow(row, this.upcasters),
-        waitForAppendAfter: (after, signal) => this.notifier.waitForAppendAfter(after, signal),
-      },
-      {
-        fromPosition: options.fromPosition,
-        streamPrefix: options.streamPrefix ?? '',
-        pageSize: this.pageSize,
-        signal: AbortSignal.any(signals),
-        onPageRead: (rows) => (this.subscriptionRowsFetched += rows),
-      },
-    );
+  /** Woken by this process's commits; appends through another connection show after `maxMs`. */
+  waitForAppendAfter(position: bigint, maxMs: number, signal: AbortSignal): Promise<void> {
+    // close() wakes every waiter; the reader's next read then finds the store closed.
+    return this.notifier.waitForAppendAfter(position, maxMs, signal);
   }
 
   async close(): Promise<void> {
     if (!this.db.open) return;
     this.writer.flush();
-    this.closing.abort();
     this.notifier.wakeAll();
     this.db.close();
   }

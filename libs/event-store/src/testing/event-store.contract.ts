@@ -3,8 +3,8 @@ import type { ContractFixture, ContractOptions, MakeContractStore } from './cont
 import { messageIdContract } from './contract/message-id.contract';
 import { readContract } from './contract/read.contract';
 import { scaleContract } from './contract/scale.contract';
-import { subscriptionContract } from './contract/subscription.contract';
 import { upcastingContract } from './contract/upcasting.contract';
+import { wakeOnAppendContract } from './contract/wake-on-append.contract';
 
 export type { ContractFixture, ContractOptions, ContractStoreOptions, MakeContractStore } from './contract/contract-fixture';
 
@@ -32,7 +32,7 @@ export function describeEventStoreContract(name: string, makeStore: MakeContract
     describe('appends', () => appendContract(fx));
     describe('messageIds across streams', () => messageIdContract(fx));
     describe('reads', () => readContract(fx, makeStore, options));
-    describe('subscriptions', () => subscriptionContract(fx));
+    if (options.wakesOnAppend) describe('waking readers on append', () => wakeOnAppendContract(fx));
     describe('upcasting', () => upcastingContract(makeStore));
     describe('concurrency and scale', () => scaleContract(fx, options));
   });

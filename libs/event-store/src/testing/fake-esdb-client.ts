@@ -1,15 +1,13 @@
-import { Readable, type ReadableOptions } from 'node:stream';
+import { Readable } from 'node:stream';
 import {
-  ANY, NO_STREAM, START, END, BACKWARDS, STREAM_EXISTS, StreamNotFoundError, UnavailableError, WrongExpectedVersionError,
+  ANY, NO_STREAM, START, END, BACKWARDS, STREAM_EXISTS, StreamNotFoundError, WrongExpectedVersionError,
   type AllStreamRecordedEvent, type AllStreamResolvedEvent, type AppendExpectedRevision, type AppendResult, type CurrentRevision,
-  type EventData, type Filter, type ReadAllOptions, type ReadStreamOptions, type SubscribeToAllOptions,
+  type EventData, type ReadAllOptions, type ReadStreamOptions,
 } from '@eventstore/db-client';
-import type { EsdbClient, EsdbSubscription } from '../esdb/esdb-client';
+import type { EsdbClient } from '../esdb/esdb-client';
 
 /** Knobs that make the fake as awkward as a real server. */
 export interface FakeEsdbOptions {
-  /** Drop (error with UnavailableError) every live subscription after this many deliveries. */
-  dropSubscriptionsEvery?: number;
   /** Interleave a `$stats-…` system event after every n-th append. Default 3. */
   systemEventEvery?: number;
 }
@@ -18,13 +16,12 @@ const copy = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
 
 /**
  * In-memory stand-in for EventStoreDB, faithful where the adapter could go wrong: sparse commit
- * positions (not 1, 2, 3), inclusive `$all` reads, exclusive subscription starts, system events
- * in `$all`, typed WrongExpectedVersion / StreamNotFound errors, pull-based (Readable) delivery.
+ * positions (not 1, 2, 3), inclusive `$all` reads, system events in `$all`, typed
+ * WrongExpectedVersion / StreamNotFound errors, reads delivered as Node Readables.
  */
 export class FakeEsdbClient implements EsdbClient {
   private readonly log: AllStreamRecordedEvent[] = [];
   private readonly streams = new Map<string, AllStreamRecordedEvent[]>();
-  private readonly wakeUps = new Set<() => void>();
   private nextPosition = 4096n;
   private appends = 0;
 
@@ -38,8 +35,6 @@ export class FakeEsdbClient implements EsdbClient {
     for (const event of events) this.record(streamName, event.type, copy(event.data), copy(event.metadata), event.id);
     this.appends += 1;
     if (this.appends % (this.options.systemEventEvery ?? 3) === 0) this.record('$stats-127.0.0.1:2113', '$statsCollected', {}, {}, 'stats');
-    // A snapshot: a woken reader with nothing new re-registers, and Set.forEach would visit it again, forever.
-    [...this.wakeUps].forEach((wake) => wake());
     const last = this.streams.get(streamName)!.at(-1)!;
     return { success: true, nextExpectedRevision: last.revision, position: last.position };
   }
@@ -62,41 +57,7 @@ export class FakeEsdbClient implements EsdbClient {
     return Readable.from(selected.map((event): AllStreamResolvedEvent => ({ event, commitPosition: event.position.commit })));
   }
 
-  subscribeToAll(options: SubscribeToAllOptions = {}, readableOptions: ReadableOptions = {}): EsdbSubscription {
-    const from = options.fromPosition;
-    let cursor = from === undefined || from === START ? -1n : from === END ? this.nextPosition : from.commit;
-    let delivered = 0;
-    const matches = (e: AllStreamRecordedEvent): boolean => passes(options.filter, e);
-    // eslint-disable-next-line @typescript-eslint/no-this-alias -- the Readable's read() below has the Readable as `this`
-    const client = this;
-    const readable = new Readable({
-      ...readableOptions,
-      objectMode: true,
-      read(): void {
-        // Exclusive start, as the server: the event at the checkpoint itself is not sent again.
-        const next = client.log.find((e) => e.position.commit > cursor && matches(e));
-        if (!next) {
-          const wake = (): void => {
-            client.wakeUps.delete(wake);
-            if (!readable.destroyed) this._read(0);
-          };
-          client.wakeUps.add(wake);
-          return;
-        }
-        cursor = next.position.commit;
-        delivered += 1;
-        this.push({ event: next, commitPosition: next.position.commit });
-        const every = client.options.dropSubscriptionsEvery;
-        // Dropping right after a push also loses whatever sat in the buffer, as a real drop does.
-        if (every && delivered % every === 0) readable.destroy(new UnavailableError(undefined, 'fake drop'));
-      },
-    });
-    return Object.assign(readable, { unsubscribe: async () => void readable.destroy() });
-  }
-
-  async dispose(): Promise<void> {
-    this.wakeUps.clear();
-  }
+  async dispose(): Promise<void> {}
 
   private current(streamName: string): CurrentRevision {
     const stream = this.streams.get(streamName);
@@ -120,11 +81,4 @@ function conflicts(expected: AppendExpectedRevision, current: CurrentRevision): 
   if (expected === NO_STREAM) return current !== NO_STREAM;
   if (expected === STREAM_EXISTS) return current === NO_STREAM;
   return current !== expected;
-}
-
-function passes(filter: Filter | undefined, e: AllStreamRecordedEvent): boolean {
-  if (!filter) return true;
-  const subject = filter.filterOn === 'streamName' ? e.streamId : e.type;
-  if ('prefixes' in filter) return filter.prefixes.some((p) => subject.startsWith(p));
-  return new RegExp(filter.regex).test(subject);
 }

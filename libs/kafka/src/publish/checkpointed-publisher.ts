@@ -1,6 +1,6 @@
-import { FencedOutError } from '@partner-program/event-store';
+import { FencedOutError, pause } from '@partner-program/event-store';
 import type { Kafka, Message, Producer } from 'kafkajs';
-import { type BackoffOptions, DEFAULT_BACKOFF, ShutdownError, backoffDelay, sleep } from '../backoff';
+import { type BackoffOptions, DEFAULT_BACKOFF, backoffDelay } from '../backoff';
 import { createIdempotentProducer } from '../producers';
 import { type KafkaLogger, silentKafkaLogger } from '../kafka-logger';
 import type { CheckpointStore } from './checkpoint-store';
@@ -79,7 +79,7 @@ export abstract class CheckpointedPublisher<T> {
   async stop(graceMs = 5_000): Promise<void> {
     this.shutdown.abort();
     const grace = new AbortController();
-    await Promise.race([this.running, sleep(graceMs, grace.signal).catch(() => undefined)]);
+    await Promise.race([this.running, pause(graceMs, grace.signal)]);
     grace.abort();
     await this.producer.disconnect();
     await this.running;
@@ -102,9 +102,8 @@ export abstract class CheckpointedPublisher<T> {
         const caughtUp = await this.relayPage();
         this.connected = true;
         attempt = 0;
-        if (caughtUp) await sleep(this.options.idleMs ?? 500, signal);
+        if (caughtUp) await pause(this.options.idleMs ?? 500, signal);
       } catch (error) {
-        if (error instanceof ShutdownError) return;
         if (error instanceof FencedOutError) {
           // Another process publishes now; retrying would only be refused again.
           (this.options.logger ?? silentKafkaLogger).warn(`publishing to ${this.topic} stopped: ${error.message}`);
@@ -114,7 +113,7 @@ export abstract class CheckpointedPublisher<T> {
         this.failures += 1;
         const reason = error instanceof Error ? error.message : String(error);
         (this.options.logger ?? silentKafkaLogger).warn(`publishing to ${this.topic} failed, retrying`, { error: reason, attempt });
-        await sleep(backoffDelay(attempt++, this.options.backoff ?? DEFAULT_BACKOFF), signal).catch(() => undefined);
+        await pause(backoffDelay(attempt++, this.options.backoff ?? DEFAULT_BACKOFF), signal);
       }
     }
   }

@@ -1,5 +1,6 @@
 import type { IngestInput, IngestResult } from '@partner-program/ingestion';
-import { type BackoffOptions, ShutdownError, backoffDelay, sleep } from '../backoff';
+import { pause } from '@partner-program/event-store';
+import { type BackoffOptions, ShutdownError, backoffDelay } from '../backoff';
 import type { UpstreamRecord } from './upstream-message';
 
 // ── Ingest a chunk: one `ingestBatch` per partner (lane), lanes concurrently, retried whole ───
@@ -70,7 +71,8 @@ async function ingestWithRetry(lane: readonly UpstreamRecord[], deps: LaneDeps, 
     } catch (error) {
       if (signal.aborted) throw new ShutdownError();
       deps.onRetry(error, lane[0]!, attempt);
-      await sleep(backoffDelay(attempt, deps.backoff), signal);
+      await pause(backoffDelay(attempt, deps.backoff), signal);
+      if (signal.aborted) throw new ShutdownError();
       await deps.heartbeat();
     }
   }

@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
-import { type EventStore, knowsHeadPosition } from '@partner-program/event-store';
+import { type EventStore, knowsHeadPosition, pause } from '@partner-program/event-store';
 import { RejectionLogProjector } from '@partner-program/ingestion';
 import { PartnerProjector } from '@partner-program/read-models';
 import { ShutdownCoordinator } from '../core/shutdown-coordinator';
@@ -41,7 +41,7 @@ export class ProjectionLoop implements OnApplicationBootstrap, TermWorker {
       const checkpoint = await this.projector.checkpoint();
       this.metrics.projectionCheckpoint.set(Number(checkpoint));
       this.metrics.projectionLag.set(await this.eventsBehind(checkpoint));
-      await sleep(1000, signal);
+      await pause(1000, signal);
     }
   }
 
@@ -58,18 +58,3 @@ export class ProjectionLoop implements OnApplicationBootstrap, TermWorker {
 
 /** Without a cheap head, the lag metric saturates here: beyond it, the projector is simply far behind. */
 const LAG_CAP = 10_000;
-
-/** Resolves after `ms`, or at once when the signal aborts or has already aborted. */
-export function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    // An abort that happened before (e.g. during a scheduler tick) fires no event any more.
-    if (signal.aborted) return resolve();
-    const timer = setTimeout(done, ms);
-    function done() {
-      clearTimeout(timer);
-      signal.removeEventListener('abort', done);
-      resolve();
-    }
-    signal.addEventListener('abort', done, { once: true });
-  });
-}

@@ -1,12 +1,12 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
+import { pause } from '@partner-program/event-store';
 import { PartnerProjector } from '@partner-program/read-models';
 import { RenewalNoticeIssuer } from './renewal-notice-issuer';
 import type { AppConfig } from '../config/app-config';
 import { ShutdownCoordinator } from '../core/shutdown-coordinator';
 import { CLOCK, type Clock } from '../core/tokens';
 import type { LeadershipTerm, TermWorker } from '../leadership/leadership';
-import { sleep } from './projection-loop';
 
 /**
  * Every interval: records time-driven tier and badge changes (credits leaving the window,
@@ -34,7 +34,7 @@ export class RenewalScheduler implements TermWorker {
     await this.catchUpReadModels(signal).catch((error) => this.logger.error(`catching up before the first tick failed: ${(error as Error).stack}`));
     while (!signal.aborted) {
       await this.tick(signal).catch((error) => this.logger.error(`tick failed: ${(error as Error).stack}`));
-      await sleep(this.config.get('SCHEDULER_INTERVAL_MS', { infer: true }), signal);
+      await pause(this.config.get('SCHEDULER_INTERVAL_MS', { infer: true }), signal);
     }
   }
 

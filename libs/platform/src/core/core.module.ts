@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { type DynamicModule, Global, Logger, Module } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
 import type { RulesetCatalog } from '@partner-program/domain';
-import type { EventStore } from '@partner-program/event-store';
+import { type EventStore, systemClock } from '@partner-program/event-store';
 import type { Pool } from 'pg';
 import { IngestionService, PartnerCommandHandler, PostgresRejectionLog, type RejectionLog, RejectionLogProjector, SqliteRejectionLog } from '@partner-program/ingestion';
 import { PartnerProjector, ReadModelQueries } from '@partner-program/read-models';
@@ -37,7 +37,7 @@ export type CoreOptions = Readonly<{ config: AppConfig; clock?: Clock; keys: Api
 @Global()
 @Module({})
 export class CoreModule {
-  static forRoot({ config, clock = () => new Date(), keys }: CoreOptions): DynamicModule {
+  static forRoot({ config, clock = systemClock, keys }: CoreOptions): DynamicModule {
     const providers = [
       { provide: CLOCK, useValue: clock },
       { provide: API_KEY_RING, useValue: keys },

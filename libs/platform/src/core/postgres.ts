@@ -1,6 +1,5 @@
-import { setTimeout as sleep } from 'node:timers/promises';
 import type { Pool } from 'pg';
-import { openPostgresPool } from '@partner-program/event-store';
+import { openPostgresPool, pause } from '@partner-program/event-store';
 import type { AppConfig } from '../config/app-config';
 
 // ── EVENT_STORE=postgres: one database, one pool per process, one schema per component ───────
@@ -50,7 +49,7 @@ export async function postgresAnswers(pool: Pool, timeoutMs = 1_000): Promise<bo
   try {
     return await Promise.race([
       pool.query('SELECT 1').then(() => true),
-      sleep(timeoutMs, false, { signal: timer.signal }),
+      pause(timeoutMs, timer.signal).then(() => false),
     ]);
   } finally {
     timer.abort();

@@ -12,5 +12,5 @@ export const LEADERSHIPS = Symbol('LEADERSHIPS');
 /** `PostgresRebuildRequests` with DATABASE_URL, else `null` (no other process to ask). */
 export const REBUILD_REQUESTS = Symbol('REBUILD_REQUESTS');
 
-/** The current time; a function so tests and the demo can move it. */
-export type Clock = () => Date;
+// The current time: the event store's one Clock type, a function so tests and the demo can move it.
+export type { Clock } from '@partner-program/event-store';

@@ -1,7 +1,6 @@
 import { hostname } from 'node:os';
-import type { FencingToken } from '@partner-program/event-store';
+import { type FencingToken, pause } from '@partner-program/event-store';
 import pg from 'pg';
-import { sleep } from '../background/projection-loop';
 import { DEFAULT_COORDINATION_SCHEMA, migrateCoordinationSchema } from './coordination-schema';
 import type { Leadership, LeadershipTerm } from './leadership';
 
@@ -66,10 +65,10 @@ export class PostgresLeadership implements Leadership {
         this.loseTerm = undefined;
         // Closing the session releases the lock; a connection that hangs is not waited for.
         const closed = new AbortController();
-        await Promise.race([client.end().catch(() => undefined).finally(() => closed.abort()), sleep(this.timeoutMs, closed.signal)]);
+        await Promise.race([client.end().catch(() => undefined).finally(() => closed.abort()), pause(this.timeoutMs, closed.signal)]);
       }
       // The lock released, the standbys get a poll's head start (and a failing database a pause).
-      await sleep(this.pollMs, signal);
+      await pause(this.pollMs, signal);
     }
   }
 
@@ -114,7 +113,7 @@ export class PostgresLeadership implements Leadership {
         );
         return BigInt(elected[0]!.epoch);
       }
-      await sleep(this.pollMs, signal);
+      await pause(this.pollMs, signal);
     }
     return undefined;
   }
@@ -146,7 +145,7 @@ export class PostgresLeadership implements Leadership {
 
   private async heartbeat(client: pg.Client, signal: AbortSignal): Promise<void> {
     while (!signal.aborted) {
-      await sleep(this.heartbeatMs, signal);
+      await pause(this.heartbeatMs, signal);
       if (signal.aborted) return;
       try {
         await client.query('SELECT 1');

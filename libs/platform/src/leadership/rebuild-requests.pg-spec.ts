@@ -1,5 +1,5 @@
 import { readModelFixture, type ReadModelFixture } from '../../../read-models/src/testing/read-model-fixture';
-import { goodStanding } from '../../../read-models/src/testing/facts';
+import { goodStanding } from '@partner-program/domain/testing';
 import { adminQuery, dropSchema, testDatabaseUrl, uniqueSchema } from '@partner-program/event-store/testing';
 import { rebuildReadModels } from '../background/rebuild-read-models';
 import type { LeadershipTerm } from './leadership';

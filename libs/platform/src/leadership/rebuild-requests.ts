@@ -54,7 +54,7 @@ export class PostgresRebuildRequests {
   static async open(options: PostgresRebuildRequestsOptions): Promise<PostgresRebuildRequests> {
     const schema = options.schema ?? DEFAULT_COORDINATION_SCHEMA;
     const pool = tolerateDroppedConnections(new pg.Pool({ connectionString: options.connectionString, max: 2 }));
-    const notifier = new AppendNotifier(options.pollMs ?? 1000);
+    const notifier = new AppendNotifier();
     const channel = `${schema}.rebuild_requests`.slice(0, 63);
     let requests: PostgresRebuildRequests | undefined;
     // Each notification counts as a change (the payload, a request id, is only a hint).
@@ -92,7 +92,7 @@ export class PostgresRebuildRequests {
       if (row.state === 'pending' && waited >= (this.options.takenWithinMs ?? 30_000)) throw new RebuildNotTakenError(id, waited);
       if (waited >= (this.options.finishedWithinMs ?? 600_000)) throw new RebuildFailedError(`rebuild request ${id} has not finished within ${Math.round(waited / 1000)} s`);
       if (signal.aborted) throw new RebuildFailedError(`stopped waiting for rebuild request ${id}: shutting down`);
-      await this.notifier.waitForAppendAfter(seen, signal);
+      await this.notifier.waitForAppendAfter(seen, this.options.pollMs ?? 1000, signal);
     }
   }
 
@@ -141,7 +141,7 @@ export class PostgresRebuildRequests {
 
   /** Resolves on the next change of any request, or after the poll interval. */
   waitForChange(signal: AbortSignal): Promise<void> {
-    return this.notifier.waitForAppendAfter(this.changes, signal);
+    return this.notifier.waitForAppendAfter(this.changes, this.options.pollMs ?? 1000, signal);
   }
 
   async close(): Promise<void> {

@@ -28,14 +28,15 @@ export interface PostgresReadModelOptions {
 export class PostgresReadModelDatabase implements ReadModelBackend, CheckpointNotifications {
   readonly storage: ReadModelStorage;
   readonly notifier: AppendNotifier;
+  readonly pollMs: number;
   private readonly shared: ReadModelQueries;
   private readonly listener: PostgresAppendListener;
   private listening: Promise<void> | undefined;
 
   private constructor(options: PostgresReadModelOptions, quoted: string, channel: string) {
-    const pollMs = options.pollIntervalMs ?? 250;
-    this.notifier = new AppendNotifier(pollMs);
-    this.listener = new PostgresAppendListener(options.connectionString, channel, (p) => this.notifier.published(p), () => this.notifier.wakeAll(), pollMs);
+    this.pollMs = options.pollIntervalMs ?? 250;
+    this.notifier = new AppendNotifier();
+    this.listener = new PostgresAppendListener(options.connectionString, channel, (p) => this.notifier.published(p), () => this.notifier.wakeAll(), this.pollMs);
     this.storage = new PostgresReadModelStorage(options.pool, quoted, channel);
     this.shared = new PostgresReadModelQueries(options.pool, quoted, this);
   }

@@ -11,6 +11,8 @@ export interface CheckpointNotifications {
   /** Listens (once per process) if it does not yet; never rejects (polling covers a failed LISTEN). */
   listen(): Promise<void>;
   readonly notifier: AppendNotifier;
+  /** The longest a wait goes without a notification before re-reading the checkpoint. */
+  readonly pollMs: number;
 }
 
 /** The queries on PostgreSQL, through the views of the active set, on the caller's pool. */
@@ -48,7 +50,7 @@ export class PostgresReadModelQueries extends ReadModelQueries {
   }
 
   protected checkpointPassed(position: bigint, signal: AbortSignal): Promise<void> {
-    return this.notifications.notifier.waitForAppendAfter(position, signal);
+    return this.notifications.notifier.waitForAppendAfter(position, this.notifications.pollMs, signal);
   }
 
   protected async statusRow(partnerId: string): Promise<StatusRow | undefined> {

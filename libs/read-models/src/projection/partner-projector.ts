@@ -1,7 +1,6 @@
-import { FencedOutError } from '@partner-program/event-store';
+import { FencedOutError, Mutex, pause, systemClock, waitForAppendAfter } from '@partner-program/event-store';
 import { type TableSet, otherSet } from '../schema/table-sets';
 import type { ReadModelStorage } from '../storage/read-model-storage';
-import { Mutex, pause } from './mutex';
 import { PartnerStates } from './partner-states';
 import { buildFreshSet, yieldToEventLoop } from './rebuild';
 import type { PartnerProjectorOptions, ProjectorStats } from './projector-options';
@@ -32,7 +31,7 @@ export class PartnerProjector {
     this.deps = {
       store,
       catalog,
-      clock: options.clock ?? (() => new Date()),
+      clock: options.clock ?? systemClock,
       fence: fence === undefined ? () => undefined : () => fence() ?? notLeading(),
     };
     this.pageSize = options.pageSize ?? 500;
@@ -83,9 +82,10 @@ export class PartnerProjector {
   }
 
   /**
-   * Catches up, then polls every `idleMs`, until `signal` aborts; returns once the page in hand is
-   * committed. An empty model is first built by `rebuild`, which is linear where page-by-page
-   * catch-up re-evaluates a partner on every page that touches it.
+   * Catches up, then waits for the next append (woken by the store where it can, `idleMs` at most),
+   * until `signal` aborts; returns once the page in hand is committed. An empty model is first
+   * built by `rebuild`, which is linear where page-by-page catch-up re-evaluates a partner on every
+   * page that touches it.
    *
    * It starts from what the database holds (active set, checkpoint) with an empty cache: a
    * projector elected after another one led continues where that one stopped. Fenced out (a
@@ -100,7 +100,7 @@ export class PartnerProjector {
           if ((await this.checkpoint()) === 0n) await this.rebuild();
         }
         started = true;
-        if ((await this.catchUp(signal)) === 0) await pause(idleMs, signal);
+        if ((await this.catchUp(signal)) === 0) await waitForAppendAfter(this.deps.store, await this.checkpoint(), idleMs, signal);
       } catch (error) {
         if (error instanceof FencedOutError) throw error;
         this.counters.errors += 1;

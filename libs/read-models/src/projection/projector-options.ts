@@ -1,5 +1,5 @@
 import type { RulesetCatalog } from '@partner-program/domain';
-import type { EventStore, FencingToken } from '@partner-program/event-store';
+import type { Clock, EventStore, FencingToken } from '@partner-program/event-store';
 import type { ReadModelBackend } from '../storage/read-model-storage';
 import type { StateCacheLimits } from './state-cache';
 
@@ -10,7 +10,7 @@ export interface PartnerProjectorOptions {
   db: ReadModelBackend;
   catalog: RulesetCatalog;
   /** Evaluation time. Default: wall clock. */
-  clock?: () => Date;
+  clock?: Clock;
   /** Events per page (one transaction each). Default 500. */
   pageSize?: number;
   /** Bounds of the partner-state cache. */

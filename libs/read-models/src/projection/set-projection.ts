@@ -1,5 +1,5 @@
 import { type PartnerFold, type PartnerState, type RulesetCatalog, partnerIdFromStreamId } from '@partner-program/domain';
-import type { EventStore, StoredEvent } from '@partner-program/event-store';
+import type { Clock, EventStore, StoredEvent } from '@partner-program/event-store';
 import type { SetRows, StoredPartner } from '../storage/read-model-storage';
 import { type PartnerEvaluation, evaluatePartner } from './partner-evaluation';
 import { PartnerStates } from './partner-states';
@@ -12,7 +12,7 @@ import { PartnerStates } from './partner-states';
 export type ProjectionDeps = Readonly<{
   store: EventStore;
   catalog: RulesetCatalog;
-  clock: () => Date;
+  clock: Clock;
   /** The leadership token to write with (`undefined`: unfenced); throws `FencedOutError` when not leading. */
   fence: () => bigint | undefined;
 }>;

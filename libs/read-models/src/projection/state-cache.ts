@@ -1,4 +1,5 @@
 import type { PartnerFold } from '@partner-program/domain';
+import { LRUCache } from 'lru-cache';
 
 /** Bounds of {@link StateCache}. */
 export type StateCacheLimits = Readonly<{
@@ -11,49 +12,48 @@ export type StateCacheLimits = Readonly<{
 const DEFAULT_LIMITS = { maxPartners: 10_000, maxEvents: 500_000 } as const;
 
 /**
- * Least recently used partner states, bounded by partners and by folded events. A state is
- * handed out with `take` (removed) and handed back with `put`: `evolveInPlace` extends a state,
- * so exactly one holder may have it at a time.
+ * Least recently used partner states, bounded by partners and by folded events (lru-cache's
+ * entry and size bounds; a state's size is its version). A state is handed out with `take`
+ * (removed) and handed back with `put`: `evolveInPlace` extends a state, so exactly one holder
+ * may have it at a time.
  */
 export class StateCache {
-  private readonly states = new Map<string, PartnerFold>();
-  private readonly maxPartners: number;
-  private readonly maxEvents: number;
-  private events = 0;
+  private readonly states: LRUCache<string, PartnerFold>;
 
   constructor(limits: StateCacheLimits = {}) {
-    this.maxPartners = limits.maxPartners ?? DEFAULT_LIMITS.maxPartners;
-    this.maxEvents = limits.maxEvents ?? DEFAULT_LIMITS.maxEvents;
+    this.states = new LRUCache({
+      max: limits.maxPartners ?? DEFAULT_LIMITS.maxPartners,
+      maxSize: limits.maxEvents ?? DEFAULT_LIMITS.maxEvents,
+      // lru-cache wants a positive size; a cached state has folded at least one event anyway.
+      sizeCalculation: (state) => Math.max(1, state.version),
+    });
   }
 
   get size(): number {
     return this.states.size;
   }
 
+  /** Events folded into the kept states, summed. */
+  get events(): number {
+    return this.states.calculatedSize;
+  }
+
   /** Removes and returns the partner's state. */
   take(partnerId: string): PartnerFold | undefined {
-    const state = this.states.get(partnerId);
-    if (state === undefined) return undefined;
-    this.states.delete(partnerId);
-    this.events -= state.version;
+    const state = this.states.peek(partnerId);
+    if (state !== undefined) this.states.delete(partnerId);
     return state;
   }
 
-  /** Keeps the state as most recently used, evicting the coldest ones beyond the bounds. */
+  /**
+   * Keeps the state as most recently used, evicting the coldest ones beyond the bounds (a state
+   * alone above the event bound is not kept: the next page folds it again from the store).
+   */
   put(partnerId: string, state: PartnerFold): void {
-    this.take(partnerId);
     this.states.set(partnerId, state);
-    this.events += state.version;
-    // Map iteration is insertion order, so the first key is the least recently used.
-    for (const [coldest, cold] of this.states) {
-      if (this.states.size <= this.maxPartners && this.events <= this.maxEvents) break;
-      this.states.delete(coldest);
-      this.events -= cold.version;
-    }
   }
 
   clear(): void {
     this.states.clear();
-    this.events = 0;
   }
 }

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { pause } from '../projection/mutex';
+import { pause } from '@partner-program/event-store';
 import {
   type BadgeRow, type NoticeFilter, ReadModelQueries, type StatusRow, type TierRow,
 } from '../queries/read-model-queries';

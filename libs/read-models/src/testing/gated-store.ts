@@ -41,7 +41,6 @@ export class GatedStore implements EventStore {
   append: EventStore['append'] = (...args) => this.inner.append(...args);
   readHeads: EventStore['readHeads'] = (...args) => this.inner.readHeads(...args);
   streamRevision: EventStore['streamRevision'] = (...args) => this.inner.streamRevision(...args);
-  subscribeToAll: EventStore['subscribeToAll'] = (...args) => this.inner.subscribeToAll(...args);
   close: EventStore['close'] = () => this.inner.close();
 
   private async pass(read: StoreRead): Promise<void> {

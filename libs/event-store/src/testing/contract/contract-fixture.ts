@@ -14,8 +14,6 @@ export interface ContractStoreOptions {
 export interface ContractFixture {
   store: EventStore;
   cleanup: () => Promise<void>;
-  /** Events (or rows) pulled from storage by subscriptions so far: lets the suite check backpressure. */
-  subscriptionEventsFetched: () => number;
 }
 
 /** Creates a fresh store (or, for a shared server, a client of it). */
@@ -27,6 +25,8 @@ export interface ContractOptions {
   largeStreamEvents?: number;
   /** Each fixture is a fresh store numbering positions 1, 2, 3, … (SQLite). Default false. */
   gapFreePositions?: boolean;
+  /** The store wakes readers waiting for appends (WakesOnAppend: SQLite, PostgreSQL). Default false. */
+  wakesOnAppend?: boolean;
 }
 
 /** A valid event with unique messageId. */
@@ -74,30 +74,6 @@ export async function readAllAfter(store: EventStore, from: bigint, streams: Rea
     position = page.nextPosition;
     if (page.isEnd) return out;
   }
-}
-
-/** Next item of an iterator, failing the test instead of hanging when nothing arrives. */
-export async function nextWithin<T>(iterator: AsyncIterator<T>, ms = 5000): Promise<IteratorResult<T>> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`no event within ${ms} ms`)), ms);
-  });
-  try {
-    return await Promise.race([iterator.next(), timeout]);
-  } finally {
-    clearTimeout(timer);
-  }
-}
-
-/** The next `count` values of an iterator. */
-export async function takeNext<T>(iterator: AsyncIterator<T>, count: number, ms = 5000): Promise<T[]> {
-  const out: T[] = [];
-  while (out.length < count) {
-    const result = await nextWithin(iterator, ms);
-    if (result.done) throw new Error(`iterator ended after ${out.length} of ${count}`);
-    out.push(result.value);
-  }
-  return out;
 }
 
 /** Asserts strictly increasing positions. */

@@ -1,6 +1,6 @@
 import type { EventData } from '../../event-envelope';
 import { UpcasterRegistry } from '../../upcaster-registry';
-import { collect, headPosition, readAllAfter, takeNext, testEvent, uniqueStream, type MakeContractStore } from './contract-fixture';
+import { collect, headPosition, readAllAfter, testEvent, uniqueStream, type MakeContractStore } from './contract-fixture';
 
 /** Old stored shapes come out in the current shape on every read path. */
 export function upcastingContract(makeStore: MakeContractStore): void {
@@ -13,7 +13,7 @@ export function upcastingContract(makeStore: MakeContractStore): void {
       .register('PartnerRenamed', (data) => ({ ...data, locale: data['locale'] ?? 'en' }));
   }
 
-  it('upcasts on readStream, readAll and subscribeToAll without rewriting history', async () => {
+  it('upcasts on readStream and readAll without rewriting history', async () => {
     const seen: number[] = [];
     const fx = await makeStore({ upcasters: registry(seen) });
     try {
@@ -40,11 +40,8 @@ export function upcastingContract(makeStore: MakeContractStore): void {
 
       expect(shape(await collect(fx.store.readStream(s)))).toEqual(expected);
       expect(shape(await readAllAfter(fx.store, head, new Set([s])))).toEqual(expected);
-      const sub = fx.store.subscribeToAll({ fromPosition: head })[Symbol.asyncIterator]();
-      expect(shape(await takeNext(sub, 4))).toEqual(expected);
-      await sub.return?.();
       // The first step only ever sees v1 input: stored v2/v3 events skip it.
-      expect(seen).toEqual([1, 1, 1]);
+      expect(seen).toEqual([1, 1]);
     } finally {
       await fx.cleanup();
     }

@@ -12,7 +12,7 @@ export function projectionBehaviour(open: OpenReadModels): void {
       f = readModelFixture({ pageSize: 4, now: '2021-06-01T00:00:00Z', database: await open() });
       await f.record('P-1', ...vmcPartner('2021-01-01', '2021-07-15'), booked('2021-02-01', 'D-1', 'vmc-on-aws', 60_000));
       await f.record('P-2', ...vmcPartner('2021-01-01'), booked('2021-03-01', 'D-2', 'vmc-on-aws', 1_200_000));
-      await f.record('P-3', signed('2021-01-01', 'A-9', '2022-12-31'), competency('2021-01-01', 'pks'));
+      await f.record('P-3', signed('2021-01-01', 'A-9', '2021-01-01', '2022-12-31'), competency('2021-01-01', 'pks'));
       await f.projector.catchUp();
     });
     afterEach(() => f.close());

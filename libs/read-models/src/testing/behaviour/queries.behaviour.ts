@@ -16,7 +16,7 @@ export function queriesBehaviour(open: OpenReadModels): void {
         const credits = i % 2 === 1 ? 60_000 : 10;
         await f.record(`P-0${i}`, ...vmcPartner('2021-01-01', `2021-0${6 + (i % 3)}-2${i}`), booked('2021-02-01', `D-${i}`, 'vmc-on-aws', credits));
       }
-      await f.record('P-08', signed('2021-01-01', 'A-8', '2022-01-31'));
+      await f.record('P-08', signed('2021-01-01', 'A-8', '2021-01-01', '2022-01-31'));
       await f.projector.catchUp();
     });
     afterAll(() => f.close());

@@ -1,4 +1,4 @@
-import { KeyedMutex } from './keyed-mutex';
+import { KeyedMutex, Mutex } from './mutex';
 
 const tick = () => new Promise((resolve) => setImmediate(resolve));
 
@@ -30,5 +30,21 @@ describe('KeyedMutex', () => {
     expect(log).toEqual(['a', 'b', 'a again']);
     await tick();
     expect(mutex.busyKeys).toBe(0);
+  });
+});
+
+describe('Mutex', () => {
+  it('runs sections in call order, the next after a failing one', async () => {
+    const mutex = new Mutex();
+    const log: string[] = [];
+    const failing = mutex.run(async () => {
+      await tick();
+      log.push('first');
+      throw new Error('boom');
+    });
+    const second = mutex.run(async () => void log.push('second'));
+    await expect(failing).rejects.toThrow('boom');
+    await second;
+    expect(log).toEqual(['first', 'second']);
   });
 });

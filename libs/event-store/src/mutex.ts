@@ -1,7 +1,7 @@
 /**
- * Runs tasks one at a time per key, in arrival order; different keys run concurrently.
- * Commands for one partner are serialised so they decide on the latest state instead of racing
- * to the store and retrying; across processes the store's expected revision still guards.
+ * Runs tasks one at a time per key, in arrival order; different keys run concurrently. Ingestion
+ * serialises each stream's commands with it (they decide on the latest state instead of racing to
+ * the store; across processes the expected revision still guards), the projector its sections.
  */
 export class KeyedMutex {
   private readonly tails = new Map<string, Promise<unknown>>();
@@ -23,5 +23,14 @@ export class KeyedMutex {
   /** Keys with a task running or queued. */
   get busyKeys(): number {
     return this.tails.size;
+  }
+}
+
+/** Runs async sections one at a time, in call order: a {@link KeyedMutex} with a single key. */
+export class Mutex {
+  private readonly keyed = new KeyedMutex();
+
+  run<T>(section: () => Promise<T>): Promise<T> {
+    return this.keyed.run('', section);
   }
 }

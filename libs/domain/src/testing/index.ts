@@ -1,0 +1,2 @@
+// Test builders other libraries' tests share (`@partner-program/domain/testing`; not part of the build).
+export * from './facts';
