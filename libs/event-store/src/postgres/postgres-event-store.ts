@@ -1,15 +1,10 @@
 import type pg from 'pg';
 import { AppendNotifier } from '../append-notifier';
-import { validateAppend } from '../append-validation';
-import { systemClock, type Clock } from '../clock';
-import { encodeAppend } from '../encoded-event';
-import type { NewEvent, StoredEvent } from '../event-envelope';
+import type { StoredEvent } from '../event-envelope';
 import { EventStoreClosedError } from '../event-store.errors';
-import type {
-  AppendOptions, AppendResult, EventStore, LogHeads, ReadAllOptions, ReadAllPage, ReadHeadsOptions, ReadStreamOptions,
-} from '../event-store.port';
+import type { EventStore, LogHeads, ReadHeadsOptions } from '../event-store.port';
 import type { StreamRevision } from '../expected-revision';
-import { UpcasterRegistry } from '../upcaster-registry';
+import { SqlEventStore } from '../sql/sql-event-store';
 import type { WakesOnAppend } from '../wakes-on-append';
 import { PostgresAppendListener } from './postgres-append-listener';
 import type { PostgresEventStoreMetrics, PostgresEventStoreOptions } from './postgres-event-store.options';
@@ -23,14 +18,10 @@ import { migratePostgresSchema } from './postgres-schema';
  * order (a counter row, see postgres-group-commit.ts), messageIds unique across streams, live
  * readers at the end of the log woken by LISTEN/NOTIFY, with their own bound as the fallback.
  */
-export class PostgresEventStore implements EventStore, WakesOnAppend {
-  private readonly writer: PostgresGroupCommit;
+export class PostgresEventStore extends SqlEventStore<EventRow> implements EventStore, WakesOnAppend {
+  protected readonly writer: PostgresGroupCommit;
   private readonly notifier: AppendNotifier;
   private readonly closing = new AbortController();
-  private readonly clock: Clock;
-  private readonly upcasters: UpcasterRegistry;
-  private readonly pageSize: number;
-  private appends = 0;
 
   private constructor(
     private readonly pool: pg.Pool,
@@ -42,9 +33,7 @@ export class PostgresEventStore implements EventStore, WakesOnAppend {
     channel: string,
     options: PostgresEventStoreOptions,
   ) {
-    this.clock = options.clock ?? systemClock;
-    this.upcasters = options.upcasters ?? new UpcasterRegistry();
-    this.pageSize = options.pageSize ?? 256;
+    super(options);
     this.notifier = notifier;
     this.writer = new PostgresGroupCommit(pool, sql, channel, (last) => this.notifier.published(last));
   }
@@ -82,28 +71,6 @@ export class PostgresEventStore implements EventStore, WakesOnAppend {
     return { appends: this.appends, transactions: this.writer.transactions };
   }
 
-  async append(streamId: string, events: readonly NewEvent[], options: AppendOptions): Promise<AppendResult> {
-    this.assertOpen();
-    validateAppend(streamId, events, options?.expectedRevision);
-    const encoded = encodeAppend(streamId, events, this.clock().toISOString(), this.upcasters);
-    this.appends += 1;
-    return this.writer.enqueue(streamId, encoded, options.expectedRevision);
-  }
-
-  async *readStream(streamId: string, options: ReadStreamOptions = {}): AsyncIterable<StoredEvent> {
-    let revision = options.fromRevision ?? 0;
-    let remaining = options.maxCount ?? Number.POSITIVE_INFINITY;
-    while (remaining > 0) {
-      this.assertOpen();
-      const limit = Math.min(this.pageSize, remaining);
-      const { rows } = await this.pool.query<EventRow>(this.sql.readStream, [streamId, revision, limit]);
-      for (const row of rows) yield decodeRow(row, this.upcasters);
-      if (rows.length < limit) return;
-      remaining -= rows.length;
-      revision += rows.length;
-    }
-  }
-
   async streamRevision(streamId: string): Promise<StreamRevision> {
     this.assertOpen();
     const { rows } = await this.pool.query<{ revision: number | null }>(this.sql.streamRevision, [streamId]);
@@ -114,16 +81,6 @@ export class PostgresEventStore implements EventStore, WakesOnAppend {
   async headPosition(): Promise<bigint> {
     this.assertOpen();
     return (await this.pool.query<{ position: bigint }>(this.sql.head)).rows[0]!.position;
-  }
-
-  async readAll(options: ReadAllOptions = {}): Promise<ReadAllPage> {
-    this.assertOpen();
-    const from = options.fromPosition ?? 0n;
-    const maxCount = options.maxCount ?? 500;
-    // One extra row tells us exactly whether this page reaches the end.
-    const { rows } = await this.pool.query<EventRow>(this.sql.readAll, [from.toString(), maxCount + 1]);
-    const events = rows.slice(0, maxCount).map((row) => decodeRow(row, this.upcasters));
-    return { events, nextPosition: events.at(-1)?.position ?? from, isEnd: rows.length <= maxCount };
   }
 
   async readHeads(options: ReadHeadsOptions = {}): Promise<LogHeads> {
@@ -153,7 +110,19 @@ export class PostgresEventStore implements EventStore, WakesOnAppend {
     if (this.ownsPool) await this.pool.end();
   }
 
-  private assertOpen(): void {
+  protected assertOpen(): void {
     if (this.closing.signal.aborted) throw new EventStoreClosedError();
+  }
+
+  protected async streamRows(streamId: string, fromRevision: number, limit: number): Promise<readonly EventRow[]> {
+    return (await this.pool.query<EventRow>(this.sql.readStream, [streamId, fromRevision, limit])).rows;
+  }
+
+  protected async logRows(after: bigint, limit: number): Promise<readonly EventRow[]> {
+    return (await this.pool.query<EventRow>(this.sql.readAll, [after.toString(), limit])).rows;
+  }
+
+  protected decode(row: EventRow): StoredEvent {
+    return decodeRow(row, this.upcasters);
   }
 }

@@ -1,37 +1,26 @@
 import { join } from 'node:path';
 import type Database from 'better-sqlite3';
 import { AppendNotifier } from '../append-notifier';
-import { validateAppend } from '../append-validation';
-import { systemClock, type Clock } from '../clock';
-import type { NewEvent, StoredEvent } from '../event-envelope';
+import type { StoredEvent } from '../event-envelope';
 import { EventStoreClosedError } from '../event-store.errors';
-import type {
-  AppendOptions, AppendResult, EventStore, LogHeads, ReadAllOptions, ReadAllPage, ReadHeadsOptions, ReadStreamOptions,
-} from '../event-store.port';
+import type { EventStore, LogHeads, ReadHeadsOptions } from '../event-store.port';
 import type { StreamRevision } from '../expected-revision';
-import { UpcasterRegistry } from '../upcaster-registry';
+import { SqlEventStore } from '../sql/sql-event-store';
 import type { WakesOnAppend } from '../wakes-on-append';
 import { SqliteGroupCommit } from './sqlite-group-commit';
-import { encodeAppend } from '../encoded-event';
-import { decodeRow, prepareStatements, type SqliteStatements } from './sqlite-rows';
+import { decodeRow, prepareStatements, type EventRow, type SqliteStatements } from './sqlite-rows';
 import type { SqliteEventStoreMetrics, SqliteEventStoreOptions } from './sqlite-event-store.options';
 import { migrateSqliteSchema } from './sqlite-schema';
 import { type SqliteDurability, openSqlite, sqliteDurability } from './open-sqlite';
 
 /** SQLite adapter of the {@link EventStore} port: WAL, `synchronous=FULL`, group commit, gap-free positions. */
-export class SqliteEventStore implements EventStore, WakesOnAppend {
+export class SqliteEventStore extends SqlEventStore<EventRow> implements EventStore, WakesOnAppend {
   private readonly statements: SqliteStatements;
-  private readonly writer: SqliteGroupCommit;
+  protected readonly writer: SqliteGroupCommit;
   private readonly notifier: AppendNotifier;
-  private readonly clock: Clock;
-  private readonly upcasters: UpcasterRegistry;
-  private readonly pageSize: number;
-  private appends = 0;
 
   private constructor(private readonly db: Database.Database, options: SqliteEventStoreOptions) {
-    this.clock = options.clock ?? systemClock;
-    this.upcasters = options.upcasters ?? new UpcasterRegistry();
-    this.pageSize = options.pageSize ?? 256;
+    super(options);
     this.notifier = new AppendNotifier();
     this.statements = prepareStatements(db);
     this.writer = new SqliteGroupCommit(db, this.statements, (last) => this.notifier.published(last));
@@ -58,28 +47,6 @@ export class SqliteEventStore implements EventStore, WakesOnAppend {
     return sqliteDurability(this.db);
   }
 
-  async append(streamId: string, events: readonly NewEvent[], options: AppendOptions): Promise<AppendResult> {
-    this.assertOpen();
-    validateAppend(streamId, events, options?.expectedRevision);
-    const encoded = encodeAppend(streamId, events, this.clock().toISOString(), this.upcasters);
-    this.appends += 1;
-    return this.writer.enqueue(streamId, encoded, options.expectedRevision);
-  }
-
-  async *readStream(streamId: string, options: ReadStreamOptions = {}): AsyncIterable<StoredEvent> {
-    let revision = options.fromRevision ?? 0;
-    let remaining = options.maxCount ?? Number.POSITIVE_INFINITY;
-    while (remaining > 0) {
-      this.assertOpen();
-      const limit = Math.min(this.pageSize, remaining);
-      const rows = this.statements.readStream.all(streamId, revision, limit);
-      for (const row of rows) yield decodeRow(row, this.upcasters);
-      if (rows.length < limit) return;
-      remaining -= rows.length;
-      revision += rows.length;
-    }
-  }
-
   async streamRevision(streamId: string): Promise<StreamRevision> {
     this.assertOpen();
     return this.statements.streamRevision.get(streamId)?.r ?? 'no_stream';
@@ -89,16 +56,6 @@ export class SqliteEventStore implements EventStore, WakesOnAppend {
   async headPosition(): Promise<bigint> {
     this.assertOpen();
     return this.statements.maxPosition.get()?.p ?? 0n;
-  }
-
-  async readAll(options: ReadAllOptions = {}): Promise<ReadAllPage> {
-    this.assertOpen();
-    const from = options.fromPosition ?? 0n;
-    const maxCount = options.maxCount ?? 500;
-    // One extra row tells us exactly whether this page reaches the end.
-    const rows = this.statements.readAll.all(from, maxCount + 1);
-    const events = rows.slice(0, maxCount).map((row) => decodeRow(row, this.upcasters));
-    return { events, nextPosition: events.at(-1)?.position ?? from, isEnd: rows.length <= maxCount };
   }
 
   async readHeads(options: ReadHeadsOptions = {}): Promise<LogHeads> {
@@ -127,7 +84,19 @@ export class SqliteEventStore implements EventStore, WakesOnAppend {
     this.db.close();
   }
 
-  private assertOpen(): void {
+  protected assertOpen(): void {
     if (!this.db.open) throw new EventStoreClosedError();
+  }
+
+  protected streamRows(streamId: string, fromRevision: number, limit: number): readonly EventRow[] {
+    return this.statements.readStream.all(streamId, fromRevision, limit);
+  }
+
+  protected logRows(after: bigint, limit: number): readonly EventRow[] {
+    return this.statements.readAll.all(after, limit);
+  }
+
+  protected decode(row: EventRow): StoredEvent {
+    return decodeRow(row, this.upcasters);
   }
 }
