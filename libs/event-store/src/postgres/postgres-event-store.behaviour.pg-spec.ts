@@ -1,27 +1,14 @@
 import { EventStoreClosedError, WrongExpectedRevisionError } from '../event-store.errors';
 import { knowsHeadPosition } from '../head-position';
 import { collect, numbered, testEvent } from '../testing/contract/contract-fixture';
-import { adminQuery, dropSchema, testDatabaseUrl, uniqueSchema } from '../testing/postgres-test-schema';
+import { adminQuery, testDatabaseUrl } from '../testing/postgres-test-schema';
 import { PostgresEventStore } from './postgres-event-store';
-import type { PostgresEventStoreOptions } from './postgres-event-store.options';
+import { storesPerTest } from './postgres-test-stores';
 import { openPostgresPool } from './postgres-pool';
 import { POSTGRES_SCHEMA_VERSION } from './postgres-schema';
 
 describe('PostgresEventStore beyond the contract', () => {
-  let schema: string;
-  const stores: PostgresEventStore[] = [];
-  const open = async (options: Partial<PostgresEventStoreOptions> = {}): Promise<PostgresEventStore> => {
-    const store = await PostgresEventStore.open({ connectionString: testDatabaseUrl(), schema, ...options });
-    stores.push(store);
-    return store;
-  };
-  beforeEach(() => {
-    schema = uniqueSchema();
-  });
-  afterEach(async () => {
-    await Promise.all(stores.splice(0).map((store) => store.close()));
-    await dropSchema(schema);
-  });
+  const { open, schema } = storesPerTest();
 
   describe('on a pool shared with the process', () => {
     it('reads and writes through it, and leaves it open on close for its owner to end', async () => {
@@ -31,7 +18,7 @@ describe('PostgresEventStore beyond the contract', () => {
         await store.append('partner-shared', numbered(2), { expectedRevision: 'no_stream' });
         await store.close();
         expect(pool.ending).toBe(false);
-        const { rows } = await pool.query(`SELECT count(*)::int AS n FROM "${schema}".events`);
+        const { rows } = await pool.query(`SELECT count(*)::int AS n FROM "${schema()}".events`);
         expect(rows[0].n).toBe(2);
       } finally {
         await pool.end();
@@ -71,9 +58,9 @@ describe('PostgresEventStore beyond the contract', () => {
 
     it('a statement failure caused by one append fails only that append; the others commit gap-free', async () => {
       const store = await open();
-      await adminQuery(`CREATE FUNCTION "${schema}".poison() RETURNS trigger LANGUAGE plpgsql AS $$
+      await adminQuery(`CREATE FUNCTION "${schema()}".poison() RETURNS trigger LANGUAGE plpgsql AS $$
         BEGIN IF NEW.type = 'Poison' THEN RAISE EXCEPTION 'poisoned event'; END IF; RETURN NEW; END $$`);
-      await adminQuery(`CREATE TRIGGER poison BEFORE INSERT ON "${schema}".events FOR EACH ROW EXECUTE FUNCTION "${schema}".poison()`);
+      await adminQuery(`CREATE TRIGGER poison BEFORE INSERT ON "${schema()}".events FOR EACH ROW EXECUTE FUNCTION "${schema()}".poison()`);
       const outcomes = await Promise.allSettled([
         store.append('partner-a', numbered(2), { expectedRevision: 'no_stream' }),
         store.append('partner-b', [...numbered(2), testEvent('Poison')], { expectedRevision: 'no_stream' }),
@@ -125,9 +112,9 @@ describe('PostgresEventStore beyond the contract', () => {
 
   it('migrates once even when several stores open at the same time, and refuses a schema from newer code', async () => {
     await Promise.all([open(), open(), open()]);
-    const { rows } = await adminQuery(`SELECT version FROM "${schema}".schema_migrations ORDER BY version`);
+    const { rows } = await adminQuery(`SELECT version FROM "${schema()}".schema_migrations ORDER BY version`);
     expect(rows.map((r: { version: number }) => r.version)).toEqual(Array.from({ length: POSTGRES_SCHEMA_VERSION }, (_, i) => i + 1));
-    await adminQuery(`INSERT INTO "${schema}".schema_migrations (version, description) VALUES ($1, 'from the future')`, [POSTGRES_SCHEMA_VERSION + 1]);
-    await expect(PostgresEventStore.open({ connectionString: testDatabaseUrl(), schema })).rejects.toThrow(/newer than this code/);
+    await adminQuery(`INSERT INTO "${schema()}".schema_migrations (version, description) VALUES ($1, 'from the future')`, [POSTGRES_SCHEMA_VERSION + 1]);
+    await expect(PostgresEventStore.open({ connectionString: testDatabaseUrl(), schema: schema() })).rejects.toThrow(/newer than this code/);
   });
 });

@@ -1,34 +1,21 @@
 import type { StoredEvent } from '../event-envelope';
 import { numbered, testEvent } from '../testing/contract/contract-fixture';
-import { adminQuery, dropSchema, testDatabaseUrl, uniqueSchema } from '../testing/postgres-test-schema';
-import { PostgresEventStore } from './postgres-event-store';
+import { adminQuery } from '../testing/postgres-test-schema';
+import { storesPerTest } from './postgres-test-stores';
 
 /**
  * The global order seen by catch-up readers while several writers (separate stores: separate
  * connections and group commits, as separate processes would be) append at once.
  */
 describe('PostgreSQL global order under concurrent writers', () => {
-  let schema: string;
-  const stores: PostgresEventStore[] = [];
-  const open = async (): Promise<PostgresEventStore> => {
-    const store = await PostgresEventStore.open({ connectionString: testDatabaseUrl(), schema });
-    stores.push(store);
-    return store;
-  };
-  beforeEach(() => {
-    schema = uniqueSchema();
-  });
-  afterEach(async () => {
-    await Promise.all(stores.splice(0).map((store) => store.close()));
-    await dropSchema(schema);
-  });
+  const { open, schema } = storesPerTest();
 
   it('a reader never skips an append whose transaction commits after a later append was issued', async () => {
     const [slowWriter, fastWriter, reader] = [await open(), await open(), await open()];
     // The slow append's own transaction stays open for 1.5 s inside its INSERT (a trigger sleeps).
-    await adminQuery(`CREATE FUNCTION "${schema}".hold() RETURNS trigger LANGUAGE plpgsql AS $$
+    await adminQuery(`CREATE FUNCTION "${schema()}".hold() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN IF NEW.type = 'Slow' THEN PERFORM pg_sleep(1.5); END IF; RETURN NEW; END $$`);
-    await adminQuery(`CREATE TRIGGER hold BEFORE INSERT ON "${schema}".events FOR EACH ROW EXECUTE FUNCTION "${schema}".hold()`);
+    await adminQuery(`CREATE TRIGGER hold BEFORE INSERT ON "${schema()}".events FOR EACH ROW EXECUTE FUNCTION "${schema()}".hold()`);
 
     const seen: bigint[] = [];
     const polling = (async () => {
