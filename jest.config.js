@@ -19,11 +19,7 @@ const swc = [
 // NestJS 12 ships as ES modules. Node (20.19+, 22.12+, 24) can require() them, but jest's module runtime cannot, so
 // jest compiles those packages to CommonJS with swc as well (content-disposition: via
 // @fastify/static, which serves the Swagger UI).
-const esmOnly = [
-  '@nestjs',
-  'nestjs-pino',
-  'content-disposition',
-];
+const esmOnly = ['@nestjs', 'nestjs-pino', 'content-disposition'];
 const swcForEsm = ['@swc/jest', { jsc: { parser: { syntax: 'ecmascript' }, target: 'es2022' }, module: { type: 'commonjs' } }];
 
 module.exports = {

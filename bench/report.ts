@@ -16,7 +16,10 @@ function verdict(figure: Figure): string {
 }
 
 export function renderTable(figures: readonly Figure[]): string {
-  const rows = figures.map((f) => `| ${f.label} | ${f.value.toLocaleString('en-US', { maximumFractionDigits: 1 })} ${f.unit} | ${f.notes ?? ''} | ${f.target?.text ?? ''} | ${verdict(f)} |`);
+  const rows = figures.map(
+    (f) =>
+      `| ${f.label} | ${f.value.toLocaleString('en-US', { maximumFractionDigits: 1 })} ${f.unit} | ${f.notes ?? ''} | ${f.target?.text ?? ''} | ${verdict(f)} |`,
+  );
   return ['| figure | measured (median) | details | target | verdict |', '| --- | --- | --- | --- | --- |', ...rows].join('\n');
 }
 
@@ -24,8 +27,9 @@ export function renderTable(figures: readonly Figure[]): string {
 export function writeReport(file: string, header: string, figures: readonly Figure[]): void {
   const block = `${START}\n${header}\n\n${renderTable(figures)}\n${END}`;
   const previous = existsSync(file) ? readFileSync(file, 'utf8') : `# Benchmarks\n\n${START}\n${END}\n`;
-  const next = previous.includes(START) && previous.includes(END)
-    ? previous.slice(0, previous.indexOf(START)) + block + previous.slice(previous.indexOf(END) + END.length)
-    : `${previous.trimEnd()}\n\n${block}\n`;
+  const next =
+    previous.includes(START) && previous.includes(END)
+      ? previous.slice(0, previous.indexOf(START)) + block + previous.slice(previous.indexOf(END) + END.length)
+      : `${previous.trimEnd()}\n\n${block}\n`;
   writeFileSync(file, next);
 }

@@ -56,7 +56,13 @@ async function main(): Promise<void> {
   const ratio = (value: number) => `${((value / ceiling) * 100).toFixed(0)}% of ceiling`;
 
   const single = await medianOf(o.runs, () => singleAppends64(writes.slice(0, o.tiny ? 2_000 : 30_000)));
-  add({ id: 'store-single', label: 'store: single-event appends, 64 concurrent callers (group commit)', value: single.eventsPerSecond, unit: 'events/s', notes: `${ratio(single.eventsPerSecond)}; ${round(single.eventsPerTransaction, 1)} appends per transaction` });
+  add({
+    id: 'store-single',
+    label: 'store: single-event appends, 64 concurrent callers (group commit)',
+    value: single.eventsPerSecond,
+    unit: 'events/s',
+    notes: `${ratio(single.eventsPerSecond)}; ${round(single.eventsPerTransaction, 1)} appends per transaction`,
+  });
   const { batch } = await medianOf(o.runs, async () => ({ batch: await batchAppends100(writes) }));
   add({ id: 'store-batch', label: 'store: 100-event appends', value: batch, unit: 'events/s', notes: ratio(batch) });
 
@@ -68,9 +74,22 @@ async function main(): Promise<void> {
     return { small, medium, large };
   });
   const relative = (cost.large / cost.small) * 100;
-  add({ id: 'cmd-10', label: 'command path, partner with 10 prior events', value: cost.small, unit: 'appends/s', notes: 'sequential commands, one fsync each' });
+  add({
+    id: 'cmd-10',
+    label: 'command path, partner with 10 prior events',
+    value: cost.small,
+    unit: 'appends/s',
+    notes: 'sequential commands, one fsync each',
+  });
   add({ id: 'cmd-10k', label: `command path, partner with ${o.tiny ? '1,000' : '10,000'} prior events`, value: cost.medium, unit: 'appends/s' });
-  add({ id: 'cmd-100k', label: `command path, partner with ${o.tiny ? '5,000' : '100,000'} prior events`, value: cost.large, unit: 'appends/s', notes: `${relative.toFixed(0)}% of the 10-event partner's rate`, target: { op: '>=', value: cost.small * 0.8, text: 'within 20% of the 10-event partner' } });
+  add({
+    id: 'cmd-100k',
+    label: `command path, partner with ${o.tiny ? '5,000' : '100,000'} prior events`,
+    value: cost.large,
+    unit: 'appends/s',
+    notes: `${relative.toFixed(0)}% of the 10-event partner's rate`,
+    target: { op: '>=', value: cost.small * 0.8, text: 'within 20% of the 10-event partner' },
+  });
 
   const pgCeiling = await postgresFigures(o, add, writes);
   const sqlite = await httpFigures(o, add, ceiling);
@@ -102,7 +121,9 @@ async function onlySections(o: BenchOptions, add: (f: Figure) => void, only: rea
   if (only.includes('pg-service')) await pgServiceFigures(o, add, writes, { pgCeiling, sqlite });
 }
 
-const generatedWrites = (o: BenchOptions) => [...take(programme({ partners: o.partners, dealsPerPartner: o.dealsPerPartner, prefix: 'W' }), o.tiny ? 5_000 : 200_000)];
+const generatedWrites = (o: BenchOptions) => [
+  ...take(programme({ partners: o.partners, dealsPerPartner: o.dealsPerPartner, prefix: 'W' }), o.tiny ? 5_000 : 200_000),
+];
 
 async function sqliteCeiling(o: BenchOptions, add: (f: Figure) => void, writes: readonly Envelope[]): Promise<number> {
   const { ceiling } = await medianOf(o.runs, async () => ({ ceiling: measureCeiling(writes) }));
@@ -111,7 +132,11 @@ async function sqliteCeiling(o: BenchOptions, add: (f: Figure) => void, writes: 
 }
 
 function finish(o: BenchOptions & { out: string }, figures: readonly Figure[]): void {
-  const header = [`Measured ${new Date().toISOString().slice(0, 10)} on ${machine()}.`, '', `Command: \`npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}\` (${o.partners.toLocaleString('en-US')} generated partners, ${o.runs} runs per figure, ${o.seconds} s per HTTP load).`].join('\n');
+  const header = [
+    `Measured ${new Date().toISOString().slice(0, 10)} on ${machine()}.`,
+    '',
+    `Command: \`npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}\` (${o.partners.toLocaleString('en-US')} generated partners, ${o.runs} runs per figure, ${o.seconds} s per HTTP load).`,
+  ].join('\n');
   writeReport(o.out, header, figures);
   log(`written to ${o.out}`);
 }
@@ -128,28 +153,84 @@ async function httpFigures(o: BenchOptions, add: (f: Figure) => void, ceiling: n
     await postAll(api.url, big);
     const partnerId = big[0]!.partnerId;
     const asOf = await latencyOf(api.url, `/v1/partners/${partnerId}?asOf=2026-06-01`, o.tiny ? 5 : 30);
-    add({ id: 'asof', label: `asOf, partner with ${big.length.toLocaleString('en-US')} events`, value: asOf.p50, unit: 'ms', notes: `p99 ${round(asOf.p99, 1)} ms`, target: { op: '<=', value: 50, text: '≤ 50 ms' } });
+    add({
+      id: 'asof',
+      label: `asOf, partner with ${big.length.toLocaleString('en-US')} events`,
+      value: asOf.p50,
+      unit: 'ms',
+      notes: `p99 ${round(asOf.p99, 1)} ms`,
+      target: { op: '<=', value: 50, text: '≤ 50 ms' },
+    });
     const timeline = await latencyOf(api.url, `/v1/partners/${partnerId}/timeline`, o.tiny ? 5 : 30);
-    add({ id: 'timeline', label: `tier timeline, partner with ${big.length.toLocaleString('en-US')} events`, value: timeline.p50, unit: 'ms', notes: `p99 ${round(timeline.p99, 1)} ms`, target: { op: '<=', value: 50, text: '≤ 50 ms' } });
+    add({
+      id: 'timeline',
+      label: `tier timeline, partner with ${big.length.toLocaleString('en-US')} events`,
+      value: timeline.p50,
+      unit: 'ms',
+      notes: `p99 ${round(timeline.p99, 1)} ms`,
+      target: { op: '<=', value: 50, text: '≤ 50 ms' },
+    });
     // Each run starts with the read models caught up, so it pays for its own projection work and
     // not for the backlog of the run before; the lag it leaves behind is reported.
-    const steady = <T extends Record<string, number>>(measure: () => Promise<T>) => async () => {
-      await projectionCaughtUp(api.url);
-      const result = await measure();
-      return { ...result, lagAfter: await projectionLag(api.url) };
-    };
+    const steady =
+      <T extends Record<string, number>>(measure: () => Promise<T>) =>
+      async () => {
+        await projectionCaughtUp(api.url);
+        const result = await measure();
+        return { ...result, lagAfter: await projectionLag(api.url) };
+      };
     const { batches, singles, spreadSingles } = ingestionLoads(o);
-    const batch = await medianOf(o.runs, steady(() => batchIngestion(api.url, batches, o.seconds)));
-    add({ id: 'http-batch', label: 'HTTP ingestion, batches of 100 (4 connections)', value: batch.eventsPerSecond, unit: 'events/s', notes: `${ratio(batch.eventsPerSecond)}; p50 ${batch.p50} ms, p99 ${batch.p99} ms; non-2xx ${batch.non2xx}; projection lag at the end ${round(batch.lagAfter)} events`, target: { op: '>=', value: ceiling / 2, text: '≥ 50% of the ceiling' } });
-    const single = await medianOf(o.runs, steady(() => singleIngestion(api.url, singles, o.seconds)));
-    add({ id: 'http-single', label: 'HTTP ingestion, single events, 64 connections (each partner\'s messages in a burst)', value: single.eventsPerSecond, unit: 'events/s', notes: `p50 ${single.p50} ms, p99 ${single.p99} ms; non-2xx ${single.non2xx}; projection lag at the end ${round(single.lagAfter)} events`, p99: single.p99, target: { op: '>=', value: 5_000, text: '≥ 5,000 events/s, p99 ≤ 50 ms', p99AtMost: 50 } });
-    const spread = await medianOf(o.runs, steady(() => singleIngestion(api.url, spreadSingles, o.seconds)));
-    add({ id: 'http-single-interleaved', label: 'HTTP ingestion, single events, 64 connections (1,000 partners interleaved)', value: spread.eventsPerSecond, unit: 'events/s', notes: `p50 ${spread.p50} ms, p99 ${spread.p99} ms; non-2xx ${spread.non2xx}; projection lag at the end ${round(spread.lagAfter)} events`, p99: spread.p99, target: { op: '>=', value: 5_000, text: '≥ 5,000 events/s, p99 ≤ 50 ms', p99AtMost: 50 } });
+    const batch = await medianOf(
+      o.runs,
+      steady(() => batchIngestion(api.url, batches, o.seconds)),
+    );
+    add({
+      id: 'http-batch',
+      label: 'HTTP ingestion, batches of 100 (4 connections)',
+      value: batch.eventsPerSecond,
+      unit: 'events/s',
+      notes: `${ratio(batch.eventsPerSecond)}; p50 ${batch.p50} ms, p99 ${batch.p99} ms; non-2xx ${batch.non2xx}; projection lag at the end ${round(batch.lagAfter)} events`,
+      target: { op: '>=', value: ceiling / 2, text: '≥ 50% of the ceiling' },
+    });
+    const single = await medianOf(
+      o.runs,
+      steady(() => singleIngestion(api.url, singles, o.seconds)),
+    );
+    add({
+      id: 'http-single',
+      label: "HTTP ingestion, single events, 64 connections (each partner's messages in a burst)",
+      value: single.eventsPerSecond,
+      unit: 'events/s',
+      notes: `p50 ${single.p50} ms, p99 ${single.p99} ms; non-2xx ${single.non2xx}; projection lag at the end ${round(single.lagAfter)} events`,
+      p99: single.p99,
+      target: { op: '>=', value: 5_000, text: '≥ 5,000 events/s, p99 ≤ 50 ms', p99AtMost: 50 },
+    });
+    const spread = await medianOf(
+      o.runs,
+      steady(() => singleIngestion(api.url, spreadSingles, o.seconds)),
+    );
+    add({
+      id: 'http-single-interleaved',
+      label: 'HTTP ingestion, single events, 64 connections (1,000 partners interleaved)',
+      value: spread.eventsPerSecond,
+      unit: 'events/s',
+      notes: `p50 ${spread.p50} ms, p99 ${spread.p99} ms; non-2xx ${spread.non2xx}; projection lag at the end ${round(spread.lagAfter)} events`,
+      p99: spread.p99,
+      target: { op: '>=', value: 5_000, text: '≥ 5,000 events/s, p99 ≤ 50 ms', p99AtMost: 50 },
+    });
     await projectionCaughtUp(api.url);
     // Partners whose messages were sent (prepared bodies left unsent would answer 404).
     const ids = [...batches.partnerIds, ...singles.partnerIds].slice(0, 10_000);
     const queries = await medianOf(o.runs, () => statusQueries(api.url, ids, o.seconds));
-    add({ id: 'status', label: 'partner status (read model), 64 connections', value: queries.requestsPerSecond, unit: 'req/s', notes: `p50 ${queries.p50} ms, p99 ${queries.p99} ms; non-2xx ${queries.non2xx}`, p99: queries.p99, target: { op: '>=', value: 5_000, text: '≥ 5,000 req/s, p99 ≤ 20 ms', p99AtMost: 20 } });
+    add({
+      id: 'status',
+      label: 'partner status (read model), 64 connections',
+      value: queries.requestsPerSecond,
+      unit: 'req/s',
+      notes: `p50 ${queries.p50} ms, p99 ${queries.p99} ms; non-2xx ${queries.non2xx}`,
+      p99: queries.p99,
+      target: { op: '>=', value: 5_000, text: '≥ 5,000 req/s, p99 ≤ 20 ms', p99AtMost: 20 },
+    });
     return { batch: batch.eventsPerSecond, single: single.eventsPerSecond, interleaved: spread.eventsPerSecond };
   } catch (error) {
     log(`service output:\n${api.output().slice(-4000)}`);
@@ -182,7 +263,12 @@ function ingestionLoads(o: BenchOptions): { batches: Bodies; singles: Bodies; sp
  * bare `pg` ceiling of this run (measured here unless the postgres section ran) and beside the
  * SQLite service's figure when the http section ran; then read-your-writes from replica to replica.
  */
-async function pgServiceFigures(o: BenchOptions, add: (f: Figure) => void, writes: readonly Envelope[], sameRun: { pgCeiling: number | undefined; sqlite: ServiceIngestion | undefined }): Promise<void> {
+async function pgServiceFigures(
+  o: BenchOptions,
+  add: (f: Figure) => void,
+  writes: readonly Envelope[],
+  sameRun: { pgCeiling: number | undefined; sqlite: ServiceIngestion | undefined },
+): Promise<void> {
   const url = process.env.DATABASE_URL;
   if (!url) return log('  PostgreSQL service: skipped, DATABASE_URL is not set (run under deploy/postgres-local/with-postgres.sh)');
   let pgCeiling = sameRun.pgCeiling;
@@ -195,23 +281,59 @@ async function pgServiceFigures(o: BenchOptions, add: (f: Figure) => void, write
   const service = await startPgService(url);
   try {
     // As for the SQLite service: each run starts with the read models caught up; how long they took to catch up after it is reported.
-    const steady = <T extends Record<string, number>>(measure: () => Promise<T>) => async () => {
-      await service.caughtUp();
-      const result = await measure();
-      return { ...result, catchUpMs: await service.caughtUp() };
-    };
-    const details = (r: LoadResult & { catchUpMs: number }) => `p50 ${r.p50} ms, p99 ${r.p99} ms; non-2xx ${r.non2xx}; read models caught up ${round(r.catchUpMs).toLocaleString('en-US')} ms after the load`;
+    const steady =
+      <T extends Record<string, number>>(measure: () => Promise<T>) =>
+      async () => {
+        await service.caughtUp();
+        const result = await measure();
+        return { ...result, catchUpMs: await service.caughtUp() };
+      };
+    const details = (r: LoadResult & { catchUpMs: number }) =>
+      `p50 ${r.p50} ms, p99 ${r.p99} ms; non-2xx ${r.non2xx}; read models caught up ${round(r.catchUpMs).toLocaleString('en-US')} ms after the load`;
     const { batches, singles, spreadSingles } = ingestionLoads(o);
-    const batch = await medianOf(o.runs, steady(() => batchIngestion(service.replicas, batches, o.seconds)));
-    add({ id: 'pg-service-batch', label: 'PostgreSQL service (2 API replicas + 1 projector): HTTP batches of 100 (4 connections over both)', value: batch.eventsPerSecond, unit: 'events/s', notes: `${beside(batch.eventsPerSecond, sameRun.sqlite?.batch)}; ${details(batch)}` });
-    const single = await medianOf(o.runs, steady(() => singleIngestion(service.replicas, singles, o.seconds)));
-    add({ id: 'pg-service-single', label: 'PostgreSQL service: HTTP single events, 64 connections over both replicas (each partner\'s messages in a burst)', value: single.eventsPerSecond, unit: 'events/s', notes: `${beside(single.eventsPerSecond, sameRun.sqlite?.single)}; ${details(single)}` });
-    const spread = await medianOf(o.runs, steady(() => singleIngestion(service.replicas, spreadSingles, o.seconds)));
-    add({ id: 'pg-service-single-interleaved', label: 'PostgreSQL service: HTTP single events, 64 connections over both replicas (1,000 partners interleaved)', value: spread.eventsPerSecond, unit: 'events/s', notes: `${beside(spread.eventsPerSecond, sameRun.sqlite?.interleaved)}; ${details(spread)}` });
+    const batch = await medianOf(
+      o.runs,
+      steady(() => batchIngestion(service.replicas, batches, o.seconds)),
+    );
+    add({
+      id: 'pg-service-batch',
+      label: 'PostgreSQL service (2 API replicas + 1 projector): HTTP batches of 100 (4 connections over both)',
+      value: batch.eventsPerSecond,
+      unit: 'events/s',
+      notes: `${beside(batch.eventsPerSecond, sameRun.sqlite?.batch)}; ${details(batch)}`,
+    });
+    const single = await medianOf(
+      o.runs,
+      steady(() => singleIngestion(service.replicas, singles, o.seconds)),
+    );
+    add({
+      id: 'pg-service-single',
+      label: "PostgreSQL service: HTTP single events, 64 connections over both replicas (each partner's messages in a burst)",
+      value: single.eventsPerSecond,
+      unit: 'events/s',
+      notes: `${beside(single.eventsPerSecond, sameRun.sqlite?.single)}; ${details(single)}`,
+    });
+    const spread = await medianOf(
+      o.runs,
+      steady(() => singleIngestion(service.replicas, spreadSingles, o.seconds)),
+    );
+    add({
+      id: 'pg-service-single-interleaved',
+      label: 'PostgreSQL service: HTTP single events, 64 connections over both replicas (1,000 partners interleaved)',
+      value: spread.eventsPerSecond,
+      unit: 'events/s',
+      notes: `${beside(spread.eventsPerSecond, sameRun.sqlite?.interleaved)}; ${details(spread)}`,
+    });
     await service.caughtUp();
     const { take: fresh } = feeder(programme({ partners: o.tiny ? 20 : 200, dealsPerPartner: 1, prefix: 'RYW' }));
     const visible = await medianOf(o.runs, () => readYourWrites(service, fresh(o.tiny ? 20 : 200)));
-    add({ id: 'pg-service-read-your-writes', label: 'PostgreSQL service: read-your-writes across replicas (POST on A, then GET status with minPosition on B, one at a time)', value: visible.p50, unit: 'ms', notes: `p99 ${round(visible.p99, 1)} ms from A's answer until B's` });
+    add({
+      id: 'pg-service-read-your-writes',
+      label: 'PostgreSQL service: read-your-writes across replicas (POST on A, then GET status with minPosition on B, one at a time)',
+      value: visible.p50,
+      unit: 'ms',
+      notes: `p99 ${round(visible.p99, 1)} ms from A's answer until B's`,
+    });
   } catch (error) {
     log(`service output:\n${service.output()}`);
     throw error;
@@ -245,10 +367,36 @@ async function postgresFigures(o: BenchOptions, add: (f: Figure) => void, writes
   const ofCeiling = (value: number) => `${((value / m.ceiling) * 100).toFixed(0)}% of the PostgreSQL ceiling`;
   const times = (value: number, peer: number) => `${(value / peer).toFixed(2)}× Emmett`;
   add({ id: 'pg-ceiling', label: 'PostgreSQL ceiling: bare pg, 100 events/transaction in one INSERT', value: m.ceiling, unit: 'events/s' });
-  add({ id: 'pg-store-single', label: 'PostgreSQL store: single-event appends, 64 concurrent callers (group commit)', value: m.single, unit: 'events/s', notes: `${ofCeiling(m.single)}; ${times(m.single, m.emmettSingle)}; ${round(m.perTransaction, 1)} appends per transaction`, target: { op: '>=', value: m.emmettSingle * 3, text: "≥ 3× Emmett's PostgreSQL store" } });
-  add({ id: 'pg-store-batch', label: 'PostgreSQL store: 100-event appends', value: m.batch, unit: 'events/s', notes: `${ofCeiling(m.batch)}; ${times(m.batch, m.emmettBatch)}`, target: { op: '>=', value: m.ceiling / 2, text: '≥ 50% of the PostgreSQL ceiling' } });
-  add({ id: 'emmett-single', label: `Emmett's PostgreSQL store ${EMMETT_VERSION}: single-event appends, 64 concurrent callers (${EMMETT_CONNECTIONS} connections)`, value: m.emmettSingle, unit: 'events/s', notes: `${ofCeiling(m.emmettSingle)}; one transaction per append` });
-  add({ id: 'emmett-batch', label: `Emmett's PostgreSQL store ${EMMETT_VERSION}: 100-event appends`, value: m.emmettBatch, unit: 'events/s', notes: ofCeiling(m.emmettBatch) });
+  add({
+    id: 'pg-store-single',
+    label: 'PostgreSQL store: single-event appends, 64 concurrent callers (group commit)',
+    value: m.single,
+    unit: 'events/s',
+    notes: `${ofCeiling(m.single)}; ${times(m.single, m.emmettSingle)}; ${round(m.perTransaction, 1)} appends per transaction`,
+    target: { op: '>=', value: m.emmettSingle * 3, text: "≥ 3× Emmett's PostgreSQL store" },
+  });
+  add({
+    id: 'pg-store-batch',
+    label: 'PostgreSQL store: 100-event appends',
+    value: m.batch,
+    unit: 'events/s',
+    notes: `${ofCeiling(m.batch)}; ${times(m.batch, m.emmettBatch)}`,
+    target: { op: '>=', value: m.ceiling / 2, text: '≥ 50% of the PostgreSQL ceiling' },
+  });
+  add({
+    id: 'emmett-single',
+    label: `Emmett's PostgreSQL store ${EMMETT_VERSION}: single-event appends, 64 concurrent callers (${EMMETT_CONNECTIONS} connections)`,
+    value: m.emmettSingle,
+    unit: 'events/s',
+    notes: `${ofCeiling(m.emmettSingle)}; one transaction per append`,
+  });
+  add({
+    id: 'emmett-batch',
+    label: `Emmett's PostgreSQL store ${EMMETT_VERSION}: 100-event appends`,
+    value: m.emmettBatch,
+    unit: 'events/s',
+    notes: ofCeiling(m.emmettBatch),
+  });
   return m.ceiling;
 }
 
@@ -258,12 +406,23 @@ async function kafkaFigures(o: BenchOptions, add: (f: Figure) => void): Promise<
   if (!brokers) return log('  Kafka: skipped, KAFKA_BROKERS is not set (run under deploy/kafka-local/with-broker.sh)');
   const partners = o.tiny ? 100 : 2_500;
   const kafka = await medianOf(o.runs, async () => ({ perSecond: (await measureKafkaToStore(brokers.split(','), partners)).perSecond }));
-  add({ id: 'kafka', label: 'Kafka ingestion end to end, draining a backlog (produce → durable outcome, 23% bad messages)', value: kafka.perSecond, unit: 'messages/s', target: { op: '>=', value: 20_000, text: '≥ 20,000 messages/s' } });
+  add({
+    id: 'kafka',
+    label: 'Kafka ingestion end to end, draining a backlog (produce → durable outcome, 23% bad messages)',
+    value: kafka.perSecond,
+    unit: 'messages/s',
+    target: { op: '>=', value: 20_000, text: '≥ 20,000 messages/s' },
+  });
   // Beside it, messages produced while the worker consumes (producer and worker share the machine),
   // with the load on the machine at the time.
   const live = await medianOf(o.runs, async () => ({ perSecond: (await measureKafkaToStore(brokers.split(','), partners, 'live')).perSecond }));
   const [load1] = loadavg();
-  add({ id: 'kafka-live', label: `Kafka ingestion end to end, live production (load average ${load1!.toFixed(2)} on ${cpus().length} cores)`, value: live.perSecond, unit: 'messages/s' });
+  add({
+    id: 'kafka-live',
+    label: `Kafka ingestion end to end, live production (load average ${load1!.toFixed(2)} on ${cpus().length} cores)`,
+    value: live.perSecond,
+    unit: 'messages/s',
+  });
 }
 
 /** Waits until the service's projector has applied everything (its lag metric reads 0). */
@@ -290,15 +449,31 @@ function validationFigures(o: BenchOptions, add: (f: Figure) => void): void {
   const now = Date.parse('2026-11-02T00:00:00Z');
   validationCost(envelopes, now);
   const runs = Array.from({ length: o.runs }, () => validationCost(envelopes, now));
-  const cost = { cpu: median(runs.map((r) => r.cpuNsPerMessage)), wall: median(runs.map((r) => r.wallNsPerMessage)), bytes: median(runs.map((r) => r.bytesPerMessage)) };
+  const cost = {
+    cpu: median(runs.map((r) => r.cpuNsPerMessage)),
+    wall: median(runs.map((r) => r.wallNsPerMessage)),
+    bytes: median(runs.map((r) => r.bytesPerMessage)),
+  };
   const [load1] = loadavg();
-  add({ id: 'validation', label: `envelope validation, ${envelopes.length.toLocaleString('en-US')} demo-programme envelopes (${runs[0]!.invalid} invalid)`, value: cost.cpu, unit: 'CPU ns/message', notes: `${round(cost.bytes)} bytes allocated per message; wall clock ${round(cost.wall)} ns/message at load average ${load1!.toFixed(1)}` });
+  add({
+    id: 'validation',
+    label: `envelope validation, ${envelopes.length.toLocaleString('en-US')} demo-programme envelopes (${runs[0]!.invalid} invalid)`,
+    value: cost.cpu,
+    unit: 'CPU ns/message',
+    notes: `${round(cost.bytes)} bytes allocated per message; wall clock ${round(cost.wall)} ns/message at load average ${load1!.toFixed(1)}`,
+  });
 }
 
 async function latencyFigures(o: BenchOptions, add: (f: Figure) => void): Promise<void> {
   const messages = [...take(programme({ partners: 100, dealsPerPartner: 2, prefix: 'L' }), o.tiny ? 50 : 300)];
   const latency = await medianOf(o.runs, () => appendToVisible(messages));
-  add({ id: 'append-to-visible', label: `append → read model visible, one process (${latency.samples} appends, one at a time)`, value: latency.p50, unit: 'ms (p50)', notes: `p90 ${round(latency.p90, 1)} ms` });
+  add({
+    id: 'append-to-visible',
+    label: `append → read model visible, one process (${latency.samples} appends, one at a time)`,
+    value: latency.p50,
+    unit: 'ms (p50)',
+    notes: `p90 ${round(latency.p90, 1)} ms`,
+  });
 }
 
 async function rebuildFigures(o: BenchOptions, add: (f: Figure) => void): Promise<void> {
@@ -306,9 +481,23 @@ async function rebuildFigures(o: BenchOptions, add: (f: Figure) => void): Promis
   try {
     const events = await loadStore(dir, programme({ partners: o.partners, dealsPerPartner: o.dealsPerPartner, prefix: 'R' }));
     const rebuild = await medianOf(o.runs, async () => rebuildInChild(dir));
-    add({ id: 'rebuild', label: `projection rebuild, ${events.toLocaleString('en-US')} events`, value: rebuild.eventsPerSecond, unit: 'events/s', notes: `peak RSS ${round(rebuild.peakRssMiB)} MiB`, target: { op: '>=', value: 100_000, text: '≥ 100,000 events/s; 5 M events within 1 GiB' } });
+    add({
+      id: 'rebuild',
+      label: `projection rebuild, ${events.toLocaleString('en-US')} events`,
+      value: rebuild.eventsPerSecond,
+      unit: 'events/s',
+      notes: `peak RSS ${round(rebuild.peakRssMiB)} MiB`,
+      target: { op: '>=', value: 100_000, text: '≥ 100,000 events/s; 5 M events within 1 GiB' },
+    });
     const capped = await medianOf(o.runs, async () => rebuildInChild(dir, 640));
-    add({ id: 'rebuild-capped', label: `projection rebuild, ${events.toLocaleString('en-US')} events, V8 heap capped at 640 MiB`, value: capped.peakRssMiB, unit: 'MiB peak RSS', notes: `${round(capped.eventsPerSecond)} events/s`, target: { op: '<=', value: 1024, text: '≤ 1 GiB' } });
+    add({
+      id: 'rebuild-capped',
+      label: `projection rebuild, ${events.toLocaleString('en-US')} events, V8 heap capped at 640 MiB`,
+      value: capped.peakRssMiB,
+      unit: 'MiB peak RSS',
+      notes: `${round(capped.eventsPerSecond)} events/s`,
+      target: { op: '<=', value: 1024, text: '≤ 1 GiB' },
+    });
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -328,7 +517,13 @@ async function readModelFigures(o: BenchOptions, add: (f: Figure) => void): Prom
         continue;
       }
       const postgres = await medianOf(o.runs, () => projectInto(source.store, postgresTarget(url), how));
-      add({ id: `rm-pg-${how}`, label: `read models on PostgreSQL: ${how}, ${size}`, value: postgres.eventsPerSecond, unit: 'events/s', notes: `${((postgres.eventsPerSecond / sqlite.eventsPerSecond) * 100).toFixed(0)}% of SQLite's` });
+      add({
+        id: `rm-pg-${how}`,
+        label: `read models on PostgreSQL: ${how}, ${size}`,
+        value: postgres.eventsPerSecond,
+        unit: 'events/s',
+        notes: `${((postgres.eventsPerSecond / sqlite.eventsPerSecond) * 100).toFixed(0)}% of SQLite's`,
+      });
     }
   } finally {
     await source.dispose();
@@ -347,4 +542,3 @@ main().catch((error: Error) => {
   process.stderr.write(`bench failed: ${error.stack}\n`);
   process.exit(1);
 });
-

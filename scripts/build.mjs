@@ -21,9 +21,11 @@ const status = builder.build(undefined, undefined, undefined, () => ({ before: [
 process.exit(status === ts.ExitStatus.Success ? 0 : 1);
 
 function report(diagnostic) {
-  process.stderr.write(ts.formatDiagnosticsWithColorAndContext([diagnostic], {
-    getCanonicalFileName: (name) => name,
-    getCurrentDirectory: ts.sys.getCurrentDirectory,
-    getNewLine: () => ts.sys.newLine,
-  }));
+  process.stderr.write(
+    ts.formatDiagnosticsWithColorAndContext([diagnostic], {
+      getCanonicalFileName: (name) => name,
+      getCurrentDirectory: ts.sys.getCurrentDirectory,
+      getNewLine: () => ts.sys.newLine,
+    }),
+  );
 }

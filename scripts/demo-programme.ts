@@ -48,7 +48,11 @@ export async function loadMessages(target: Target, messages: readonly unknown[])
   const outcomes: Record<string, number> = {};
   let last = 0;
   for (let i = 0; i < messages.length; i += 200) {
-    const response = await fetch(`${target.url}/v1/events`, { method: 'POST', headers: headers(target.key), body: JSON.stringify({ events: messages.slice(i, i + 200) }) });
+    const response = await fetch(`${target.url}/v1/events`, {
+      method: 'POST',
+      headers: headers(target.key),
+      body: JSON.stringify({ events: messages.slice(i, i + 200) }),
+    });
     if (!response.ok) throw new Error(`POST /v1/events: ${response.status} ${await response.text()}`);
     for (const result of ((await response.json()) as { results: Result[] }).results) {
       const key = result.outcome === 'rejected' ? `rejected:${result.code}` : result.outcome;

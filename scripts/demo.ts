@@ -22,9 +22,18 @@ async function main(): Promise<void> {
   // The scheduler's run at start saw none of these facts: issue the notices already due now
   // rather than an interval later (a separate service does that on its next run).
   const issued = own ? (await own.app.get(RenewalScheduler).tick()).issued : 0;
-  print(`loaded ${messages.length} messages: ${JSON.stringify(outcomes)}; ${badges.badges.length} principal badges${own ? `; ${issued} renewal notices issued` : ''}`);
+  print(
+    `loaded ${messages.length} messages: ${JSON.stringify(outcomes)}; ${badges.badges.length} principal badges${own ? `; ${issued} renewal notices issued` : ''}`,
+  );
   print('try:');
-  for (const path of ['/v1/badges', '/v1/partners?area=data-center-virtualization&tier=advanced', '/v1/renewal-notices?status=issued', '/v1/partners/P-000007', '/v1/partners/P-000007/timeline', '/v1/rejections']) {
+  for (const path of [
+    '/v1/badges',
+    '/v1/partners?area=data-center-virtualization&tier=advanced',
+    '/v1/renewal-notices?status=issued',
+    '/v1/partners/P-000007',
+    '/v1/partners/P-000007/timeline',
+    '/v1/rejections',
+  ]) {
     print(`  curl -s '${target.url}${path}' -H 'Authorization: Bearer ${target.key}'`);
   }
   print(`  open ${target.url}/docs`);

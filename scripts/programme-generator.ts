@@ -41,14 +41,31 @@ function* partner(partnerId: string, rnd: () => number, end: number, meanDeals: 
   let seq = 0;
   const start = end - 730 * DAY + Math.floor(rnd() * 120) * DAY;
   const at = (t: number) => new Date(Math.min(t, end)).toISOString();
-  const message = (type: string, t: number, data: Record<string, unknown>, source = 'crm'): Envelope =>
-    ({ messageId: `${partnerId}-${++seq}`, type, partnerId, occurredAt: at(t), source, data });
+  const message = (type: string, t: number, data: Record<string, unknown>, source = 'crm'): Envelope => ({
+    messageId: `${partnerId}-${++seq}`,
+    type,
+    partnerId,
+    occurredAt: at(t),
+    source,
+    data,
+  });
   const date = (t: number) => new Date(t).toISOString().slice(0, 10);
   const cloud = rnd() < 0.25;
   const agreementId = `A-${partnerId}`;
-  yield message('AgreementSigned', start, { agreementId, effectiveFrom: date(start), expiresOn: date(start + 364 * DAY), businessModels: cloud ? ['solution-provider', 'cloud-services'] : ['solution-provider'] }, 'contracts');
+  yield message(
+    'AgreementSigned',
+    start,
+    {
+      agreementId,
+      effectiveFrom: date(start),
+      expiresOn: date(start + 364 * DAY),
+      businessModels: cloud ? ['solution-provider', 'cloud-services'] : ['solution-provider'],
+    },
+    'contracts',
+  );
   const learners = 2 + Math.floor(rnd() * 5);
-  for (let l = 0; l < learners; l++) yield message('TrainingCompleted', start + (5 + l * 7) * DAY, { courseId: 'vsp-foundation', learnerId: `${partnerId}-L${l}` }, 'lms');
+  for (let l = 0; l < learners; l++)
+    yield message('TrainingCompleted', start + (5 + l * 7) * DAY, { courseId: 'vsp-foundation', learnerId: `${partnerId}-L${l}` }, 'lms');
   yield message('TrainingCompleted', start + 10 * DAY, { courseId: 'ethics-compliance', learnerId: `${partnerId}-L0` }, 'lms');
   if (cloud) yield message('TrainingCompleted', start + 12 * DAY, { courseId: 'vop-cp', learnerId: `${partnerId}-L1` }, 'lms');
   yield message('DueDiligenceCompleted', start + 20 * DAY, { outcome: rnd() < 0.95 ? 'approved' : 'rejected' }, 'compliance');
@@ -95,7 +112,7 @@ export function* interleaved(messages: Iterable<Envelope>, width: number): Gener
     lanes.push(group);
   }
   while (lanes.length > 0) {
-    for (let i = 0; i < lanes.length; ) {
+    for (let i = 0; i < lanes.length;) {
       yield lanes[i]!.shift()!;
       if (lanes[i]!.length > 0) i++;
       else {

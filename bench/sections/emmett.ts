@@ -14,11 +14,17 @@ const EMMETT_DIR = join(__dirname, '..', 'emmett');
 const PACKAGE = '@event-driven-io/emmett-postgresql';
 
 /** The pinned version measured (bench/emmett/package.json), for the report. */
-export const EMMETT_VERSION: string = (createRequire(__filename)(join(EMMETT_DIR, 'package.json')) as { dependencies: Record<string, string> }).dependencies[PACKAGE]!;
+export const EMMETT_VERSION: string = (createRequire(__filename)(join(EMMETT_DIR, 'package.json')) as { dependencies: Record<string, string> }).dependencies[
+  PACKAGE
+]!;
 
 /** What the bench uses of Emmett's store (its own types live in bench/emmett/node_modules, outside the build). */
 type EmmettStore = {
-  appendToStream(streamName: string, events: { type: string; data: unknown; metadata?: unknown }[], options: { expectedStreamVersion: bigint | 'STREAM_DOES_NOT_EXIST' }): Promise<unknown>;
+  appendToStream(
+    streamName: string,
+    events: { type: string; data: unknown; metadata?: unknown }[],
+    options: { expectedStreamVersion: bigint | 'STREAM_DOES_NOT_EXIST' },
+  ): Promise<unknown>;
   schema: { migrate(): Promise<unknown> };
   close(): Promise<void>;
 };
@@ -62,7 +68,11 @@ export function emmettBenchStore(url: string, connections: number): () => Promis
     await store.schema.migrate();
     let transactions = 0;
     const append = async (streamId: string, events: readonly NewEvent[], options: AppendOptions) => {
-      await store.appendToStream(streamId, events.map((event) => ({ type: event.type, data: event.data, metadata: event.metadata })), { expectedStreamVersion: toEmmettStreamVersion(options.expectedRevision) });
+      await store.appendToStream(
+        streamId,
+        events.map((event) => ({ type: event.type, data: event.data, metadata: event.metadata })),
+        { expectedStreamVersion: toEmmettStreamVersion(options.expectedRevision) },
+      );
       transactions++;
     };
     return {

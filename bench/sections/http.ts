@@ -21,7 +21,14 @@ async function load(url: Target, connections: number, seconds: number, setup: ()
     url: url as string,
     connections,
     duration: seconds,
-    requests: [{ setupRequest: (request: Request) => { const next = setup(); return { ...request, ...next, headers: headersFor(next.method) }; } }],
+    requests: [
+      {
+        setupRequest: (request: Request) => {
+          const next = setup();
+          return { ...request, ...next, headers: headersFor(next.method) };
+        },
+      },
+    ],
   });
   return { requestsPerSecond: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, non2xx: result.non2xx, errors: result.errors };
 }

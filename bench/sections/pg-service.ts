@@ -100,7 +100,9 @@ async function withClient<T>(url: string, work: (client: pg.Client) => Promise<T
 }
 
 const headPosition = (url: string, prefix: string) =>
-  withClient(url, async (client) => Number((await client.query<{ position: string }>(`SELECT position FROM "${prefix}event_store".log_head`)).rows[0]!.position));
+  withClient(url, async (client) =>
+    Number((await client.query<{ position: string }>(`SELECT position FROM "${prefix}event_store".log_head`)).rows[0]!.position),
+  );
 
 async function dropSchemasOf(url: string, prefix: string): Promise<void> {
   await withClient(url, async (client) => {

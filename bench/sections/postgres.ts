@@ -57,7 +57,10 @@ export async function measurePostgresCeiling(url: string, messages: readonly Env
     for (let i = 0; i < rows.length; i += 100) {
       const batch = rows.slice(i, i + 100);
       await client.query('BEGIN');
-      await client.query(insert, [0, 1, 2, 3, 4].map((column) => batch.map((row) => row[column])));
+      await client.query(
+        insert,
+        [0, 1, 2, 3, 4].map((column) => batch.map((row) => row[column])),
+      );
       await client.query('COMMIT');
     }
     return rows.length / ((performance.now() - started) / 1000);

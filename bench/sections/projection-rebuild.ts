@@ -31,6 +31,9 @@ export async function loadStore(dir: string, messages: Iterable<Envelope>): Prom
  */
 export function rebuildInChild(dir: string, heapMiB?: number): { events: number; eventsPerSecond: number; peakRssMiB: number } {
   const heap = heapMiB ? [`--max-old-space-size=${heapMiB}`] : [];
-  const output = execFileSync(process.execPath, [...heap, '-r', '@swc-node/register', join(__dirname, 'rebuild-child.ts'), dir], { encoding: 'utf8', maxBuffer: 1 << 20 });
+  const output = execFileSync(process.execPath, [...heap, '-r', '@swc-node/register', join(__dirname, 'rebuild-child.ts'), dir], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 20,
+  });
   return JSON.parse(output.trim().split('\n').at(-1)!) as ReturnType<typeof rebuildInChild>;
 }

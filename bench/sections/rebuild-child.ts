@@ -14,7 +14,9 @@ async function main(): Promise<void> {
   try {
     const projector = new PartnerProjector({ store, db, catalog: DEFAULT_CATALOG });
     const { result, peakBytes } = await peakRss(() => projector.rebuild());
-    process.stdout.write(`${JSON.stringify({ events: result.events, eventsPerSecond: result.events / (result.ms / 1000), peakRssMiB: peakBytes / 2 ** 20 })}\n`);
+    process.stdout.write(
+      `${JSON.stringify({ events: result.events, eventsPerSecond: result.events / (result.ms / 1000), peakRssMiB: peakBytes / 2 ** 20 })}\n`,
+    );
   } finally {
     db.close();
     await store.close();

@@ -28,6 +28,14 @@ export function validationCost(envelopes: readonly unknown[], now: number): Vali
   const { user, system } = process.cpuUsage(cpu);
   const elapsed = Number(process.hrtime.bigint() - started);
   const heapAfter = process.memoryUsage().heapUsed;
-  const freed = (profiler.stop()?.statistics ?? []).reduce((sum, gc) => sum + gc.beforeGC.heapStatistics.usedHeapSize - gc.afterGC.heapStatistics.usedHeapSize, 0);
-  return { cpuNsPerMessage: ((user + system) * 1000) / envelopes.length, wallNsPerMessage: elapsed / envelopes.length, bytesPerMessage: (heapAfter - heapBefore + freed) / envelopes.length, invalid };
+  const freed = (profiler.stop()?.statistics ?? []).reduce(
+    (sum, gc) => sum + gc.beforeGC.heapStatistics.usedHeapSize - gc.afterGC.heapStatistics.usedHeapSize,
+    0,
+  );
+  return {
+    cpuNsPerMessage: ((user + system) * 1000) / envelopes.length,
+    wallNsPerMessage: elapsed / envelopes.length,
+    bytesPerMessage: (heapAfter - heapBefore + freed) / envelopes.length,
+    invalid,
+  };
 }

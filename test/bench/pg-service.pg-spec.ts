@@ -8,13 +8,17 @@ import { ADMIN_KEY } from '../crash/api-process';
 // database leaves none of its schemas behind.
 
 const schemasOf = async (prefix: string) =>
-  (await adminQuery('SELECT nspname AS name FROM pg_namespace WHERE starts_with(nspname, $1) ORDER BY 1', [prefix])).rows.map((row: { name: string }) => row.name);
+  (await adminQuery('SELECT nspname AS name FROM pg_namespace WHERE starts_with(nspname, $1) ORDER BY 1', [prefix])).rows.map(
+    (row: { name: string }) => row.name,
+  );
 
 describe("the bench's all-PostgreSQL service", () => {
   it('reads on replica B what was posted on replica A, and drops every schema of its prefix when disposed', async () => {
     const service = await startPgService(testDatabaseUrl());
     try {
-      expect(await schemasOf(service.prefix)).toEqual(expect.arrayContaining(['event_store', 'read_models', 'coordination'].map((name) => `${service.prefix}${name}`)));
+      expect(await schemasOf(service.prefix)).toEqual(
+        expect.arrayContaining(['event_store', 'read_models', 'coordination'].map((name) => `${service.prefix}${name}`)),
+      );
       const messages = [...programme({ partners: 2, dealsPerPartner: 1, prefix: 'RYWTEST' })].slice(0, 5);
       const visible = await readYourWrites(service, messages);
       expect(visible.p50).toBeGreaterThan(0);

@@ -2,7 +2,11 @@ import { renderTable } from '../../bench/report';
 import type { Figure } from '../../bench/support';
 
 const single = (value: number, p99: number): Figure => ({
-  id: 'http-single', label: 'single', value, unit: 'events/s', p99,
+  id: 'http-single',
+  label: 'single',
+  value,
+  unit: 'events/s',
+  p99,
   target: { op: '>=', value: 5_000, text: '≥ 5,000 events/s, p99 ≤ 50 ms', p99AtMost: 50 },
 });
 const verdictOf = (figure: Figure) => renderTable([figure]).split('\n')[2]!.split('|').at(-2)!.trim();

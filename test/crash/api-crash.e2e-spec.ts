@@ -30,7 +30,13 @@ type Result = { messageId: string; outcome: string; position: number; code?: str
 const told = (result: Result) => (result.outcome === 'rejected' ? `rejected:${result.code}` : 'stored');
 
 /** Clients post batches until the service dies; every answer is noted (re-sent messages are answered again). */
-async function postUntilKilled(api: ApiProcess, from: number, answers: Map<string, Set<string>>, acknowledged: Map<string, number>, stop: () => boolean): Promise<number> {
+async function postUntilKilled(
+  api: ApiProcess,
+  from: number,
+  answers: Map<string, Set<string>>,
+  acknowledged: Map<string, number>,
+  stop: () => boolean,
+): Promise<number> {
   let seq = from;
   const client = async () => {
     while (!stop()) {
@@ -58,7 +64,7 @@ async function json(api: ApiProcess, path: string, init: RequestInit = {}): Prom
 async function historyRecords(api: ApiProcess): Promise<Map<string, string>> {
   const records = new Map<string, string>();
   for (const partnerId of PARTNERS) {
-    for (let from: number | null = 0; from !== null; ) {
+    for (let from: number | null = 0; from !== null;) {
       const response = await fetch(`${api.url}/v1/partners/${partnerId}/history?from=${from}&limit=1000`, { headers: auth });
       if (response.status === 404) break;
       const page = (await response.json()) as { items: { messageId: string; type: string; data: { code?: string } }[]; nextFrom: number | null };

@@ -35,7 +35,15 @@ export async function startApi(dataDir: string, port: number, options: StartOpti
   if (!existsSync(MAIN)) throw new Error(`${MAIN} is missing: run "npm run build" first (npm test does)`);
   let output = '';
   const child = spawn(process.execPath, [...(options.nodeArgs ?? []), MAIN, ...(options.args ?? [])], {
-    env: { ...process.env, DATA_DIR: dataDir, PORT: String(port), API_KEYS: `admin:${ADMIN_KEY}`, LOG_LEVEL: 'error', SCHEDULER_INTERVAL_MS: '3600000', ...options.env },
+    env: {
+      ...process.env,
+      DATA_DIR: dataDir,
+      PORT: String(port),
+      API_KEYS: `admin:${ADMIN_KEY}`,
+      LOG_LEVEL: 'error',
+      SCHEDULER_INTERVAL_MS: '3600000',
+      ...options.env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   if (options.output === 'closed') [child.stdout, child.stderr].forEach((pipe) => pipe?.destroy());
@@ -48,7 +56,10 @@ export async function startApi(dataDir: string, port: number, options: StartOpti
   const deadline = Date.now() + 30_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`service exited (${child.exitCode}): ${output}`);
-    const ready = await fetch(`${url}/health/${options.until ?? 'ready'}`).then((r) => r.ok, () => false);
+    const ready = await fetch(`${url}/health/${options.until ?? 'ready'}`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ready) return { child, url, output: () => output };
     await new Promise((resolve) => setTimeout(resolve, 100));
   }

@@ -39,7 +39,10 @@ describe('the built service when nobody reads its output', () => {
   function stopped(api: ApiProcess): Promise<number | null | string> {
     const exited = new Promise<number | null>((resolve) => api.child.once('exit', (code) => resolve(code)));
     api.child.kill('SIGTERM');
-    return Promise.race([exited, new Promise<string>((resolve) => setTimeout(() => resolve(`still running ${STOP_WITHIN_MS} ms after SIGTERM`), STOP_WITHIN_MS))]);
+    return Promise.race([
+      exited,
+      new Promise<string>((resolve) => setTimeout(() => resolve(`still running ${STOP_WITHIN_MS} ms after SIGTERM`), STOP_WITHIN_MS)),
+    ]);
   }
 
   it.each([

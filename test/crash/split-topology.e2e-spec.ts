@@ -12,7 +12,10 @@ const headers = { Authorization: `Bearer ${ADMIN_KEY}`, 'Content-Type': 'applica
 
 function startProjector(dataDir: string, args: string[]) {
   let output = '';
-  const child = spawn(process.execPath, [PROJECTOR, ...args], { env: { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: 'error', SCHEDULER_INTERVAL_MS: '3600000' }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [PROJECTOR, ...args], {
+    env: { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: 'error', SCHEDULER_INTERVAL_MS: '3600000' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   child.stdout.on('data', (chunk) => (output += chunk));
   child.stderr.on('data', (chunk) => (output += chunk));
   const waitFor = async (pattern: RegExp) => {
@@ -34,7 +37,11 @@ describe('scale-out topology', () => {
     const first = startProjector(dataDir, []);
     try {
       const events = Array.from({ length: 30 }, (_, i) => ({
-        messageId: `split-${i}`, type: 'CreditsBooked', partnerId: `P-SPLIT-${i % 3}`, occurredAt: '2026-03-01T00:00:00Z', source: 'split-test',
+        messageId: `split-${i}`,
+        type: 'CreditsBooked',
+        partnerId: `P-SPLIT-${i % 3}`,
+        occurredAt: '2026-03-01T00:00:00Z',
+        source: 'split-test',
         data: { dealId: `D-${i}`, area: 'vmc-on-aws', credits: 100 },
       }));
       const posted = await fetch(`${api.url}/v1/events`, { method: 'POST', headers, body: JSON.stringify({ events }) });

@@ -26,5 +26,8 @@ export function ids(cell: string | undefined): string[] {
 }
 
 function cells(line: string): string[] {
-  return line.split('|').slice(1, -1).map((cell) => cell.trim());
+  return line
+    .split('|')
+    .slice(1, -1)
+    .map((cell) => cell.trim());
 }

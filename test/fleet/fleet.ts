@@ -22,7 +22,12 @@ export class Fleet {
     const member = this.spawn(name, API_MAIN, ['--api-only'], { PORT: String(port) });
     member.url = `http://127.0.0.1:${port}`;
     const deadline = Date.now() + 30_000;
-    while (!(await fetch(`${member.url}/health/ready`).then((r) => r.ok, () => false))) {
+    while (
+      !(await fetch(`${member.url}/health/ready`).then(
+        (r) => r.ok,
+        () => false,
+      ))
+    ) {
       if (member.child.exitCode !== null || Date.now() > deadline) throw new Error(`${name} not ready: ${member.output()}`);
       await new Promise((resolve) => setTimeout(resolve, 100));
     }

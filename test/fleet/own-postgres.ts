@@ -13,7 +13,11 @@ const SCRIPTS = join(__dirname, '..', '..', 'deploy', 'postgres-local');
 const run = promisify(execFile);
 
 export class OwnPostgres {
-  private constructor(private readonly dir: string, readonly url: string, private readonly port: string) {}
+  private constructor(
+    private readonly dir: string,
+    readonly url: string,
+    private readonly port: string,
+  ) {}
 
   static async start(): Promise<OwnPostgres> {
     const dir = mkdtempSync(join(tmpdir(), 'pp-fleet-pg-'));

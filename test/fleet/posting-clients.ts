@@ -18,7 +18,12 @@ export function partnerFacts(partnerId: string, today: Date): Envelope[] {
   const day = (offset: number) => new Date(today.getTime() + offset * 86_400_000).toISOString().slice(0, 10);
   const at = (minutes: number) => new Date(today.getTime() - 86_400_000 + minutes * 60_000).toISOString();
   const envelope = (n: number, type: string, data: object): Envelope => ({
-    messageId: `${partnerId}-m${n}`, type, partnerId, occurredAt: at(n), source: 'fleet-test', data,
+    messageId: `${partnerId}-m${n}`,
+    type,
+    partnerId,
+    occurredAt: at(n),
+    source: 'fleet-test',
+    data,
   });
   return [
     envelope(0, 'AgreementSigned', { agreementId: `${partnerId}-A`, effectiveFrom: day(-300), expiresOn: day(20), businessModels: ['solution-provider'] }),
@@ -37,7 +42,11 @@ export class PostingClient {
   readonly acknowledged = new Map<string, number>();
   attempts = 0;
 
-  constructor(private readonly replicas: Replicas, private readonly index: number, private readonly runTag: string) {}
+  constructor(
+    private readonly replicas: Replicas,
+    private readonly index: number,
+    private readonly runTag: string,
+  ) {}
 
   /** Partners whose every fact was acknowledged. */
   readonly partners: string[] = [];
@@ -50,7 +59,7 @@ export class PostingClient {
     for (let n = 0; !stop.aborted; n += 1) {
       const partnerId = `P-FLEET-${this.runTag}-${this.index}-${n}`;
       const messages = partnerFacts(partnerId, today);
-      for (let i = 0; i < messages.length; ) {
+      for (let i = 0; i < messages.length;) {
         const batch = i % 2 === 0 ? messages.slice(i, i + 3) : [messages[i]!];
         await this.postUntilAcknowledged(batch, deadline);
         i += batch.length;
@@ -81,7 +90,10 @@ export class PostingClient {
     let response: Response;
     try {
       response = await fetch(`${url}/v1/events`, {
-        method: 'POST', headers, body: JSON.stringify(single ? batch[0] : { events: batch }), signal: AbortSignal.timeout(10_000),
+        method: 'POST',
+        headers,
+        body: JSON.stringify(single ? batch[0] : { events: batch }),
+        signal: AbortSignal.timeout(10_000),
       });
     } catch {
       return undefined;

@@ -20,7 +20,14 @@ type Projector = Readonly<{ child: ChildProcess; tokens: () => bigint[]; output:
 function startProjector(dataDir: string, schema: string, args: string[] = []): Projector {
   let output = '';
   const child = spawn(process.execPath, [PROJECTOR, ...args], {
-    env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: testDatabaseUrl(), DATABASE_SCHEMA_PREFIX: `${schema}_`, LOG_LEVEL: 'info', SCHEDULER_INTERVAL_MS: '3600000' },
+    env: {
+      ...process.env,
+      DATA_DIR: dataDir,
+      DATABASE_URL: testDatabaseUrl(),
+      DATABASE_SCHEMA_PREFIX: `${schema}_`,
+      LOG_LEVEL: 'info',
+      SCHEDULER_INTERVAL_MS: '3600000',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout.on('data', (chunk) => (output += chunk));

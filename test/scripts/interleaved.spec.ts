@@ -9,7 +9,7 @@ describe('interleaved', () => {
     expect(ids(interleaved(source, 2))).toEqual(['A-1', 'B-1', 'A-2', 'C-1', 'A-3', 'C-2']);
   });
 
-  it('keeps every message once and each partner\'s messages in order', () => {
+  it("keeps every message once and each partner's messages in order", () => {
     const source = [...programme({ partners: 40, dealsPerPartner: 5, prefix: 'I' })];
     const mixed = [...interleaved(source, 7)];
     expect(mixed).toHaveLength(source.length);

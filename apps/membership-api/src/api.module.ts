@@ -16,12 +16,7 @@ import { PartnersController } from './partners/partners.controller';
 @Module({
   imports: [TerminusModule.forRoot({ logger: false })],
   controllers: [EventsController, PartnersController, BadgesController, RenewalNoticesController, AdminController, HealthController],
-  providers: [
-    PartnerHistoryService,
-    ReadYourWrites,
-    ReadinessProbes,
-    { provide: APP_FILTER, useClass: HttpExceptionFilter },
-  ],
+  providers: [PartnerHistoryService, ReadYourWrites, ReadinessProbes, { provide: APP_FILTER, useClass: HttpExceptionFilter }],
   exports: [ReadinessProbes],
 })
 export class ApiModule {

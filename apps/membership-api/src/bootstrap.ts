@@ -38,7 +38,10 @@ export async function createApp(options: CreateAppOptions): Promise<INestApplica
   const adapter = new FastifyAdapter(fastifyOptions(options.config.BODY_LIMIT));
   // Fastify's own parsers only (JSON, and text reported as "not a JSON object"): Nest would add a
   // form parser, and a form body would then fail validation with a confusing message, not 415.
-  const app = await NestFactory.create<NestFastifyApplication>(module, adapter, { bodyParser: false, ...(options.quiet ? { logger: false } : { bufferLogs: true }) });
+  const app = await NestFactory.create<NestFastifyApplication>(module, adapter, {
+    bodyParser: false,
+    ...(options.quiet ? { logger: false } : { bufferLogs: true }),
+  });
   if (!options.quiet) app.useLogger(app.get(Logger));
   const server = app.getHttpAdapter().getInstance();
   useJsonBodyParser(server);

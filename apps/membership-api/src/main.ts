@@ -11,11 +11,15 @@ async function main(): Promise<void> {
   await app.listen(config.PORT);
   process.stdout.write(`partner-program listening on http://localhost:${config.PORT} (docs: /docs, data: ${config.DATA_DIR})\n`);
   const shutdown = app.get(ShutdownCoordinator);
-  stopGracefullyOn(['SIGTERM', 'SIGINT'], async () => {
-    await app.close();
-    // Buffered log lines get a moment to drain, never more: no waiting for a reader that has gone.
-    await flushLogOutput();
-  }, { waitingFor: () => shutdown.waitingFor() });
+  stopGracefullyOn(
+    ['SIGTERM', 'SIGINT'],
+    async () => {
+      await app.close();
+      // Buffered log lines get a moment to drain, never more: no waiting for a reader that has gone.
+      await flushLogOutput();
+    },
+    { waitingFor: () => shutdown.waitingFor() },
+  );
 }
 
 main().catch((error: Error) => {

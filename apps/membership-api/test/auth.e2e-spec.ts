@@ -51,9 +51,19 @@ describe('authentication and roles', () => {
     expect(metrics).not.toContain('P-METRICS-1');
     const docs = await t.http.get('/docs-json').expect(200);
     expect(Object.keys(docs.body.paths).sort()).toEqual([
-      '/health/live', '/health/ready', '/metrics', '/v1/admin/projections/rebuild', '/v1/badges', '/v1/events', '/v1/partners',
-      '/v1/partners/{partnerId}', '/v1/partners/{partnerId}/history', '/v1/partners/{partnerId}/timeline', '/v1/rejections',
-      '/v1/renewal-notices', '/v1/renewal-notices/{noticeId}/acknowledge',
+      '/health/live',
+      '/health/ready',
+      '/metrics',
+      '/v1/admin/projections/rebuild',
+      '/v1/badges',
+      '/v1/events',
+      '/v1/partners',
+      '/v1/partners/{partnerId}',
+      '/v1/partners/{partnerId}/history',
+      '/v1/partners/{partnerId}/timeline',
+      '/v1/rejections',
+      '/v1/renewal-notices',
+      '/v1/renewal-notices/{noticeId}/acknowledge',
     ]);
   });
 });

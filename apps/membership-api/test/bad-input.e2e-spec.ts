@@ -18,7 +18,13 @@ const CORPUS: [string, number, unknown][] = [
   ['negative credits', 400, envelope('CreditsBooked', 'P-CORPUS', { dealId: 'D-1', area: 'vmc-on-aws', credits: -5 })],
   ['over-precise credits', 400, envelope('CreditsBooked', 'P-CORPUS', { dealId: 'D-1', area: 'vmc-on-aws', credits: 1.005 })],
   ['an unknown data field', 400, envelope('DueDiligenceCompleted', 'P-CORPUS', { outcome: 'approved', score: 9 })],
-  ['a __proto__ key', 400, raw(`{"messageId":"p-1","type":"DueDiligenceCompleted","partnerId":"P-1","occurredAt":"2026-01-01T00:00:00Z","source":"x","data":{"outcome":"approved","__proto__":{"admin":true}}}`)],
+  [
+    'a __proto__ key',
+    400,
+    raw(
+      `{"messageId":"p-1","type":"DueDiligenceCompleted","partnerId":"P-1","occurredAt":"2026-01-01T00:00:00Z","source":"x","data":{"outcome":"approved","__proto__":{"admin":true}}}`,
+    ),
+  ],
   ['a 10 MB body', 413, raw(JSON.stringify({ ...valid(), source: 'x'.repeat(10 * 1024 * 1024) }))],
 ];
 
@@ -31,7 +37,9 @@ describe('bad input over HTTP', () => {
 
   it.each(CORPUS)('%s → %i, and the service stays up', async (_name, status, body) => {
     const request = t.http.post('/v1/events').set(t.as('publisher')).set('Content-Type', 'application/json');
-    const response = await (typeof body === 'object' && body !== null && 'raw' in body ? request.send((body as { raw: string }).raw) : request.send(body as object));
+    const response = await (typeof body === 'object' && body !== null && 'raw' in body
+      ? request.send((body as { raw: string }).raw)
+      : request.send(body as object));
     expect(response.status).toBe(status);
     expect(response.body).toMatchObject({ statusCode: status, error: expect.any(String), message: expect.any(String) });
     await t.http.get('/health/live').expect(200);
@@ -45,7 +53,11 @@ describe('bad input over HTTP', () => {
   ])('%s (%s) is answered with its status and a clear message', async (_name, type, body, status, message) => {
     const response = await t.http.post('/v1/events').set(t.as('publisher')).set('Content-Type', type).send(body);
     expect(response.status).toBe(status);
-    expect(response.body).toMatchObject({ statusCode: status, error: status === 415 ? 'Unsupported Media Type' : 'Bad Request', message: expect.stringMatching(message) });
+    expect(response.body).toMatchObject({
+      statusCode: status,
+      error: status === 415 ? 'Unsupported Media Type' : 'Bad Request',
+      message: expect.stringMatching(message),
+    });
   });
 
   it('loses nothing valid sent between bad messages', async () => {

@@ -20,13 +20,23 @@ describe('requests the fuzzer found mishandled', () => {
   });
 
   it('a batch of 501 names the limit and the count', async () => {
-    const response = await t.http.post('/v1/events').set(t.as('publisher')).send({ events: Array.from({ length: 501 }, () => ({})) }).expect(400);
+    const response = await t.http
+      .post('/v1/events')
+      .set(t.as('publisher'))
+      .send({ events: Array.from({ length: 501 }, () => ({})) })
+      .expect(400);
     expect(response.body.message).toContain('events must hold at most 500 events (got 501)');
   });
 
   it('a notice id of the longest allowed length (128) reaches the route: 404 unknown notice, not 414', async () => {
-    const response = await t.http.post(`/v1/renewal-notices/${'n'.repeat(128)}/acknowledge`).set(t.as('notifier')).expect(404);
+    const response = await t.http
+      .post(`/v1/renewal-notices/${'n'.repeat(128)}/acknowledge`)
+      .set(t.as('notifier'))
+      .expect(404);
     expect(response.body.message).toContain('no renewal notice');
-    await t.http.post(`/v1/renewal-notices/${'n'.repeat(129)}/acknowledge`).set(t.as('notifier')).expect(400);
+    await t.http
+      .post(`/v1/renewal-notices/${'n'.repeat(129)}/acknowledge`)
+      .set(t.as('notifier'))
+      .expect(400);
   });
 });

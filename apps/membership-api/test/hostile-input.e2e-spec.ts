@@ -28,7 +28,12 @@ describe('hostile input over HTTP', () => {
   /** Posts raw bytes as JSON with the publisher's key. */
   const postRaw = (body: string | Buffer) =>
     // Sent as the exact bytes given (superagent would otherwise serialise a Buffer as JSON).
-    t.http.post('/v1/events').set(t.as('publisher')).set('Content-Type', 'application/json').serialize((bytes: unknown) => bytes as string).send(body as string);
+    t.http
+      .post('/v1/events')
+      .set(t.as('publisher'))
+      .set('Content-Type', 'application/json')
+      .serialize((bytes: unknown) => bytes as string)
+      .send(body as string);
   /** The rejection-log entries whose payload is exactly `payload` (the text as received). */
   const keptAs = async (payload: string) => {
     const { body } = await t.http.get('/v1/rejections?limit=1000').set(t.as('admin')).expect(200);
@@ -47,8 +52,11 @@ describe('hostile input over HTTP', () => {
       expect(await keptAs(body)).toEqual([expect.objectContaining({ outcome: 'invalid', reason: expect.stringMatching(/nests deeper/) })]);
     });
 
-    it('as one item of a batch it is that item\'s invalid result; the other items are stored; 200 with one result each', async () => {
-      const [first, last] = [envelope('DueDiligenceCompleted', 'P-DEEP-A', { outcome: 'approved' }), envelope('DueDiligenceCompleted', 'P-DEEP-B', { outcome: 'approved' })];
+    it("as one item of a batch it is that item's invalid result; the other items are stored; 200 with one result each", async () => {
+      const [first, last] = [
+        envelope('DueDiligenceCompleted', 'P-DEEP-A', { outcome: 'approved' }),
+        envelope('DueDiligenceCompleted', 'P-DEEP-B', { outcome: 'approved' }),
+      ];
       const deep = deepArray(10_000);
       const response = await postRaw(`{"events":[${text(first)},${deep},${text(last)}]}`);
       expect(response.status).toBe(200);
@@ -65,14 +73,21 @@ describe('hostile input over HTTP', () => {
     });
 
     it('messages whose data nests past 5,000 levels are each kept, as received, never merged', async () => {
-      const bodies = ['a', 'b'].map((id) => `{"messageId":"deep-${id}","type":"DueDiligenceCompleted","partnerId":"P-DEEP-DATA","occurredAt":"2026-02-01T10:00:00Z","source":"e2e","data":${'{"x":'.repeat(6000)}1${'}'.repeat(6000)}}`);
+      const bodies = ['a', 'b'].map(
+        (id) =>
+          `{"messageId":"deep-${id}","type":"DueDiligenceCompleted","partnerId":"P-DEEP-DATA","occurredAt":"2026-02-01T10:00:00Z","source":"e2e","data":${'{"x":'.repeat(6000)}1${'}'.repeat(6000)}}`,
+      );
       for (const body of bodies) expect((await postRaw(body)).status).toBe(400);
       for (const body of bodies) expect(await keptAs(body)).toHaveLength(1);
       await noEventsFor('P-DEEP-DATA');
     });
 
     it('a huge invalid message is kept truncated with a marker; two that differ only at the end are both kept; a retry is kept once', async () => {
-      const huge = (end: string) => text({ ...envelope('DueDiligenceCompleted', 'P-HUGE', { outcome: 'approved' }, '2026-02-01T10:00:00Z', 'huge-1'), source: `${'s'.repeat(200_000)}${end}` });
+      const huge = (end: string) =>
+        text({
+          ...envelope('DueDiligenceCompleted', 'P-HUGE', { outcome: 'approved' }, '2026-02-01T10:00:00Z', 'huge-1'),
+          source: `${'s'.repeat(200_000)}${end}`,
+        });
       for (const body of [huge('a'), huge('b'), huge('a')]) expect((await postRaw(body)).status).toBe(400);
       const { body } = await t.http.get('/v1/rejections?limit=1000').set(t.as('admin')).expect(200);
       const kept = (body.items as { messageId?: string; payload: string }[]).filter((item) => item.messageId === 'huge-1');
@@ -91,9 +106,18 @@ describe('hostile input over HTTP', () => {
     });
 
     it('a duplicate key is 400 naming it, whichever copy would have won', async () => {
-      const credits = text(envelope('CreditsBooked', 'P-DUP', { dealId: 'D-1', area: 'vmc-on-aws', credits: 1 })).replace('"credits":1', '"credits":1,"credits":1000000');
-      const moved = text(envelope('DueDiligenceCompleted', 'P-DUP', { outcome: 'approved' })).replace('"partnerId":"P-DUP"', '"partnerId":"P-DUP","partnerId":"P-DUP-OTHER"');
-      for (const [body, path] of [[credits, 'data.credits'], [moved, 'partnerId']] as const) {
+      const credits = text(envelope('CreditsBooked', 'P-DUP', { dealId: 'D-1', area: 'vmc-on-aws', credits: 1 })).replace(
+        '"credits":1',
+        '"credits":1,"credits":1000000',
+      );
+      const moved = text(envelope('DueDiligenceCompleted', 'P-DUP', { outcome: 'approved' })).replace(
+        '"partnerId":"P-DUP"',
+        '"partnerId":"P-DUP","partnerId":"P-DUP-OTHER"',
+      );
+      for (const [body, path] of [
+        [credits, 'data.credits'],
+        [moved, 'partnerId'],
+      ] as const) {
         const response = await postRaw(body);
         expect(response.status).toBe(400);
         expect(response.body.details).toEqual(expect.arrayContaining([{ path, message: `${path} is given more than once (duplicate key)` }]));
@@ -104,20 +128,32 @@ describe('hostile input over HTTP', () => {
     });
 
     it('a number is judged as written: 1.000000000000000000001 is not 1, while 1.10 and 1e2 are fine', async () => {
-      const inexact = text(envelope('CreditsBooked', 'P-EXACT', { dealId: 'D-1', area: 'vmc-on-aws', credits: 7 })).replace('"credits":7', '"credits":1.000000000000000000001');
+      const inexact = text(envelope('CreditsBooked', 'P-EXACT', { dealId: 'D-1', area: 'vmc-on-aws', credits: 7 })).replace(
+        '"credits":7',
+        '"credits":1.000000000000000000001',
+      );
       const response = await postRaw(inexact);
       expect(response.status).toBe(400);
       expect(response.body.details).toEqual([{ path: 'data.credits', message: expect.stringMatching(/^data.credits is not exactly representable/) }]);
       await noEventsFor('P-EXACT');
-      for (const [literal, deal] of [['1.10', 'D-2'], ['1e2', 'D-3']]) {
-        const same = text(envelope('CreditsBooked', 'P-EXACT-OK', { dealId: deal, area: 'vmc-on-aws', credits: 7 })).replace('"credits":7', `"credits":${literal}`);
+      for (const [literal, deal] of [
+        ['1.10', 'D-2'],
+        ['1e2', 'D-3'],
+      ]) {
+        const same = text(envelope('CreditsBooked', 'P-EXACT-OK', { dealId: deal, area: 'vmc-on-aws', credits: 7 })).replace(
+          '"credits":7',
+          `"credits":${literal}`,
+        );
         expect((await postRaw(same)).status).toBe(201);
       }
     });
 
     it('the same problems inside a batch make only that item invalid, each kept with its own text', async () => {
       const good = envelope('DueDiligenceCompleted', 'P-BATCH-DUP', { outcome: 'approved' });
-      const dup = text(envelope('CreditsBooked', 'P-BATCH-DUP', { dealId: 'D-1', area: 'vmc-on-aws', credits: 1 })).replace('"credits":1', '"credits":1,"credits":2');
+      const dup = text(envelope('CreditsBooked', 'P-BATCH-DUP', { dealId: 'D-1', area: 'vmc-on-aws', credits: 1 })).replace(
+        '"credits":1',
+        '"credits":1,"credits":2',
+      );
       const response = await postRaw(`{"events":[${dup}, ${text(good)}]}`);
       expect(response.status).toBe(200);
       expect(response.body.results).toEqual([
@@ -128,7 +164,11 @@ describe('hostile input over HTTP', () => {
     });
 
     it('a body that is not a message or a batch is 400 and kept with its reason', async () => {
-      for (const [body, reason] of [['{"broken": ', /malformed JSON/], ['{"events":[]}', /events must hold at least one event/], ['{"events":[{}],"extra":1}', /extra is not an allowed field \(allowed: events\)/]] as const) {
+      for (const [body, reason] of [
+        ['{"broken": ', /malformed JSON/],
+        ['{"events":[]}', /events must hold at least one event/],
+        ['{"events":[{}],"extra":1}', /extra is not an allowed field \(allowed: events\)/],
+      ] as const) {
         const response = await postRaw(body);
         expect(response.status).toBe(400);
         expect(response.body.message).toMatch(reason);
@@ -153,12 +193,20 @@ describe('hostile input over HTTP', () => {
     });
 
     it('holds each of them until the read models reach it', async () => {
-      const first = await t.http.post('/v1/events').set(t.as('publisher')).send(envelope('DueDiligenceCompleted', 'P-MINPOS', { outcome: 'approved' })).expect(201);
+      const first = await t.http
+        .post('/v1/events')
+        .set(t.as('publisher'))
+        .send(envelope('DueDiligenceCompleted', 'P-MINPOS', { outcome: 'approved' }))
+        .expect(201);
       let answered = 0;
       const waiting = reads('P-MINPOS', String(first.body.position + 1)).map((read) => read.then((response) => ((answered += 1), response)));
       await new Promise((resolve) => setTimeout(resolve, 300));
       expect(answered).toBe(0);
-      await t.http.post('/v1/events').set(t.as('publisher')).send(envelope('TrainingCompleted', 'P-MINPOS', { courseId: 'vsp-foundation', learnerId: 'L-1' })).expect(201);
+      await t.http
+        .post('/v1/events')
+        .set(t.as('publisher'))
+        .send(envelope('TrainingCompleted', 'P-MINPOS', { courseId: 'vsp-foundation', learnerId: 'L-1' }))
+        .expect(201);
       const answers = await Promise.all(waiting);
       expect(answers.map((response) => response.status)).toEqual([200, 200, 200, 200]);
       expect(answers[0]!.body.items).toHaveLength(2);
@@ -167,7 +215,11 @@ describe('hostile input over HTTP', () => {
 
   describe('Content-Type', () => {
     it('a text/plain body gets 415 like every other Content-Type that is not JSON', async () => {
-      const response = await t.http.post('/v1/events').set(t.as('publisher')).set('Content-Type', 'text/plain').send(JSON.stringify(envelope('DueDiligenceCompleted', 'P-TEXT', { outcome: 'approved' })));
+      const response = await t.http
+        .post('/v1/events')
+        .set(t.as('publisher'))
+        .set('Content-Type', 'text/plain')
+        .send(JSON.stringify(envelope('DueDiligenceCompleted', 'P-TEXT', { outcome: 'approved' })));
       expect(response.status).toBe(415);
       expect(response.body).toMatchObject({ statusCode: 415, message: expect.stringMatching(/unsupported Content-Type: send application\/json/) });
     });

@@ -7,7 +7,11 @@ describe('POST /v1/events', () => {
   });
   afterAll(() => t.close());
 
-  const post = (body: unknown) => t.http.post('/v1/events').set(t.as('publisher')).send(body as object);
+  const post = (body: unknown) =>
+    t.http
+      .post('/v1/events')
+      .set(t.as('publisher'))
+      .send(body as object);
 
   it('answers 201 appended with the position, then 200 duplicate with the same position', async () => {
     const message = envelope('TrainingCompleted', 'P-ING-1', { courseId: 'vsp-foundation', learnerId: 'L-1' });
@@ -18,7 +22,14 @@ describe('POST /v1/events', () => {
   });
 
   it('answers 400 invalid naming each broken rule, and keeps the message for operators', async () => {
-    const bad = { messageId: 'bad-1', type: 'CreditsBooked', partnerId: '../etc', occurredAt: '2026-02-01T10:00:00Z', source: 'crm', data: { dealId: 'D-1', area: 'quantum', credits: -1 } };
+    const bad = {
+      messageId: 'bad-1',
+      type: 'CreditsBooked',
+      partnerId: '../etc',
+      occurredAt: '2026-02-01T10:00:00Z',
+      source: 'crm',
+      data: { dealId: 'D-1', area: 'quantum', credits: -1 },
+    };
     const response = await post(bad).expect(400);
     expect(response.body).toMatchObject({ statusCode: 400, error: 'Bad Request', messageId: 'bad-1', outcome: 'invalid' });
     expect(response.body.details.map((d: { path: string }) => d.path).sort()).toEqual(['data.area', 'data.credits', 'partnerId']);
@@ -33,7 +44,7 @@ describe('POST /v1/events', () => {
     expect(rejections.body.items).toEqual(expect.arrayContaining([expect.objectContaining({ code: 'deal-not-booked', position: response.body.position })]));
   });
 
-  it('answers a client\'s retry of a refused message with the original refusal, though later messages would accept it now', async () => {
+  it("answers a client's retry of a refused message with the original refusal, though later messages would accept it now", async () => {
     const reversal = envelope('CreditsReversed', 'P-ING-R', { dealId: 'D-R' });
     const refused = await post(reversal).expect(422);
     await post(envelope('CreditsBooked', 'P-ING-R', { dealId: 'D-R', area: 'vmc-on-aws', credits: 5 })).expect(201);
@@ -41,7 +52,10 @@ describe('POST /v1/events', () => {
     expect(retried.body).toMatchObject({ code: 'deal-not-booked', position: refused.body.position });
     const history = await t.http.get('/v1/partners/P-ING-R/history').set(t.as('auditor')).expect(200);
     expect(history.body.items.map((item: { type: string }) => item.type)).toEqual(['MessageRejected', 'CreditsBooked']);
-    expect(history.body.items[0]).toMatchObject({ messageId: reversal.messageId, data: { code: 'deal-not-booked', message: { type: 'CreditsReversed', data: { dealId: 'D-R' } } } });
+    expect(history.body.items[0]).toMatchObject({
+      messageId: reversal.messageId,
+      data: { code: 'deal-not-booked', message: { type: 'CreditsReversed', data: { dealId: 'D-R' } } },
+    });
   });
 
   it('rejects a messageId reused with different content (422), also across partners', async () => {

@@ -70,17 +70,24 @@ describe('the OpenAPI document', () => {
   });
 
   it('documents every status code each route answers, each with a body schema', () => {
-    expect(Object.fromEntries(operations().map(([name, op]) => [name, Object.keys(op.responses).sort()]))).toEqual(Object.fromEntries(Object.entries(CODES).map(([name, codes]) => [name, [...codes].sort()])));
+    expect(Object.fromEntries(operations().map(([name, op]) => [name, Object.keys(op.responses).sort()]))).toEqual(
+      Object.fromEntries(Object.entries(CODES).map(([name, codes]) => [name, [...codes].sort()])),
+    );
     for (const [name, op] of operations()) {
       for (const [code, response] of Object.entries(op.responses)) {
         const content = response.content ?? {};
-        expect([name, code, Object.values(content).every((media) => media.schema !== undefined) && Object.keys(content).length > 0]).toEqual([name, code, true]);
+        expect([name, code, Object.values(content).every((media) => media.schema !== undefined) && Object.keys(content).length > 0]).toEqual([
+          name,
+          code,
+          true,
+        ]);
       }
     }
   });
 
   it('documents Retry-After on every 429', () => {
-    for (const [name, op] of operations()) expect([name, (op.responses['429'] as { headers?: Record<string, unknown> }).headers]).toEqual([name, { 'Retry-After': expect.any(Object) }]);
+    for (const [name, op] of operations())
+      expect([name, (op.responses['429'] as { headers?: Record<string, unknown> }).headers]).toEqual([name, { 'Retry-After': expect.any(Object) }]);
   });
 
   it('names the security scheme a bearer API key, not a JWT', () => {
@@ -89,7 +96,8 @@ describe('the OpenAPI document', () => {
 
   it('types every parameter, with the validating DTO’s enums, patterns and bounds', () => {
     for (const [name, op] of operations()) {
-      for (const parameter of op.parameters ?? []) expect([name, parameter.name, parameter.schema?.['type']]).toEqual([name, parameter.name, expect.stringMatching(/^(string|integer)$/)]);
+      for (const parameter of op.parameters ?? [])
+        expect([name, parameter.name, parameter.schema?.['type']]).toEqual([name, parameter.name, expect.stringMatching(/^(string|integer)$/)]);
     }
     const params = (key: string) => Object.fromEntries((doc.paths[key]!['get']!.parameters ?? []).map((p) => [p.name, p.schema]));
     expect(params('/v1/partners')['area']).toMatchObject({ type: 'string', enum: expect.arrayContaining(['vmc-on-aws']) });
@@ -107,7 +115,20 @@ describe('the OpenAPI document', () => {
     expect(schemas['UpstreamEnvelope'].discriminator.propertyName).toBe('type');
     expect(schemas['EventBatch'].properties.events).toMatchObject({ type: 'array', minItems: 1, maxItems: 500 });
     expect(schemas['CreditsBookedEnvelope'].properties.data).toEqual({ $ref: '#/components/schemas/CreditsBookedData' });
-    for (const name of ['ErrorBody', 'IngestResult', 'BatchResult', 'PartnerStatus', 'HistoryPage', 'Timeline', 'PartnersPage', 'Badges', 'NoticesPage', 'RejectionsPage', 'Rebuild', 'Health']) {
+    for (const name of [
+      'ErrorBody',
+      'IngestResult',
+      'BatchResult',
+      'PartnerStatus',
+      'HistoryPage',
+      'Timeline',
+      'PartnersPage',
+      'Badges',
+      'NoticesPage',
+      'RejectionsPage',
+      'Rebuild',
+      'Health',
+    ]) {
       expect([name, schemas[name]]).toEqual([name, expect.objectContaining({ type: 'object' })]);
     }
   });
@@ -116,7 +137,14 @@ describe('the OpenAPI document', () => {
     const data = doc.components.schemas['TrainingRevokedData'];
     expect(data.properties.probeField).toEqual({ type: 'string', minLength: 1, maxLength: 32, pattern: '^[A-Za-z0-9._:@#-]*$' });
     expect(data.required).toContain('probeField');
-    const envelope = { messageId: 'probe-1', type: 'TrainingRevoked', partnerId: 'P-1', occurredAt: '2026-01-01T00:00:00Z', source: 'lms', data: { courseId: 'c', learnerId: 'l' } };
+    const envelope = {
+      messageId: 'probe-1',
+      type: 'TrainingRevoked',
+      partnerId: 'P-1',
+      occurredAt: '2026-01-01T00:00:00Z',
+      source: 'lms',
+      data: { courseId: 'c', learnerId: 'l' },
+    };
     const response = await t.http.post('/v1/events').set(t.as('publisher')).send(envelope).expect(400);
     expect(response.body.message).toContain('data.probeField is required');
   });

@@ -11,7 +11,12 @@ describe('partner status, lists, badges, history and asOf', () => {
       ...goodStandingEnvelopes(principal),
       envelope('SolutionCompetencyEarned', principal, { competency: 'vmc-on-aws' }, '2026-02-02T00:00:00Z'),
       envelope('MasterServicesCompetencyEarned', principal, { competency: 'vmc-on-aws' }, '2026-02-02T00:00:00Z'),
-      envelope('CreditsBooked', principal, { dealId: 'D-1', area: 'vmc-on-aws', credits: 700000, accelerator: { code: 'Q3', multiplier: 1.5 } }, '2026-03-01T00:00:00Z'),
+      envelope(
+        'CreditsBooked',
+        principal,
+        { dealId: 'D-1', area: 'vmc-on-aws', credits: 700000, accelerator: { code: 'Q3', multiplier: 1.5 } },
+        '2026-03-01T00:00:00Z',
+      ),
       ...goodStandingEnvelopes('P-STATUS-2'),
       envelope('SolutionCompetencyEarned', 'P-STATUS-2', { competency: 'vmc-on-aws' }, '2026-02-02T00:00:00Z'),
     ];
@@ -50,7 +55,10 @@ describe('partner status, lists, badges, history and asOf', () => {
   it('lists partners by area and tier, paged by cursor', async () => {
     const first = await t.http.get(`/v1/partners?area=vmc-on-aws&limit=1&minPosition=${lastPosition}`).set(t.as('reader')).expect(200);
     expect(first.body.items).toHaveLength(1);
-    const second = await t.http.get(`/v1/partners?area=vmc-on-aws&limit=1&cursor=${encodeURIComponent(first.body.nextCursor)}`).set(t.as('reader')).expect(200);
+    const second = await t.http
+      .get(`/v1/partners?area=vmc-on-aws&limit=1&cursor=${encodeURIComponent(first.body.nextCursor)}`)
+      .set(t.as('reader'))
+      .expect(200);
     expect([first.body.items[0].partnerId, second.body.items[0].partnerId]).toEqual([principal, 'P-STATUS-2']);
     const principals = await t.http.get('/v1/partners?area=vmc-on-aws&tier=principal').set(t.as('reader')).expect(200);
     expect(principals.body.items.map((i: { partnerId: string }) => i.partnerId)).toEqual([principal]);
@@ -75,7 +83,11 @@ describe('partner status, lists, badges, history and asOf', () => {
     const partnerId = 'P-STATUS-2';
     const before = await t.http.get(`/v1/partners/${partnerId}?asOf=2026-11-01`).set(t.as('auditor')).expect(200);
     expect(before.body.areas['modern-applications'].tier).toBeNull();
-    await t.http.post('/v1/events').set(t.as('publisher')).send(envelope('SolutionCompetencyEarned', partnerId, { competency: 'pks' }, '2026-10-01T00:00:00Z')).expect(201);
+    await t.http
+      .post('/v1/events')
+      .set(t.as('publisher'))
+      .send(envelope('SolutionCompetencyEarned', partnerId, { competency: 'pks' }, '2026-10-01T00:00:00Z'))
+      .expect(201);
     const after = await t.http.get(`/v1/partners/${partnerId}?asOf=2026-11-01`).set(t.as('auditor')).expect(200);
     expect(after.body.areas['modern-applications'].tier).toBe('partner');
     const earlier = await t.http.get(`/v1/partners/${partnerId}?asOf=2026-09-30`).set(t.as('auditor')).expect(200);
@@ -85,7 +97,15 @@ describe('partner status, lists, badges, history and asOf', () => {
   it('pages the complete history with metadata', async () => {
     const first = await t.http.get(`/v1/partners/${principal}/history?limit=5`).set(t.as('auditor')).expect(200);
     expect(first.body.items).toHaveLength(5);
-    expect(first.body.items[0]).toMatchObject({ revision: 0, type: 'AgreementSigned', source: 'e2e', occurredAt: '2026-02-01T10:00:00Z', recordedAt: expect.any(String), messageId: expect.any(String), position: expect.any(Number) });
+    expect(first.body.items[0]).toMatchObject({
+      revision: 0,
+      type: 'AgreementSigned',
+      source: 'e2e',
+      occurredAt: '2026-02-01T10:00:00Z',
+      recordedAt: expect.any(String),
+      messageId: expect.any(String),
+      position: expect.any(Number),
+    });
     const rest = await t.http.get(`/v1/partners/${principal}/history?from=${first.body.nextFrom}`).set(t.as('auditor')).expect(200);
     expect(rest.body.items.map((i: { revision: number }) => i.revision)).toEqual([5, 6, 7]);
     expect(rest.body.nextFrom).toBeNull();
@@ -99,7 +119,10 @@ describe('partner status, lists, badges, history and asOf', () => {
   });
 
   it('answers 503 with Retry-After when the read models do not reach minPosition in 5 s', async () => {
-    const response = await t.http.get(`/v1/badges?minPosition=${lastPosition + 1000}`).set(t.as('reader')).expect(503);
+    const response = await t.http
+      .get(`/v1/badges?minPosition=${lastPosition + 1000}`)
+      .set(t.as('reader'))
+      .expect(503);
     expect(response.headers['retry-after']).toBe('1');
     await t.http.get('/v1/badges?minPosition=-1').set(t.as('reader')).expect(400);
   }, 10_000);

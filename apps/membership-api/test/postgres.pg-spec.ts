@@ -15,7 +15,11 @@ describe('the app on PostgreSQL (EVENT_STORE=postgres)', () => {
   const env = { EVENT_STORE: 'postgres', DATABASE_URL: testDatabaseUrl(), DATABASE_POOL_SIZE: '4', DATABASE_SCHEMA_PREFIX: prefix };
   const schemas = postgresSchemas(validateEnvironment(env));
   let t: TestApp;
-  const post = (body: unknown) => t.http.post('/v1/events').set(t.as('publisher')).send(body as object);
+  const post = (body: unknown) =>
+    t.http
+      .post('/v1/events')
+      .set(t.as('publisher'))
+      .send(body as object);
 
   beforeAll(async () => {
     t = await startTestApp({ env });
@@ -30,12 +34,22 @@ describe('the app on PostgreSQL (EVENT_STORE=postgres)', () => {
     const positions = response.body.results.map((r: { outcome: string; position: number }) => (expect(r.outcome).toBe('appended'), r.position));
     const { rows } = await adminQuery(`SELECT count(*)::int AS n FROM "${schemas.eventStore}".events WHERE stream_id = 'partner-P-PG-1'`);
     expect(rows[0].n).toBe(5);
-    const status = await t.http.get(`/v1/partners/P-PG-1?minPosition=${Math.max(...positions)}`).set(t.as('reader')).expect(200);
+    const status = await t.http
+      .get(`/v1/partners/P-PG-1?minPosition=${Math.max(...positions)}`)
+      .set(t.as('reader'))
+      .expect(200);
     expect(status.body).toMatchObject({ partnerId: 'P-PG-1', goodStanding: true, agreement: { agreementId: 'A-P-PG-1', status: 'active' } });
   });
 
-  it('lists invalid messages and the domain\'s refusals from the PostgreSQL rejection log', async () => {
-    const bad = { messageId: 'pg-bad-1', type: 'CreditsBooked', partnerId: 'P-PG-2', occurredAt: '2026-02-01T10:00:00Z', source: 'crm', data: { dealId: 'D-1', area: 'quantum', credits: 5 } };
+  it("lists invalid messages and the domain's refusals from the PostgreSQL rejection log", async () => {
+    const bad = {
+      messageId: 'pg-bad-1',
+      type: 'CreditsBooked',
+      partnerId: 'P-PG-2',
+      occurredAt: '2026-02-01T10:00:00Z',
+      source: 'crm',
+      data: { dealId: 'D-1', area: 'quantum', credits: 5 },
+    };
     await post(bad).expect(400);
     const refused = await post(envelope('CreditsReversed', 'P-PG-2', { dealId: 'D-404' })).expect(422);
     const listed = await t.http.get(`/v1/rejections?minPosition=${refused.body.position}`).set(t.as('admin')).expect(200);
@@ -69,14 +83,21 @@ describe('a second start on the same schemas', () => {
   it('finds what the first stored: events, kept rejections, the refusal checkpoint', async () => {
     const first = await startTestApp({ env, dataDir });
     await first.http.post('/v1/events').set(first.as('publisher')).send({ messageId: 'again-bad', type: 'Nope' }).expect(400);
-    const refused = await first.http.post('/v1/events').set(first.as('publisher')).send(envelope('CreditsReversed', 'P-PG-3', { dealId: 'D-1' })).expect(422);
+    const refused = await first.http
+      .post('/v1/events')
+      .set(first.as('publisher'))
+      .send(envelope('CreditsReversed', 'P-PG-3', { dealId: 'D-1' }))
+      .expect(422);
     await first.http.get(`/v1/rejections?minPosition=${refused.body.position}`).set(first.as('admin')).expect(200);
     await first.close();
 
     const second = await startTestApp({ env, dataDir });
     try {
       const listed = await second.http.get(`/v1/rejections?minPosition=${refused.body.position}`).set(second.as('admin')).expect(200);
-      expect(listed.body.items.map((item: { messageId?: string; code: string }) => item.messageId ?? item.code)).toEqual(['again-bad', expect.stringMatching(/^msg-/)]);
+      expect(listed.body.items.map((item: { messageId?: string; code: string }) => item.messageId ?? item.code)).toEqual([
+        'again-bad',
+        expect.stringMatching(/^msg-/),
+      ]);
       const history = await second.http.get('/v1/partners/P-PG-3/history').set(second.as('auditor')).expect(200);
       expect(history.body.items.map((item: { type: string }) => item.type)).toEqual(['MessageRejected']);
     } finally {

@@ -35,7 +35,9 @@ describe('rate limits', () => {
   });
 
   it('counts each event of a batch, before any is stored: a batch over what is left is refused whole', async () => {
-    const batch = (size: number, partnerId: string) => ({ events: Array.from({ length: size }, (_, i) => envelope('TrainingCompleted', partnerId, { courseId: 'vsp-foundation', learnerId: `L-${i}` })) });
+    const batch = (size: number, partnerId: string) => ({
+      events: Array.from({ length: size }, (_, i) => envelope('TrainingCompleted', partnerId, { courseId: 'vsp-foundation', learnerId: `L-${i}` })),
+    });
     const big = await t.http.post('/v1/events').set(t.as('admin')).send(batch(101, 'P-RATE-BIG'));
     expect([big.status, big.body.message]).toEqual([429, expect.stringMatching(/rate limit reached for this API key/)]);
     // 60 points (the request and 59 more events), then 60 more: over the 100 of the window.

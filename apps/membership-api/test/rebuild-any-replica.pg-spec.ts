@@ -30,7 +30,11 @@ describe('rebuild from any replica (DATABASE_URL)', () => {
     const standby = await startTestApp({ dataDir, env: env() });
     const replica = await startTestApp({ dataDir, background: false, env: env() });
     try {
-      const posted = await replica.http.post('/v1/events').set(replica.as('publisher')).send({ events: goodStandingEnvelopes('P-REPLICA-1') }).expect(200);
+      const posted = await replica.http
+        .post('/v1/events')
+        .set(replica.as('publisher'))
+        .send({ events: goodStandingEnvelopes('P-REPLICA-1') })
+        .expect(200);
       const position = Math.max(...posted.body.results.map((r: { position: number }) => r.position));
       await replica.http.get(`/v1/partners/P-REPLICA-1?minPosition=${position}`).set(replica.as('reader')).expect(200);
 
@@ -41,7 +45,11 @@ describe('rebuild from any replica (DATABASE_URL)', () => {
       expect([await leads(leader), await leads(standby)]).toEqual([true, false]);
 
       // Written after the swap: the leader applies it to the new tables, the replica reads them.
-      const later = await replica.http.post('/v1/events').set(replica.as('publisher')).send(envelope('CreditsBooked', 'P-REPLICA-1', { dealId: 'D-1', area: 'vmc-on-aws', credits: 1_000 }, '2026-05-01T00:00:00Z')).expect(201);
+      const later = await replica.http
+        .post('/v1/events')
+        .set(replica.as('publisher'))
+        .send(envelope('CreditsBooked', 'P-REPLICA-1', { dealId: 'D-1', area: 'vmc-on-aws', credits: 1_000 }, '2026-05-01T00:00:00Z'))
+        .expect(201);
       const status = await replica.http.get(`/v1/partners/P-REPLICA-1?minPosition=${later.body.position}`).set(replica.as('reader')).expect(200);
       expect(status.body.areas['vmc-on-aws'].credits).toBe(1_000);
 

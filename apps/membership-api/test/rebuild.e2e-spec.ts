@@ -17,7 +17,9 @@ describe('POST /v1/admin/projections/rebuild', () => {
     const { body } = await t.http.post('/v1/events').set(t.as('publisher')).send({ events }).expect(200);
     const position = Math.max(...body.results.map((r: { position: number }) => r.position));
     const snapshot = async () => ({
-      statuses: await Promise.all(['P-RB-1', 'P-RB-2', 'P-RB-3'].map(async (id) => (await t.http.get(`/v1/partners/${id}?minPosition=${position}`).set(t.as('reader')).expect(200)).body)),
+      statuses: await Promise.all(
+        ['P-RB-1', 'P-RB-2', 'P-RB-3'].map(async (id) => (await t.http.get(`/v1/partners/${id}?minPosition=${position}`).set(t.as('reader')).expect(200)).body),
+      ),
       list: (await t.http.get('/v1/partners?area=modern-applications').set(t.as('reader')).expect(200)).body,
       badges: (await t.http.get('/v1/badges').set(t.as('reader')).expect(200)).body,
       notices: (await t.http.get('/v1/renewal-notices').set(t.as('notifier')).expect(200)).body,
@@ -36,14 +38,22 @@ describe('rebuild in the scale-out topology (API and projector in two processes 
     const projector = await startTestApp();
     const api = await startTestApp({ dataDir: projector.dataDir, background: false });
     try {
-      const first = await api.http.post('/v1/events').set(api.as('publisher')).send({ events: goodStandingEnvelopes('P-SPLIT-1') }).expect(200);
+      const first = await api.http
+        .post('/v1/events')
+        .set(api.as('publisher'))
+        .send({ events: goodStandingEnvelopes('P-SPLIT-1') })
+        .expect(200);
       const firstPosition = Math.max(...first.body.results.map((r: { position: number }) => r.position));
       await api.http.get(`/v1/partners/P-SPLIT-1?minPosition=${firstPosition}`).set(api.as('reader')).expect(200);
       const refused = await api.http.post('/v1/admin/projections/rebuild').set(api.as('admin')).expect(409);
       expect(refused.body.message).toMatch(/start:projector -- --rebuild/);
       await projector.http.post('/v1/admin/projections/rebuild').set(projector.as('admin')).expect(200);
       // Written after the swap: the projector applies it to the new tables, the API reads them.
-      const later = await api.http.post('/v1/events').set(api.as('publisher')).send(envelope('CreditsBooked', 'P-SPLIT-1', { dealId: 'D-1', area: 'vmc-on-aws', credits: 1_000 }, '2026-05-01T00:00:00Z')).expect(201);
+      const later = await api.http
+        .post('/v1/events')
+        .set(api.as('publisher'))
+        .send(envelope('CreditsBooked', 'P-SPLIT-1', { dealId: 'D-1', area: 'vmc-on-aws', credits: 1_000 }, '2026-05-01T00:00:00Z'))
+        .expect(201);
       const status = await api.http.get(`/v1/partners/P-SPLIT-1?minPosition=${later.body.position}`).set(api.as('reader')).expect(200);
       expect(status.body.areas['vmc-on-aws'].credits).toBe(1_000);
     } finally {

@@ -13,11 +13,20 @@ describe('request logs', () => {
   const logOf = (id: string | undefined) => lines.filter((line) => line.req?.id === id);
 
   it('logs each request with its id, method, url and status: 2xx at debug, 4xx at warn', async () => {
-    const ok = await t.http.post('/v1/events').set(t.as('publisher')).set('X-Request-Id', 'log-ok-1').send(envelope('DueDiligenceCompleted', 'P-LOG', { outcome: 'approved' })).expect(201);
+    const ok = await t.http
+      .post('/v1/events')
+      .set(t.as('publisher'))
+      .set('X-Request-Id', 'log-ok-1')
+      .send(envelope('DueDiligenceCompleted', 'P-LOG', { outcome: 'approved' }))
+      .expect(201);
     const missing = await t.http.get('/v1/partners/P-NOBODY').set(t.as('reader')).expect(404);
     expect(ok.headers['x-request-id']).toBe('log-ok-1');
-    expect(logOf('log-ok-1')).toEqual([expect.objectContaining({ level: 20, req: expect.objectContaining({ method: 'POST', url: '/v1/events' }), res: { statusCode: 201 } })]);
-    expect(logOf(missing.headers['x-request-id'])).toEqual([expect.objectContaining({ level: 40, req: expect.objectContaining({ method: 'GET', url: '/v1/partners/P-NOBODY' }), res: { statusCode: 404 } })]);
+    expect(logOf('log-ok-1')).toEqual([
+      expect.objectContaining({ level: 20, req: expect.objectContaining({ method: 'POST', url: '/v1/events' }), res: { statusCode: 201 } }),
+    ]);
+    expect(logOf(missing.headers['x-request-id'])).toEqual([
+      expect.objectContaining({ level: 40, req: expect.objectContaining({ method: 'GET', url: '/v1/partners/P-NOBODY' }), res: { statusCode: 404 } }),
+    ]);
   });
 
   it('logs requests refused before a route (malformed JSON, no key) and never writes a key', async () => {

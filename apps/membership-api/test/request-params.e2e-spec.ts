@@ -25,7 +25,10 @@ describe('parameters checked by the route DTOs', () => {
     ['/v1/renewal-notices?dueBefore=2021-13-01', 'notifier', 'dueBefore must be a real date YYYY-MM-DD'],
     ['/v1/rejections?after=x', 'admin', 'after must be a non-negative integer'],
   ])('GET %s answers 400: %s', async (path, role, message) => {
-    const response = await t.http.get(path).set(t.as(role as 'admin')).expect(400);
+    const response = await t.http
+      .get(path)
+      .set(t.as(role as 'admin'))
+      .expect(400);
     expect(response.body).toMatchObject({ statusCode: 400, error: 'Bad Request', message: expect.stringContaining(message), details: expect.any(Array) });
   });
 

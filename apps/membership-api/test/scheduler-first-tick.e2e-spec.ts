@@ -15,7 +15,11 @@ describe('the renewal scheduler at start', () => {
   it('issues the notices due at start in its first run, after the read models catch up', async () => {
     const writer = await startTestApp({ dataDir, background: false, now: '2026-12-20T09:00:00.000Z' });
     // Ends 2027-01-31: the notice was due on 2026-12-02, before this start.
-    await writer.http.post('/v1/events').set(writer.as('publisher')).send({ events: goodStandingEnvelopes('P-FIRST') }).expect(200);
+    await writer.http
+      .post('/v1/events')
+      .set(writer.as('publisher'))
+      .send({ events: goodStandingEnvelopes('P-FIRST') })
+      .expect(200);
     await writer.close();
 
     const service = await startTestApp({ dataDir, now: '2026-12-20T09:00:00.000Z' });

@@ -45,14 +45,23 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   const clock = { now: new Date(options.now ?? '2026-11-28T09:00:00.000Z') };
   const config = validateEnvironment({
     DATA_DIR: dataDir,
-    API_KEYS: Object.entries(KEYS).map(([role, key]) => `${role}:${key}`).join(','),
+    API_KEYS: Object.entries(KEYS)
+      .map(([role, key]) => `${role}:${key}`)
+      .join(','),
     LOG_LEVEL: options.logLevel ?? 'silent',
     SCHEDULER_INTERVAL_MS: '3600000',
     BODY_LIMIT: '1mb',
     ...(options.kafkaBrokers ? { KAFKA_BROKERS: options.kafkaBrokers } : {}),
     ...options.env,
   });
-  const app = await createApp({ config, keys: ApiKeyRing.parse(config.API_KEYS!), clock: () => clock.now, background: options.background ?? true, quiet: true, ...(options.logDestination ? { logDestination: options.logDestination } : {}) });
+  const app = await createApp({
+    config,
+    keys: ApiKeyRing.parse(config.API_KEYS!),
+    clock: () => clock.now,
+    background: options.background ?? true,
+    quiet: true,
+    ...(options.logDestination ? { logDestination: options.logDestination } : {}),
+  });
   await app.init();
   // Fastify registers its routes and plugins asynchronously: ready before supertest calls it.
   await app.getHttpAdapter().getInstance().ready();
@@ -64,9 +73,10 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     clock,
     as: (role) => ({ Authorization: `Bearer ${KEYS[role]}` }),
     // Without background work (a second process beside the first) only notices are issued.
-    tick: options.background === false
-      ? async () => ({ refreshed: 0, issued: await new RenewalNoticeIssuer(app.get(ReadModelQueries), app.get(PartnerCommandHandler)).issueDue(clock.now) })
-      : () => app.get(RenewalScheduler).tick(),
+    tick:
+      options.background === false
+        ? async () => ({ refreshed: 0, issued: await new RenewalNoticeIssuer(app.get(ReadModelQueries), app.get(PartnerCommandHandler)).issueDue(clock.now) })
+        : () => app.get(RenewalScheduler).tick(),
     close: async () => {
       await app.close();
       if (ownsDir) rmSync(dataDir, { recursive: true, force: true });
@@ -77,7 +87,13 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
 let counter = 0;
 
 /** An upstream envelope with a fresh messageId. */
-export function envelope(type: string, partnerId: string, data: Record<string, unknown>, occurredAt = '2026-02-01T10:00:00Z', messageId = `msg-${process.pid}-${++counter}`) {
+export function envelope(
+  type: string,
+  partnerId: string,
+  data: Record<string, unknown>,
+  occurredAt = '2026-02-01T10:00:00Z',
+  messageId = `msg-${process.pid}-${++counter}`,
+) {
   return { messageId, type, partnerId, occurredAt, source: 'e2e', data };
 }
 

@@ -1,6 +1,13 @@
 import { NestFactory } from '@nestjs/core';
 import {
-  type PostgresRebuildRequests, REBUILD_REQUESTS, ShutdownCoordinator, flushLogOutput, rebuildReadModels, stopGracefullyOn, tolerateClosedOutput, validateEnvironment,
+  type PostgresRebuildRequests,
+  REBUILD_REQUESTS,
+  ShutdownCoordinator,
+  flushLogOutput,
+  rebuildReadModels,
+  stopGracefullyOn,
+  tolerateClosedOutput,
+  validateEnvironment,
 } from '@partner-program/platform';
 import { PartnerProjector } from '@partner-program/read-models';
 import { Logger } from 'nestjs-pino';
@@ -14,11 +21,15 @@ async function main(): Promise<void> {
   await app.init();
   process.stdout.write(`partner-program projector and scheduler running on ${config.DATA_DIR}\n`);
   const shutdown = app.get(ShutdownCoordinator);
-  stopGracefullyOn(['SIGTERM', 'SIGINT'], async () => {
-    await app.close();
-    // Buffered log lines get a moment to drain, never more: no waiting for a reader that has gone.
-    await flushLogOutput();
-  }, { waitingFor: () => shutdown.waitingFor() });
+  stopGracefullyOn(
+    ['SIGTERM', 'SIGINT'],
+    async () => {
+      await app.close();
+      // Buffered log lines get a moment to drain, never more: no waiting for a reader that has gone.
+      await flushLogOutput();
+    },
+    { waitingFor: () => shutdown.waitingFor() },
+  );
   // `--rebuild`: rebuild every read model while following the store (the scale-out topology's
   // rebuild: the API refuses one there, as it would swap tables under this process). With
   // DATABASE_URL it is asked of whichever projector leads, as the API does.

@@ -18,12 +18,7 @@ export function foldEvents(events: Iterable<PartnerEvent>, state: PartnerFold = 
  * The status as it was at `time`, from facts with business time ≤ T only: later facts are not
  * folded at all, so nothing recorded afterwards (a late renewal, a reversal) can leak into it.
  */
-export function statusAsOf(
-  events: Iterable<PartnerEvent>,
-  catalog: RulesetCatalog,
-  partnerId: string,
-  time: number,
-): PartnerStatus {
+export function statusAsOf(events: Iterable<PartnerEvent>, catalog: RulesetCatalog, partnerId: string, time: number): PartnerStatus {
   const known = [...events].filter((event) => toMillis(event.meta.occurredAt) <= time);
   return evaluateStatus(foldEvents(known), catalog, partnerId, time);
 }

@@ -22,14 +22,7 @@ export { RulesetError, parseRuleset } from './rules/ruleset-validation';
 export * from './rules/ruleset-catalog';
 export * from './evaluation/partner-status';
 export { evaluateStatus } from './evaluation/evaluate-status';
-export {
-  RENEWAL_NOTICE_LEAD_DAYS,
-  type AgreementStatus,
-  type NoticeStatus,
-  noticeDueOn,
-  noticeStatusAt,
-  renewalNoticeId,
-} from './evaluation/agreement-view';
+export { RENEWAL_NOTICE_LEAD_DAYS, type AgreementStatus, type NoticeStatus, noticeDueOn, noticeStatusAt, renewalNoticeId } from './evaluation/agreement-view';
 export type { NextStep } from './evaluation/area-tier';
 export type { RequirementResult } from './evaluation/requirements';
 export * from './timeline/tier-timeline';

@@ -4,7 +4,15 @@
  */
 export type { EventData, EventMetadata, NewEvent, StoredEvent, StoredEventMetadata } from './event-envelope';
 export type {
-  AppendOptions, AppendResult, EventStore, LogHeads, ReadAllOptions, ReadAllPage, ReadHeadsOptions, ReadStreamOptions, StreamHead,
+  AppendOptions,
+  AppendResult,
+  EventStore,
+  LogHeads,
+  ReadAllOptions,
+  ReadAllPage,
+  ReadHeadsOptions,
+  ReadStreamOptions,
+  StreamHead,
 } from './event-store.port';
 export { firstRevisionAfter, isRevisionConflict, type ExpectedRevision, type StreamRevision } from './expected-revision';
 export { EventStoreClosedError, InvalidAppendError, MessageIdInUseError, WrongExpectedRevisionError } from './event-store.errors';

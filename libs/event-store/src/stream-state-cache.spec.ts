@@ -12,7 +12,11 @@ class CountingStreams {
     for (let i = 0; i < count; i++) {
       const revision = events.length;
       events.push({
-        streamId, revision, position: BigInt(revision + 1), type: 'Added', data: { amount: 1 },
+        streamId,
+        revision,
+        position: BigInt(revision + 1),
+        type: 'Added',
+        data: { amount: 1 },
         metadata: { messageId: `m${revision}`, source: 't', occurredAt: '2024-01-01T00:00:00Z', recordedAt: '2024-01-01T00:00:00Z', schemaVersion: 1 },
       });
     }

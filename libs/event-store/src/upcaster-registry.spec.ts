@@ -3,7 +3,11 @@ import { UpcasterRegistry } from './upcaster-registry';
 
 function stored(type: string, data: Record<string, unknown>, schemaVersion: number): StoredEvent {
   return {
-    streamId: 'partner-1', revision: 0, position: 1n, type, data,
+    streamId: 'partner-1',
+    revision: 0,
+    position: 1n,
+    type,
+    data,
     metadata: { messageId: 'm', source: 's', occurredAt: '2024-01-01T00:00:00.000Z', recordedAt: '2024-01-01T00:00:00.000Z', schemaVersion },
   };
 }

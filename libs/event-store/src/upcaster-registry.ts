@@ -48,9 +48,7 @@ export class UpcasterRegistry {
     let version = event.metadata.schemaVersion;
     if (version === target) return event;
     if (version > target) {
-      throw new Error(
-        `${event.type} at ${event.streamId}@${event.revision} has schema v${version}, newer than the known v${target}`,
-      );
+      throw new Error(`${event.type} at ${event.streamId}@${event.revision} has schema v${version}, newer than the known v${target}`);
     }
     const chain = this.chains.get(event.type);
     let data = event.data;

@@ -38,7 +38,10 @@ export class CoalescingQueue<I, R> {
     while (queue.length > 0) {
       const batch = queue.splice(0, this.maxBatch);
       try {
-        const results = await this.process(key, batch.map((entry) => entry.item));
+        const results = await this.process(
+          key,
+          batch.map((entry) => entry.item),
+        );
         if (results.length !== batch.length) throw new Error(`expected ${batch.length} results for ${key}, got ${results.length}`);
         batch.forEach((entry, i) => entry.resolve(results[i]!));
       } catch (error) {

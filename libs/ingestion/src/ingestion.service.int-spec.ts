@@ -7,8 +7,14 @@ import { SqliteRejectionLog } from './sqlite-rejection-log';
 
 const NOW = new Date('2026-11-28T09:00:00Z');
 let counter = 0;
-const message = (partnerId: string, type: string, data: Record<string, unknown>, messageId = `m-${++counter}`) =>
-  ({ messageId, type, partnerId, occurredAt: '2026-02-01T00:00:00Z', source: 'test', data });
+const message = (partnerId: string, type: string, data: Record<string, unknown>, messageId = `m-${++counter}`) => ({
+  messageId,
+  type,
+  partnerId,
+  occurredAt: '2026-02-01T00:00:00Z',
+  source: 'test',
+  data,
+});
 const origin = { transport: 'http' as const };
 
 describe('IngestionService on the SQLite store', () => {
@@ -27,11 +33,12 @@ describe('IngestionService on the SQLite store', () => {
 
   const typesOf = async (partnerId: string) => {
     const types: string[] = [];
-    for await (const event of store.readStream(partnerStreamId(partnerId))) types.push(`${event.type}:${typeof event.data.dealId === 'string' ? event.data.dealId : ''}`);
+    for await (const event of store.readStream(partnerStreamId(partnerId)))
+      types.push(`${event.type}:${typeof event.data.dealId === 'string' ? event.data.dealId : ''}`);
     return types;
   };
 
-  it('keeps each partner\'s order within a concurrent batch (a booking before its reversal)', async () => {
+  it("keeps each partner's order within a concurrent batch (a booking before its reversal)", async () => {
     const batch = ['P-1', 'P-2', 'P-3'].flatMap((partnerId) => [
       message(partnerId, 'CreditsBooked', { dealId: 'D-1', area: 'vmc-on-aws', credits: 10 }),
       message(partnerId, 'CreditsReversed', { dealId: 'D-1' }),
@@ -41,9 +48,13 @@ describe('IngestionService on the SQLite store', () => {
     expect(await typesOf('P-2')).toEqual(['CreditsBooked:D-1', 'CreditsReversed:D-1']);
   });
 
-  it('stores a partner\'s messages of one batch in one append, a repeat inside the batch as a duplicate', async () => {
+  it("stores a partner's messages of one batch in one append, a repeat inside the batch as a duplicate", async () => {
     const first = message('P-1', 'CreditsBooked', { dealId: 'D-1', area: 'vmc-on-aws', credits: 10 });
-    const batch = [first, ...Array.from({ length: 48 }, (_, i) => message('P-1', 'CreditsBooked', { dealId: `D-${i + 2}`, area: 'vmc-on-aws', credits: 10 })), first];
+    const batch = [
+      first,
+      ...Array.from({ length: 48 }, (_, i) => message('P-1', 'CreditsBooked', { dealId: `D-${i + 2}`, area: 'vmc-on-aws', credits: 10 })),
+      first,
+    ];
     const before = store.metrics.transactions;
     const results = await ingestion.ingestBatch(batch.map((body) => ({ body, payload: JSON.stringify(body), origin })));
     expect(store.metrics.transactions - before).toBe(1);
@@ -54,7 +65,9 @@ describe('IngestionService on the SQLite store', () => {
   it('decides concurrent single messages for one partner together: fewer appends, each keeps its own context, in order', async () => {
     const bodies = Array.from({ length: 40 }, (_, i) => message('P-1', 'CreditsBooked', { dealId: `D-${i}`, area: 'vmc-on-aws', credits: 10 }));
     const before = store.metrics.transactions;
-    const results = await Promise.all(bodies.map((body, i) => ingestion.ingest({ body, payload: JSON.stringify(body), origin, context: { correlationId: `req-${i}` } })));
+    const results = await Promise.all(
+      bodies.map((body, i) => ingestion.ingest({ body, payload: JSON.stringify(body), origin, context: { correlationId: `req-${i}` } })),
+    );
     expect(results.map((r) => r.position)).toEqual(Array.from({ length: 40 }, (_, i) => i + 1));
     // The first message goes alone; the 39 that queued meanwhile share the next append.
     expect(store.metrics.transactions - before).toBe(2);
@@ -67,7 +80,11 @@ describe('IngestionService on the SQLite store', () => {
     const body = message('P-1', 'DueDiligenceCompleted', { outcome: 'approved' });
     const first = await ingestion.ingest({ body, payload: JSON.stringify(body), origin });
     const fresh = new IngestionService({ handler: new PartnerCommandHandler(store), rejections, clock: () => NOW });
-    expect(await fresh.ingest({ body, payload: JSON.stringify(body), origin })).toEqual({ messageId: body.messageId, outcome: 'duplicate', position: first.position });
+    expect(await fresh.ingest({ body, payload: JSON.stringify(body), origin })).toEqual({
+      messageId: body.messageId,
+      outcome: 'duplicate',
+      position: first.position,
+    });
   });
 
   it('stores a messageId for one partner only when two race for it, and refuses the other as reused', async () => {
@@ -83,7 +100,11 @@ describe('IngestionService on the SQLite store', () => {
   it('a batch keeps its other messages when one id belongs to another partner', async () => {
     const taken = message('P-1', 'DueDiligenceCompleted', { outcome: 'approved' }, 'taken-id');
     await ingestion.ingest({ body: taken, payload: JSON.stringify(taken), origin });
-    const batch = [message('P-2', 'TrainingCompleted', { courseId: 'c', learnerId: 'L-1' }), { ...taken, partnerId: 'P-2' }, message('P-2', 'TrainingCompleted', { courseId: 'c', learnerId: 'L-2' })];
+    const batch = [
+      message('P-2', 'TrainingCompleted', { courseId: 'c', learnerId: 'L-1' }),
+      { ...taken, partnerId: 'P-2' },
+      message('P-2', 'TrainingCompleted', { courseId: 'c', learnerId: 'L-2' }),
+    ];
     const results = await ingestion.ingestBatch(batch.map((b) => ({ body: b, payload: JSON.stringify(b), origin })));
     expect(results.map((r) => r.outcome)).toEqual(['appended', 'rejected', 'appended']);
     expect(await typesOf('P-2')).toEqual(['TrainingCompleted:', 'TrainingCompleted:']);
@@ -107,17 +128,30 @@ describe('IngestionService on the SQLite store', () => {
     await new RejectionLogProjector(store, rejections).catchUp();
     const kept = await rejections.list({ limit: 10 });
     expect(kept).toHaveLength(2);
-    expect(kept[0]).toMatchObject({ outcome: 'invalid', code: 'invalid', messageId: 'bad', reason: expect.stringContaining('type'), problems: expect.any(Array) });
-    expect(kept[1]).toMatchObject({ outcome: 'rejected', code: 'deal-not-booked', partnerId: 'P-9', position: first.position, origin: { transport: 'kafka', partition: 2, offset: '41' } });
+    expect(kept[0]).toMatchObject({
+      outcome: 'invalid',
+      code: 'invalid',
+      messageId: 'bad',
+      reason: expect.stringContaining('type'),
+      problems: expect.any(Array),
+    });
+    expect(kept[1]).toMatchObject({
+      outcome: 'rejected',
+      code: 'deal-not-booked',
+      partnerId: 'P-9',
+      position: first.position,
+      origin: { transport: 'kafka', partition: 2, offset: '41' },
+    });
     expect(JSON.parse(kept[1]!.payload)).toEqual(refused);
   });
 
-  describe('a message\'s outcome is decided once', () => {
+  describe("a message's outcome is decided once", () => {
     /** The rejection log fails the first write, as in a crash between a lane's append and its log writes. */
     const failingOnce = (log: SqliteRejectionLog): SqliteRejectionLog => {
       let failed = false;
       return Object.assign(Object.create(log) as SqliteRejectionLog, {
-        record: (entry: Parameters<SqliteRejectionLog['record']>[0]) => (failed ? log.record(entry) : ((failed = true), Promise.reject(new Error('disk full')))),
+        record: (entry: Parameters<SqliteRejectionLog['record']>[0]) =>
+          failed ? log.record(entry) : ((failed = true), Promise.reject(new Error('disk full'))),
       });
     };
     const lane = () => [
@@ -131,7 +165,11 @@ describe('IngestionService on the SQLite store', () => {
       const inputs = lane().map((body) => ({ body, payload: JSON.stringify(body), origin }));
       await expect(flaky.ingestBatch(inputs)).rejects.toThrow('disk full');
       const retried = await flaky.ingestBatch(inputs);
-      expect(retried.map((r) => [r.outcome, r.code])).toEqual([['rejected', 'deal-not-booked'], ['duplicate', undefined], ['invalid', 'invalid']]);
+      expect(retried.map((r) => [r.outcome, r.code])).toEqual([
+        ['rejected', 'deal-not-booked'],
+        ['duplicate', undefined],
+        ['invalid', 'invalid'],
+      ]);
       expect(await typesOf('P-1')).toEqual(['MessageRejected:', 'CreditsBooked:D-9']);
     });
 
@@ -153,7 +191,11 @@ describe('PartnerCommandHandler', () => {
     const fact = (dealId: string) => ({
       type: 'RecordFact' as const,
       partnerId: 'P-1',
-      fact: { type: 'CreditsBooked' as const, data: { dealId, area: 'vmc-on-aws' as const, credits: 1 }, meta: { messageId: dealId, occurredAt: '2026-02-01T00:00:00Z', source: 't' } },
+      fact: {
+        type: 'CreditsBooked' as const,
+        data: { dealId, area: 'vmc-on-aws' as const, credits: 1 },
+        meta: { messageId: dealId, occurredAt: '2026-02-01T00:00:00Z', source: 't' },
+      },
     });
     const handled = await Promise.all(Array.from({ length: 20 }, (_, i) => (i % 2 ? a : b).handle(fact(`D-${i}`))));
     expect(handled.every((h) => h.decision.kind === 'accepted')).toBe(true);
@@ -164,7 +206,11 @@ describe('PartnerCommandHandler', () => {
   const booking = (dealId: string, messageId = `book-${dealId}`) => ({
     type: 'RecordFact' as const,
     partnerId: 'P-1',
-    fact: { type: 'CreditsBooked' as const, data: { dealId, area: 'vmc-on-aws' as const, credits: 1 }, meta: { messageId, occurredAt: '2026-02-01T00:00:00Z', source: 't' } },
+    fact: {
+      type: 'CreditsBooked' as const,
+      data: { dealId, area: 'vmc-on-aws' as const, credits: 1 },
+      meta: { messageId, occurredAt: '2026-02-01T00:00:00Z', source: 't' },
+    },
   });
   const reversal = (dealId: string) => ({
     type: 'RecordFact' as const,

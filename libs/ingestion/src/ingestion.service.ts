@@ -84,7 +84,13 @@ export class IngestionService {
             // from there (rejection-log.projector.ts); a reused messageId is stored nowhere, and
             // its answer cannot change (the message holding the id stays), so it is kept here.
             if (positions.length === 0) return this.reject(input, envelope, decision.code, decision.reason);
-            return { messageId: envelope.messageId, outcome: 'rejected', code: decision.code, reason: decision.reason, position: Number(positions[0]) } as const;
+            return {
+              messageId: envelope.messageId,
+              outcome: 'rejected',
+              code: decision.code,
+              reason: decision.reason,
+              position: Number(positions[0]),
+            } as const;
         }
       }),
     );
@@ -140,7 +146,6 @@ export class IngestionService {
     });
   }
 }
-
 
 /**
  * Which message of the group an id clash is about: the message with that id, or the one whose

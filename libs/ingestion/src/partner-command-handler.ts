@@ -9,13 +9,7 @@ import {
   initialState,
   partnerStreamId,
 } from '@partner-program/domain';
-import {
-  type EventStore,
-  KeyedMutex,
-  StreamStateCache,
-  WrongExpectedRevisionError,
-  pause,
-} from '@partner-program/event-store';
+import { type EventStore, KeyedMutex, StreamStateCache, WrongExpectedRevisionError, pause } from '@partner-program/event-store';
 import { type CommandContext, toNewEvent } from './recorded-events';
 
 // ── The command path: cached state → decide → append with expected revision ──────────────────
@@ -99,7 +93,11 @@ export class PartnerCommandHandler {
       }
       try {
         const expectedRevision = revision === 'no_stream' ? 'no_stream' : revision;
-        const appended = await this.store.append(streamId, decided.events.map((event, i) => toNewEvent(event, contexts[decided.owners[i]!])), { expectedRevision });
+        const appended = await this.store.append(
+          streamId,
+          decided.events.map((event, i) => toNewEvent(event, contexts[decided.owners[i]!])),
+          { expectedRevision },
+        );
         this.cache.remember(streamId, decided.state, appended.nextExpectedRevision);
         return this.results(streamId, decided, appended.positions);
       } catch (error) {
@@ -116,7 +114,8 @@ export class PartnerCommandHandler {
   private async results(streamId: string, decided: Decided, positions: readonly bigint[]): Promise<HandledCommand[]> {
     return Promise.all(
       decided.decisions.map(async (decision, index): Promise<HandledCommand> => {
-        if (decision.kind !== 'duplicate' && decision.events.length > 0) return { decision, positions: positions.filter((_, i) => decided.owners[i] === index) };
+        if (decision.kind !== 'duplicate' && decision.events.length > 0)
+          return { decision, positions: positions.filter((_, i) => decided.owners[i] === index) };
         const revision = decision.kind === 'accepted' ? undefined : decision.revision;
         if (revision === undefined) return { decision, positions: [] };
         const appendedNow = revision >= decided.firstNewRevision;

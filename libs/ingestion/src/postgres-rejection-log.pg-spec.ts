@@ -37,7 +37,14 @@ describe('PostgresRejectionLog on a shared pool', () => {
     const schema = uniqueSchema();
     try {
       const log = await PostgresRejectionLog.open({ pool, schema });
-      const entry = (i: number) => ({ outcome: 'invalid' as const, code: 'invalid', reason: 'r', payload: `{"n":${i}}`, origin: { transport: 'http' as const }, receivedAt: '2026-11-28T00:00:00.000Z' });
+      const entry = (i: number) => ({
+        outcome: 'invalid' as const,
+        code: 'invalid',
+        reason: 'r',
+        payload: `{"n":${i}}`,
+        origin: { transport: 'http' as const },
+        receivedAt: '2026-11-28T00:00:00.000Z',
+      });
       await Promise.all(Array.from({ length: 1_200 }, (_, i) => log.record(entry(i))));
       expect(log.commits).toBe(3);
       expect(await log.list({ limit: 5_000 })).toHaveLength(1_200);

@@ -110,9 +110,10 @@ export class PostgresRejectionLog implements RejectionLog {
       await client.query('BEGIN');
       try {
         if (rows.length > 0) await client.query(this.sql.insert, columnsOf(rows));
-        const moved = token === undefined
-          ? await client.query(this.sql.moveCheckpoint, [REFUSALS, checkpoint.toString()])
-          : await client.query(this.sql.moveFencedCheckpoint, [REFUSALS, checkpoint.toString(), token.toString()]);
+        const moved =
+          token === undefined
+            ? await client.query(this.sql.moveCheckpoint, [REFUSALS, checkpoint.toString()])
+            : await client.query(this.sql.moveFencedCheckpoint, [REFUSALS, checkpoint.toString(), token.toString()]);
         if (moved.rowCount === 0) throw new FencedOutError(target, token);
         await client.query('COMMIT');
       } catch (error) {

@@ -5,10 +5,22 @@ import { RejectionLogProjector } from './rejection-log.projector';
 import { SqliteRejectionLog } from './sqlite-rejection-log';
 
 const NOW = new Date('2026-11-28T09:00:00Z');
-const reversal = (partnerId: string, dealId: string) =>
-  ({ messageId: `reverse-${partnerId}-${dealId}`, type: 'CreditsReversed', partnerId, occurredAt: '2026-02-01T00:00:00Z', source: 'crm', data: { dealId } });
-const booking = (partnerId: string, dealId: string) =>
-  ({ messageId: `book-${partnerId}-${dealId}`, type: 'CreditsBooked', partnerId, occurredAt: '2026-02-01T00:00:00Z', source: 'crm', data: { dealId, area: 'vmc-on-aws', credits: 5 } });
+const reversal = (partnerId: string, dealId: string) => ({
+  messageId: `reverse-${partnerId}-${dealId}`,
+  type: 'CreditsReversed',
+  partnerId,
+  occurredAt: '2026-02-01T00:00:00Z',
+  source: 'crm',
+  data: { dealId },
+});
+const booking = (partnerId: string, dealId: string) => ({
+  messageId: `book-${partnerId}-${dealId}`,
+  type: 'CreditsBooked',
+  partnerId,
+  occurredAt: '2026-02-01T00:00:00Z',
+  source: 'crm',
+  data: { dealId, area: 'vmc-on-aws', credits: 5 },
+});
 
 describe('RejectionLogProjector: refusals listed from the store', () => {
   let store: SqliteEventStore;
@@ -34,7 +46,15 @@ describe('RejectionLogProjector: refusals listed from the store', () => {
     expect(await projector.catchUp()).toBe(3);
     expect(await projector.catchUp()).toBe(0);
     expect(await log.list({ limit: 10 })).toEqual([
-      expect.objectContaining({ outcome: 'rejected', code: 'deal-not-booked', messageId: 'reverse-P-1-D-2', partnerId: 'P-1', type: 'CreditsReversed', position: refused.position, origin: { transport: 'http', requestId: 'req-7' } }),
+      expect.objectContaining({
+        outcome: 'rejected',
+        code: 'deal-not-booked',
+        messageId: 'reverse-P-1-D-2',
+        partnerId: 'P-1',
+        type: 'CreditsReversed',
+        position: refused.position,
+        origin: { transport: 'http', requestId: 'req-7' },
+      }),
     ]);
     expect(await projector.checkpoint()).toBe(3n);
   });
@@ -43,7 +63,8 @@ describe('RejectionLogProjector: refusals listed from the store', () => {
     await ingest(reversal('P-1', 'D-2'));
     let failures = 1;
     const flaky = Object.assign(Object.create(log) as SqliteRejectionLog, {
-      recordRefusals: (...args: Parameters<SqliteRejectionLog['recordRefusals']>) => (failures-- > 0 ? Promise.reject(new Error('disk full')) : log.recordRefusals(...args)),
+      recordRefusals: (...args: Parameters<SqliteRejectionLog['recordRefusals']>) =>
+        failures-- > 0 ? Promise.reject(new Error('disk full')) : log.recordRefusals(...args),
     });
     const projector = new RejectionLogProjector(store, flaky);
     await expect(projector.catchUp()).rejects.toThrow('disk full');

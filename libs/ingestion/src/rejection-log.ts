@@ -1,9 +1,7 @@
 import type { FencingToken } from '@partner-program/event-store';
 
 /** Where a message came from, so an operator can find it upstream. */
-export type MessageOrigin = Readonly<
-  { transport: 'http'; requestId?: string } | { transport: 'kafka'; topic: string; partition: number; offset: string }
->;
+export type MessageOrigin = Readonly<{ transport: 'http'; requestId?: string } | { transport: 'kafka'; topic: string; partition: number; offset: string }>;
 
 /** An invalid or rejected message, kept with its reason (CONTRACT §1: never silently dropped). */
 export type RejectionEntry = Readonly<{

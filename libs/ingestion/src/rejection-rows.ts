@@ -19,7 +19,19 @@ export type RejectionRow = Readonly<{
 }>;
 
 /** The columns in the order the PostgreSQL adapter's `unnest` takes them. */
-export const REJECTION_COLUMNS = ['dedupeKey', 'receivedAt', 'outcome', 'code', 'reason', 'problems', 'messageId', 'partnerId', 'type', 'payload', 'origin'] as const;
+export const REJECTION_COLUMNS = [
+  'dedupeKey',
+  'receivedAt',
+  'outcome',
+  'code',
+  'reason',
+  'problems',
+  'messageId',
+  'partnerId',
+  'type',
+  'payload',
+  'origin',
+] as const;
 
 /**
  * The key that keeps an invalid message once: the whole text decides sameness (two messages are

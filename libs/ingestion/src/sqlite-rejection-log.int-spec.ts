@@ -23,13 +23,19 @@ describe('SqliteRejectionLog dedupe key', () => {
     const file = join(dir, 'golden.sqlite');
     const log = SqliteRejectionLog.open(file);
     await log.record({
-      receivedAt: '2026-11-28T00:00:00.000Z', outcome: 'invalid', code: 'invalid', reason: 'broken 0',
-      payload: '{"messageId":"lms-1","oops"', origin: { transport: 'http' },
+      receivedAt: '2026-11-28T00:00:00.000Z',
+      outcome: 'invalid',
+      code: 'invalid',
+      reason: 'broken 0',
+      payload: '{"messageId":"lms-1","oops"',
+      origin: { transport: 'http' },
     });
     await log.close();
     const db = new Database(file, { readonly: true });
     try {
-      expect(db.prepare('SELECT dedupe_key FROM rejections').all()).toEqual([{ dedupe_key: '6d6c7115bb3bbe3b8cb31e8434039c7725163d1e88fe97bcdee6b55dd71962ec' }]);
+      expect(db.prepare('SELECT dedupe_key FROM rejections').all()).toEqual([
+        { dedupe_key: '6d6c7115bb3bbe3b8cb31e8434039c7725163d1e88fe97bcdee6b55dd71962ec' },
+      ]);
     } finally {
       db.close();
     }

@@ -15,11 +15,18 @@ export { FileCheckpointStore } from './publish/file-checkpoint.store';
 export { PostgresCheckpointStore, type PostgresCheckpointStoreOptions } from './publish/postgres-checkpoint.store';
 export { CheckpointedPublisher, type FeedPage, type PublisherCounters, type PublisherOptions } from './publish/checkpointed-publisher';
 export {
-  MESSAGE_ID_HEADER, RenewalNoticePublisher, toRenewalNoticeMessage,
-  type RenewalNoticeMessage, type RenewalNoticePublisherOptions,
+  MESSAGE_ID_HEADER,
+  RenewalNoticePublisher,
+  toRenewalNoticeMessage,
+  type RenewalNoticeMessage,
+  type RenewalNoticePublisherOptions,
 } from './publish/renewal-notice.publisher';
 export {
-  CHANGE_ID_HEADER, StatusChangePublisher,
-  type StatusChangeMessage, type StatusChangePublisherOptions, type TierChange, type TierChangeFeed,
+  CHANGE_ID_HEADER,
+  StatusChangePublisher,
+  type StatusChangeMessage,
+  type StatusChangePublisherOptions,
+  type TierChange,
+  type TierChangeFeed,
 } from './publish/status-change.publisher';
 export { KafkaWorker, type KafkaWorkerOptions } from './kafka-worker';

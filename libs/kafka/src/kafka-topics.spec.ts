@@ -32,7 +32,9 @@ describe('kafka topics', () => {
   it('creates only the missing topics, with the upstream partition count on upstream and its dead letters', async () => {
     const { admin, created } = fakeAdmin([KAFKA_TOPICS.renewalNotices]);
     expect(await ensureTopics(admin, KAFKA_TOPICS, { upstreamPartitions: 12 })).toEqual([
-      KAFKA_TOPICS.upstream, KAFKA_TOPICS.deadLetter, KAFKA_TOPICS.statusChanges,
+      KAFKA_TOPICS.upstream,
+      KAFKA_TOPICS.deadLetter,
+      KAFKA_TOPICS.statusChanges,
     ]);
     expect(created).toEqual([
       { topic: KAFKA_TOPICS.upstream, numPartitions: 12, replicationFactor: -1 },

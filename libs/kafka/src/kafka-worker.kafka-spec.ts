@@ -36,7 +36,17 @@ describe('KafkaWorker (real broker)', () => {
   });
 
   it('creates its topics, ingests, publishes notices and status changes, and reports readiness', async () => {
-    const change: TierChange = { sequence: 1, changeId: 'c-1', partnerId: 'P-K', area: 'hybrid-cloud-infrastructure', from: null, to: 'partner', badge: false, at: '2021-02-01T10:00:00.000Z', position: 1 };
+    const change: TierChange = {
+      sequence: 1,
+      changeId: 'c-1',
+      partnerId: 'P-K',
+      area: 'hybrid-cloud-infrastructure',
+      from: null,
+      to: 'partner',
+      badge: false,
+      at: '2021-02-01T10:00:00.000Z',
+      position: 1,
+    };
     const outcomes: string[] = [];
     worker = new KafkaWorker({
       config: testKafkaConfig('partner-program'),
@@ -57,15 +67,24 @@ describe('KafkaWorker (real broker)', () => {
 
     const [signed, , , , , noSource] = partnerScenarios('P-K');
     await produce(kafka, topics.upstream, [signed!.message, noSource!.message]);
-    await waitFor(() => outcomes.length === 2, () => outcomes.join(','));
+    await waitFor(
+      () => outcomes.length === 2,
+      () => outcomes.join(','),
+    );
     expect(outcomes).toEqual(['appended', 'invalid']);
     await fx.handler.handle({ type: 'IssueDueRenewalNotice', partnerId: 'P-K', now: '2021-12-10T09:00:00.000Z' });
     const last = (await allEvents(fx.store)).at(-1)!.position.toString();
-    await waitFor(() => worker!.renewalNotices!.counters.checkpoint === last && worker!.statusChanges!.counters.published === 1, () => 'publishers');
+    await waitFor(
+      () => worker!.renewalNotices!.counters.checkpoint === last && worker!.statusChanges!.counters.published === 1,
+      () => 'publishers',
+    );
 
     expect(await readTopic(kafka, topics.renewalNotices)).toHaveLength(1);
     expect((await readTopic(kafka, topics.statusChanges)).map((r) => r.headers['pp-change-id'])).toEqual(['c-1']);
     expect(await readTopic(kafka, topics.deadLetter)).toHaveLength(1);
-    await waitFor(() => worker!.isConnected(), () => 'readiness');
+    await waitFor(
+      () => worker!.isConnected(),
+      () => 'readiness',
+    );
   });
 });

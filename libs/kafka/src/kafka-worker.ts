@@ -63,10 +63,22 @@ export class KafkaWorker {
       this.consumer = new UpstreamConsumer({ kafka, ingestion, topics, logger, ...(onOutcome ? { onOutcome } : {}) });
     }
     if (options.store) {
-      this.renewalNotices = new RenewalNoticePublisher({ kafka, store: options.store, checkpoints: checkpoints('renewal-notices'), topic: topics.renewalNotices, logger });
+      this.renewalNotices = new RenewalNoticePublisher({
+        kafka,
+        store: options.store,
+        checkpoints: checkpoints('renewal-notices'),
+        topic: topics.renewalNotices,
+        logger,
+      });
     }
     if (options.tierChanges) {
-      this.statusChanges = new StatusChangePublisher({ kafka, feed: options.tierChanges, checkpoints: checkpoints('status-changes'), topic: topics.statusChanges, logger });
+      this.statusChanges = new StatusChangePublisher({
+        kafka,
+        feed: options.tierChanges,
+        checkpoints: checkpoints('status-changes'),
+        topic: topics.statusChanges,
+        logger,
+      });
     }
   }
 

@@ -1,7 +1,15 @@
 import { Controller, Get, HttpCode, HttpStatus, Inject, Post, Req } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { RejectionLog } from '@partner-program/ingestion';
-import { type PostgresRebuildRequests, REBUILD_REQUESTS, REJECTION_LOG, RebuildFailedError, RebuildNotTakenError, ShutdownCoordinator, rebuildReadModels } from '@partner-program/platform';
+import {
+  type PostgresRebuildRequests,
+  REBUILD_REQUESTS,
+  REJECTION_LOG,
+  RebuildFailedError,
+  RebuildNotTakenError,
+  ShutdownCoordinator,
+  rebuildReadModels,
+} from '@partner-program/platform';
 import { PartnerProjector } from '@partner-program/read-models';
 import type { AuthenticatedRequest } from '../auth/api-key.hook';
 import { RequiresRole } from '../auth/roles.decorator';
@@ -29,7 +37,11 @@ export class AdminController {
   @Get('rejections')
   @RequiresRole('admin')
   @ApiOperation({ summary: 'Invalid and rejected messages with their reasons, oldest first; page with `after` = the last id seen' })
-  @Answers({ 200: ['RejectionsPage', 'a page of kept messages'], 400: 'a parameter breaks its rule', 503: 'minPosition not reached within 5 s: retry (Retry-After)' })
+  @Answers({
+    200: ['RejectionsPage', 'a page of kept messages'],
+    400: 'a parameter breaks its rule',
+    503: 'minPosition not reached within 5 s: retry (Retry-After)',
+  })
   async list(@ValidQuery(RejectionsQuery) query: RejectionsQuery) {
     // The domain's refusals are listed from the store by a projection with its own checkpoint.
     await this.readYourWrites.waitFor(query.minPosition, () => this.rejections.checkpoint());
@@ -40,7 +52,10 @@ export class AdminController {
   @Post('admin/projections/rebuild')
   @HttpCode(HttpStatus.OK)
   @RequiresRole('admin')
-  @ApiOperation({ summary: 'Rebuild every read model from the event store into fresh tables, then swap them in (with DATABASE_URL: done by the leading projector, from any replica)' })
+  @ApiOperation({
+    summary:
+      'Rebuild every read model from the event store into fresh tables, then swap them in (with DATABASE_URL: done by the leading projector, from any replica)',
+  })
   @Answers({
     200: ['Rebuild', 'rebuilt and swapped in'],
     409: 'the projector runs in another process (--api-only, without DATABASE_URL): rebuild there',

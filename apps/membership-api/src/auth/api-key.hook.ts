@@ -32,7 +32,9 @@ export function requireApiKeys(server: FastifyInstance, keys: ApiKeyRing, limits
     if (!presented) return unauthorized(reply, 'missing API key: send Authorization: Bearer <key>');
     if (!entry) return unauthorized(reply, 'unknown API key');
     if (!access || !roleSatisfies(entry.role, access)) {
-      return reply.code(HttpStatus.FORBIDDEN).send(errorBody(HttpStatus.FORBIDDEN, `this route needs the ${access ?? 'admin'} role; the key has ${entry.role}`));
+      return reply
+        .code(HttpStatus.FORBIDDEN)
+        .send(errorBody(HttpStatus.FORBIDDEN, `this route needs the ${access ?? 'admin'} role; the key has ${entry.role}`));
     }
     request.caller = { role: entry.role, name: entry.name };
     return undefined;

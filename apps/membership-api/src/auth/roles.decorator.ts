@@ -19,7 +19,13 @@ export const ROLE_EXTENSION = 'x-required-role';
 
 /** The role a route needs (admin may do everything; auditor is also a reader). */
 export const RequiresRole = (role: Role) =>
-  applyDecorators(RouteConfig({ access: role } satisfies AccessConfig), ApiSecurity(API_KEY_SCHEME), ApiExtension(ROLE_EXTENSION, role), ErrorAnswers(ACCESS_ANSWERS), RateLimited());
+  applyDecorators(
+    RouteConfig({ access: role } satisfies AccessConfig),
+    ApiSecurity(API_KEY_SCHEME),
+    ApiExtension(ROLE_EXTENSION, role),
+    ErrorAnswers(ACCESS_ANSWERS),
+    RateLimited(),
+  );
 
 /** A route anyone may call (health, metrics). Routes without either decorator are denied. */
 export const Public = () => applyDecorators(RouteConfig({ access: 'public' } satisfies AccessConfig), ApiExtension(ROLE_EXTENSION, 'none'), RateLimited());

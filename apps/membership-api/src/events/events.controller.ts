@@ -26,7 +26,10 @@ export class EventsController {
   @ApiBody({ schema: { oneOf: [schemaRef('UpstreamEnvelope'), schemaRef('EventBatch')] } })
   @Answers({
     201: ['IngestResult', 'one envelope: appended'],
-    200: [['IngestResult', 'BatchResult'], 'one envelope: a duplicate of one stored before (IngestResult); a batch: one result per message, in order (BatchResult)'],
+    200: [
+      ['IngestResult', 'BatchResult'],
+      'one envelope: a duplicate of one stored before (IngestResult); a batch: one result per message, in order (BatchResult)',
+    ],
     400: 'invalid: each broken rule in `details` (malformed JSON, a bad batch shape, or an envelope breaking a rule); kept at /v1/rejections',
     413: 'body larger than BODY_LIMIT',
     415: 'a Content-Type other than application/json',

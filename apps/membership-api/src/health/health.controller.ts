@@ -41,17 +41,19 @@ export class HealthController {
   async ready() {
     // Terminus answers 503 with its own body; it is kept as `details` of the contract's error shape,
     // and the message names what is not ready (e.g. the Kafka consumer still joining its group).
-    return this.health.check([
-      () => this.check('intake', async () => !this.shutdown.draining),
-      ...(this.postgres ? [() => this.check('postgres', () => postgresAnswers(this.postgres!))] : []),
-      () => this.check('eventStore', async () => (await this.store.streamRevision('health-probe')) !== undefined),
-      () => this.check('readModels', async () => (await this.queries.checkpoint()) >= 0n),
-      ...this.probes.extra.map((probe) => () => this.check(probe.name, probe.check)),
-    ]).catch((error: unknown) => {
-      const report = error instanceof HttpException ? (error.getResponse() as { error?: Record<string, unknown> }) : undefined;
-      if (!report?.error) throw error;
-      throw httpError(HttpStatus.SERVICE_UNAVAILABLE, `not ready: ${Object.keys(report.error).join(', ')}`, { details: report });
-    });
+    return this.health
+      .check([
+        () => this.check('intake', async () => !this.shutdown.draining),
+        ...(this.postgres ? [() => this.check('postgres', () => postgresAnswers(this.postgres!))] : []),
+        () => this.check('eventStore', async () => (await this.store.streamRevision('health-probe')) !== undefined),
+        () => this.check('readModels', async () => (await this.queries.checkpoint()) >= 0n),
+        ...this.probes.extra.map((probe) => () => this.check(probe.name, probe.check)),
+      ])
+      .catch((error: unknown) => {
+        const report = error instanceof HttpException ? (error.getResponse() as { error?: Record<string, unknown> }) : undefined;
+        if (!report?.error) throw error;
+        throw httpError(HttpStatus.SERVICE_UNAVAILABLE, `not ready: ${Object.keys(report.error).join(', ')}`, { details: report });
+      });
   }
 
   @Get('metrics')

@@ -8,7 +8,10 @@ import { explainFastifyError } from './fastify-errors';
 /** A command the domain refused: answered with its code, at the status that code maps to below. */
 export class CommandRefused extends Error {
   override readonly name = 'CommandRefused';
-  constructor(readonly code: RejectionCode, reason: string) {
+  constructor(
+    readonly code: RejectionCode,
+    reason: string,
+  ) {
     super(reason);
   }
 }
@@ -34,7 +37,8 @@ export class HttpExceptionFilter implements ExceptionFilter {
     const reply = host.switchToHttp().getResponse<FastifyReply>();
     const { status, body } = this.describe(exception);
     if (typeof body.retryAfter === 'number') void reply.header('Retry-After', String(body.retryAfter));
-    if (status >= HttpStatus.INTERNAL_SERVER_ERROR && status !== HttpStatus.SERVICE_UNAVAILABLE) this.logger.error((exception as Error)?.stack ?? String(exception));
+    if (status >= HttpStatus.INTERNAL_SERVER_ERROR && status !== HttpStatus.SERVICE_UNAVAILABLE)
+      this.logger.error((exception as Error)?.stack ?? String(exception));
     void reply.status(status).send(body);
   }
 

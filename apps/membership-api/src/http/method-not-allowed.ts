@@ -27,6 +27,9 @@ export function answerMethodNotAllowed(server: FastifyInstance): void {
     const known = [...paths.values()].find((entry) => !entry.methods.has(request.method) && entry.pattern.test(path));
     if (!known) return;
     const allow = [...known.methods].sort().join(', ');
-    return reply.code(HttpStatus.METHOD_NOT_ALLOWED).header('Allow', allow).send(errorBody(HttpStatus.METHOD_NOT_ALLOWED, `${request.method} is not allowed on ${path}; allowed: ${allow}`));
+    return reply
+      .code(HttpStatus.METHOD_NOT_ALLOWED)
+      .header('Allow', allow)
+      .send(errorBody(HttpStatus.METHOD_NOT_ALLOWED, `${request.method} is not allowed on ${path}; allowed: ${allow}`));
   });
 }

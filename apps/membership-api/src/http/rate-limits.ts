@@ -38,22 +38,34 @@ export class RateLimits {
   charge(request: RateLimited, reply: FastifyReply, points: number): Promise<boolean> {
     const bucket = request.rateBucket;
     if (bucket === undefined || points <= 0) return Promise.resolve(true);
-    return this.limiterOf(bucket).consume(bucket, points).then(
-      () => true,
-      (refused: unknown) => {
-        if (!(refused instanceof RateLimiterRes)) throw refused;
-        const seconds = Math.max(1, Math.ceil(refused.msBeforeNext / 1000));
-        void reply.code(HttpStatus.TOO_MANY_REQUESTS).header('Retry-After', String(seconds)).send(errorBody(HttpStatus.TOO_MANY_REQUESTS, `rate limit reached for this ${bucket.startsWith('k:') ? 'API key' : 'address'}; retry after ${seconds} s`));
-        return false;
-      },
-    );
+    return this.limiterOf(bucket)
+      .consume(bucket, points)
+      .then(
+        () => true,
+        (refused: unknown) => {
+          if (!(refused instanceof RateLimiterRes)) throw refused;
+          const seconds = Math.max(1, Math.ceil(refused.msBeforeNext / 1000));
+          void reply
+            .code(HttpStatus.TOO_MANY_REQUESTS)
+            .header('Retry-After', String(seconds))
+            .send(
+              errorBody(
+                HttpStatus.TOO_MANY_REQUESTS,
+                `rate limit reached for this ${bucket.startsWith('k:') ? 'API key' : 'address'}; retry after ${seconds} s`,
+              ),
+            );
+          return false;
+        },
+      );
   }
 
   /** Charges an answered `minPosition` read for the time it waited (the bucket may go below zero). */
   async chargeWait(request: RateLimited, elapsedMs: number): Promise<void> {
     const points = Math.floor(elapsedMs / WAIT_POINT_MS);
     if (!request.waits || request.rateBucket === undefined || points === 0) return;
-    await this.limiterOf(request.rateBucket).consume(request.rateBucket, points).catch(() => undefined);
+    await this.limiterOf(request.rateBucket)
+      .consume(request.rateBucket, points)
+      .catch(() => undefined);
   }
 
   private limiterOf(bucket: string): RateLimiterMemory {

@@ -10,7 +10,11 @@ function queriesAnswering(reached: boolean) {
   return { ryw: new ReadYourWrites(queries as unknown as ReadModelQueries), calls };
 }
 
-const refusal = async (wait: Promise<void>) => (await wait.then(() => undefined, (error: HttpException) => error))!;
+const refusal = async (wait: Promise<void>) =>
+  (await wait.then(
+    () => undefined,
+    (error: HttpException) => error,
+  ))!;
 
 describe('ReadYourWrites', () => {
   it('waits on the read models for the position, up to 5 s', async () => {

@@ -22,9 +22,8 @@ export class ReadYourWrites {
     if (minPosition === undefined) return;
     if (!POSITION_TEXT.test(minPosition)) throw httpError(HttpStatus.BAD_REQUEST, 'minPosition must be a non-negative integer');
     const wanted = BigInt(minPosition);
-    const ok = reached === undefined
-      ? await this.queries.checkpointReached(wanted, { timeoutMs: WAIT_MS })
-      : await pollUntil(reached, wanted, Date.now() + WAIT_MS);
+    const ok =
+      reached === undefined ? await this.queries.checkpointReached(wanted, { timeoutMs: WAIT_MS }) : await pollUntil(reached, wanted, Date.now() + WAIT_MS);
     if (!ok) throw httpError(HttpStatus.SERVICE_UNAVAILABLE, `read models have not reached position ${minPosition} within 5 s; retry`, { retryAfter: 1 });
   }
 }

@@ -9,36 +9,44 @@ import { JSONSchema } from 'class-validator-jsonschema';
 
 const TIME_MESSAGE = 'must be a real date (YYYY-MM-DD) or an ISO-8601 timestamp with offset';
 
-const Time = (description: string): PropertyDecorator => (target, key) => {
-  IsOptional()(target, key);
-  IsString({ message: TIME_MESSAGE })(target, key);
-  Matches(new RegExp(`^${POINT_IN_TIME}$`), { message: TIME_MESSAGE })(target, key);
-  JSONSchema({ description })(target, String(key));
-};
+const Time =
+  (description: string): PropertyDecorator =>
+  (target, key) => {
+    IsOptional()(target, key);
+    IsString({ message: TIME_MESSAGE })(target, key);
+    Matches(new RegExp(`^${POINT_IN_TIME}$`), { message: TIME_MESSAGE })(target, key);
+    JSONSchema({ description })(target, String(key));
+  };
 
-const PageSize = (fallback: number): PropertyDecorator => (target, key) => {
-  const message = `must be an integer from 1 to ${MAX_PAGE_SIZE}`;
-  IsOptional()(target, key);
-  IsInt({ message })(target, key);
-  Min(1, { message })(target, key);
-  Max(MAX_PAGE_SIZE, { message })(target, key);
-  JSONSchema({ description: `page size (default ${fallback})` })(target, String(key));
-};
+const PageSize =
+  (fallback: number): PropertyDecorator =>
+  (target, key) => {
+    const message = `must be an integer from 1 to ${MAX_PAGE_SIZE}`;
+    IsOptional()(target, key);
+    IsInt({ message })(target, key);
+    Min(1, { message })(target, key);
+    Max(MAX_PAGE_SIZE, { message })(target, key);
+    JSONSchema({ description: `page size (default ${fallback})` })(target, String(key));
+  };
 
-const Count = (description: string): PropertyDecorator => (target, key) => {
-  const message = 'must be a non-negative integer';
-  IsOptional()(target, key);
-  IsInt({ message })(target, key);
-  Min(0, { message })(target, key);
-  Max(Number.MAX_SAFE_INTEGER, { message })(target, key);
-  JSONSchema({ description })(target, String(key));
-};
+const Count =
+  (description: string): PropertyDecorator =>
+  (target, key) => {
+    const message = 'must be a non-negative integer';
+    IsOptional()(target, key);
+    IsInt({ message })(target, key);
+    Min(0, { message })(target, key);
+    Max(Number.MAX_SAFE_INTEGER, { message })(target, key);
+    JSONSchema({ description })(target, String(key));
+  };
 
-const Vocabulary = (values: readonly string[], required: boolean, description: string): PropertyDecorator => (target, key) => {
-  (required ? IsDefined({ message: 'is required' }) : IsOptional())(target, key);
-  IsIn([...values], { message: `must be one of ${values.join(', ')}` })(target, key);
-  JSONSchema({ type: 'string', description })(target, String(key));
-};
+const Vocabulary =
+  (values: readonly string[], required: boolean, description: string): PropertyDecorator =>
+  (target, key) => {
+    (required ? IsDefined({ message: 'is required' }) : IsOptional())(target, key);
+    IsIn([...values], { message: `must be one of ${values.join(', ')}` })(target, key);
+    JSONSchema({ type: 'string', description })(target, String(key));
+  };
 
 /** Every read: read-your-writes. */
 export class ReadQuery {

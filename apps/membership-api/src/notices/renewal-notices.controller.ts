@@ -25,7 +25,11 @@ export class RenewalNoticesController {
   @Get()
   @RequiresRole('notifier')
   @ApiOperation({ summary: 'Renewal notices by status and due date, paged by cursor' })
-  @Answers({ 200: ['NoticesPage', 'a page of notices'], 400: 'a parameter breaks its rule, or a cursor not handed out by this route', 503: 'minPosition not reached within 5 s: retry (Retry-After)' })
+  @Answers({
+    200: ['NoticesPage', 'a page of notices'],
+    400: 'a parameter breaks its rule, or a cursor not handed out by this route',
+    503: 'minPosition not reached within 5 s: retry (Retry-After)',
+  })
   async list(@ValidQuery(NoticesQuery) query: NoticesQuery) {
     const { status, dueBefore, cursor } = query;
     const filter = { limit: query.limit ?? 100, ...(status ? { status } : {}), ...(dueBefore ? { dueBefore } : {}), ...(cursor ? { cursor } : {}) };
@@ -37,7 +41,13 @@ export class RenewalNoticesController {
   @HttpCode(HttpStatus.OK)
   @RequiresRole('notifier')
   @ApiOperation({ summary: 'The notice was delivered; idempotent (a second call changes nothing)' })
-  @Answers({ 200: ['Acknowledged', 'acknowledged, now or before'], 400: 'noticeId breaks its rule', 404: 'unknown notice', 409: 'the notice is not issued yet (`code` notice-not-issued) or was cancelled (notice-cancelled)', 422: 'rejected by the domain: `code` says why' })
+  @Answers({
+    200: ['Acknowledged', 'acknowledged, now or before'],
+    400: 'noticeId breaks its rule',
+    404: 'unknown notice',
+    409: 'the notice is not issued yet (`code` notice-not-issued) or was cancelled (notice-cancelled)',
+    422: 'rejected by the domain: `code` says why',
+  })
   async acknowledge(@ValidPath(NoticePath) { noticeId }: NoticePath, @Req() request: AuthenticatedRequest) {
     // The read model only says whose notice it is; the partner's stream decides (the domain).
     const notice = await this.queries.noticeById(noticeId);

@@ -95,5 +95,15 @@ export class PartnerHistoryService {
 
 function toHistoryItem(event: StoredEvent): HistoryItem {
   const { messageId, occurredAt, recordedAt, source, ...rest } = event.metadata;
-  return { position: Number(event.position), revision: event.revision, type: event.type, occurredAt, recordedAt, source, messageId, data: event.data, metadata: rest };
+  return {
+    position: Number(event.position),
+    revision: event.revision,
+    type: event.type,
+    occurredAt,
+    recordedAt,
+    source,
+    messageId,
+    data: event.data,
+    metadata: rest,
+  };
 }

@@ -31,7 +31,12 @@ export class PartnersController {
   @ApiOperation({ summary: 'Partners in an area at a tier (`none` for no tier), paged by cursor' })
   @Answers({ 200: ['PartnersPage', 'a page of partners'], 400: `${BAD_PARAMETER}, or a cursor not handed out by this route`, 503: NOT_YET })
   async list(@ValidQuery(PartnersQuery) query: PartnersQuery) {
-    const filter = { area: query.area, limit: query.limit ?? 100, ...(query.tier ? { tier: query.tier } : {}), ...(query.cursor ? { cursor: query.cursor } : {}) };
+    const filter = {
+      area: query.area,
+      limit: query.limit ?? 100,
+      ...(query.tier ? { tier: query.tier } : {}),
+      ...(query.cursor ? { cursor: query.cursor } : {}),
+    };
     await this.readYourWrites.waitFor(query.minPosition);
     return this.queries.partners(filter);
   }
@@ -48,7 +53,8 @@ export class PartnersController {
   ) {
     const { partnerId } = path;
     if (query.asOf !== undefined) {
-      if (!request.caller || !roleSatisfies(request.caller.role, 'auditor')) throw httpError(HttpStatus.FORBIDDEN, `asOf needs the auditor role; the key has ${request.caller?.role}`);
+      if (!request.caller || !roleSatisfies(request.caller.role, 'auditor'))
+        throw httpError(HttpStatus.FORBIDDEN, `asOf needs the auditor role; the key has ${request.caller?.role}`);
       const time = toMillis(query.asOf);
       await this.readYourWrites.waitFor(query.minPosition);
       const status = await this.history.statusAsOf(partnerId, time);

@@ -40,9 +40,14 @@ describe('decide: renewal notices', () => {
     const renewal = renewed('2021-06-01', 'A-1', '2022-12-31');
     const cancelled = given(agreement).when(renewal).decision;
     if (cancelled.kind !== 'accepted') throw new Error('renewal refused');
-    given(agreement, ...cancelled.events).when(issueAt('2021-11-15T00:00:00Z')).then();
+    given(agreement, ...cancelled.events)
+      .when(issueAt('2021-11-15T00:00:00Z'))
+      .then();
     const decision = given(agreement, ...cancelled.events).when(issueAt('2022-11-01T00:00:00Z')).decision;
-    expect(decision).toMatchObject({ kind: 'accepted', events: [{ data: { noticeId: renewalNoticeId(PARTNER, 'A-1', '2022-12-31'), expiresOn: '2022-12-31' } }] });
+    expect(decision).toMatchObject({
+      kind: 'accepted',
+      events: [{ data: { noticeId: renewalNoticeId(PARTNER, 'A-1', '2022-12-31'), expiresOn: '2022-12-31' } }],
+    });
   });
 
   it('issues nothing without an agreement, or for a term already over', () => {
@@ -62,13 +67,20 @@ describe('decide: renewal notices', () => {
 
   it('rejects acknowledging the notice of a term before it is issued, with its due date', () => {
     const decision = given(agreement).when(acknowledge(noticeId, '2021-10-01T00:00:00.000Z')).decision;
-    expect(decision).toEqual({ kind: 'rejected', code: 'notice-not-issued', events: [], reason: `notice ${noticeId} is not issued yet: it is due on 2021-11-01` });
+    expect(decision).toEqual({
+      kind: 'rejected',
+      code: 'notice-not-issued',
+      events: [],
+      reason: `notice ${noticeId} is not issued yet: it is due on 2021-11-01`,
+    });
   });
 
   it('rejects acknowledging an unknown or cancelled notice', () => {
     given(agreement).when(acknowledge('rn-nope')).thenRejected('notice-not-found');
     const cancelled = given(agreement).when(renewed('2021-06-01', 'A-1', '2022-12-31')).decision;
     if (cancelled.kind !== 'accepted') throw new Error('renewal refused');
-    given(agreement, ...cancelled.events).when(acknowledge(noticeId)).thenRejected('notice-cancelled');
+    given(agreement, ...cancelled.events)
+      .when(acknowledge(noticeId))
+      .thenRejected('notice-cancelled');
   });
 });

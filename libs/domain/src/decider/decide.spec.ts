@@ -22,7 +22,12 @@ describe('decide: recording upstream facts', () => {
     const original = trained('2021-01-05', 'vsp-foundation', 'L-1', undefined);
 
     it('answers duplicate with the original revision for the same messageId and content', () => {
-      const retry = fact('TrainingCompleted', '2021-01-05T00:00:00+00:00', { learnerId: 'L-1', courseId: 'vsp-foundation' }, { messageId: original.meta.messageId });
+      const retry = fact(
+        'TrainingCompleted',
+        '2021-01-05T00:00:00+00:00',
+        { learnerId: 'L-1', courseId: 'vsp-foundation' },
+        { messageId: original.meta.messageId },
+      );
       given(signed('2021-01-01'), original).when(retry).thenDuplicateOf(original.meta.messageId, 1);
     });
 
@@ -44,18 +49,22 @@ describe('decide: recording upstream facts', () => {
     });
 
     it('rejects a term that does not end after it starts', () => {
-      given().when(signed('2021-01-01', 'A-1', '2021-01-01', '2021-01-01')).thenRejected('invalid-term');
+      given()
+        .when(signed('2021-01-01', 'A-1', '2021-01-01', '2021-01-01'))
+        .thenRejected('invalid-term');
     });
 
     it('supersedes the active agreement on a new signing and cancels its pending notice', () => {
       const old = signed('2021-01-01', 'A-1', '2021-01-01', '2021-12-31');
       const replacement = signed('2021-03-01', 'A-2', '2021-03-01', '2022-02-28');
       const noticeId = renewalNoticeId(PARTNER, 'A-1', '2021-12-31');
-      given(old).when(replacement).then(replacement, {
-        type: 'RenewalNoticeCancelled',
-        data: { noticeId, agreementId: 'A-1', expiresOn: '2021-12-31', dueOn: noticeDueOn('2021-12-31'), reason: 'superseded' },
-        meta: { messageId: `${replacement.meta.messageId}:notice-cancelled`, occurredAt: replacement.meta.occurredAt, source: BACKEND_SOURCE },
-      });
+      given(old)
+        .when(replacement)
+        .then(replacement, {
+          type: 'RenewalNoticeCancelled',
+          data: { noticeId, agreementId: 'A-1', expiresOn: '2021-12-31', dueOn: noticeDueOn('2021-12-31'), reason: 'superseded' },
+          meta: { messageId: `${replacement.meta.messageId}:notice-cancelled`, occurredAt: replacement.meta.occurredAt, source: BACKEND_SOURCE },
+        });
     });
 
     it('renews the active agreement and cancels the notice not yet issued', () => {
@@ -69,17 +78,25 @@ describe('decide: recording upstream facts', () => {
       const issue = given(...history).when({ type: 'IssueDueRenewalNotice', partnerId: PARTNER, now: '2021-11-15T00:00:00Z' }).decision;
       if (issue.kind !== 'accepted') throw new Error('expected the notice');
       const renewal = renewed('2021-11-20', 'A-1', '2022-12-31');
-      given(...history, ...issue.events).when(renewal).then(renewal);
+      given(...history, ...issue.events)
+        .when(renewal)
+        .then(renewal);
     });
 
     it('rejects renewing or terminating an agreement that is not the active one', () => {
-      given().when(renewed('2021-06-01', 'A-1', '2022-12-31')).thenRejected('agreement-not-active');
-      given(signed('2021-01-01', 'A-1'), signed('2021-02-01', 'A-2')).when(renewed('2021-06-01', 'A-1', '2122-12-31')).thenRejected('agreement-not-active');
+      given()
+        .when(renewed('2021-06-01', 'A-1', '2022-12-31'))
+        .thenRejected('agreement-not-active');
+      given(signed('2021-01-01', 'A-1'), signed('2021-02-01', 'A-2'))
+        .when(renewed('2021-06-01', 'A-1', '2122-12-31'))
+        .thenRejected('agreement-not-active');
       given(signed('2021-01-01', 'A-1'), terminated('2021-02-01', 'A-1')).when(terminated('2021-03-01', 'A-1')).thenRejected('agreement-not-active');
     });
 
     it('rejects a renewal that does not move expiresOn later', () => {
-      given(signed('2021-01-01', 'A-1', '2021-01-01', '2021-12-31')).when(renewed('2021-06-01', 'A-1', '2021-12-31')).thenRejected('renewal-not-later');
+      given(signed('2021-01-01', 'A-1', '2021-01-01', '2021-12-31'))
+        .when(renewed('2021-06-01', 'A-1', '2021-12-31'))
+        .thenRejected('renewal-not-later');
     });
 
     it('terminates the active agreement and cancels its pending notice', () => {
@@ -93,7 +110,9 @@ describe('decide: recording upstream facts', () => {
     const deal = booked('2021-03-01', 'D-1', 'vmc-on-aws', 100);
 
     it('answers duplicate when a deal id is booked again under a new messageId (no new credits)', () => {
-      given(deal).when(booked('2021-03-02', 'D-1', 'vmc-on-aws', 999)).thenDuplicateOf(deal.meta.messageId, 0);
+      given(deal)
+        .when(booked('2021-03-02', 'D-1', 'vmc-on-aws', 999))
+        .thenDuplicateOf(deal.meta.messageId, 0);
     });
 
     it('reverses a booked deal once', () => {
@@ -119,7 +138,11 @@ describe('decide: recording upstream facts', () => {
       const decision = given().when(reversal).decision;
       expect(decision).toMatchObject({ kind: 'rejected', code: 'deal-not-booked' });
       expect(refusalOf(decision)).toEqual([
-        { type: 'MessageRejected', data: { code: 'deal-not-booked', reason: 'deal D-9 was never booked', message: { type: 'CreditsReversed', data: { dealId: 'D-9' } } }, meta: reversal.meta },
+        {
+          type: 'MessageRejected',
+          data: { code: 'deal-not-booked', reason: 'deal D-9 was never booked', message: { type: 'CreditsReversed', data: { dealId: 'D-9' } } },
+          meta: reversal.meta,
+        },
       ]);
     });
 

@@ -35,12 +35,7 @@ function holds(tier: Tier, area: AreaRules, thresholds: Ruleset['thresholds'], i
 }
 
 /** The tier above `current` and everything still missing for it; null at principal. */
-export function nextStepFor(
-  area: AreaRules,
-  thresholds: Ruleset['thresholds'],
-  inputs: TierInputs,
-  current: Tier | null,
-): NextStep | null {
+export function nextStepFor(area: AreaRules, thresholds: Ruleset['thresholds'], inputs: TierInputs, current: Tier | null): NextStep | null {
   const tier = TIERS[tierRank(current)];
   return tier === undefined ? null : { tier, missing: missingFor(tier, area, thresholds, inputs) };
 }

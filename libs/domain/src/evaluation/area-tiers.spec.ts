@@ -61,13 +61,19 @@ describe('"all of" versus "any one of"', () => {
   const base = goodStanding(START);
 
   it('data-center-virtualization principal needs both server-virtualization and hci', () => {
-    const status = statusAt([...base, msc(START, 'data-center-virtualization'), competency(START, 'server-virtualization'), credits('data-center-virtualization', 1_000_000)], NOW);
+    const status = statusAt(
+      [...base, msc(START, 'data-center-virtualization'), competency(START, 'server-virtualization'), credits('data-center-virtualization', 1_000_000)],
+      NOW,
+    );
     expect(status.areas['data-center-virtualization'].tier).toBe('advanced');
     expect(status.areas['data-center-virtualization'].next?.missing).toEqual(['competency:hci']);
   });
 
   it('business-continuity alone makes partner but never principal in data-center-virtualization', () => {
-    const status = statusAt([...base, competency(START, 'business-continuity'), msc(START, 'data-center-virtualization'), credits('data-center-virtualization', 1_000_000)], NOW);
+    const status = statusAt(
+      [...base, competency(START, 'business-continuity'), msc(START, 'data-center-virtualization'), credits('data-center-virtualization', 1_000_000)],
+      NOW,
+    );
     expect(status.areas['data-center-virtualization'].tier).toBe('advanced');
     expect(status.areas['data-center-virtualization'].next?.missing).toEqual(['competency:server-virtualization', 'competency:hci']);
   });

@@ -21,7 +21,12 @@ describe('content-addressed ids (golden)', () => {
     const superseded = decide({ type: 'RecordFact', partnerId: 'P-1', fact: renewal }, foldEvents([agreement]));
     expect(superseded).toMatchObject({ kind: 'accepted', events: [{}, { meta: { messageId: 'crm-77:notice-cancelled' } }] });
     if (issued.kind !== 'accepted') throw new Error('the notice was not issued');
-    const acknowledge = { type: 'AcknowledgeRenewalNotice' as const, partnerId: 'P-1', noticeId: 'rn-1c07eb0548acfa0e6ae747bc865d', now: '2021-11-20T00:00:00.000Z' };
+    const acknowledge = {
+      type: 'AcknowledgeRenewalNotice' as const,
+      partnerId: 'P-1',
+      noticeId: 'rn-1c07eb0548acfa0e6ae747bc865d',
+      now: '2021-11-20T00:00:00.000Z',
+    };
     const acknowledged = decide(acknowledge, foldEvents([agreement, ...issued.events]));
     expect(acknowledged).toMatchObject({ kind: 'accepted', events: [{ meta: { messageId: 'notice-acknowledged:rn-1c07eb0548acfa0e6ae747bc865d' } }] });
   });

@@ -63,12 +63,7 @@ function badgesAt(state: PartnerState, catalog: RulesetCatalog, areas: Record<Ar
   return badgeAreas.map((area) => ({ area, since: since.get(area) ?? toIsoTime(time) }));
 }
 
-function entitlementsOf(
-  ruleset: Ruleset,
-  areas: Record<AreaId, AreaStatus>,
-  inputsFor: ReturnType<typeof tierInputsAt>,
-  goodStanding: boolean,
-): Entitlements {
+function entitlementsOf(ruleset: Ruleset, areas: Record<AreaId, AreaStatus>, inputsFor: ReturnType<typeof tierInputsAt>, goodStanding: boolean): Entitlements {
   const holdsAnyCompetency = (area: AreaId) => {
     const { partnerCompetencies, principalCompetencies } = ruleset.areas[area];
     return [...partnerCompetencies, ...principalCompetencies].some(inputsFor(area).hasCompetency);

@@ -77,7 +77,12 @@ describe('requirements', () => {
   });
 
   it('checks the programme fee only when a ruleset turns it on', () => {
-    const withFee = { ...PARTNER_CONNECT_FY21, id: 'fee-2021', effectiveFrom: '2021-04-01', requirements: [...PARTNER_CONNECT_FY21.requirements, { id: 'programme-fee', kind: 'programme-fee' }] };
+    const withFee = {
+      ...PARTNER_CONNECT_FY21,
+      id: 'fee-2021',
+      effectiveFrom: '2021-04-01',
+      requirements: [...PARTNER_CONNECT_FY21.requirements, { id: 'programme-fee', kind: 'programme-fee' }],
+    };
     const catalog = catalogWith([withFee]);
     expect(statusAt(goodStanding(START), NOW, catalog).requirements.at(-1)).toEqual({ id: 'programme-fee', met: false, detail: 'not paid for this period' });
     const paid = [...goodStanding(START), feePaid('2021-04-02', '2021-12-31')];

@@ -20,9 +20,7 @@ export function evaluateRequirements(ruleset: Ruleset, state: PartnerState, time
 export function requirementsMet(ruleset: Ruleset, state: PartnerState, time: number): boolean {
   const models = businessModelsAt(state, time);
   return applicable(ruleset, models).every((rule) =>
-    rule.kind === 'training'
-      ? learnersHolding(state, rule.courseId, time, rule.learners) >= rule.learners
-      : evaluateRequirement(rule, state, time).met,
+    rule.kind === 'training' ? learnersHolding(state, rule.courseId, time, rule.learners) >= rule.learners : evaluateRequirement(rule, state, time).met,
   );
 }
 
@@ -31,9 +29,7 @@ export function businessModelsAt(state: PartnerState, time: number): readonly Bu
 }
 
 function applicable(ruleset: Ruleset, models: readonly BusinessModel[]): RequirementRule[] {
-  return ruleset.requirements.filter(
-    (rule) => rule.kind !== 'training' || rule.forBusinessModel === undefined || models.includes(rule.forBusinessModel),
-  );
+  return ruleset.requirements.filter((rule) => rule.kind !== 'training' || rule.forBusinessModel === undefined || models.includes(rule.forBusinessModel));
 }
 
 function evaluateRequirement(rule: RequirementRule, state: PartnerState, time: number): RequirementResult {

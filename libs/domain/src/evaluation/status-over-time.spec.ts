@@ -13,7 +13,11 @@ const vmcPartner = [...goodStanding(START), ...vmc];
 
 describe('credits', () => {
   it('multiplies by the accelerator, exactly, in integer hundredths', () => {
-    const deals = [booked('2021-02-01', 'D-1', 'vmc-on-aws', 0.1, 1.1), booked('2021-02-01', 'D-2', 'vmc-on-aws', 0.2, 1.1), booked('2021-02-01', 'D-3', 'vmc-on-aws', 33_333.33, 1.5)];
+    const deals = [
+      booked('2021-02-01', 'D-1', 'vmc-on-aws', 0.1, 1.1),
+      booked('2021-02-01', 'D-2', 'vmc-on-aws', 0.2, 1.1),
+      booked('2021-02-01', 'D-3', 'vmc-on-aws', 33_333.33, 1.5),
+    ];
     // 0.11 + 0.22 + 50000.00 (49 999.995 rounds half up): floats would give 50000.33000000001.
     expect(statusAt([...vmcPartner, ...deals], '2021-03-01').areas['vmc-on-aws']).toMatchObject({ credits: 50_000.33, tier: 'advanced' });
   });
@@ -42,7 +46,12 @@ describe('expiry', () => {
   });
 
   it('drops the MSC and with it the badge and incentives after its expiresOn', () => {
-    const events = [...goodStanding(START), msc(START, 'vmc-on-aws', '2021-09-30'), competency(START, 'vmc-on-aws'), booked('2021-02-01', 'D-1', 'vmc-on-aws', 1_000_000)];
+    const events = [
+      ...goodStanding(START),
+      msc(START, 'vmc-on-aws', '2021-09-30'),
+      competency(START, 'vmc-on-aws'),
+      booked('2021-02-01', 'D-1', 'vmc-on-aws', 1_000_000),
+    ];
     const before = statusAt(events, '2021-09-30');
     expect(before.badges).toEqual([{ area: 'vmc-on-aws', since: '2021-02-01T00:00:00.000Z' }]);
     expect(before.entitlements).toEqual({ dealRegistration: ['vmc-on-aws'], coSelling: ['vmc-on-aws'], mscIncentives: ['vmc-on-aws'] });
@@ -94,7 +103,12 @@ describe('agreement and renewal notice', () => {
   it('follows the notice through issued and acknowledged', () => {
     const issue = given(agreement).when({ type: 'IssueDueRenewalNotice', partnerId: PARTNER, now: '2026-12-02T00:00:05Z' }).decision;
     if (issue.kind !== 'accepted') throw new Error('not issued');
-    const ack = given(agreement, ...issue.events).when({ type: 'AcknowledgeRenewalNotice', partnerId: PARTNER, noticeId, now: '2026-12-03T00:00:00Z' }).decision;
+    const ack = given(agreement, ...issue.events).when({
+      type: 'AcknowledgeRenewalNotice',
+      partnerId: PARTNER,
+      noticeId,
+      now: '2026-12-03T00:00:00Z',
+    }).decision;
     if (ack.kind !== 'accepted') throw new Error('not acknowledged');
     const history = [agreement, ...issue.events, ...ack.events];
     expect(statusAt(history, '2026-12-02T00:00:00Z').agreement?.renewalNotice.status).toBe('pending');

@@ -6,11 +6,23 @@ import { REJECTION_CODES } from '../decider/decision';
 describe('event catalogue', () => {
   it('keeps every stored type string', () => {
     expect(PARTNER_EVENT_TYPES).toEqual([
-      'AgreementSigned', 'AgreementRenewed', 'AgreementTerminated', 'BusinessModelsChanged',
-      'TrainingCompleted', 'TrainingRevoked', 'DueDiligenceCompleted', 'ProgrammeFeePaid',
-      'SolutionCompetencyEarned', 'SolutionCompetencyLapsed', 'MasterServicesCompetencyEarned',
-      'MasterServicesCompetencyLapsed', 'CreditsBooked', 'CreditsReversed',
-      'RenewalNoticeIssued', 'RenewalNoticeCancelled', 'RenewalNoticeAcknowledged',
+      'AgreementSigned',
+      'AgreementRenewed',
+      'AgreementTerminated',
+      'BusinessModelsChanged',
+      'TrainingCompleted',
+      'TrainingRevoked',
+      'DueDiligenceCompleted',
+      'ProgrammeFeePaid',
+      'SolutionCompetencyEarned',
+      'SolutionCompetencyLapsed',
+      'MasterServicesCompetencyEarned',
+      'MasterServicesCompetencyLapsed',
+      'CreditsBooked',
+      'CreditsReversed',
+      'RenewalNoticeIssued',
+      'RenewalNoticeCancelled',
+      'RenewalNoticeAcknowledged',
       'MessageRejected',
     ]);
     expect(isPartnerEventType('CreditsBooked')).toBe(true);
@@ -19,8 +31,15 @@ describe('event catalogue', () => {
 
   it('keeps every rejection code', () => {
     expect(REJECTION_CODES).toEqual([
-      'message-id-reused', 'agreement-already-signed', 'agreement-not-active', 'renewal-not-later', 'invalid-term',
-      'deal-not-booked', 'deal-already-reversed', 'notice-not-found', 'notice-cancelled',
+      'message-id-reused',
+      'agreement-already-signed',
+      'agreement-not-active',
+      'renewal-not-later',
+      'invalid-term',
+      'deal-not-booked',
+      'deal-already-reversed',
+      'notice-not-found',
+      'notice-cancelled',
       'notice-not-issued',
     ]);
   });

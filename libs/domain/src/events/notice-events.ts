@@ -2,10 +2,7 @@ import type { Event } from './event';
 
 // ── Facts the backend decides itself: renewal notices (PROGRAM-RULES §1) ──────────────────────
 
-export type RenewalNoticeIssued = Event<
-  'RenewalNoticeIssued',
-  { noticeId: string; agreementId: string; expiresOn: string; dueOn: string }
->;
+export type RenewalNoticeIssued = Event<'RenewalNoticeIssued', { noticeId: string; agreementId: string; expiresOn: string; dueOn: string }>;
 export type NoticeCancellationReason = 'renewed' | 'terminated' | 'superseded';
 export type RenewalNoticeCancelled = Event<
   'RenewalNoticeCancelled',

@@ -1,47 +1,22 @@
-import type {
-  AreaId,
-  BusinessModel,
-  DueDiligenceOutcome,
-  LifecycleStage,
-  MasterServicesCompetency,
-  SolutionCompetency,
-} from '../vocabulary';
+import type { AreaId, BusinessModel, DueDiligenceOutcome, LifecycleStage, MasterServicesCompetency, SolutionCompetency } from '../vocabulary';
 import type { Event } from './event';
 
 // ── Facts published by upstream systems (CONTRACT §1) ─────────────────────────────────────────
 // Stored with the same `type` and the same `data` as received, so a stored event can always be
 // compared with a redelivered message.
 
-export type AgreementSigned = Event<
-  'AgreementSigned',
-  { agreementId: string; effectiveFrom: string; expiresOn: string; businessModels: BusinessModel[] }
->;
+export type AgreementSigned = Event<'AgreementSigned', { agreementId: string; effectiveFrom: string; expiresOn: string; businessModels: BusinessModel[] }>;
 export type AgreementRenewed = Event<'AgreementRenewed', { agreementId: string; expiresOn: string }>;
 export type AgreementTerminated = Event<'AgreementTerminated', { agreementId: string; reason: string }>;
 export type BusinessModelsChanged = Event<'BusinessModelsChanged', { businessModels: BusinessModel[] }>;
-export type TrainingCompleted = Event<
-  'TrainingCompleted',
-  { courseId: string; learnerId: string; expiresOn?: string }
->;
+export type TrainingCompleted = Event<'TrainingCompleted', { courseId: string; learnerId: string; expiresOn?: string }>;
 export type TrainingRevoked = Event<'TrainingRevoked', { courseId: string; learnerId: string }>;
 export type DueDiligenceCompleted = Event<'DueDiligenceCompleted', { outcome: DueDiligenceOutcome }>;
-export type ProgrammeFeePaid = Event<
-  'ProgrammeFeePaid',
-  { amount: number; currency: string; periodEnd: string }
->;
-export type SolutionCompetencyEarned = Event<
-  'SolutionCompetencyEarned',
-  { competency: SolutionCompetency; expiresOn?: string }
->;
+export type ProgrammeFeePaid = Event<'ProgrammeFeePaid', { amount: number; currency: string; periodEnd: string }>;
+export type SolutionCompetencyEarned = Event<'SolutionCompetencyEarned', { competency: SolutionCompetency; expiresOn?: string }>;
 export type SolutionCompetencyLapsed = Event<'SolutionCompetencyLapsed', { competency: SolutionCompetency }>;
-export type MasterServicesCompetencyEarned = Event<
-  'MasterServicesCompetencyEarned',
-  { competency: MasterServicesCompetency; expiresOn?: string }
->;
-export type MasterServicesCompetencyLapsed = Event<
-  'MasterServicesCompetencyLapsed',
-  { competency: MasterServicesCompetency }
->;
+export type MasterServicesCompetencyEarned = Event<'MasterServicesCompetencyEarned', { competency: MasterServicesCompetency; expiresOn?: string }>;
+export type MasterServicesCompetencyLapsed = Event<'MasterServicesCompetencyLapsed', { competency: MasterServicesCompetency }>;
 export type Accelerator = { code: string; multiplier: number };
 export type CreditsBooked = Event<
   'CreditsBooked',

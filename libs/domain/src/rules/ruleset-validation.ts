@@ -1,11 +1,5 @@
 import { isIsoDate } from '../support/time';
-import {
-  AREAS,
-  BUSINESS_MODELS,
-  MASTER_SERVICES_COMPETENCIES,
-  SOLUTION_COMPETENCIES,
-  isOneOf,
-} from '../vocabulary';
+import { AREAS, BUSINESS_MODELS, MASTER_SERVICES_COMPETENCIES, SOLUTION_COMPETENCIES, isOneOf } from '../vocabulary';
 import type { Ruleset } from './ruleset';
 
 // ── Validating a ruleset loaded from JSON ──────────────────────────────────────────────────────
@@ -71,7 +65,9 @@ function oneAreaProblems(area: string, rules: unknown): string[] {
   for (const field of ['principalCompetencies', 'partnerCompetencies'] as const) {
     const list = rules[field];
     if (!Array.isArray(list)) problems.push(`areas.${area}.${field} must be an array`);
-    else for (const id of list.filter((c) => !isOneOf(SOLUTION_COMPETENCIES, c))) problems.push(`areas.${area}.${field}: unknown solution competency "${String(id)}"`);
+    else
+      for (const id of list.filter((c) => !isOneOf(SOLUTION_COMPETENCIES, c)))
+        problems.push(`areas.${area}.${field}: unknown solution competency "${String(id)}"`);
   }
   if (Array.isArray(rules.partnerCompetencies) && rules.partnerCompetencies.length === 0) problems.push(`areas.${area}.partnerCompetencies must not be empty`);
   return problems;

@@ -45,7 +45,12 @@ describe('rulesets', () => {
   });
 
   it('names bad requirements', () => {
-    const broken = copy({ requirements: [{ id: 'x', kind: 'training', courseId: 'vop-cp', learners: 0, forBusinessModel: 'reseller' }, { id: 'x', kind: 'karma' }] });
+    const broken = copy({
+      requirements: [
+        { id: 'x', kind: 'training', courseId: 'vop-cp', learners: 0, forBusinessModel: 'reseller' },
+        { id: 'x', kind: 'karma' },
+      ],
+    });
     expect(problemsOf(() => parseRuleset(broken))).toEqual([
       'requirements.x: a training requirement needs courseId and learners ≥ 1',
       'requirements.x: unknown business model "reseller"',
@@ -55,9 +60,7 @@ describe('rulesets', () => {
   });
 
   it('refuses two rulesets on one date, or with one id', () => {
-    expect(problemsOf(() => catalogWith([copy({ id: 'fy21-bis' })]))).toEqual([
-      '"partner-connect-fy21" and "fy21-bis" both take effect on 2020-02-01',
-    ]);
+    expect(problemsOf(() => catalogWith([copy({ id: 'fy21-bis' })]))).toEqual(['"partner-connect-fy21" and "fy21-bis" both take effect on 2020-02-01']);
     expect(problemsOf(() => catalogWith([copy({ effectiveFrom: '2022-02-01' })]))).toEqual(['two rulesets have the id "partner-connect-fy21"']);
     expect(problemsOf(() => createRulesetCatalog([]))).toEqual(['no ruleset at all']);
   });

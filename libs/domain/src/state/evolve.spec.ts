@@ -6,7 +6,11 @@ import { evolveInPlace } from './evolve';
 
 describe('evolveInPlace', () => {
   it('ignores an event type it does not know (written by a newer version) but counts its revision', () => {
-    const future = { type: 'PartnerRenamed', data: { name: 'x' }, meta: { messageId: 'f-1', occurredAt: '2021-01-01T00:00:00Z', source: 'crm' } } as unknown as PartnerEvent;
+    const future = {
+      type: 'PartnerRenamed',
+      data: { name: 'x' },
+      meta: { messageId: 'f-1', occurredAt: '2021-01-01T00:00:00Z', source: 'crm' },
+    } as unknown as PartnerEvent;
     const before = foldEvents([signed('2021-01-01')]);
     const after = foldEvents([signed('2021-01-01')]);
     evolveInPlace(after, future);
@@ -18,7 +22,12 @@ describe('evolveInPlace', () => {
     const late = trained('2021-01-05', 'vsp-foundation', 'L-1');
     const revokedEarlier = { ...trained('2021-01-10', 'vsp-foundation', 'L-1'), type: 'TrainingRevoked' } as PartnerEvent;
     const state = foldEvents([revokedEarlier, late]);
-    expect(state.trainings.get('vsp-foundation')?.get('L-1')?.map((t) => t.on)).toEqual([true, false]);
+    expect(
+      state.trainings
+        .get('vsp-foundation')
+        ?.get('L-1')
+        ?.map((t) => t.on),
+    ).toEqual([true, false]);
     expect(initialState().version).toBe(0);
   });
 });

@@ -100,12 +100,7 @@ function evolveFact(state: PartnerFold, event: UpstreamEvent, at: number): void 
   }
 }
 
-function evolveBooking(
-  state: PartnerFold,
-  data: Extract<UpstreamEvent, { type: 'CreditsBooked' }>['data'],
-  messageId: string,
-  at: number,
-): void {
+function evolveBooking(state: PartnerFold, data: Extract<UpstreamEvent, { type: 'CreditsBooked' }>['data'], messageId: string, at: number): void {
   if (state.deals.has(data.dealId)) return;
   state.deals.set(data.dealId, {
     dealId: data.dealId,
@@ -116,10 +111,7 @@ function evolveBooking(
   });
 }
 
-type CompetencyEvent = Extract<
-  UpstreamEvent,
-  { type: `${'Solution' | 'MasterServices'}Competency${'Earned' | 'Lapsed'}` }
->;
+type CompetencyEvent = Extract<UpstreamEvent, { type: `${'Solution' | 'MasterServices'}Competency${'Earned' | 'Lapsed'}` }>;
 
 function competencyToggled(competencies: PartnerFold['solutionCompetencies'], event: CompetencyEvent, at: number): void {
   const earned = event.type.endsWith('Earned');

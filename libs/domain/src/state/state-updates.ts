@@ -14,11 +14,7 @@ export function valueAt<T>(list: readonly TimedValue<T>[], time: number): T | un
   return index === 0 ? undefined : list[index - 1]!.value;
 }
 
-export function withTrainingToggle(
-  state: PartnerFold,
-  { courseId, learnerId }: { courseId: string; learnerId: string },
-  toggle: Toggle,
-): void {
+export function withTrainingToggle(state: PartnerFold, { courseId, learnerId }: { courseId: string; learnerId: string }, toggle: Toggle): void {
   const trainings = state.trainings;
   const learners = trainings.get(courseId) ?? new Map<string, ToggleSeries>();
   learners.set(learnerId, withToggle(learners.get(learnerId), toggle));

@@ -7,9 +7,7 @@ const DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /** Epoch ms of an ISO timestamp or date; throws on text that is not one (callers validate first). */
 export function toMillis(isoTimestampOrDate: string): number {
-  const millis = DATE_PATTERN.test(isoTimestampOrDate)
-    ? startOfDate(isoTimestampOrDate)
-    : Date.parse(isoTimestampOrDate);
+  const millis = DATE_PATTERN.test(isoTimestampOrDate) ? startOfDate(isoTimestampOrDate) : Date.parse(isoTimestampOrDate);
   if (Number.isNaN(millis)) throw new RangeError(`not an ISO-8601 time: ${isoTimestampOrDate}`);
   return millis;
 }

@@ -27,19 +27,44 @@ const FOCUS_COMPETENCIES = ['vmc-on-aws', 'vmc-on-aws', 'pks', 'cloud-provider',
 const FOCUS_MSCS = ['vmc-on-aws', 'vmc-on-aws', 'modern-applications', 'cloud-provider', ...MASTER_SERVICES_COMPETENCIES] as const;
 const FOCUS_AREAS = ['vmc-on-aws', 'vmc-on-aws', 'vmc-on-aws', 'modern-applications', 'cloud-provider', ...AREAS] as const;
 
-const signing = fc.record({ id: fc.constantFrom('A-1', 'A-2'), days: fc.integer({ min: 30, max: 900 }) }).map(({ id, days }) => (t: string) =>
-  fact('AgreementSigned', t, { agreementId: id, effectiveFrom: t.slice(0, 10), expiresOn: toIsoDate(Date.parse(t) + days * 86_400_000), businessModels: ['solution-provider'] }));
-const training = fc.record({ course: fc.constantFrom('vsp-foundation', 'ethics-compliance'), learner: fc.constantFrom('L-1', 'L-2', 'L-3') }).map(({ course, learner }) => (t: string) =>
-  fact('TrainingCompleted', t, { courseId: course, learnerId: learner }));
-const competency = fc.record({ id: fc.constantFrom(...FOCUS_COMPETENCIES), expiresOn: maybeExpiry }).map(({ id, expiresOn }) => (t: string) =>
-  fact('SolutionCompetencyEarned', t, expiresOn ? { competency: id, expiresOn } : { competency: id }));
-const msc = fc.record({ id: fc.constantFrom(...FOCUS_MSCS), expiresOn: maybeExpiry }).map(({ id, expiresOn }) => (t: string) =>
-  fact('MasterServicesCompetencyEarned', t, expiresOn ? { competency: id, expiresOn } : { competency: id }));
+const signing = fc.record({ id: fc.constantFrom('A-1', 'A-2'), days: fc.integer({ min: 30, max: 900 }) }).map(
+  ({ id, days }) =>
+    (t: string) =>
+      fact('AgreementSigned', t, {
+        agreementId: id,
+        effectiveFrom: t.slice(0, 10),
+        expiresOn: toIsoDate(Date.parse(t) + days * 86_400_000),
+        businessModels: ['solution-provider'],
+      }),
+);
+const training = fc.record({ course: fc.constantFrom('vsp-foundation', 'ethics-compliance'), learner: fc.constantFrom('L-1', 'L-2', 'L-3') }).map(
+  ({ course, learner }) =>
+    (t: string) =>
+      fact('TrainingCompleted', t, { courseId: course, learnerId: learner }),
+);
+const competency = fc.record({ id: fc.constantFrom(...FOCUS_COMPETENCIES), expiresOn: maybeExpiry }).map(
+  ({ id, expiresOn }) =>
+    (t: string) =>
+      fact('SolutionCompetencyEarned', t, expiresOn ? { competency: id, expiresOn } : { competency: id }),
+);
+const msc = fc.record({ id: fc.constantFrom(...FOCUS_MSCS), expiresOn: maybeExpiry }).map(
+  ({ id, expiresOn }) =>
+    (t: string) =>
+      fact('MasterServicesCompetencyEarned', t, expiresOn ? { competency: id, expiresOn } : { competency: id }),
+);
 const mscLapse = fc.constantFrom(...FOCUS_MSCS).map((id) => (t: string) => fact('MasterServicesCompetencyLapsed', t, { competency: id }));
 const booking = fc
-  .record({ deal: fc.integer({ min: 1, max: 8 }), area: fc.constantFrom(...FOCUS_AREAS), hundredths: fc.oneof(fc.integer({ min: 1, max: 10_000_000 }), fc.integer({ min: 10_000_000, max: 120_000_000 })), multiplier: fc.option(fc.constantFrom(1, 1.1, 1.5, 2, 2.25, 10), { nil: undefined }) })
-  .map(({ deal, area, hundredths, multiplier }) => (t: string) =>
-    fact('CreditsBooked', t, { dealId: `D-${deal}`, area, credits: hundredths / 100, ...(multiplier ? { accelerator: { code: 'X', multiplier } } : {}) }));
+  .record({
+    deal: fc.integer({ min: 1, max: 8 }),
+    area: fc.constantFrom(...FOCUS_AREAS),
+    hundredths: fc.oneof(fc.integer({ min: 1, max: 10_000_000 }), fc.integer({ min: 10_000_000, max: 120_000_000 })),
+    multiplier: fc.option(fc.constantFrom(1, 1.1, 1.5, 2, 2.25, 10), { nil: undefined }),
+  })
+  .map(
+    ({ deal, area, hundredths, multiplier }) =>
+      (t: string) =>
+        fact('CreditsBooked', t, { dealId: `D-${deal}`, area, credits: hundredths / 100, ...(multiplier ? { accelerator: { code: 'X', multiplier } } : {}) }),
+  );
 const reversal = fc.integer({ min: 1, max: 8 }).map((deal) => (t: string) => fact('CreditsReversed', t, { dealId: `D-${deal}` }));
 const diligence = fc.constant((t: string) => fact('DueDiligenceCompleted', t, { outcome: 'approved' }));
 
@@ -59,7 +84,11 @@ const baseKit: fc.Arbitrary<[(time: string) => UpstreamEvent, number][]> = fc.op
   fc.integer({ min: FROM, max: Date.UTC(2021, 0, 1) }).map((time) => {
     const at = (offset: number) => time + offset * 1000;
     return [
-      [(t: string) => fact('AgreementSigned', t, { agreementId: 'A-0', effectiveFrom: t.slice(0, 10), expiresOn: '2023-06-30', businessModels: ['solution-provider'] }), at(0)],
+      [
+        (t: string) =>
+          fact('AgreementSigned', t, { agreementId: 'A-0', effectiveFrom: t.slice(0, 10), expiresOn: '2023-06-30', businessModels: ['solution-provider'] }),
+        at(0),
+      ],
       [(t: string) => fact('TrainingCompleted', t, { courseId: 'vsp-foundation', learnerId: 'L-1' }), at(1)],
       [(t: string) => fact('TrainingCompleted', t, { courseId: 'vsp-foundation', learnerId: 'L-2' }), at(2)],
       [(t: string) => fact('TrainingCompleted', t, { courseId: 'ethics-compliance', learnerId: 'L-1' }), at(3)],

@@ -20,8 +20,13 @@ function normalize(time: string): string {
   return /^\d{4}-\d{2}-\d{2}$/.test(time) ? `${time}T00:00:00.000Z` : time;
 }
 
-export const signed = (at: string, agreementId = 'A-1', effectiveFrom = at.slice(0, 10), expiresOn = '2099-12-31', businessModels: BusinessModel[] = ['solution-provider']) =>
-  fact('AgreementSigned', at, { agreementId, effectiveFrom, expiresOn, businessModels });
+export const signed = (
+  at: string,
+  agreementId = 'A-1',
+  effectiveFrom = at.slice(0, 10),
+  expiresOn = '2099-12-31',
+  businessModels: BusinessModel[] = ['solution-provider'],
+) => fact('AgreementSigned', at, { agreementId, effectiveFrom, expiresOn, businessModels });
 export const renewed = (at: string, agreementId: string, expiresOn: string) => fact('AgreementRenewed', at, { agreementId, expiresOn });
 export const terminated = (at: string, agreementId: string) => fact('AgreementTerminated', at, { agreementId, reason: 'partner left' });
 export const modelsChanged = (at: string, businessModels: BusinessModel[]) => fact('BusinessModelsChanged', at, { businessModels });

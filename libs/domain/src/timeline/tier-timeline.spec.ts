@@ -17,16 +17,52 @@ describe('tier timeline', () => {
   it('lists every change with when it took effect and why', () => {
     const completeAt = events[4]!; // due diligence: the last base requirement, at the same instant
     expect(timelineOf(events, '2022-06-01')).toEqual([
-      { at: '2021-01-01T00:00:00.000Z', area: 'vmc-on-aws', from: null, to: 'partner', badge: false, ruleset: 'partner-connect-fy21', causes: expect.arrayContaining([{ kind: 'event', type: completeAt.type, messageId: completeAt.meta.messageId }]) },
-      { at: '2021-04-01T00:00:00.000Z', area: 'vmc-on-aws', from: 'partner', to: 'principal', badge: true, ruleset: 'partner-connect-fy21', causes: [{ kind: 'event', type: 'CreditsBooked', messageId: bigDeal.meta.messageId }] },
-      { at: '2022-01-01T00:00:00.000Z', area: 'vmc-on-aws', from: 'principal', to: 'advanced', badge: false, ruleset: 'partner-connect-fy21', causes: [{ kind: 'expired', what: 'msc:vmc-on-aws' }] },
-      { at: '2022-04-01T00:00:00.000Z', area: 'vmc-on-aws', from: 'advanced', to: 'partner', badge: false, ruleset: 'partner-connect-fy21', causes: [{ kind: 'deal-left-window', dealId: 'D-1' }] },
+      {
+        at: '2021-01-01T00:00:00.000Z',
+        area: 'vmc-on-aws',
+        from: null,
+        to: 'partner',
+        badge: false,
+        ruleset: 'partner-connect-fy21',
+        causes: expect.arrayContaining([{ kind: 'event', type: completeAt.type, messageId: completeAt.meta.messageId }]),
+      },
+      {
+        at: '2021-04-01T00:00:00.000Z',
+        area: 'vmc-on-aws',
+        from: 'partner',
+        to: 'principal',
+        badge: true,
+        ruleset: 'partner-connect-fy21',
+        causes: [{ kind: 'event', type: 'CreditsBooked', messageId: bigDeal.meta.messageId }],
+      },
+      {
+        at: '2022-01-01T00:00:00.000Z',
+        area: 'vmc-on-aws',
+        from: 'principal',
+        to: 'advanced',
+        badge: false,
+        ruleset: 'partner-connect-fy21',
+        causes: [{ kind: 'expired', what: 'msc:vmc-on-aws' }],
+      },
+      {
+        at: '2022-04-01T00:00:00.000Z',
+        area: 'vmc-on-aws',
+        from: 'advanced',
+        to: 'partner',
+        badge: false,
+        ruleset: 'partner-connect-fy21',
+        causes: [{ kind: 'deal-left-window', dealId: 'D-1' }],
+      },
     ]);
   });
 
   it('names a reversal as the cause of a fall', () => {
     const reversal = reversed('2021-05-01', 'D-1');
-    expect(timelineOf([...events, reversal], '2021-06-01').at(-1)).toMatchObject({ from: 'principal', to: 'partner', causes: [{ kind: 'event', type: 'CreditsReversed' }] });
+    expect(timelineOf([...events, reversal], '2021-06-01').at(-1)).toMatchObject({
+      from: 'principal',
+      to: 'partner',
+      causes: [{ kind: 'event', type: 'CreditsReversed' }],
+    });
   });
 
   it('returns only the changes inside the range', () => {
@@ -36,13 +72,29 @@ describe('tier timeline', () => {
   it('names a ruleset taking effect as a cause', () => {
     const stricter = { ...PARTNER_CONNECT_FY21, id: 'strict', effectiveFrom: '2021-06-01', thresholds: { advanced: 50_000, principal: 2_000_000 } };
     const changes = timelineOf(events, '2021-07-01', catalogWith([stricter]));
-    expect(changes.at(-1)).toEqual({ at: '2021-06-01T00:00:00.000Z', area: 'vmc-on-aws', from: 'principal', to: 'advanced', badge: false, ruleset: 'strict', causes: [{ kind: 'ruleset-took-effect', rulesetId: 'strict' }] });
+    expect(changes.at(-1)).toEqual({
+      at: '2021-06-01T00:00:00.000Z',
+      area: 'vmc-on-aws',
+      from: 'principal',
+      to: 'advanced',
+      badge: false,
+      ruleset: 'strict',
+      causes: [{ kind: 'ruleset-took-effect', rulesetId: 'strict' }],
+    });
   });
 
   it('starts tiers when the programme starts for a partner qualified in the legacy era', () => {
     const legacy = [...goodStanding('2019-05-01'), competency('2019-05-01', 'vmc-on-aws')];
     expect(timelineOf(legacy, '2020-03-01')).toEqual([
-      { at: '2020-02-01T00:00:00.000Z', area: 'vmc-on-aws', from: null, to: 'partner', badge: false, ruleset: 'partner-connect-fy21', causes: [{ kind: 'ruleset-took-effect', rulesetId: 'partner-connect-fy21' }] },
+      {
+        at: '2020-02-01T00:00:00.000Z',
+        area: 'vmc-on-aws',
+        from: null,
+        to: 'partner',
+        badge: false,
+        ruleset: 'partner-connect-fy21',
+        causes: [{ kind: 'ruleset-took-effect', rulesetId: 'partner-connect-fy21' }],
+      },
     ]);
   });
 });

@@ -1,6 +1,11 @@
 import type {
-  AllStreamResolvedEvent, AppendResult as EsdbAppendResult, AppendToStreamOptions, EventData as EsdbEventData,
-  ReadAllOptions as EsdbReadAllOptions, ReadStreamOptions as EsdbReadStreamOptions, ResolvedEvent,
+  AllStreamResolvedEvent,
+  AppendResult as EsdbAppendResult,
+  AppendToStreamOptions,
+  EventData as EsdbEventData,
+  ReadAllOptions as EsdbReadAllOptions,
+  ReadStreamOptions as EsdbReadStreamOptions,
+  ResolvedEvent,
 } from '@eventstore/db-client';
 
 /**

@@ -13,7 +13,9 @@ export function parseEsdbConnectionString(value: string): string {
   const trimmed = value.trim();
   const match = ESDB_CONNECTION_STRING_PATTERN.exec(trimmed);
   if (!match) {
-    throw new Error(`ESDB connection string must be esdb://, esdb+discover://, kurrentdb:// or kurrentdb+discover:// followed by a host (the string itself is not repeated: it may hold a password)`);
+    throw new Error(
+      `ESDB connection string must be esdb://, esdb+discover://, kurrentdb:// or kurrentdb+discover:// followed by a host (the string itself is not repeated: it may hold a password)`,
+    );
   }
   return `esdb${match[2]?.toLowerCase() ?? ''}${trimmed.slice(match[1]!.length + (match[2]?.length ?? 0))}`;
 }

@@ -22,7 +22,9 @@ describe('EsdbEventStore messageId reservations (golden)', () => {
   it('reserves a messageId in stream message-id-<messageId>, naming the stream that holds it', async () => {
     const client = new FakeEsdbClient();
     const store = new EsdbEventStore(client);
-    await store.append('orders-1', [{ type: 'Placed', data: {}, metadata: { messageId: 'lms-1', source: 'lms', occurredAt: '2026-01-01T00:00:00Z' } }], { expectedRevision: 'no_stream' });
+    await store.append('orders-1', [{ type: 'Placed', data: {}, metadata: { messageId: 'lms-1', source: 'lms', occurredAt: '2026-01-01T00:00:00Z' } }], {
+      expectedRevision: 'no_stream',
+    });
     const reserved: unknown[] = [];
     for await (const resolved of client.readStream('message-id-lms-1')) reserved.push((resolved as { event: unknown }).event);
     expect(reserved).toMatchObject([{ streamId: 'message-id-lms-1', type: 'MessageIdReserved', data: { messageId: 'lms-1', streamId: 'orders-1' } }]);

@@ -4,9 +4,7 @@ import { toJsonText, validateAppend } from '../append-validation';
 import { systemClock, type Clock } from '../clock';
 import type { NewEvent, StoredEvent } from '../event-envelope';
 import { EventStoreClosedError } from '../event-store.errors';
-import type {
-  AppendOptions, AppendResult, EventStore, LogHeads, ReadAllOptions, ReadAllPage, ReadHeadsOptions, ReadStreamOptions,
-} from '../event-store.port';
+import type { AppendOptions, AppendResult, EventStore, LogHeads, ReadAllOptions, ReadAllPage, ReadHeadsOptions, ReadStreamOptions } from '../event-store.port';
 import type { StreamRevision } from '../expected-revision';
 import { UpcasterRegistry } from '../upcaster-registry';
 import type { EsdbClient } from './esdb-client';
@@ -23,7 +21,10 @@ export class EsdbEventStore implements EventStore {
   private readonly upcasters: UpcasterRegistry;
   private readonly closing = new AbortController();
 
-  constructor(private readonly client: EsdbClient, private readonly options: EsdbEventStoreOptions = {}) {
+  constructor(
+    private readonly client: EsdbClient,
+    private readonly options: EsdbEventStoreOptions = {},
+  ) {
     this.clock = options.clock ?? systemClock;
     this.upcasters = options.upcasters ?? new UpcasterRegistry();
   }
@@ -42,7 +43,12 @@ export class EsdbEventStore implements EventStore {
       const version = event.metadata.schemaVersion ?? this.upcasters.currentVersion(event.type);
       return toEsdbEventData(event, recordedAt, version, randomUUID());
     });
-    await reserveMessageIds(this.client, streamId, events.map((event) => event.metadata.messageId), recordedAt);
+    await reserveMessageIds(
+      this.client,
+      streamId,
+      events.map((event) => event.metadata.messageId),
+      recordedAt,
+    );
     let next: number;
     try {
       const result = await this.client.appendToStream(streamId, data, { expectedRevision: toEsdbExpectedRevision(options.expectedRevision) });

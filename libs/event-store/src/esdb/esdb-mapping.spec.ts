@@ -1,5 +1,11 @@
 import {
-  ANY, AccessDeniedError, NO_STREAM, START, STREAM_EXISTS, StreamNotFoundError, WrongExpectedVersionError,
+  ANY,
+  AccessDeniedError,
+  NO_STREAM,
+  START,
+  STREAM_EXISTS,
+  StreamNotFoundError,
+  WrongExpectedVersionError,
   type RecordedEvent,
 } from '@eventstore/db-client';
 import fc from 'fast-check';
@@ -7,14 +13,25 @@ import { WrongExpectedRevisionError } from '../event-store.errors';
 import { testEvent } from '../testing/contract/contract-fixture';
 import { isStreamNotFound, mapAppendError } from './esdb-errors';
 import {
-  commitPositionOf, fromEsdbCurrentRevision, fromEsdbExpectedRevision, fromEsdbRecordedEvent, isSystemEvent,
-  toEsdbEventData, toEsdbExpectedRevision, toEsdbPosition,
+  commitPositionOf,
+  fromEsdbCurrentRevision,
+  fromEsdbExpectedRevision,
+  fromEsdbRecordedEvent,
+  isSystemEvent,
+  toEsdbEventData,
+  toEsdbExpectedRevision,
+  toEsdbPosition,
 } from './esdb-mapping';
 
 function recorded(overrides: Partial<RecordedEvent> & Record<string, unknown> = {}): RecordedEvent {
   return {
-    streamId: 'partner-1', id: 'b6c5b0a8-6f0c-4a56-9f5e-6d1f3f2f7c11', isJson: true, revision: 3n, type: 'PartnerRegistered',
-    created: new Date('2024-02-02T00:00:00.000Z'), data: { name: 'Acme' },
+    streamId: 'partner-1',
+    id: 'b6c5b0a8-6f0c-4a56-9f5e-6d1f3f2f7c11',
+    isJson: true,
+    revision: 3n,
+    type: 'PartnerRegistered',
+    created: new Date('2024-02-02T00:00:00.000Z'),
+    data: { name: 'Acme' },
     metadata: { messageId: 'm-1', source: 'api', occurredAt: '2024-02-01T00:00:00.000Z', recordedAt: '2024-02-01T00:00:01.000Z', schemaVersion: 2 },
     position: { commit: 123_456n, prepare: 123_456n },
     ...overrides,
@@ -23,7 +40,11 @@ function recorded(overrides: Partial<RecordedEvent> & Record<string, unknown> = 
 
 describe('ESDB mapping: expected revisions', () => {
   it('maps every mode both ways', () => {
-    expect([toEsdbExpectedRevision('any'), toEsdbExpectedRevision('no_stream'), toEsdbExpectedRevision('stream_exists')]).toEqual([ANY, NO_STREAM, STREAM_EXISTS]);
+    expect([toEsdbExpectedRevision('any'), toEsdbExpectedRevision('no_stream'), toEsdbExpectedRevision('stream_exists')]).toEqual([
+      ANY,
+      NO_STREAM,
+      STREAM_EXISTS,
+    ]);
     expect(toEsdbExpectedRevision(7)).toBe(7n);
     fc.assert(fc.property(fc.nat(), (n) => fromEsdbExpectedRevision(toEsdbExpectedRevision(n)) === n));
     for (const mode of ['any', 'no_stream', 'stream_exists'] as const) expect(fromEsdbExpectedRevision(toEsdbExpectedRevision(mode))).toBe(mode);
@@ -41,7 +62,11 @@ describe('ESDB mapping: errors', () => {
     const existing = mapAppendError(new WrongExpectedVersionError(undefined, { streamName: 'partner-1', expected: 2n, current: 5n }), 'partner-1', 2);
     expect(existing).toBeInstanceOf(WrongExpectedRevisionError);
     expect(existing).toMatchObject({ streamId: 'partner-1', expected: 2, actual: 5 });
-    const missing = mapAppendError(new WrongExpectedVersionError(undefined, { streamName: 'partner-1', expected: STREAM_EXISTS, current: NO_STREAM }), 'partner-1', 'stream_exists');
+    const missing = mapAppendError(
+      new WrongExpectedVersionError(undefined, { streamName: 'partner-1', expected: STREAM_EXISTS, current: NO_STREAM }),
+      'partner-1',
+      'stream_exists',
+    );
     expect(missing).toMatchObject({ expected: 'stream_exists', actual: 'no_stream' });
   });
 
@@ -83,14 +108,21 @@ describe('ESDB mapping: events and metadata', () => {
     const event = testEvent('PartnerRegistered', { name: 'Acme' }, { correlationId: 'c-1', actor: { role: 'admin', name: 'Ann' }, schemaVersion: 9 });
     const data = toEsdbEventData(event, '2024-03-03T00:00:00.000Z', 2, 'e3b0c442-98fc-4c14-9afb-f4c8996fb924');
     expect(data).toEqual({
-      id: 'e3b0c442-98fc-4c14-9afb-f4c8996fb924', contentType: 'application/json', type: 'PartnerRegistered', data: { name: 'Acme' },
+      id: 'e3b0c442-98fc-4c14-9afb-f4c8996fb924',
+      contentType: 'application/json',
+      type: 'PartnerRegistered',
+      data: { name: 'Acme' },
       metadata: { ...event.metadata, schemaVersion: 2, recordedAt: '2024-03-03T00:00:00.000Z' },
     });
   });
 
   it('reads a recorded event back into a StoredEvent', () => {
     expect(fromEsdbRecordedEvent(recorded())).toEqual({
-      streamId: 'partner-1', revision: 3, position: 123_456n, type: 'PartnerRegistered', data: { name: 'Acme' },
+      streamId: 'partner-1',
+      revision: 3,
+      position: 123_456n,
+      type: 'PartnerRegistered',
+      data: { name: 'Acme' },
       metadata: { messageId: 'm-1', source: 'api', occurredAt: '2024-02-01T00:00:00.000Z', recordedAt: '2024-02-01T00:00:01.000Z', schemaVersion: 2 },
     });
   });

@@ -1,6 +1,14 @@
 import {
-  ANY, jsonEvent, NO_STREAM, START, STREAM_EXISTS,
-  type AppendExpectedRevision, type CurrentRevision, type EventData as EsdbEventData, type Position, type RecordedEvent,
+  ANY,
+  jsonEvent,
+  NO_STREAM,
+  START,
+  STREAM_EXISTS,
+  type AppendExpectedRevision,
+  type CurrentRevision,
+  type EventData as EsdbEventData,
+  type Position,
+  type RecordedEvent,
 } from '@eventstore/db-client';
 import type { EventMetadata, NewEvent, StoredEvent, StoredEventMetadata } from '../event-envelope';
 import type { ExpectedRevision, StreamRevision } from '../expected-revision';

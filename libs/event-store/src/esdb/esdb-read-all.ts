@@ -9,12 +9,7 @@ import { commitPositionOf, isSystemEvent, toEsdbPosition } from './esdb-mapping'
  * interleave system events: read windows, skip the boundary event and `$` events, and fetch one
  * extra user event to know exactly whether the page is the last.
  */
-export async function readAllPage(
-  client: EsdbClient,
-  from: bigint,
-  maxCount: number,
-  decode: (event: RecordedEvent) => StoredEvent,
-): Promise<ReadAllPage> {
+export async function readAllPage(client: EsdbClient, from: bigint, maxCount: number, decode: (event: RecordedEvent) => StoredEvent): Promise<ReadAllPage> {
   const events: StoredEvent[] = [];
   let cursor = from;
   for (;;) {
@@ -40,7 +35,7 @@ export async function readAllPage(
 export async function readHeadsByScan(readPage: (from: bigint) => Promise<ReadAllPage>, prefix: string): Promise<LogHeads> {
   const heads = new Map<string, StreamHead>();
   let position = 0n;
-  for (let isEnd = false; !isEnd; ) {
+  for (let isEnd = false; !isEnd;) {
     const page = await readPage(position);
     for (const { streamId, revision, position: at } of page.events) {
       if (!streamId.startsWith(prefix)) continue;

@@ -39,7 +39,9 @@ export function tokenForWrite(target: string, fence: FencingToken | undefined): 
  * affected means refused (a newer leader wrote); unfenced (`$3` unused) it always writes.
  */
 export function checkpointUpsertSql(table: string, column: string, fenced: boolean): string {
-  const insert = fenced ? `INSERT INTO ${table} AS c (name, ${column}, fence) VALUES ($1, $2, $3)` : `INSERT INTO ${table} AS c (name, ${column}) VALUES ($1, $2)`;
+  const insert = fenced
+    ? `INSERT INTO ${table} AS c (name, ${column}, fence) VALUES ($1, $2, $3)`
+    : `INSERT INTO ${table} AS c (name, ${column}) VALUES ($1, $2)`;
   const update = fenced ? `SET ${column} = excluded.${column}, fence = excluded.fence WHERE c.fence <= excluded.fence` : `SET ${column} = excluded.${column}`;
   return `${insert} ON CONFLICT (name) DO UPDATE ${update}`;
 }

@@ -3,7 +3,7 @@ import { knowsHeadPosition } from '../head-position';
 import { collect, numbered, testEvent } from '../testing/contract/contract-fixture';
 import { adminQuery, testDatabaseUrl } from '../testing/postgres-test-schema';
 import { PostgresEventStore } from './postgres-event-store';
-import { storesPerTest } from './postgres-test-stores';
+import { storesPerTest } from '../testing/postgres-test-stores';
 import { openPostgresPool } from './postgres-pool';
 import { POSTGRES_SCHEMA_VERSION } from './postgres-schema';
 
@@ -70,7 +70,12 @@ describe('PostgresEventStore beyond the contract', () => {
       expect(String((outcomes[1] as PromiseRejectedResult).reason)).toMatch(/poisoned event/);
       expect(await store.streamRevision('partner-b')).toBe('no_stream');
       const all = await store.readAll({ fromPosition: 0n, maxCount: 10 });
-      expect(all.events.map((e) => [e.streamId, e.position])).toEqual([['partner-a', 1n], ['partner-a', 2n], ['partner-c', 3n], ['partner-c', 4n]]);
+      expect(all.events.map((e) => [e.streamId, e.position])).toEqual([
+        ['partner-a', 1n],
+        ['partner-a', 2n],
+        ['partner-c', 3n],
+        ['partner-c', 4n],
+      ]);
     });
   });
 

@@ -46,7 +46,13 @@ export class PostgresEventStore extends SqlEventStore<EventRow> implements Event
     const notifier = new AppendNotifier();
     // NOTIFY channels are identifiers (at most 63 bytes): one per schema, so stores in other schemas stay quiet.
     const channel = `${schema}.appended`.slice(0, 63);
-    const listener = new PostgresAppendListener(options.connectionString, channel, (p) => notifier.published(p), () => notifier.wakeAll(), options.listenerRetryMs ?? 1000);
+    const listener = new PostgresAppendListener(
+      options.connectionString,
+      channel,
+      (p) => notifier.published(p),
+      () => notifier.wakeAll(),
+      options.listenerRetryMs ?? 1000,
+    );
     try {
       const client = await pool.connect();
       let sql: PostgresSql;

@@ -1,7 +1,7 @@
 import type { StoredEvent } from '../event-envelope';
 import { numbered, testEvent } from '../testing/contract/contract-fixture';
 import { adminQuery } from '../testing/postgres-test-schema';
-import { storesPerTest } from './postgres-test-stores';
+import { storesPerTest } from '../testing/postgres-test-stores';
 
 /**
  * The global order seen by catch-up readers while several writers (separate stores: separate
@@ -39,7 +39,10 @@ describe('PostgreSQL global order under concurrent writers', () => {
     expect([slowResult.position, fast.position]).toEqual([1n, 2n]);
     await polling;
     expect(seen).toEqual([1n, 2n]);
-    expect((await reader.readAll()).events.map((e) => [e.position, e.type])).toEqual([[1n, 'Slow'], [2n, 'Fast']]);
+    expect((await reader.readAll()).events.map((e) => [e.position, e.type])).toEqual([
+      [1n, 'Slow'],
+      [2n, 'Fast'],
+    ]);
   }, 20_000);
 
   it('keeps each stream in revision order in the log while several writers race on the same streams', async () => {
@@ -51,7 +54,7 @@ describe('PostgreSQL global order under concurrent writers', () => {
       ),
     );
     const log: StoredEvent[] = [];
-    for (let from = 0n; ; ) {
+    for (let from = 0n; ;) {
       const page = await writers[0].readAll({ fromPosition: from, maxCount: 200 });
       log.push(...page.events);
       from = page.nextPosition;

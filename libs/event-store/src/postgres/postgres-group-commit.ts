@@ -126,7 +126,11 @@ export class PostgresGroupCommit {
     const holders = new Map<string, string>();
     const streamIds = [...new Set(group.map((a) => a.streamId))];
     const messageIds = [...new Set(group.flatMap((a) => a.events.map((e) => e.messageId)))];
-    const state = await client.query<{ key: string; revision: number | null; holder: string | null }>({ name: 'group-state', text: this.sql.groupState, values: [streamIds, messageIds] });
+    const state = await client.query<{ key: string; revision: number | null; holder: string | null }>({
+      name: 'group-state',
+      text: this.sql.groupState,
+      values: [streamIds, messageIds],
+    });
     for (const row of state.rows) {
       if (row.holder !== null) holders.set(row.key, row.holder);
       else if (row.revision !== null) revisions.set(row.key, row.revision);
@@ -161,7 +165,8 @@ export class PostgresGroupCommit {
       return { nextExpectedRevision: revision - 1, position, positions };
     });
     // Named, so each connection plans these once (the pool serves one store, hence one schema).
-    if (position > head) await client.query({ name: 'write-group', text: this.sql.writeGroup, values: [...rows.values(), ...claimed, position.toString(), this.channel] });
+    if (position > head)
+      await client.query({ name: 'write-group', text: this.sql.writeGroup, values: [...rows.values(), ...claimed, position.toString(), this.channel] });
     return outcomes;
   }
 }

@@ -21,7 +21,9 @@ export interface EventRow {
 const INT8_OID: number = pg.types.builtins.INT8;
 export const POSTGRES_TYPES: pg.CustomTypesConfig = {
   getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
-    oid === INT8_OID ? (value: string) => BigInt(value) : (pg.types.getTypeParser(oid, format) as (value: string) => unknown)) as pg.CustomTypesConfig['getTypeParser'],
+    oid === INT8_OID
+      ? (value: string) => BigInt(value)
+      : (pg.types.getTypeParser(oid, format) as (value: string) => unknown)) as pg.CustomTypesConfig['getTypeParser'],
 };
 
 const COLUMNS = 'position, stream_id, revision, type, data, metadata, schema_version, recorded_at';

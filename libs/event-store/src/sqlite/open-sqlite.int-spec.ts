@@ -8,7 +8,10 @@ describe('openSqlite', () => {
 
   it('creates the directory and opens the file in WAL mode at the level asked', () => {
     const file = join(dir(), 'nested', 'a.sqlite');
-    for (const [level, code] of [['FULL', 2], ['NORMAL', 1]] as const) {
+    for (const [level, code] of [
+      ['FULL', 2],
+      ['NORMAL', 1],
+    ] as const) {
       const db = openSqlite(file, level, (opened) => opened);
       expect(sqliteDurability(db)).toEqual({ journalMode: 'wal', synchronous: code });
       db.close();

@@ -19,7 +19,10 @@ export class SqliteEventStore extends SqlEventStore<EventRow> implements EventSt
   protected readonly writer: SqliteGroupCommit;
   private readonly notifier: AppendNotifier;
 
-  private constructor(private readonly db: Database.Database, options: SqliteEventStoreOptions) {
+  private constructor(
+    private readonly db: Database.Database,
+    options: SqliteEventStoreOptions,
+  ) {
     super(options);
     this.notifier = new AppendNotifier();
     this.statements = prepareStatements(db);

@@ -59,7 +59,10 @@ describe('SqliteEventStore group commit', () => {
     expect(await store.streamRevision('partner-b')).toBe('no_stream');
     const all = await store.readAll({ fromPosition: 0n, maxCount: 10 });
     expect(all.events.map((e) => [e.streamId, e.position])).toEqual([
-      ['partner-a', 1n], ['partner-a', 2n], ['partner-c', 3n], ['partner-c', 4n],
+      ['partner-a', 1n],
+      ['partner-a', 2n],
+      ['partner-c', 3n],
+      ['partner-c', 4n],
     ]);
   });
 

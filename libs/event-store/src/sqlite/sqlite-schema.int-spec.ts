@@ -18,7 +18,9 @@ describe('SQLite schema migrations', () => {
     const db = new Database(file(), { readonly: true });
     expect(versions(db)).toEqual(SQLITE_MIGRATIONS.map((m) => m.version));
     expect(db.pragma('user_version', { simple: true })).toBe(SQLITE_SCHEMA_VERSION);
-    const indexes = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'events'").all() as Array<{ name: string }>).map((r) => r.name);
+    const indexes = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'events'").all() as Array<{ name: string }>).map(
+      (r) => r.name,
+    );
     expect(indexes).toEqual(expect.arrayContaining(['events_stream_revision', 'events_message_id']));
     db.close();
   });
@@ -26,7 +28,8 @@ describe('SQLite schema migrations', () => {
   it('upgrades a database left at an older version, keeping its events', async () => {
     const old = new Database(file());
     migrateSqliteSchema(old, SQLITE_MIGRATIONS.slice(0, 1));
-    old.prepare(`INSERT INTO events VALUES (1, 'partner-a', 0, 'Legacy', '{"n":0}', ?, 1, 'm-1', '2020-01-01T00:00:00.000Z')`)
+    old
+      .prepare(`INSERT INTO events VALUES (1, 'partner-a', 0, 'Legacy', '{"n":0}', ?, 1, 'm-1', '2020-01-01T00:00:00.000Z')`)
       .run(JSON.stringify({ messageId: 'm-1', source: 'legacy', occurredAt: '2020-01-01T00:00:00.000Z' }));
     expect(versions(old)).toEqual([1]);
     old.close();
@@ -53,7 +56,9 @@ describe('SQLite schema migrations', () => {
     const store = SqliteEventStore.open({ location: dir() });
     try {
       for (const stream of ['partner-b', 'partner-a']) expect((await collect(store.readStream(stream))).map((e) => e.metadata.messageId)).toEqual(['m-1']);
-      const error: unknown = await store.append('partner-c', [testEvent('New', {}, { messageId: 'm-1' })], { expectedRevision: 'no_stream' }).catch((e: unknown) => e);
+      const error: unknown = await store
+        .append('partner-c', [testEvent('New', {}, { messageId: 'm-1' })], { expectedRevision: 'no_stream' })
+        .catch((e: unknown) => e);
       expect(error).toBeInstanceOf(MessageIdInUseError);
       expect((error as MessageIdInUseError).streamId).toBe('partner-b');
       await expect(store.append('partner-b', [testEvent('Again', {}, { messageId: 'm-1' })], { expectedRevision: 0 })).resolves.toMatchObject({ position: 3n });

@@ -35,13 +35,16 @@ export async function runAndKill(script: string, args: readonly string[]): Promi
   child.kill('SIGKILL');
   await exited;
   // Only complete lines count: a line cut by the kill was never fully acknowledged.
-  const lines = stdout.split('\n').slice(0, -1).filter((line) => line.startsWith('{'));
+  const lines = stdout
+    .split('\n')
+    .slice(0, -1)
+    .filter((line) => line.startsWith('{'));
   return lines.map((line) => JSON.parse(line) as Ack);
 }
 
 export async function readEverything(store: EventStore): Promise<StoredEvent[]> {
   const events: StoredEvent[] = [];
-  for (let from = 0n; ; ) {
+  for (let from = 0n; ;) {
     const page = await store.readAll({ fromPosition: from, maxCount: 5000 });
     events.push(...page.events);
     from = page.nextPosition;
@@ -66,15 +69,22 @@ export function verifyAfterCrash(events: StoredEvent[], acked: readonly Ack[]): 
   for (const ack of acked) {
     const group = byAppend.get(ack.append);
     if (!group) throw new Error(`acknowledged append ${ack.append} is missing`);
-    expect({ stream: group[0]!.streamId, first: group[0]!.revision, last: group.at(-1)!.revision, positions: group.map((e) => String(e.position)) })
-      .toEqual({ stream: ack.stream, first: ack.first, last: ack.last, positions: ack.positions });
+    expect({ stream: group[0]!.streamId, first: group[0]!.revision, last: group.at(-1)!.revision, positions: group.map((e) => String(e.position)) }).toEqual({
+      stream: ack.stream,
+      first: ack.first,
+      last: ack.last,
+      positions: ack.positions,
+    });
   }
 }
 
 /** An append after the crash: it must land right after what survived. */
 export function resumeProbe(round: number) {
-  return [{
-    type: 'CrashProbe', data: { append: `resume-${round}`, index: 0, of: 1 },
-    metadata: { messageId: `resume-${round}`, source: 'crash-test', occurredAt: new Date().toISOString() },
-  }];
+  return [
+    {
+      type: 'CrashProbe',
+      data: { append: `resume-${round}`, index: 0, of: 1 },
+      metadata: { messageId: `resume-${round}`, source: 'crash-test', occurredAt: new Date().toISOString() },
+    },
+  ];
 }

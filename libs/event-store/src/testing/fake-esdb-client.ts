@@ -1,8 +1,21 @@
 import { Readable } from 'node:stream';
 import {
-  ANY, NO_STREAM, START, END, BACKWARDS, STREAM_EXISTS, StreamNotFoundError, WrongExpectedVersionError,
-  type AllStreamRecordedEvent, type AllStreamResolvedEvent, type AppendExpectedRevision, type AppendResult, type CurrentRevision,
-  type EventData, type ReadAllOptions, type ReadStreamOptions,
+  ANY,
+  NO_STREAM,
+  START,
+  END,
+  BACKWARDS,
+  STREAM_EXISTS,
+  StreamNotFoundError,
+  WrongExpectedVersionError,
+  type AllStreamRecordedEvent,
+  type AllStreamResolvedEvent,
+  type AppendExpectedRevision,
+  type AppendResult,
+  type CurrentRevision,
+  type EventData,
+  type ReadAllOptions,
+  type ReadStreamOptions,
 } from '@eventstore/db-client';
 import type { EsdbClient } from '../esdb/esdb-client';
 
@@ -41,7 +54,13 @@ export class FakeEsdbClient implements EsdbClient {
 
   readStream(streamName: string, options: ReadStreamOptions = {}): Readable {
     const stream = this.streams.get(streamName);
-    if (!stream) return new Readable({ objectMode: true, read() { this.destroy(new StreamNotFoundError(undefined, streamName)); } });
+    if (!stream)
+      return new Readable({
+        objectMode: true,
+        read() {
+          this.destroy(new StreamNotFoundError(undefined, streamName));
+        },
+      });
     const backwards = options.direction === BACKWARDS;
     const from = options.fromRevision ?? (backwards ? END : START);
     const ordered = backwards ? [...stream].reverse() : stream;

@@ -8,8 +8,13 @@ export type LogUnderTest = RejectionLog & { readonly commits: number };
 export type RejectionLogPlace = Readonly<{ open: () => Promise<LogUnderTest>; dispose: () => Promise<void> }>;
 
 const entry = (i: number, overrides: Partial<RejectionEntry> = {}): RejectionEntry => ({
-  outcome: 'invalid', code: 'invalid', reason: `broken ${i}`, payload: `{"n":${i}}`,
-  origin: { transport: 'http', requestId: `req-${i}` }, receivedAt: '2026-11-28T00:00:00.000Z', ...overrides,
+  outcome: 'invalid',
+  code: 'invalid',
+  reason: `broken ${i}`,
+  payload: `{"n":${i}}`,
+  origin: { transport: 'http', requestId: `req-${i}` },
+  receivedAt: '2026-11-28T00:00:00.000Z',
+  ...overrides,
 });
 
 const refusal = (position: bigint): ProjectedRefusal => ({
@@ -48,7 +53,14 @@ export function describeRejectionLogContract(name: string, newPlace: () => Promi
     it('keeps every field as given: problems, identity, origin, and the payload as received text', async () => {
       const log = await open();
       const payload = '{"messageId":"a\u0000b","note":"caf\u00e9 \ud83d\ude00","bad":}';
-      const kept = entry(1, { payload, problems: [{ path: 'data.credits', message: 'must be > 0' }], messageId: 'm-1', partnerId: 'P-1', type: 'CreditsBooked', origin: { transport: 'kafka', topic: 't', partition: 3, offset: '9007199254740993' } });
+      const kept = entry(1, {
+        payload,
+        problems: [{ path: 'data.credits', message: 'must be > 0' }],
+        messageId: 'm-1',
+        partnerId: 'P-1',
+        type: 'CreditsBooked',
+        origin: { transport: 'kafka', topic: 't', partition: 3, offset: '9007199254740993' },
+      });
       await log.record(kept);
       const [listed] = await log.list({ limit: 10 });
       expect(listed).toEqual({ ...kept, id: expect.any(Number) });
@@ -87,7 +99,10 @@ export function describeRejectionLogContract(name: string, newPlace: () => Promi
       await log.recordRefusals([refusal(5n)], 6n); // a replayed page
       expect(await log.checkpoint()).toBe(6n);
       const listed = await log.list({ limit: 10 });
-      expect(listed.map((r) => [r.position, r.messageId])).toEqual([[2, 'm-2'], [5, 'm-5']]);
+      expect(listed.map((r) => [r.position, r.messageId])).toEqual([
+        [2, 'm-2'],
+        [5, 'm-5'],
+      ]);
       await log.recordRefusals([], 9_007_199_254_740_993n);
       expect(await log.checkpoint()).toBe(9_007_199_254_740_993n);
     });

@@ -1,10 +1,5 @@
 import type { UpstreamEventType } from '@partner-program/domain';
-import {
-  AgreementRenewedData,
-  AgreementSignedData,
-  AgreementTerminatedData,
-  BusinessModelsChangedData,
-} from './agreement.dtos';
+import { AgreementRenewedData, AgreementSignedData, AgreementTerminatedData, BusinessModelsChangedData } from './agreement.dtos';
 import {
   MasterServicesCompetencyEarnedData,
   MasterServicesCompetencyLapsedData,
@@ -12,12 +7,7 @@ import {
   SolutionCompetencyLapsedData,
 } from './competency.dtos';
 import { CreditsBookedData, CreditsReversedData } from './credits.dtos';
-import {
-  DueDiligenceCompletedData,
-  ProgrammeFeePaidData,
-  TrainingCompletedData,
-  TrainingRevokedData,
-} from './training.dtos';
+import { DueDiligenceCompletedData, ProgrammeFeePaidData, TrainingCompletedData, TrainingRevokedData } from './training.dtos';
 
 /** The DTO that validates each upstream type's `data`; a new type fails to compile until added. */
 export const DATA_DTOS: Readonly<Record<UpstreamEventType, new () => object>> = {

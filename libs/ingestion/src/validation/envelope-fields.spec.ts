@@ -26,20 +26,56 @@ const corpus: BadInput[] = [
   ['65-char source', ok({ source: LONG(65) }), [['source', 'source must be 1–64 characters long (got 65)']]],
   ['empty source', ok({ source: '' }), [['source', 'source must be 1–64 characters long (got 0)']]],
   // type
-  ['unknown type', ok({ type: 'CreditsDeleted' }), [['type', 'type must be a known upstream event type, one of: AgreementSigned, AgreementRenewed, AgreementTerminated, BusinessModelsChanged, TrainingCompleted, TrainingRevoked, DueDiligenceCompleted, ProgrammeFeePaid, SolutionCompetencyEarned, SolutionCompetencyLapsed, MasterServicesCompetencyEarned, MasterServicesCompetencyLapsed, CreditsBooked, CreditsReversed (got "CreditsDeleted")']]],
+  [
+    'unknown type',
+    ok({ type: 'CreditsDeleted' }),
+    [
+      [
+        'type',
+        'type must be a known upstream event type, one of: AgreementSigned, AgreementRenewed, AgreementTerminated, BusinessModelsChanged, TrainingCompleted, TrainingRevoked, DueDiligenceCompleted, ProgrammeFeePaid, SolutionCompetencyEarned, SolutionCompetencyLapsed, MasterServicesCompetencyEarned, MasterServicesCompetencyLapsed, CreditsBooked, CreditsReversed (got "CreditsDeleted")',
+      ],
+    ],
+  ],
   ['type in the wrong case', ok({ type: 'creditsReversed' }), [['type', '(got "creditsReversed")']]],
   // occurredAt
-  ['occurredAt without offset', ok({ occurredAt: '2021-03-01T11:00:00' }), [['occurredAt', 'occurredAt must include a UTC offset, Z or ±hh:mm (got "2021-03-01T11:00:00")']]],
-  ['occurredAt as a date only', ok({ occurredAt: '2021-03-01' }), [['occurredAt', 'occurredAt must be an ISO-8601 timestamp such as 2020-02-14T10:00:00Z (got "2021-03-01")']]],
+  [
+    'occurredAt without offset',
+    ok({ occurredAt: '2021-03-01T11:00:00' }),
+    [['occurredAt', 'occurredAt must include a UTC offset, Z or ±hh:mm (got "2021-03-01T11:00:00")']],
+  ],
+  [
+    'occurredAt as a date only',
+    ok({ occurredAt: '2021-03-01' }),
+    [['occurredAt', 'occurredAt must be an ISO-8601 timestamp such as 2020-02-14T10:00:00Z (got "2021-03-01")']],
+  ],
   ['occurredAt in another format', ok({ occurredAt: 'Mon, 01 Mar 2021 11:00:00 GMT' }), [['occurredAt', 'must be an ISO-8601 timestamp such as']]],
-  ['occurredAt on 2021-02-30', ok({ occurredAt: '2021-02-30T10:00:00Z' }), [['occurredAt', 'occurredAt must be a real calendar time (got "2021-02-30T10:00:00Z")']]],
+  [
+    'occurredAt on 2021-02-30',
+    ok({ occurredAt: '2021-02-30T10:00:00Z' }),
+    [['occurredAt', 'occurredAt must be a real calendar time (got "2021-02-30T10:00:00Z")']],
+  ],
   ['occurredAt at 24:00', ok({ occurredAt: '2021-02-01T24:00:00Z' }), [['occurredAt', 'occurredAt must be a real calendar time']]],
   ['occurredAt with offset +25:00', ok({ occurredAt: '2021-02-01T10:00:00+25:00' }), [['occurredAt', 'occurredAt must be a real calendar time']]],
-  ['occurredAt 6 minutes ahead', ok({ occurredAt: '2021-03-01T12:06:00Z' }), [['occurredAt', 'occurredAt must not be more than 5 minutes in the future (got 2021-03-01T12:06:00Z, latest accepted 2021-03-01T12:05:00.000Z)']]],
+  [
+    'occurredAt 6 minutes ahead',
+    ok({ occurredAt: '2021-03-01T12:06:00Z' }),
+    [['occurredAt', 'occurredAt must not be more than 5 minutes in the future (got 2021-03-01T12:06:00Z, latest accepted 2021-03-01T12:05:00.000Z)']],
+  ],
   ['occurredAt a year ahead', ok({ occurredAt: '2022-03-01T12:00:00+01:00' }), [['occurredAt', 'must not be more than 5 minutes in the future']]],
   // unknown fields
-  ['unknown top-level field', { ...ok({}), priority: 'high' }, [['priority', 'priority is not an allowed field (allowed: messageId, type, partnerId, occurredAt, source, data)']]],
-  ['misspelt field', { ...ok({ partnerId: undefined }), partnerID: 'P-1' }, [['partnerID', 'partnerID is not an allowed field'], ['partnerId', 'partnerId is required']]],
+  [
+    'unknown top-level field',
+    { ...ok({}), priority: 'high' },
+    [['priority', 'priority is not an allowed field (allowed: messageId, type, partnerId, occurredAt, source, data)']],
+  ],
+  [
+    'misspelt field',
+    { ...ok({ partnerId: undefined }), partnerID: 'P-1' },
+    [
+      ['partnerID', 'partnerID is not an allowed field'],
+      ['partnerId', 'partnerId is required'],
+    ],
+  ],
 ];
 
 describe('validateEnvelope: bad envelope fields', () => {

@@ -18,5 +18,4 @@ export const SourceRules = (): PropertyDecorator => all(Length(1, 64), Chars(PRI
 /** agreementId, dealId, courseId, learnerId, accelerator code. */
 export const OpenIdRules = (max = OPEN_ID.maxLength): PropertyDecorator => IdRules(OPEN_ID, max);
 
-export const CurrencyRules = (): PropertyDecorator =>
-  Pattern(/^[A-Z]{3}$/, 'an ISO 4217 currency code of three upper-case letters');
+export const CurrencyRules = (): PropertyDecorator => Pattern(/^[A-Z]{3}$/, 'an ISO 4217 currency code of three upper-case letters');

@@ -36,7 +36,12 @@ describe('dtoSchema', () => {
     expect(credits['accelerator']).toEqual({ $ref: '#/components/schemas/AcceleratorData' });
     expect(credits['area']).toEqual({ type: 'string', enum: [...AREAS] });
     const models = (dtoSchema(DATA_DTOS.BusinessModelsChanged)['properties'] as Record<string, unknown>)['businessModels'];
-    expect(models).toEqual({ type: 'array', minItems: 1, uniqueItems: true, items: { type: 'string', enum: ['solution-provider', 'cloud-services', 'subscription-software'] } });
+    expect(models).toEqual({
+      type: 'array',
+      minItems: 1,
+      uniqueItems: true,
+      items: { type: 'string', enum: ['solution-provider', 'cloud-services', 'subscription-software'] },
+    });
   });
 });
 
@@ -67,15 +72,27 @@ describe('calendar patterns', () => {
   const timestamp = new RegExp(`^${CALENDAR_TIMESTAMP}$`);
 
   it('accept exactly the dates isIsoDate accepts', () => {
-    fc.assert(fc.property(fc.oneof(dateLike, nearDate), (text) => expect(date.test(text)).toBe(isIsoDate(text))), { numRuns: 20_000 });
+    fc.assert(
+      fc.property(fc.oneof(dateLike, nearDate), (text) => expect(date.test(text)).toBe(isIsoDate(text))),
+      { numRuns: 20_000 },
+    );
     for (const text of ['2024-02-29', '2000-02-29', '1900-02-29', '2023-02-29', '0100-01-01', '0099-12-31', '2021-04-31']) {
       expect([text, date.test(text)]).toEqual([text, isIsoDate(text)]);
     }
   });
 
   it('accept exactly the timestamps readTimestamp accepts', () => {
-    const time = fc.tuple(digits(2), digits(2), digits(2), fc.constantFrom('', '.5', '.123456789', '.1234567890'), fc.constantFrom('Z', '+05:30', '-23:59', '+24:00', '+05:60', '', 'z'));
+    const time = fc.tuple(
+      digits(2),
+      digits(2),
+      digits(2),
+      fc.constantFrom('', '.5', '.123456789', '.1234567890'),
+      fc.constantFrom('Z', '+05:30', '-23:59', '+24:00', '+05:60', '', 'z'),
+    );
     const text = fc.tuple(fc.oneof(dateLike, nearDate), time).map(([d, [hh, mm, ss, fraction, offset]]) => `${d}T${hh}:${mm}:${ss}${fraction}${offset}`);
-    fc.assert(fc.property(text, (t) => expect(timestamp.test(t)).toBe(readTimestamp(t).ok)), { numRuns: 20_000 });
+    fc.assert(
+      fc.property(text, (t) => expect(timestamp.test(t)).toBe(readTimestamp(t).ok)),
+      { numRuns: 20_000 },
+    );
   });
 });

@@ -5,8 +5,7 @@ import { all } from './rule';
 // ── Presence and JSON kind of a field (class-validator's built-ins; KIND_RULES in rule.ts) ─────
 
 /** The field must be present (and not null). */
-export const Required = (): PropertyDecorator =>
-  IsDefined({ message: (args) => (args.value === null ? 'must not be null' : 'is required') });
+export const Required = (): PropertyDecorator => IsDefined({ message: (args) => (args.value === null ? 'must not be null' : 'is required') });
 
 /** The field may be absent; when present (null included) its other rules apply. */
 export const Optional = (): PropertyDecorator => ValidateIf((_object: unknown, value: unknown) => value !== undefined);

@@ -38,15 +38,25 @@ describe('readJsonBytes / readJsonText', () => {
   });
 
   it.each([
-    ['1.10', true], ['1e2', true], ['100', true], ['0.29', true], ['-0.0', true], ['1.5e-7', true], ['9007199254740993', false],
-    ['1e400', false], ['1e-400', false], ['0.1000000000000000055511151231257827', false],
+    ['1.10', true],
+    ['1e2', true],
+    ['100', true],
+    ['0.29', true],
+    ['-0.0', true],
+    ['1.5e-7', true],
+    ['9007199254740993', false],
+    ['1e400', false],
+    ['1e-400', false],
+    ['0.1000000000000000055511151231257827', false],
   ])('isExact(%s) is %s', (literal, exact) => expect(isExact(literal)).toBe(exact));
 
   it('reads 10,000-deep nesting without overflowing the stack, naming where it gets too deep', () => {
     const deep = `${'['.repeat(10_000)}${']'.repeat(10_000)}`;
     const reading = readJsonText(deep);
     expect(reading.ok).toBe(true);
-    expect(reading.problems).toEqual([{ path: Array(MAX_JSON_DEPTH).fill('0').join('.'), message: expect.stringMatching(new RegExp(`nests deeper than ${MAX_JSON_DEPTH} levels$`)) }]);
+    expect(reading.problems).toEqual([
+      { path: Array(MAX_JSON_DEPTH).fill('0').join('.'), message: expect.stringMatching(new RegExp(`nests deeper than ${MAX_JSON_DEPTH} levels$`)) },
+    ]);
   });
 
   it('gives each batch item its own source text and problems, with paths inside the item', () => {
@@ -55,8 +65,24 @@ describe('readJsonBytes / readJsonText', () => {
     const reading = readJsonText(text, { itemsOf: 'events' });
     if (!reading.ok) throw new Error('expected JSON');
     expect(reading.problems).toEqual([]);
-    expect(reading.items!.map((item) => item.text)).toEqual(['{"messageId":"a"}', '{"data":{"credits":1,"credits":2}}', deep, '"x"', '1.000000000000000000001']);
-    expect(reading.items!.map((item) => item.problems.map((p) => p.path))).toEqual([[], ['data.credits'], [Array(MAX_JSON_DEPTH - 2).fill('0').join('.')], [], ['']]);
+    expect(reading.items!.map((item) => item.text)).toEqual([
+      '{"messageId":"a"}',
+      '{"data":{"credits":1,"credits":2}}',
+      deep,
+      '"x"',
+      '1.000000000000000000001',
+    ]);
+    expect(reading.items!.map((item) => item.problems.map((p) => p.path))).toEqual([
+      [],
+      ['data.credits'],
+      [
+        Array(MAX_JSON_DEPTH - 2)
+          .fill('0')
+          .join('.'),
+      ],
+      [],
+      [''],
+    ]);
     expect(reading.items![1]!.problems[0]!.message).toBe('data.credits is given more than once (duplicate key)');
   });
 

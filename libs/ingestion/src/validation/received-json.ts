@@ -13,8 +13,7 @@ import { childPath, problem, type Problem } from './problems';
 
 /** The message as text, its value, and what JSON.parse would have hidden, with paths. */
 export type ReceivedJson =
-  | { ok: true; text: string; value: unknown; problems: Problem[]; items?: ReceivedItem[] }
-  | { ok: false; text: string; problems: Problem[] };
+  { ok: true; text: string; value: unknown; problems: Problem[]; items?: ReceivedItem[] } | { ok: false; text: string; problems: Problem[] };
 
 /** One element of the batch array (`itemsOf`): its own source text and problems (paths inside it). */
 export type ReceivedItem = { text: string; problems: Problem[] };

@@ -20,8 +20,7 @@ export type UpstreamEnvelope = {
 };
 
 export type EnvelopeValidation =
-  | { ok: true; envelope: UpstreamEnvelope }
-  | { ok: false; problems: Problem[]; messageId?: string; partnerId?: string; type?: string };
+  { ok: true; envelope: UpstreamEnvelope } | { ok: false; problems: Problem[]; messageId?: string; partnerId?: string; type?: string };
 
 const MAX_FUTURE_MS = 5 * 60_000;
 const VALIDATE: ValidatorOptions = {

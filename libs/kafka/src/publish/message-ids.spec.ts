@@ -15,9 +15,18 @@ describe('published message ids (golden)', () => {
   it('a renewal notice carries its noticeId as pp-message-id, keyed by partnerId', () => {
     const publisher = new RenewalNoticePublisher({ kafka, store: {} as never, checkpoints });
     const issued: StoredEvent = {
-      streamId: 'partner-P-00042', revision: 3, position: 99n, type: 'RenewalNoticeIssued',
+      streamId: 'partner-P-00042',
+      revision: 3,
+      position: 99n,
+      type: 'RenewalNoticeIssued',
       data: { noticeId: 'rn-035f04a15a72450591eb088fd5f5', agreementId: 'A-1', expiresOn: '2027-01-31', dueOn: '2026-12-02' },
-      metadata: { messageId: 'notice-issued:rn-035f04a15a72450591eb088fd5f5', source: 'partner-program', occurredAt: '2026-12-02T00:00:00.000Z', recordedAt: '2026-12-02T00:00:01.000Z', schemaVersion: 1 },
+      metadata: {
+        messageId: 'notice-issued:rn-035f04a15a72450591eb088fd5f5',
+        source: 'partner-program',
+        occurredAt: '2026-12-02T00:00:00.000Z',
+        recordedAt: '2026-12-02T00:00:01.000Z',
+        schemaVersion: 1,
+      },
     };
     const message = built(publisher, issued);
     expect(MESSAGE_ID_HEADER).toBe('pp-message-id');
@@ -27,7 +36,17 @@ describe('published message ids (golden)', () => {
 
   it('a status change carries its changeId as pp-change-id, keyed by partnerId', () => {
     const publisher = new StatusChangePublisher({ kafka, feed: async () => [], checkpoints });
-    const change = { sequence: 5, changeId: 'P-7|cloud-provider|2027-02-01T00:00:00.000Z|principal|advanced', partnerId: 'P-7', area: 'cloud-provider', from: 'principal', to: 'advanced', badge: false, at: '2027-02-01T00:00:00.000Z', position: 12 };
+    const change = {
+      sequence: 5,
+      changeId: 'P-7|cloud-provider|2027-02-01T00:00:00.000Z|principal|advanced',
+      partnerId: 'P-7',
+      area: 'cloud-provider',
+      from: 'principal',
+      to: 'advanced',
+      badge: false,
+      at: '2027-02-01T00:00:00.000Z',
+      position: 12,
+    };
     const message = built(publisher, change);
     expect(CHANGE_ID_HEADER).toBe('pp-change-id');
     expect(message.key).toBe('P-7');

@@ -56,10 +56,13 @@ export class PostgresCheckpointStore implements CheckpointStore {
 
   /** The quoted table, once its schema is migrated (on first use: the constructor cannot wait). */
   private table(): Promise<string> {
-    this.migrated ??= migrateOnPool(this.options.pool, this.schema, MIGRATIONS).then((schema) => `${schema}.checkpoints`, (error: unknown) => {
-      this.migrated = undefined; // the next call tries again (database not up yet)
-      throw error;
-    });
+    this.migrated ??= migrateOnPool(this.options.pool, this.schema, MIGRATIONS).then(
+      (schema) => `${schema}.checkpoints`,
+      (error: unknown) => {
+        this.migrated = undefined; // the next call tries again (database not up yet)
+        throw error;
+      },
+    );
     return this.migrated;
   }
 }

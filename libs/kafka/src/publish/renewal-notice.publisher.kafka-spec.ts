@@ -59,7 +59,10 @@ describe('RenewalNoticePublisher (real broker)', () => {
     await signAndIssue(['P-1', 'P-2', 'P-3']);
     const p = await startPublisher(new FileCheckpointStore(join(dir, 'notices.json')));
     const last = (await allEvents(fx.store)).at(-1)!.position.toString();
-    await waitFor(() => p.counters.checkpoint === last, () => JSON.stringify(p.counters));
+    await waitFor(
+      () => p.counters.checkpoint === last,
+      () => JSON.stringify(p.counters),
+    );
 
     const records = await readTopic(kafka, topics.renewalNotices);
     expect(records).toHaveLength(3);
@@ -68,8 +71,12 @@ describe('RenewalNoticePublisher (real broker)', () => {
       const partnerId = event.streamId.replace('partner-', '');
       const record = records.find((r) => r.key === partnerId)!;
       expect(JSON.parse(record.value!)).toEqual({
-        noticeId: event.data['noticeId'], partnerId, agreementId: `A-${partnerId}`,
-        expiresOn: '2022-01-31', dueOn: event.data['dueOn'], issuedAt: DUE,
+        noticeId: event.data['noticeId'],
+        partnerId,
+        agreementId: `A-${partnerId}`,
+        expiresOn: '2022-01-31',
+        dueOn: event.data['dueOn'],
+        issuedAt: DUE,
       });
       expect(record.headers[MESSAGE_ID_HEADER]).toBe(event.data['noticeId']);
     }
@@ -80,14 +87,20 @@ describe('RenewalNoticePublisher (real broker)', () => {
     const checkpoints = new FileCheckpointStore(join(dir, 'notices.json'));
     await signAndIssue(['P-1', 'P-2']);
     const first = await startPublisher(checkpoints);
-    await waitFor(() => first.counters.published === 2, () => JSON.stringify(first.counters));
+    await waitFor(
+      () => first.counters.published === 2,
+      () => JSON.stringify(first.counters),
+    );
     await first.stop();
     publisher = undefined;
 
     await signAndIssue(['P-3', 'P-4', 'P-5']);
     const second = await startPublisher(new FileCheckpointStore(join(dir, 'notices.json')));
     const last = (await allEvents(fx.store)).at(-1)!.position.toString();
-    await waitFor(() => second.counters.checkpoint === last, () => JSON.stringify(second.counters));
+    await waitFor(
+      () => second.counters.checkpoint === last,
+      () => JSON.stringify(second.counters),
+    );
 
     const ids = (await readTopic(kafka, topics.renewalNotices)).map((r) => r.headers[MESSAGE_ID_HEADER]);
     expect(second.counters.published).toBe(3);
@@ -109,7 +122,10 @@ describe('RenewalNoticePublisher (real broker)', () => {
     };
     const p = await startPublisher(flaky);
     const last = (await allEvents(fx.store)).at(-1)!.position.toString();
-    await waitFor(async () => (await file.load()) === last, () => JSON.stringify(p.counters));
+    await waitFor(
+      async () => (await file.load()) === last,
+      () => JSON.stringify(p.counters),
+    );
 
     const records = await readTopic(kafka, topics.renewalNotices);
     expect(p.counters.failures).toBe(1);
@@ -128,7 +144,10 @@ describe('RenewalNoticePublisher (real broker)', () => {
       },
     };
     const p = await startPublisher(fenced);
-    await waitFor(() => saves === 1, () => JSON.stringify(p.counters));
+    await waitFor(
+      () => saves === 1,
+      () => JSON.stringify(p.counters),
+    );
     await sleep(500); // ten idle periods: a publisher still relaying would have tried again
     expect(saves).toBe(1);
     expect(p.counters).toMatchObject({ failures: 0, checkpoint: '0' });

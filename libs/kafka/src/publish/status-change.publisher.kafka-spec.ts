@@ -15,8 +15,15 @@ function change(sequence: number): TierChange {
   const partnerId = `P-${sequence % 4}`;
   const badge = sequence % 5 === 0;
   return {
-    sequence, changeId: `${partnerId}:hci:${sequence}`, partnerId, area: 'hybrid-cloud-infrastructure',
-    from: sequence % 2 ? 'partner' : null, to: badge ? 'principal' : 'advanced', badge, at: `2021-03-${String(sequence).padStart(2, '0')}T00:00:00.000Z`, position: sequence * 10,
+    sequence,
+    changeId: `${partnerId}:hci:${sequence}`,
+    partnerId,
+    area: 'hybrid-cloud-infrastructure',
+    from: sequence % 2 ? 'partner' : null,
+    to: badge ? 'principal' : 'advanced',
+    badge,
+    at: `2021-03-${String(sequence).padStart(2, '0')}T00:00:00.000Z`,
+    position: sequence * 10,
   };
 }
 
@@ -43,17 +50,30 @@ describe('StatusChangePublisher (real broker)', () => {
   it('publishes every change keyed by partner with its change id, then only new ones after a restart', async () => {
     feedRows.push(...Array.from({ length: 7 }, (_, i) => change(i + 1)));
     const start = async () => {
-      publisher = new StatusChangePublisher({ kafka, feed, checkpoints: new FileCheckpointStore(join(dir, 'changes.json')), topic: topics.statusChanges, idleMs: 50, pageSize: 3 });
+      publisher = new StatusChangePublisher({
+        kafka,
+        feed,
+        checkpoints: new FileCheckpointStore(join(dir, 'changes.json')),
+        topic: topics.statusChanges,
+        idleMs: 50,
+        pageSize: 3,
+      });
       await publisher.start();
       return publisher;
     };
     const first = await start();
-    await waitFor(() => first.counters.checkpoint === '7', () => JSON.stringify(first.counters));
+    await waitFor(
+      () => first.counters.checkpoint === '7',
+      () => JSON.stringify(first.counters),
+    );
     await first.stop();
 
     feedRows.push(change(8), change(9), change(10));
     const second = await start();
-    await waitFor(() => second.counters.checkpoint === '10', () => JSON.stringify(second.counters));
+    await waitFor(
+      () => second.counters.checkpoint === '10',
+      () => JSON.stringify(second.counters),
+    );
     expect(second.counters.published).toBe(3);
 
     const records = await readTopic(kafka, topics.statusChanges);

@@ -47,7 +47,7 @@ export function openIngestion(dir: string, wrap: (store: EventStore) => EventSto
 /** Every event of the global log. */
 export async function allEvents(store: EventStore): Promise<StoredEvent[]> {
   const events: StoredEvent[] = [];
-  for (let from = 0n; ; ) {
+  for (let from = 0n; ;) {
     const page = await store.readAll({ fromPosition: from, maxCount: 1000 });
     events.push(...page.events);
     if (page.isEnd || page.events.length === 0) return events;

@@ -24,7 +24,12 @@ export type KafkaLoad = 'backlog' | 'live';
  * Sends `partners` × 22 mixed messages (about 77 % valid) to fresh topics and times a worker until
  * every message has a committed, durable outcome in a fresh SQLite store. Topics are deleted afterwards.
  */
-export async function measureKafkaToStore(brokers: readonly string[], partners: number, load: KafkaLoad = 'backlog', upstreamPartitions = 6): Promise<KafkaThroughput> {
+export async function measureKafkaToStore(
+  brokers: readonly string[],
+  partners: number,
+  load: KafkaLoad = 'backlog',
+  upstreamPartitions = 6,
+): Promise<KafkaThroughput> {
   const kafka = createKafkaClient({ brokers, clientId: 'kafka-bench', ssl: false }, { logLevel: logLevel.NOTHING });
   const topics: KafkaTopicNames = suffixedTopics(`.bench${Date.now().toString(36)}`);
   const admin = kafka.admin();

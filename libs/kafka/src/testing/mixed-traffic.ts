@@ -25,11 +25,20 @@ export function partnerTraffic(partnerId: string, seed: number): TrafficItem[] {
   const bookings = Array.from({ length: 12 }, (_, n) => creditsBooked(partnerId, (n * 7 + seed) % 12));
   const reused = { ...bookings[5]!, data: { ...(bookings[5]!['data'] as Envelope), credits: 999 } };
   const reversal = (dealId: string, suffix: string): Envelope => ({
-    messageId: `${partnerId}-rev-${suffix}`, type: 'CreditsReversed', partnerId, occurredAt: '2021-04-01T00:00:00Z', source: 'crm', data: { dealId },
+    messageId: `${partnerId}-rev-${suffix}`,
+    type: 'CreditsReversed',
+    partnerId,
+    occurredAt: '2021-04-01T00:00:00Z',
+    source: 'crm',
+    data: { dealId },
   });
   const unknownArea = { ...creditsBooked(partnerId, 100), data: { dealId: 'D-100', area: 'no-such-area', credits: 1 } };
   const lateTraining: Envelope = {
-    messageId: `${partnerId}-late-training`, type: 'TrainingCompleted', partnerId, occurredAt: '2021-02-03T00:00:00+02:00', source: 'lms',
+    messageId: `${partnerId}-late-training`,
+    type: 'TrainingCompleted',
+    partnerId,
+    occurredAt: '2021-02-03T00:00:00+02:00',
+    source: 'lms',
     data: { courseId: 'vsp-foundation', learnerId: `L-${seed}` },
   };
   const json = (e: Envelope) => JSON.stringify(e);
@@ -38,10 +47,13 @@ export function partnerTraffic(partnerId: string, seed: number): TrafficItem[] {
     ...bookings.map((b) => ({ value: json(b), expected: 'appended' as const })),
     { value: json(bookings[3]!), expected: 'duplicate' },
     { value: json(reused), expected: 'rejected', code: 'message-id-reused' },
-    { value: json(reversal(((bookings[2]!['data'] as Envelope)['dealId'] as string), 'booked')), expected: 'appended' },
+    { value: json(reversal((bookings[2]!['data'] as Envelope)['dealId'] as string, 'booked')), expected: 'appended' },
     { value: json(reversal('D-never', 'unknown')), expected: 'rejected', code: 'deal-not-booked' },
     { value: json(reversal('D-early', 'early')), expected: 'rejected', code: 'deal-not-booked' },
-    { value: json({ ...creditsBooked(partnerId, 200), messageId: `${partnerId}-book-early`, data: { dealId: 'D-early', area: 'vmc-on-aws', credits: 7 } }), expected: 'appended' },
+    {
+      value: json({ ...creditsBooked(partnerId, 200), messageId: `${partnerId}-book-early`, data: { dealId: 'D-early', area: 'vmc-on-aws', credits: 7 } }),
+      expected: 'appended',
+    },
     { value: json(unknownArea), expected: 'invalid' },
     { value: `not json ${partnerId}`, expected: 'invalid' },
     { value: json(lateTraining), expected: 'appended' },

@@ -16,7 +16,12 @@ export type ReadRecord = Readonly<{
 export async function produce(kafka: Kafka, topic: string, messages: readonly Message[]): Promise<void> {
   // Idempotent: on a loaded machine a send can time out and be retried, and a plain producer would
   // then write the batch twice (tests counting outcomes saw every message of a partition twice).
-  const producer = kafka.producer({ createPartitioner: Partitioners.DefaultPartitioner, allowAutoTopicCreation: false, idempotent: true, maxInFlightRequests: 1 });
+  const producer = kafka.producer({
+    createPartitioner: Partitioners.DefaultPartitioner,
+    allowAutoTopicCreation: false,
+    idempotent: true,
+    maxInFlightRequests: 1,
+  });
   await producer.connect();
   try {
     for (let i = 0; i < messages.length; i += 1000) {

@@ -28,7 +28,10 @@ function scenario(partnerId: string, body: Envelope | string, expected: Expected
 export function partnerScenarios(partnerId: string): Scenario[] {
   const id = (suffix: string) => `${partnerId}-${suffix}`;
   const signed = envelope(partnerId, id('sign'), 'AgreementSigned', {
-    agreementId: `A-${partnerId}`, effectiveFrom: '2021-02-01', expiresOn: '2022-01-31', businessModels: ['solution-provider'],
+    agreementId: `A-${partnerId}`,
+    effectiveFrom: '2021-02-01',
+    expiresOn: '2022-01-31',
+    businessModels: ['solution-provider'],
   });
   const trained = envelope(partnerId, id('train'), 'TrainingCompleted', { courseId: 'vsp-foundation', learnerId: 'L-1' }, '2021-02-02T10:00:00Z');
   const reused = { ...trained, data: { courseId: 'vsp-foundation', learnerId: 'L-2' } };
@@ -49,7 +52,13 @@ export function partnerScenarios(partnerId: string): Scenario[] {
 /** A valid, distinct fact number `n` of a partner that signed with {@link partnerScenarios}. */
 export function creditsBooked(partnerId: string, n: number): Envelope {
   const day = String(1 + (n % 27)).padStart(2, '0');
-  return envelope(partnerId, `${partnerId}-deal-${n}`, 'CreditsBooked', { dealId: `D-${n}`, area: 'vmc-on-aws', credits: 100 + (n % 50) }, `2021-03-${day}T08:00:00Z`);
+  return envelope(
+    partnerId,
+    `${partnerId}-deal-${n}`,
+    'CreditsBooked',
+    { dealId: `D-${n}`, area: 'vmc-on-aws', credits: 100 + (n % 50) },
+    `2021-03-${day}T08:00:00Z`,
+  );
 }
 
 /** Counts of expected outcomes. */

@@ -53,25 +53,43 @@ describe('UpstreamConsumer across a broker restart', () => {
     // The restarted broker remembers the crashed member until its session times out: keep that short.
     consumer = new UpstreamConsumer({ kafka, ingestion: fx.service, topics, groupId, chunkSize: 20, staleAfterMs: 8_000, sessionTimeoutMs: 10_000 });
     await consumer.start();
-    await waitFor(() => processed() >= 100, () => JSON.stringify(consumer!.counters));
+    await waitFor(
+      () => processed() >= 100,
+      () => JSON.stringify(consumer!.counters),
+    );
 
     expect(processed()).toBeLessThan(half);
     await broker.stop();
-    await waitFor(() => !consumer!.isConnected(), () => 'readiness still reports the broker connected', 30_000);
+    await waitFor(
+      () => !consumer!.isConnected(),
+      () => 'readiness still reports the broker connected',
+      30_000,
+    );
     await broker.start(true);
     await produce(kafka, topics.upstream, messages.slice(half));
 
     // Facts and the domain's refusals, each stored once.
     const designed = designedRecords(PARTNERS);
     const stored = designed.size;
-    await waitFor(async () => (await allEvents(fx.store)).length === stored, () => JSON.stringify(consumer!.counters), 120_000);
+    await waitFor(
+      async () => (await allEvents(fx.store)).length === stored,
+      () => JSON.stringify(consumer!.counters),
+      120_000,
+    );
     const events = await allEvents(fx.store);
     expect(storedRecords(events)).toEqual(designed);
-    await waitFor(async () => {
-      const committed = await committedOffsets(kafka, groupId, topics.upstream);
-      return [...committed.values()].reduce((a, b) => a + b, 0n) === BigInt(messages.length);
-    }, () => JSON.stringify(consumer!.counters), 60_000);
-    await waitFor(() => consumer!.isConnected(), () => 'readiness never recovered');
+    await waitFor(
+      async () => {
+        const committed = await committedOffsets(kafka, groupId, topics.upstream);
+        return [...committed.values()].reduce((a, b) => a + b, 0n) === BigInt(messages.length);
+      },
+      () => JSON.stringify(consumer!.counters),
+      60_000,
+    );
+    await waitFor(
+      () => consumer!.isConnected(),
+      () => 'readiness never recovered',
+    );
     expect(await allEvents(fx.store)).toHaveLength(stored);
     expect(consumer.counters.retries).toBe(0);
   });

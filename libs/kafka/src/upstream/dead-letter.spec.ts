@@ -2,8 +2,14 @@ import type { KafkaMessage } from 'kafkajs';
 import { DLQ_HEADERS, MAX_REASON_BYTES, inSends, isDeadLetter, toDeadLetter, truncateUtf8 } from './dead-letter';
 import { toUpstreamRecord } from './upstream-message';
 
-const message = (value: string): KafkaMessage =>
-  ({ key: Buffer.from('P-1'), value: Buffer.from(value), offset: '41', timestamp: '0', attributes: 0, headers: { trace: Buffer.from('t-1') } });
+const message = (value: string): KafkaMessage => ({
+  key: Buffer.from('P-1'),
+  value: Buffer.from(value),
+  offset: '41',
+  timestamp: '0',
+  attributes: 0,
+  headers: { trace: Buffer.from('t-1') },
+});
 
 describe('dead letters', () => {
   it('carry the key, value and headers as received plus outcome, reason, code and origin', () => {
@@ -23,7 +29,12 @@ describe('dead letters', () => {
   });
 
   it('are written for invalid and rejected outcomes only', () => {
-    expect(['appended', 'duplicate', 'invalid', 'rejected'].map((outcome) => isDeadLetter({ messageId: null, outcome } as never))).toEqual([false, false, true, true]);
+    expect(['appended', 'duplicate', 'invalid', 'rejected'].map((outcome) => isDeadLetter({ messageId: null, outcome } as never))).toEqual([
+      false,
+      false,
+      true,
+      true,
+    ]);
   });
 
   it('cut long reasons to a few KB on a character boundary', () => {

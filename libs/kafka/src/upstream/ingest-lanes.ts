@@ -31,7 +31,11 @@ export async function ingestInLanes(records: readonly UpstreamRecord[], deps: La
   const stop = () => halt.abort();
   deps.signal.addEventListener('abort', stop, { once: true });
   const runLane = async (indexes: readonly number[]) => {
-    const laneResults = await ingestWithRetry(indexes.map((i) => records[i]!), deps, halt.signal);
+    const laneResults = await ingestWithRetry(
+      indexes.map((i) => records[i]!),
+      deps,
+      halt.signal,
+    );
     indexes.forEach((index, k) => (results[index] = laneResults[k]!));
   };
   try {

@@ -19,7 +19,10 @@ const KILLS = 3;
 type Worker = { child: ChildProcess; processed: () => number; exited: Promise<unknown> };
 
 function spawnWorker(args: string[]): Worker {
-  const child = spawn(process.execPath, ['-r', '@swc-node/register', join(__dirname, '..', 'testing', 'crash-worker.ts'), ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, ['-r', '@swc-node/register', join(__dirname, '..', 'testing', 'crash-worker.ts'), ...args], {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   let processed = 0;
   child.stdout.on('data', (chunk: Buffer) => {
     const last = /processed (\d+)\s*$/.exec(chunk.toString());
@@ -57,14 +60,22 @@ describe('UpstreamConsumer killed with SIGKILL (real broker, child processes)', 
     for (let kill = 0; kill < KILLS; kill++) {
       worker = spawnWorker(args);
       const target = 50 + Math.floor(Math.random() * 250);
-      await waitFor(() => worker!.processed() >= target, () => `worker ${kill} processed ${worker!.processed()}`, 60_000);
+      await waitFor(
+        () => worker!.processed() >= target,
+        () => `worker ${kill} processed ${worker!.processed()}`,
+        60_000,
+      );
       await new Promise((resolve) => setTimeout(resolve, Math.random() * 100));
       worker.child.kill('SIGKILL');
       await worker.exited;
     }
     expect(await committedTotal()).toBeLessThan(BigInt(messages.length));
     worker = spawnWorker(args);
-    await waitFor(async () => (await committedTotal()) === BigInt(messages.length), () => `final worker processed ${worker!.processed()}`, 90_000);
+    await waitFor(
+      async () => (await committedTotal()) === BigInt(messages.length),
+      () => `final worker processed ${worker!.processed()}`,
+      90_000,
+    );
     worker.child.kill('SIGKILL');
     await worker.exited;
     worker = undefined;

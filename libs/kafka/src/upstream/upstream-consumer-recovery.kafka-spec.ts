@@ -35,15 +35,25 @@ describe('UpstreamConsumer recovery (real broker)', () => {
 
   it('commits nothing unfinished when stopped mid-batch; after a restart nothing is lost or stored twice', async () => {
     const partners = Array.from({ length: 30 }, (_, i) => `P-${i}`);
-    const values = partners.flatMap((p) => [partnerScenarios(p)[0]!.message.value as string, ...Array.from({ length: 19 }, (_, n) => JSON.stringify(creditsBooked(p, n)))]);
+    const values = partners.flatMap((p) => [
+      partnerScenarios(p)[0]!.message.value as string,
+      ...Array.from({ length: 19 }, (_, n) => JSON.stringify(creditsBooked(p, n))),
+    ]);
     const keys = partners.flatMap((p) => Array<string>(20).fill(p));
-    await produce(kafka, topics.upstream, values.map((value, i) => ({ key: keys[i]!, value })));
+    await produce(
+      kafka,
+      topics.upstream,
+      values.map((value, i) => ({ key: keys[i]!, value })),
+    );
     const groupId = `ingestion${uniqueSuffix()}`;
 
     fx = openIngestion(dir, slowAppends(5));
     consumer = new UpstreamConsumer({ kafka, ingestion: fx.service, topics, groupId, chunkSize: 40, partitionsConsumedConcurrently: 3 });
     await consumer.start();
-    await waitFor(() => processed(consumer!) >= 150, () => JSON.stringify(consumer!.counters));
+    await waitFor(
+      () => processed(consumer!) >= 150,
+      () => JSON.stringify(consumer!.counters),
+    );
     await consumer.stop();
     const firstRun = processed(consumer);
     expect(firstRun).toBeLessThan(values.length);
@@ -61,29 +71,50 @@ describe('UpstreamConsumer recovery (real broker)', () => {
     fx = openIngestion(dir);
     consumer = new UpstreamConsumer({ kafka, ingestion: fx.service, topics, groupId, chunkSize: 40 });
     await consumer.start();
-    await waitFor(async () => (await allEvents(fx!.store)).length === values.length && processed(consumer!) >= values.length - covered.length, () => JSON.stringify(consumer!.counters));
+    await waitFor(
+      async () => (await allEvents(fx!.store)).length === values.length && processed(consumer!) >= values.length - covered.length,
+      () => JSON.stringify(consumer!.counters),
+    );
     const events = await allEvents(fx.store);
     expect(new Set(events.map((e) => e.metadata.messageId)).size).toBe(values.length);
     expect(consumer.counters.messages).toMatchObject({ invalid: 0, rejected: 0 });
     expect(consumer.counters.messages.appended).toBe(values.length - stored.size);
     expect(consumer.counters.messages.duplicate).toBe(stored.size - covered.length);
-    await waitFor(async () => [...(await committedOffsets(kafka, groupId, topics.upstream)).values()].reduce((a, b) => a + b, 0n) === BigInt(values.length), () => 'commits to the end');
+    await waitFor(
+      async () => [...(await committedOffsets(kafka, groupId, topics.upstream)).values()].reduce((a, b) => a + b, 0n) === BigInt(values.length),
+      () => 'commits to the end',
+    );
   });
 
   it('retries transient store failures with backoff, in order, and never dead-letters them', async () => {
     const scenarios = ['P-X', 'P-Y'].flatMap(partnerScenarios);
-    await produce(kafka, topics.upstream, scenarios.map((s) => s.message));
+    await produce(
+      kafka,
+      topics.upstream,
+      scenarios.map((s) => s.message),
+    );
     const faults = failingAppends(4);
     fx = openIngestion(dir, faults.wrap);
     consumer = new UpstreamConsumer({ kafka, ingestion: fx.service, topics, groupId: `ingestion${uniqueSuffix()}`, backoff: { initialMs: 20, maxMs: 100 } });
     await consumer.start();
-    await waitFor(() => processed(consumer!) === scenarios.length, () => JSON.stringify(consumer!.counters));
+    await waitFor(
+      () => processed(consumer!) === scenarios.length,
+      () => JSON.stringify(consumer!.counters),
+    );
 
     expect(faults.thrown()).toBe(4);
     expect(consumer.counters.retries).toBe(4);
     expect(consumer.counters.messages).toEqual(countExpected(scenarios));
-    const stored = (await allEvents(fx.store)).filter((e) => e.type !== 'MessageRejected').map((e) => e.metadata.messageId).sort();
-    expect(stored).toEqual(scenarios.filter((s) => s.expected === 'appended').map((s) => s.messageId).sort());
+    const stored = (await allEvents(fx.store))
+      .filter((e) => e.type !== 'MessageRejected')
+      .map((e) => e.metadata.messageId)
+      .sort();
+    expect(stored).toEqual(
+      scenarios
+        .filter((s) => s.expected === 'appended')
+        .map((s) => s.messageId)
+        .sort(),
+    );
     const deadLetters = scenarios.filter((s) => s.expected === 'invalid' || s.expected === 'rejected').length;
     expect(await topicSize(kafka, topics.deadLetter)).toBe(BigInt(deadLetters));
   });

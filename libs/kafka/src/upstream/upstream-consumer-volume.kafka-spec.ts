@@ -17,9 +17,7 @@ jest.setTimeout(120_000);
 const PARTNERS = 500;
 
 async function storeContent(fx: IngestionFixture): Promise<string[]> {
-  return (await allEvents(fx.store))
-    .map((e) => JSON.stringify([e.streamId, e.revision, e.type, e.metadata.messageId, e.metadata.occurredAt, e.data]))
-    .sort();
+  return (await allEvents(fx.store)).map((e) => JSON.stringify([e.streamId, e.revision, e.type, e.metadata.messageId, e.metadata.occurredAt, e.data])).sort();
 }
 
 const rejections = async (fx: IngestionFixture) => (await fx.listRejections()).map((r) => `${r.messageId ?? '-'} ${r.code}`).sort();
@@ -80,12 +78,19 @@ describe('UpstreamConsumer with 10,000 mixed messages (real broker)', () => {
     consumer = new UpstreamConsumer({ kafka, ingestion: viaKafka.service, topics, groupId: `ingestion${uniqueSuffix()}` });
     await consumer.start();
     const processed = () => Object.values(consumer!.counters.messages).reduce((a, b) => a + b, 0);
-    await waitFor(() => processed() === messages.length, () => JSON.stringify(consumer!.counters), 100_000);
+    await waitFor(
+      () => processed() === messages.length,
+      () => JSON.stringify(consumer!.counters),
+      100_000,
+    );
     const seconds = (Date.now() - started) / 1000;
     process.stdout.write(`kafka → store: ${messages.length} messages in ${seconds.toFixed(1)} s = ${Math.round(messages.length / seconds)} msg/s\n`);
 
     // The same messages, in the same order, through the shared path that POST /v1/events uses.
-    const inputs = messages.map((m) => ({ ...toUpstreamRecord('http', 0, { ...m, value: Buffer.from(m.value as string), offset: '0' } as never).input, origin: { transport: 'http' } as const }));
+    const inputs = messages.map((m) => ({
+      ...toUpstreamRecord('http', 0, { ...m, value: Buffer.from(m.value as string), offset: '0' } as never).input,
+      origin: { transport: 'http' } as const,
+    }));
     const reference = countOutcomes(await viaHttp.service.ingestBatch(inputs));
     const designed = Object.fromEntries(Object.entries(PER_PARTNER).map(([k, n]) => [k, n * PARTNERS]));
     expect(reference).toEqual(designed);

@@ -34,10 +34,17 @@ describe('UpstreamConsumer (real broker)', () => {
     topics = await createTestTopics(kafka, { upstreamPartitions: 6 });
     dir = tempDir();
     fx = openIngestion(dir);
-    await produce(kafka, topics.upstream, scenarios.map((s) => s.message));
+    await produce(
+      kafka,
+      topics.upstream,
+      scenarios.map((s) => s.message),
+    );
     consumer = new UpstreamConsumer({ kafka, ingestion: fx.service, topics, groupId, chunkSize: 8 });
     await consumer.start();
-    await waitFor(() => total() === scenarios.length, () => JSON.stringify(consumer.counters));
+    await waitFor(
+      () => total() === scenarios.length,
+      () => JSON.stringify(consumer.counters),
+    );
   });
 
   afterAll(async () => {
@@ -54,8 +61,14 @@ describe('UpstreamConsumer (real broker)', () => {
   });
 
   it('stores each appended event exactly once', async () => {
-    const stored = (await allEvents(fx.store)).filter((e) => e.type !== 'MessageRejected').map((e) => e.metadata.messageId).sort();
-    const appended = scenarios.filter((s) => s.expected === 'appended').map((s) => s.messageId).sort();
+    const stored = (await allEvents(fx.store))
+      .filter((e) => e.type !== 'MessageRejected')
+      .map((e) => e.metadata.messageId)
+      .sort();
+    const appended = scenarios
+      .filter((s) => s.expected === 'appended')
+      .map((s) => s.messageId)
+      .sort();
     expect(stored).toEqual(appended);
   });
 

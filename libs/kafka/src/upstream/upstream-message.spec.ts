@@ -2,7 +2,13 @@ import type { KafkaMessage } from 'kafkajs';
 import { toUpstreamRecord } from './upstream-message';
 
 const message = (value: string | null, key: string | null = 'P-1'): KafkaMessage =>
-  ({ key: key === null ? null : Buffer.from(key), value: value === null ? null : Buffer.from(value), offset: '7', timestamp: '0', attributes: 0 }) as KafkaMessage;
+  ({
+    key: key === null ? null : Buffer.from(key),
+    value: value === null ? null : Buffer.from(value),
+    offset: '7',
+    timestamp: '0',
+    attributes: 0,
+  }) as KafkaMessage;
 
 describe('toUpstreamRecord', () => {
   it('parses the JSON value and records where it came from', () => {

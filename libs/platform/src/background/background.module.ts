@@ -12,7 +12,11 @@ import { RenewalScheduler } from './renewal-scheduler';
     ProjectionLoop,
     RenewalScheduler,
     ProjectorTerms,
-    { provide: RenewalNoticeIssuer, inject: [ReadModelQueries, PartnerCommandHandler], useFactory: (queries: ReadModelQueries, handler: PartnerCommandHandler) => new RenewalNoticeIssuer(queries, handler) },
+    {
+      provide: RenewalNoticeIssuer,
+      inject: [ReadModelQueries, PartnerCommandHandler],
+      useFactory: (queries: ReadModelQueries, handler: PartnerCommandHandler) => new RenewalNoticeIssuer(queries, handler),
+    },
   ],
   exports: [RenewalScheduler],
 })

@@ -33,13 +33,15 @@ export class ProjectorTerms implements OnApplicationBootstrap {
   onApplicationBootstrap(): void {
     const workers: TermWorker[] = [this.loop, this.scheduler];
     if (this.requests) {
-      workers.push(new RebuildRequestWorker(this.requests, () => rebuildReadModels(this.projector), {
-        finished: (id, outcome) =>
-          'result' in outcome
-            ? this.logger.log(`rebuilt every read model for request ${id}: ${outcome.result.events} events in ${Math.round(outcome.result.ms)} ms`)
-            : this.logger.error(`rebuild request ${id} failed: ${outcome.error}`),
-        failed: (error) => this.logger.error(`serving rebuild requests failed, retrying: ${(error as Error).stack}`),
-      }));
+      workers.push(
+        new RebuildRequestWorker(this.requests, () => rebuildReadModels(this.projector), {
+          finished: (id, outcome) =>
+            'result' in outcome
+              ? this.logger.log(`rebuilt every read model for request ${id}: ${outcome.result.events} events in ${Math.round(outcome.result.ms)} ms`)
+              : this.logger.error(`rebuild request ${id} failed: ${outcome.error}`),
+          failed: (error) => this.logger.error(`serving rebuild requests failed, retrying: ${(error as Error).stack}`),
+        }),
+      );
     }
     serveDuty('projector', this.leaderships.projector, workers, this.shutdown, this.metrics);
   }

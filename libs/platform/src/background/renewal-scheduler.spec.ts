@@ -25,7 +25,13 @@ describe('background loops and shutdown', () => {
       },
     } as unknown as PartnerProjector;
     const issuer = { issueDue: async () => 0 } as unknown as RenewalNoticeIssuer;
-    const scheduler = new RenewalScheduler(projector, issuer, shutdown, () => new Date(), new ConfigService<AppConfig, true>({ SCHEDULER_INTERVAL_MS: 3_600_000 }));
+    const scheduler = new RenewalScheduler(
+      projector,
+      issuer,
+      shutdown,
+      () => new Date(),
+      new ConfigService<AppConfig, true>({ SCHEDULER_INTERVAL_MS: 3_600_000 }),
+    );
     shutdown.runInBackground(scheduler.runTerm({ epoch: 1n, signal: shutdown.signal, token: () => 1n }), 'renewal scheduler');
     expect(shutdown.waitingFor()).toMatch(/destroyed/);
     await shutdown.onApplicationShutdown('SIGTERM');

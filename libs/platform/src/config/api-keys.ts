@@ -16,7 +16,10 @@ export function roleSatisfies(held: Role, required: Role): boolean {
  */
 export function rolesOfRepeatedKeys(spec: string): Role[][] {
   const rolesByKey = new Map<string, Role[]>();
-  for (const part of spec.split(',').map((p) => p.trim()).filter(Boolean)) {
+  for (const part of spec
+    .split(',')
+    .map((p) => p.trim())
+    .filter(Boolean)) {
     const [role, key = ''] = part.split(':') as [Role, string];
     rolesByKey.set(key, [...(rolesByKey.get(key) ?? []), role]);
   }

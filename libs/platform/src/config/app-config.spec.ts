@@ -3,7 +3,17 @@ import { validateEnvironment } from './app-config';
 
 describe('validateEnvironment', () => {
   it('applies the documented defaults', () => {
-    expect(validateEnvironment({})).toMatchObject({ PORT: 3000, DATA_DIR: './data', LOG_LEVEL: 'info', SCHEDULER_INTERVAL_MS: 30_000, EVENT_STORE: 'sqlite', BODY_LIMIT: '1mb', RATE_LIMIT_WINDOW_S: 1, RATE_LIMIT_PER_KEY: 100_000, RATE_LIMIT_PER_ADDRESS: 5_000 });
+    expect(validateEnvironment({})).toMatchObject({
+      PORT: 3000,
+      DATA_DIR: './data',
+      LOG_LEVEL: 'info',
+      SCHEDULER_INTERVAL_MS: 30_000,
+      EVENT_STORE: 'sqlite',
+      BODY_LIMIT: '1mb',
+      RATE_LIMIT_WINDOW_S: 1,
+      RATE_LIMIT_PER_KEY: 100_000,
+      RATE_LIMIT_PER_ADDRESS: 5_000,
+    });
   });
 
   it('converts numbers from the environment', () => {
@@ -22,8 +32,13 @@ describe('validateEnvironment', () => {
   });
 
   it('reads where several instances coordinate, and names a bad DATABASE_URL or DATABASE_SCHEMA_PREFIX', () => {
-    expect(validateEnvironment({ DATABASE_URL: 'postgres://pp@db:5432/pp', DATABASE_SCHEMA_PREFIX: 'pp_blue_' })).toMatchObject({ DATABASE_URL: 'postgres://pp@db:5432/pp', DATABASE_SCHEMA_PREFIX: 'pp_blue_' });
-    expect(() => validateEnvironment({ DATABASE_URL: 'mysql://db/pp', DATABASE_SCHEMA_PREFIX: 'Blue; DROP' })).toThrow(/DATABASE_URL: .*postgres:\/\/[\s\S]*DATABASE_SCHEMA_PREFIX: /);
+    expect(validateEnvironment({ DATABASE_URL: 'postgres://pp@db:5432/pp', DATABASE_SCHEMA_PREFIX: 'pp_blue_' })).toMatchObject({
+      DATABASE_URL: 'postgres://pp@db:5432/pp',
+      DATABASE_SCHEMA_PREFIX: 'pp_blue_',
+    });
+    expect(() => validateEnvironment({ DATABASE_URL: 'mysql://db/pp', DATABASE_SCHEMA_PREFIX: 'Blue; DROP' })).toThrow(
+      /DATABASE_URL: .*postgres:\/\/[\s\S]*DATABASE_SCHEMA_PREFIX: /,
+    );
   });
 
   it('accepts keys of several roles', () => {
@@ -31,13 +46,16 @@ describe('validateEnvironment', () => {
   });
 
   // The config check and the adapter used to disagree: kurrentdb:// passed here, then the adapter refused it.
-  it.each(['esdb://localhost:2113?tls=false', 'esdb+discover://a:b@cluster:2113', 'kurrentdb://localhost:2113?tls=false', 'kurrentdb+discover://cluster:2113', 'kurrent://h:2113'])(
-    'an ESDB_CONNECTION_STRING it accepts (%p) is one the EventStoreDB adapter accepts',
-    (value) => {
-      const config = validateEnvironment({ EVENT_STORE: 'esdb', ESDB_CONNECTION_STRING: value });
-      expect(parseEsdbConnectionString(config.ESDB_CONNECTION_STRING!)).toMatch(/^esdb(\+discover)?:\/\//);
-    },
-  );
+  it.each([
+    'esdb://localhost:2113?tls=false',
+    'esdb+discover://a:b@cluster:2113',
+    'kurrentdb://localhost:2113?tls=false',
+    'kurrentdb+discover://cluster:2113',
+    'kurrent://h:2113',
+  ])('an ESDB_CONNECTION_STRING it accepts (%p) is one the EventStoreDB adapter accepts', (value) => {
+    const config = validateEnvironment({ EVENT_STORE: 'esdb', ESDB_CONNECTION_STRING: value });
+    expect(parseEsdbConnectionString(config.ESDB_CONNECTION_STRING!)).toMatch(/^esdb(\+discover)?:\/\//);
+  });
 
   it.each(['http://localhost:2113', 'kurrentdb://', 'esdb://?tls=false'])('refuses ESDB_CONNECTION_STRING %p, as the adapter would', (value) => {
     expect(() => validateEnvironment({ EVENT_STORE: 'esdb', ESDB_CONNECTION_STRING: value })).toThrow(/ESDB_CONNECTION_STRING/);
@@ -79,10 +97,19 @@ describe('validateEnvironment and Kafka', () => {
 
   it('reads SSL and SASL', () => {
     const config = validateEnvironment({
-      KAFKA_BROKERS: 'k1:9093', KAFKA_SSL: 'TRUE', KAFKA_CLIENT_ID: 'worker-1',
-      KAFKA_SASL_MECHANISM: 'SCRAM-SHA-512', KAFKA_SASL_USERNAME: 'svc', KAFKA_SASL_PASSWORD: 's3cret',
+      KAFKA_BROKERS: 'k1:9093',
+      KAFKA_SSL: 'TRUE',
+      KAFKA_CLIENT_ID: 'worker-1',
+      KAFKA_SASL_MECHANISM: 'SCRAM-SHA-512',
+      KAFKA_SASL_USERNAME: 'svc',
+      KAFKA_SASL_PASSWORD: 's3cret',
     });
-    expect(config.kafka).toEqual({ brokers: ['k1:9093'], clientId: 'worker-1', ssl: true, sasl: { mechanism: 'scram-sha-512', username: 'svc', password: 's3cret' } });
+    expect(config.kafka).toEqual({
+      brokers: ['k1:9093'],
+      clientId: 'worker-1',
+      ssl: true,
+      sasl: { mechanism: 'scram-sha-512', username: 'svc', password: 's3cret' },
+    });
     expect(validateEnvironment({ KAFKA_BROKERS: 'k1:9093', KAFKA_SSL: '1' }).kafka?.ssl).toBe(true);
   });
 
@@ -93,7 +120,9 @@ describe('validateEnvironment and Kafka', () => {
   });
 
   it('requires both credentials with a mechanism and a mechanism with credentials, without echoing the password', () => {
-    expect(() => validateEnvironment({ KAFKA_BROKERS: 'k:1', KAFKA_SASL_MECHANISM: 'plain', KAFKA_SASL_USERNAME: 'u' })).toThrow(/KAFKA_SASL_PASSWORD: required with KAFKA_SASL_MECHANISM/);
+    expect(() => validateEnvironment({ KAFKA_BROKERS: 'k:1', KAFKA_SASL_MECHANISM: 'plain', KAFKA_SASL_USERNAME: 'u' })).toThrow(
+      /KAFKA_SASL_PASSWORD: required with KAFKA_SASL_MECHANISM/,
+    );
     const start = () => validateEnvironment({ KAFKA_BROKERS: 'k:1', KAFKA_SASL_PASSWORD: 'hunter2' });
     expect(start).toThrow(/KAFKA_SASL_MECHANISM: .*are set but KAFKA_SASL_MECHANISM is not/);
     expect(start).not.toThrow(/hunter2/);
@@ -104,7 +133,9 @@ describe('validateEnvironment and PostgreSQL', () => {
   it('knows EVENT_STORE=postgres, with DATABASE_URL and a pool of 10 by default', () => {
     const config = validateEnvironment({ EVENT_STORE: 'postgres', DATABASE_URL: 'postgres://postgres@127.0.0.1:15432/postgres' });
     expect(config).toMatchObject({ EVENT_STORE: 'postgres', DATABASE_URL: 'postgres://postgres@127.0.0.1:15432/postgres', DATABASE_POOL_SIZE: 10 });
-    expect(validateEnvironment({ EVENT_STORE: 'postgres', DATABASE_URL: 'postgresql://app:pw@db.internal/pp', DATABASE_POOL_SIZE: '25' }).DATABASE_POOL_SIZE).toBe(25);
+    expect(
+      validateEnvironment({ EVENT_STORE: 'postgres', DATABASE_URL: 'postgresql://app:pw@db.internal/pp', DATABASE_POOL_SIZE: '25' }).DATABASE_POOL_SIZE,
+    ).toBe(25);
   });
 
   it('requires DATABASE_URL with EVENT_STORE=postgres, once', () => {

@@ -11,14 +11,19 @@ import { loadRulesetCatalog } from '../core/rulesets-file';
 // that half works. Nothing else reads process.env: modules get this object through Nest's
 // ConfigService (CoreModule) and the libraries the typed parts they need (`kafka`).
 
-export type AppConfig = Readonly<EnvironmentVariables> & Readonly<{
-  /** The Kafka connection, when KAFKA_BROKERS is set; off otherwise. */
-  kafka: KafkaConfig | undefined;
-}>;
+export type AppConfig = Readonly<EnvironmentVariables> &
+  Readonly<{
+    /** The Kafka connection, when KAFKA_BROKERS is set; off otherwise. */
+    kafka: KafkaConfig | undefined;
+  }>;
 
 /** Every variable of the configuration, in declaration order. */
 export const CONFIG_VARIABLES: readonly string[] = [
-  ...new Set(getMetadataStorage().getTargetValidationMetadatas(EnvironmentVariables, '', true, false).map((rule) => rule.propertyName)),
+  ...new Set(
+    getMetadataStorage()
+      .getTargetValidationMetadatas(EnvironmentVariables, '', true, false)
+      .map((rule) => rule.propertyName),
+  ),
 ];
 
 /** Parses and checks the environment; throws an Error naming every bad variable, never a secret's value. */

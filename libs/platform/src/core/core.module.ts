@@ -4,7 +4,14 @@ import { ConfigModule } from '@nestjs/config';
 import type { RulesetCatalog } from '@partner-program/domain';
 import { type EventStore, systemClock } from '@partner-program/event-store';
 import type { Pool } from 'pg';
-import { IngestionService, PartnerCommandHandler, PostgresRejectionLog, type RejectionLog, RejectionLogProjector, SqliteRejectionLog } from '@partner-program/ingestion';
+import {
+  IngestionService,
+  PartnerCommandHandler,
+  PostgresRejectionLog,
+  type RejectionLog,
+  RejectionLogProjector,
+  SqliteRejectionLog,
+} from '@partner-program/ingestion';
 import { PartnerProjector, ReadModelQueries } from '@partner-program/read-models';
 import type { AppConfig } from '../config/app-config';
 import { ApiKeyRing } from '../config/api-keys';
@@ -12,7 +19,18 @@ import { createEventStore } from './event-store.factory';
 import { type ReadModels, openReadModels } from './read-models.factory';
 import { openSharedPool, postgresSchemas } from './postgres';
 import { loadRulesetCatalog } from './rulesets-file';
-import { API_KEY_RING, CLOCK, type Clock, EVENT_STORE, LEADERSHIPS, POSTGRES_POOL, READ_MODEL_DB, REBUILD_REQUESTS, REJECTION_LOG, RULESET_CATALOG } from './tokens';
+import {
+  API_KEY_RING,
+  CLOCK,
+  type Clock,
+  EVENT_STORE,
+  LEADERSHIPS,
+  POSTGRES_POOL,
+  READ_MODEL_DB,
+  REBUILD_REQUESTS,
+  REJECTION_LOG,
+  RULESET_CATALOG,
+} from './tokens';
 import { ShutdownCoordinator } from './shutdown-coordinator';
 import { Metrics } from '../observability/metrics';
 import { type Leaderships, leadershipsFor } from '../leadership/leaderships';
@@ -54,7 +72,9 @@ export class CoreModule {
         provide: REJECTION_LOG,
         inject: [POSTGRES_POOL],
         useFactory: async (pool: Pool | undefined): Promise<RejectionLog> =>
-          pool ? PostgresRejectionLog.open({ pool, schema: postgresSchemas(config).rejectionLog }) : SqliteRejectionLog.open(join(config.DATA_DIR, 'rejections.sqlite')),
+          pool
+            ? PostgresRejectionLog.open({ pool, schema: postgresSchemas(config).rejectionLog })
+            : SqliteRejectionLog.open(join(config.DATA_DIR, 'rejections.sqlite')),
       },
       { provide: ReadModelQueries, inject: [READ_MODEL_DB], useFactory: (db: ReadModels) => db.queries() },
       { provide: PartnerCommandHandler, inject: [EVENT_STORE], useFactory: (store: EventStore) => new PartnerCommandHandler(store) },
@@ -80,7 +100,10 @@ export class CoreModule {
           return new RejectionLogProjector(store, rejections, { onError, fence: leaderships.projector.token });
         },
       },
-      { provide: LEADERSHIPS, useFactory: () => leadershipsFor(config, (duty, error) => leadershipLogger.warn(`${duty} election: ${(error as Error).message}; competing again`)) },
+      {
+        provide: LEADERSHIPS,
+        useFactory: () => leadershipsFor(config, (duty, error) => leadershipLogger.warn(`${duty} election: ${(error as Error).message}; competing again`)),
+      },
       {
         provide: REBUILD_REQUESTS,
         inject: [ShutdownCoordinator],
@@ -96,4 +119,3 @@ export class CoreModule {
     return { module: CoreModule, imports: [configModule(config)], providers, exports: providers.map((p) => ('provide' in p ? p.provide : p)) };
   }
 }
-

@@ -11,7 +11,13 @@ import type { Clock } from './tokens';
 export async function createEventStore(config: AppConfig, clock: Clock, pool: Pool | undefined): Promise<EventStore> {
   if (config.EVENT_STORE === 'esdb') return EsdbEventStore.fromConnectionString(config.ESDB_CONNECTION_STRING!, { clock });
   if (config.EVENT_STORE === 'postgres') {
-    return PostgresEventStore.open({ connectionString: config.DATABASE_URL!, pool: pool!, schema: postgresSchemas(config).eventStore, clock, listenerRetryMs: 200 });
+    return PostgresEventStore.open({
+      connectionString: config.DATABASE_URL!,
+      pool: pool!,
+      schema: postgresSchemas(config).eventStore,
+      clock,
+      listenerRetryMs: 200,
+    });
   }
   return SqliteEventStore.open({ location: config.DATA_DIR, clock });
 }

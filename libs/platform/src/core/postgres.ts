@@ -12,7 +12,11 @@ export type PostgresSchemas = Readonly<{ eventStore: string; readModels: string;
 export function postgresSchemas(config: Pick<AppConfig, 'DATABASE_SCHEMA_PREFIX'>): PostgresSchemas {
   const prefix = config.DATABASE_SCHEMA_PREFIX;
   return {
-    eventStore: `${prefix}event_store`, readModels: `${prefix}read_models`, rejectionLog: `${prefix}rejection_log`, publishers: `${prefix}publishers`, coordination: `${prefix}coordination`,
+    eventStore: `${prefix}event_store`,
+    readModels: `${prefix}read_models`,
+    rejectionLog: `${prefix}rejection_log`,
+    publishers: `${prefix}publishers`,
+    coordination: `${prefix}coordination`,
   };
 }
 
@@ -47,10 +51,7 @@ function whereItPoints(url: string): string {
 export async function postgresAnswers(pool: Pool, timeoutMs = 1_000): Promise<boolean> {
   const timer = new AbortController();
   try {
-    return await Promise.race([
-      pool.query('SELECT 1').then(() => true),
-      pause(timeoutMs, timer.signal).then(() => false),
-    ]);
+    return await Promise.race([pool.query('SELECT 1').then(() => true), pause(timeoutMs, timer.signal).then(() => false)]);
   } finally {
     timer.abort();
   }

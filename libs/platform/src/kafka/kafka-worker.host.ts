@@ -57,13 +57,17 @@ export class KafkaWorkerHost implements OnApplicationBootstrap, BeforeApplicatio
     const started = this.worker.startWhenReachable(this.shutdown.signal, (error, attempt) =>
       this.logger.warn(`not started yet (attempt ${attempt + 1}), retrying: ${(error as Error).message}`),
     );
-    this.shutdown.runInBackground(started.then(() => this.shutdown.draining || this.logger.log('consuming')), 'Kafka start');
+    this.shutdown.runInBackground(
+      started.then(() => this.shutdown.draining || this.logger.log('consuming')),
+      'Kafka start',
+    );
     serveDuty('kafka-publishers', this.leaderships.kafkaPublishers, [this.publishers()], this.shutdown, this.metrics);
   }
 
   /** The renewal-notice and status-change publishers: one process at a time relays them. */
   private publishers(): TermWorker {
-    const onRetry = (error: unknown, attempt: number) => this.logger.warn(`publishers not started yet (attempt ${attempt + 1}), retrying: ${(error as Error).message}`);
+    const onRetry = (error: unknown, attempt: number) =>
+      this.logger.warn(`publishers not started yet (attempt ${attempt + 1}), retrying: ${(error as Error).message}`);
     return { name: 'Kafka publishers', runTerm: (term) => this.worker.publishDuring(term.signal, onRetry) };
   }
 

@@ -7,12 +7,18 @@ import { validateEnvironment } from '../config/app-config';
 import { openSharedPool, postgresSchemas } from '../core/postgres';
 import { publisherCheckpoints } from './publisher-checkpoints';
 
-describe('the publishers\' checkpoints follow EVENT_STORE', () => {
+describe("the publishers' checkpoints follow EVENT_STORE", () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'pp-publisher-checkpoints-'));
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
   it('with EVENT_STORE=postgres: a row per publisher in <prefix>publishers, nothing in DATA_DIR', async () => {
-    const config = validateEnvironment({ EVENT_STORE: 'postgres', DATABASE_URL: testDatabaseUrl(), DATABASE_POOL_SIZE: '3', DATABASE_SCHEMA_PREFIX: `pc_${randomBytes(4).toString('hex')}_`, DATA_DIR: dataDir });
+    const config = validateEnvironment({
+      EVENT_STORE: 'postgres',
+      DATABASE_URL: testDatabaseUrl(),
+      DATABASE_POOL_SIZE: '3',
+      DATABASE_SCHEMA_PREFIX: `pc_${randomBytes(4).toString('hex')}_`,
+      DATA_DIR: dataDir,
+    });
     const pool = (await openSharedPool(config))!;
     expect(pool.options.max).toBe(3);
     const schema = postgresSchemas(config).publishers;

@@ -10,7 +10,10 @@ import { postgresSchemas } from '../core/postgres';
  * machine may run the publisher), else a file in DATA_DIR/kafka beside the SQLite store.
  */
 export function publisherCheckpoints(
-  config: Pick<AppConfig, 'DATA_DIR' | 'DATABASE_SCHEMA_PREFIX'>, pool: Pool | undefined, publisher: string, fence?: FencingToken,
+  config: Pick<AppConfig, 'DATA_DIR' | 'DATABASE_SCHEMA_PREFIX'>,
+  pool: Pool | undefined,
+  publisher: string,
+  fence?: FencingToken,
 ): CheckpointStore {
   if (pool) return new PostgresCheckpointStore({ pool, schema: postgresSchemas(config).publishers, name: publisher, ...(fence ? { fence } : {}) });
   return new FileCheckpointStore(join(config.DATA_DIR, 'kafka', `${publisher}.checkpoint.json`));

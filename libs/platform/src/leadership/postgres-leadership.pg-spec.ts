@@ -14,7 +14,13 @@ type Candidate = Readonly<{ leadership: PostgresLeadership; terms: LeadershipTer
 
 function candidate(schema: string, options: Partial<PostgresLeadershipOptions> = {}): Candidate {
   const errors: unknown[] = [];
-  const leadership = new PostgresLeadership({ connectionString: testDatabaseUrl(), duty: 'projector', schema, onError: (error) => errors.push(error), ...options });
+  const leadership = new PostgresLeadership({
+    connectionString: testDatabaseUrl(),
+    duty: 'projector',
+    schema,
+    onError: (error) => errors.push(error),
+    ...options,
+  });
   const shutdown = new AbortController();
   const { terms, done } = recordTerms(leadership, shutdown.signal);
   return { leadership, terms, errors, stop: async () => (shutdown.abort(), await done) };

@@ -65,7 +65,13 @@ export class PostgresLeadership implements Leadership {
         this.loseTerm = undefined;
         // Closing the session releases the lock; a connection that hangs is not waited for.
         const closed = new AbortController();
-        await Promise.race([client.end().catch(() => undefined).finally(() => closed.abort()), pause(this.timeoutMs, closed.signal)]);
+        await Promise.race([
+          client
+            .end()
+            .catch(() => undefined)
+            .finally(() => closed.abort()),
+          pause(this.timeoutMs, closed.signal),
+        ]);
       }
       // The lock released, the standbys get a poll's head start (and a failing database a pause).
       await pause(this.pollMs, signal);

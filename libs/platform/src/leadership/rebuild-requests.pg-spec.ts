@@ -30,7 +30,11 @@ async function leadingProjector(schema: string, fx: ReadModelFixture, rebuild: (
   const worker = new RebuildRequestWorker(requests, rebuild, { finished: () => undefined, failed: (error) => errors.push(error) });
   const shutdown = new AbortController();
   const terms: LeadershipTerm[] = [];
-  const served = serveTerms(leadership, [worker], shutdown.signal, { elected: (term) => terms.push(term), ended: () => undefined, failed: (_, error) => errors.push(error) });
+  const served = serveTerms(leadership, [worker], shutdown.signal, {
+    elected: (term) => terms.push(term),
+    ended: () => undefined,
+    failed: (_, error) => errors.push(error),
+  });
   return { leadership, terms, errors, stop: async () => (shutdown.abort(), await served, await requests.close()) };
 }
 

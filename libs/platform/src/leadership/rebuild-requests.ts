@@ -15,7 +15,10 @@ export type RebuildRequester = Readonly<{ role: string; requestId: string }>;
 /** No leader claimed the request in time; it stays pending and a retry joins it. */
 export class RebuildNotTakenError extends Error {
   override readonly name = 'RebuildNotTakenError';
-  constructor(readonly requestId: number, waitedMs: number) {
+  constructor(
+    readonly requestId: number,
+    waitedMs: number,
+  ) {
     super(`no projector leads (rebuild request ${requestId} not taken within ${Math.round(waitedMs / 1000)} s); it stays pending, retry later`);
   }
 }
@@ -90,7 +93,8 @@ export class PostgresRebuildRequests {
       if (row.state === 'failed') throw new RebuildFailedError(`the rebuild failed on the leading projector: ${row.error}`);
       const waited = Date.now() - started;
       if (row.state === 'pending' && waited >= (this.options.takenWithinMs ?? 30_000)) throw new RebuildNotTakenError(id, waited);
-      if (waited >= (this.options.finishedWithinMs ?? 600_000)) throw new RebuildFailedError(`rebuild request ${id} has not finished within ${Math.round(waited / 1000)} s`);
+      if (waited >= (this.options.finishedWithinMs ?? 600_000))
+        throw new RebuildFailedError(`rebuild request ${id} has not finished within ${Math.round(waited / 1000)} s`);
       if (signal.aborted) throw new RebuildFailedError(`stopped waiting for rebuild request ${id}: shutting down`);
       await this.notifier.waitForAppendAfter(seen, this.options.pollMs ?? 1000, signal);
     }

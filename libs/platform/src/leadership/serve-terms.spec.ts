@@ -59,7 +59,10 @@ describe('serveTerms', () => {
     const shutdown = new AbortController();
     const failing: TermWorker = { name: 'failing', runTerm: async () => Promise.reject(new Error('boom')) };
     const steady: TermWorker = { name: 'steady', runTerm: async (term) => (terms.push(term), await untilAborted(term.signal)) };
-    const served = serveTerms(new SoleLeadership(), [failing, steady], shutdown.signal, { ...quiet, failed: (worker, error) => failures.push(`${worker}: ${(error as Error).message}`) });
+    const served = serveTerms(new SoleLeadership(), [failing, steady], shutdown.signal, {
+      ...quiet,
+      failed: (worker, error) => failures.push(`${worker}: ${(error as Error).message}`),
+    });
     await new Promise((resolve) => setTimeout(resolve, 10));
     expect(terms[0]!.signal.aborted).toBe(false);
     shutdown.abort();
@@ -73,7 +76,12 @@ describe('SoleLeadership', () => {
     const leadership = new SoleLeadership();
     const shutdown = new AbortController();
     const tokens: (bigint | undefined)[] = [];
-    const served = serveTerms(leadership, [{ name: 'w', runTerm: async (term) => (tokens.push(term.token()), await untilAborted(term.signal)) }], shutdown.signal, quiet);
+    const served = serveTerms(
+      leadership,
+      [{ name: 'w', runTerm: async (term) => (tokens.push(term.token()), await untilAborted(term.signal)) }],
+      shutdown.signal,
+      quiet,
+    );
     await new Promise((resolve) => setTimeout(resolve, 10));
     expect(leadership.token()).toBe(1n);
     shutdown.abort();

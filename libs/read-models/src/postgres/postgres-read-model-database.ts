@@ -36,7 +36,13 @@ export class PostgresReadModelDatabase implements ReadModelBackend, CheckpointNo
   private constructor(options: PostgresReadModelOptions, quoted: string, channel: string) {
     this.pollMs = options.pollIntervalMs ?? 250;
     this.notifier = new AppendNotifier();
-    this.listener = new PostgresAppendListener(options.connectionString, channel, (p) => this.notifier.published(p), () => this.notifier.wakeAll(), this.pollMs);
+    this.listener = new PostgresAppendListener(
+      options.connectionString,
+      channel,
+      (p) => this.notifier.published(p),
+      () => this.notifier.wakeAll(),
+      this.pollMs,
+    );
     this.storage = new PostgresReadModelStorage(options.pool, quoted, channel);
     this.shared = new PostgresReadModelQueries(options.pool, quoted, this);
   }

@@ -1,8 +1,6 @@
 import type pg from 'pg';
 import type { AppendNotifier } from '@partner-program/event-store';
-import {
-  type BadgeRow, type CheckpointWait, type NoticeFilter, ReadModelQueries, type StatusRow, type TierRow,
-} from '../queries/read-model-queries';
+import { type BadgeRow, type CheckpointWait, type NoticeFilter, ReadModelQueries, type StatusRow, type TierRow } from '../queries/read-model-queries';
 import type { ChangeRow, NoticeRow } from '../queries/query-rows';
 import { PARTNER_PROJECTION } from '../schema/table-sets';
 
@@ -20,7 +18,11 @@ export class PostgresReadModelQueries extends ReadModelQueries {
   private readonly sql;
 
   /** `schema`: quoted. */
-  constructor(private readonly pool: pg.Pool, private readonly schema: string, private readonly notifications: CheckpointNotifications) {
+  constructor(
+    private readonly pool: pg.Pool,
+    private readonly schema: string,
+    private readonly notifications: CheckpointNotifications,
+  ) {
     super();
     const s = schema;
     const tiers = `SELECT partner_id, area, tier, badge, credits FROM ${s}.partner_area_tiers WHERE area = $1`;
@@ -58,11 +60,12 @@ export class PostgresReadModelQueries extends ReadModelQueries {
   }
 
   protected async tierRows(area: string, tier: { is: string | null } | undefined, after: string, limit: number): Promise<TierRow[]> {
-    const query = tier === undefined
-      ? this.pool.query<TierRow>(this.sql.partnersInArea, [area, after, limit])
-      : tier.is === null
-        ? this.pool.query<TierRow>(this.sql.partnersWithoutTier, [area, after, limit])
-        : this.pool.query<TierRow>(this.sql.partnersOfTier, [area, tier.is, after, limit]);
+    const query =
+      tier === undefined
+        ? this.pool.query<TierRow>(this.sql.partnersInArea, [area, after, limit])
+        : tier.is === null
+          ? this.pool.query<TierRow>(this.sql.partnersWithoutTier, [area, after, limit])
+          : this.pool.query<TierRow>(this.sql.partnersOfTier, [area, tier.is, after, limit]);
     return (await query).rows;
   }
 

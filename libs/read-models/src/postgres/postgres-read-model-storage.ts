@@ -1,8 +1,6 @@
 import type pg from 'pg';
 import { FencedOutError } from '@partner-program/event-store';
-import {
-  CHANGE_COLUMNS, PARTNER_PROJECTION, REBUILD_CHANGES_TABLE, type TableSet, TIER_CHANGES_TABLE, otherSet,
-} from '../schema/table-sets';
+import { CHANGE_COLUMNS, PARTNER_PROJECTION, REBUILD_CHANGES_TABLE, type TableSet, TIER_CHANGES_TABLE, otherSet } from '../schema/table-sets';
 import type { ReadModelStorage, SetRows } from '../storage/read-model-storage';
 import { dropSetDdl, pointViewsDdl, queryIndexesDdl, setDdl, tierChangesDdl } from './postgres-read-model-schema';
 import { PostgresSetRows } from './postgres-set-rows';
@@ -15,7 +13,11 @@ import { inTransaction } from './postgres-transaction';
  */
 export class PostgresReadModelStorage implements ReadModelStorage {
   /** `schema`: quoted. `channel`: where page commits NOTIFY their checkpoint. */
-  constructor(private readonly pool: pg.Pool, private readonly schema: string, private readonly channel: string) {}
+  constructor(
+    private readonly pool: pg.Pool,
+    private readonly schema: string,
+    private readonly channel: string,
+  ) {}
 
   async activeSet(): Promise<TableSet> {
     const { rows } = await this.pool.query<{ value: string }>(`SELECT value FROM ${this.schema}.read_model_meta WHERE key = 'active_set'`);
@@ -55,7 +57,10 @@ export class PostgresReadModelStorage implements ReadModelStorage {
       );
       if (claimed.rowCount === 0) throw new FencedOutError(`checkpoint ${PARTNER_PROJECTION} (rebuild swap)`, fence);
       // The new live row keeps the highest token seen, so a stale leader stays fenced out after the swap.
-      await client.query(`UPDATE ${s}.${set}_checkpoints SET fence = GREATEST(fence, $2::bigint) WHERE name = $1`, [PARTNER_PROJECTION, claimed.rows[0]!.fence]);
+      await client.query(`UPDATE ${s}.${set}_checkpoints SET fence = GREATEST(fence, $2::bigint) WHERE name = $1`, [
+        PARTNER_PROJECTION,
+        claimed.rows[0]!.fence,
+      ]);
       await client.query(`INSERT INTO ${s}.${TIER_CHANGES_TABLE} (${CHANGE_COLUMNS})
         SELECT ${CHANGE_COLUMNS} FROM ${s}.${REBUILD_CHANGES_TABLE} AS r
         WHERE NOT EXISTS (SELECT 1 FROM ${s}.${TIER_CHANGES_TABLE} AS x WHERE x.change_id = r.change_id)

@@ -106,7 +106,12 @@ export class PostgresSetRows implements SetRows {
 
   async commit(evaluations: readonly PartnerEvaluation[], checkpoint: bigint | undefined, fence: bigint | undefined): Promise<void> {
     await inTransaction(this.options.pool, async (client) => {
-      const claimed = await client.query(this.sql.claimCheckpoint, [PARTNER_PROJECTION, checkpoint?.toString() ?? null, fence?.toString() ?? null, this.options.channel]);
+      const claimed = await client.query(this.sql.claimCheckpoint, [
+        PARTNER_PROJECTION,
+        checkpoint?.toString() ?? null,
+        fence?.toString() ?? null,
+        this.options.channel,
+      ]);
       if (claimed.rowCount === 0) throw new FencedOutError(`checkpoint ${PARTNER_PROJECTION}`, fence);
       if (evaluations.length > 0) await client.query(this.sql.writeRows, pageParams(evaluations));
     });

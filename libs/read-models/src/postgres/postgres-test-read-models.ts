@@ -6,7 +6,11 @@ import { PostgresReadModelDatabase, type PostgresReadModelOptions } from './post
 
 /** A PostgreSQL read-model database in a schema of its own, on a pool of its own; `close` drops the schema. */
 export class TestPostgresReadModels implements TestReadModels {
-  private constructor(readonly db: PostgresReadModelDatabase, readonly pool: pg.Pool, readonly schema: string) {}
+  private constructor(
+    readonly db: PostgresReadModelDatabase,
+    readonly pool: pg.Pool,
+    readonly schema: string,
+  ) {}
 
   static async open(options: Partial<PostgresReadModelOptions> = {}): Promise<TestPostgresReadModels> {
     const schema = options.schema ?? uniqueSchema().replace(/^es_/, 'rm_');
@@ -18,10 +22,12 @@ export class TestPostgresReadModels implements TestReadModels {
   /** Another process's view of the same schema (its own pool and LISTEN connection); closing it keeps the schema. */
   async replica(options: Partial<PostgresReadModelOptions> = {}): Promise<{ db: PostgresReadModelDatabase; close: () => Promise<void> }> {
     const pool = new pg.Pool({ connectionString: testDatabaseUrl(), max: 2 });
-    const db = await PostgresReadModelDatabase.open({ connectionString: testDatabaseUrl(), ...options, pool, schema: this.schema }).catch(async (error: unknown) => {
-      await pool.end();
-      throw error;
-    });
+    const db = await PostgresReadModelDatabase.open({ connectionString: testDatabaseUrl(), ...options, pool, schema: this.schema }).catch(
+      async (error: unknown) => {
+        await pool.end();
+        throw error;
+      },
+    );
     return { db, close: async () => (await db.close(), await pool.end()) };
   }
 

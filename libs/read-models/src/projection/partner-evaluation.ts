@@ -1,6 +1,15 @@
 import {
-  AREAS, type NoticeStatus, type PartnerState, type PartnerStatus, type RulesetCatalog, type TierChange,
-  collectMoments, evaluateStatus, noticeStatusAt, tierTimeline, toIsoTime,
+  AREAS,
+  type NoticeStatus,
+  type PartnerState,
+  type PartnerStatus,
+  type RulesetCatalog,
+  type TierChange,
+  collectMoments,
+  evaluateStatus,
+  noticeStatusAt,
+  tierTimeline,
+  toIsoTime,
 } from '@partner-program/domain';
 
 // ── One partner evaluated at `now`: every row the read models hold for it ────────────────────

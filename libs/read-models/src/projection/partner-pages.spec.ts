@@ -1,7 +1,11 @@
 import { partnerStreamId } from '@partner-program/domain';
 import { pagesOf } from './partner-pages';
 
-const head = (partnerId: string, events: number, position: number) => ({ streamId: partnerStreamId(partnerId), revision: events - 1, position: BigInt(position) });
+const head = (partnerId: string, events: number, position: number) => ({
+  streamId: partnerStreamId(partnerId),
+  revision: events - 1,
+  position: BigInt(position),
+});
 const pages = (...args: Parameters<typeof pagesOf>) => [...pagesOf(...args)].map((page) => page.map((p) => p.partnerId));
 
 describe('pagesOf', () => {

@@ -23,4 +23,3 @@ export function* pagesOf(streams: readonly StreamHead[], bounds: PageBounds): Ge
   }
   if (page.length > 0) yield page;
 }
-

@@ -34,7 +34,7 @@ describe('PartnerProjector: replay and crashes', () => {
       for await (const event of f.store.readStream(partnerStreamId(partnerId))) events.push(fromRecorded(event));
       const state = foldEvents(events);
       const now = Date.parse('2021-06-01T00:00:00Z');
-      expect((await f.queries.partnerStatus(partnerId))).toEqual({ ...evaluateStatus(state, DEFAULT_CATALOG, partnerId, now), position: expect.any(Number) });
+      expect(await f.queries.partnerStatus(partnerId)).toEqual({ ...evaluateStatus(state, DEFAULT_CATALOG, partnerId, now), position: expect.any(Number) });
       const feed = new Set((await f.queries.tierChanges({ afterSequence: 0, limit: 1000 })).map((change) => change.changeId));
       for (const change of tierTimeline(state, DEFAULT_CATALOG, { to: now })) {
         expect(feed).toContain(`${partnerId}|${change.area}|${change.at}|${change.from ?? 'none'}|${change.to ?? 'none'}`);
@@ -53,13 +53,13 @@ describe('PartnerProjector: replay and crashes', () => {
   it('replays from an older checkpoint without adding a row or a tier change twice', async () => {
     await f.projector.catchUp();
     const before = await snapshot(f.queries, PARTNERS);
-    const changes = (await f.queries.tierChanges({ afterSequence: 0, limit: 1000 }));
+    const changes = await f.queries.tierChanges({ afterSequence: 0, limit: 1000 });
     // As after a crash that lost the last checkpoints: the rows are there, the checkpoint is behind.
     f.database.db.prepare("UPDATE a_checkpoints SET position = 3 WHERE name = 'partner'").run();
     const restarted = f.projectorWith();
     expect(await restarted.catchUp()).toBe(Number(before.checkpoint) - 3);
     expect(await snapshot(f.queries, PARTNERS)).toEqual(before);
-    expect((await f.queries.tierChanges({ afterSequence: 0, limit: 1000 }))).toEqual(changes);
+    expect(await f.queries.tierChanges({ afterSequence: 0, limit: 1000 })).toEqual(changes);
   });
 
   it('commits nothing of a page whose transaction fails, and projects it in full on the next try', async () => {
@@ -70,11 +70,11 @@ describe('PartnerProjector: replay and crashes', () => {
       BEGIN SELECT RAISE(ABORT, 'disk trouble'); END`);
     // better-sqlite3 errors may come from another realm than jest's, so match the message, not the class.
     await expect(f.projector.catchUp()).rejects.toMatchObject({ message: 'disk trouble' });
-    const stuckAt = (await f.projector.checkpoint());
-    expect((await f.queries.checkpoint())).toBe(stuckAt);
+    const stuckAt = await f.projector.checkpoint();
+    expect(await f.queries.checkpoint()).toBe(stuckAt);
     expect(stuckAt).toBe(0n);
-    expect((await f.queries.partnerStatus('P-1'))).toBeUndefined();
-    expect((await f.queries.partnerStatus('P-2'))).toBeUndefined();
+    expect(await f.queries.partnerStatus('P-1')).toBeUndefined();
+    expect(await f.queries.partnerStatus('P-2')).toBeUndefined();
     // The states folded for the failed page are ahead of the checkpoint: the projector must refold them.
     f.database.db.exec('DROP TRIGGER fail');
     await f.projector.catchUp();

@@ -47,7 +47,7 @@ describe('PartnerProjector.run', () => {
     await until(async () => (await f.queries.partnerStatus('P-1'))!.areas['vmc-on-aws'].tier === 'advanced');
     stop.abort();
     await running;
-    expect((await f.queries.checkpoint())).toBe((await f.projector.checkpoint()));
+    expect(await f.queries.checkpoint()).toBe(await f.projector.checkpoint());
   });
 
   it('commits the page in hand before returning when aborted', async () => {
@@ -62,7 +62,7 @@ describe('PartnerProjector.run', () => {
     store.open();
     await running;
     expect((await f.queries.partnerStatus('P-1'))!.areas['vmc-on-aws'].tier).toBe('advanced');
-    expect((await f.queries.checkpoint())).toBe((await restarted.checkpoint()));
+    expect(await f.queries.checkpoint()).toBe(await restarted.checkpoint());
     expect(restarted.stats.pages).toBe(1);
   });
 
@@ -146,7 +146,7 @@ describe('PartnerProjector and the event loop', () => {
       setImmediate(() => void projector.checkpoint().then((position) => (seenMidway = position)));
       await projector.catchUp();
       expect(seenMidway).toBeGreaterThan(0n);
-      expect(seenMidway).toBeLessThan((await projector.checkpoint()));
+      expect(seenMidway).toBeLessThan(await projector.checkpoint());
     } finally {
       await f.close();
     }

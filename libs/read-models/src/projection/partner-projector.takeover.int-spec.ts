@@ -22,7 +22,8 @@ describe('PartnerProjector taking over from another projector', () => {
       await f.record('P-1', booked('2021-05-01', 'D-1', 'vmc-on-aws', 50_000));
       const taking = new AbortController();
       const run = standby.run(taking.signal, 5);
-      for (let i = 0; i < 200 && (await f.queries.partnerStatus('P-1'))!.areas['vmc-on-aws'].tier !== 'advanced'; i += 1) await new Promise((resolve) => setTimeout(resolve, 10));
+      for (let i = 0; i < 200 && (await f.queries.partnerStatus('P-1'))!.areas['vmc-on-aws'].tier !== 'advanced'; i += 1)
+        await new Promise((resolve) => setTimeout(resolve, 10));
       taking.abort();
       await run;
       expect(errors).toEqual([]);

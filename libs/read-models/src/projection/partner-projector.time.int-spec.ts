@@ -29,7 +29,12 @@ describe('PartnerProjector.refreshDue', () => {
     expect((await f.queries.partnerStatus('P-2'))!.evaluatedAt).toBe('2021-06-01T00:00:00.000Z');
     const [change] = (await f.queries.tierChanges({ afterSequence: 0, limit: 100 })).filter((c) => c.from === 'advanced');
     expect(change).toMatchObject({
-      partnerId: 'P-1', area: 'vmc-on-aws', from: 'advanced', to: 'partner', badge: false, at: '2022-02-01T12:00:00.000Z',
+      partnerId: 'P-1',
+      area: 'vmc-on-aws',
+      from: 'advanced',
+      to: 'partner',
+      badge: false,
+      at: '2022-02-01T12:00:00.000Z',
       causes: [{ kind: 'deal-left-window', dealId: 'D-1' }],
     });
     expect(change!.position).toBe((await f.queries.partnerStatus('P-1'))!.position);

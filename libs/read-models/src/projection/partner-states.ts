@@ -6,7 +6,10 @@ import type { StateCache } from './state-cache';
 // otherwise folded from the partner's stream ───────────────────────────────────────────────────
 
 export class PartnerStates {
-  constructor(private readonly store: EventStore, readonly cache: StateCache) {}
+  constructor(
+    private readonly store: EventStore,
+    readonly cache: StateCache,
+  ) {}
 
   /**
    * The partner's state with exactly `revision` events folded (revisions 0 … revision − 1). The

@@ -112,7 +112,10 @@ export class SetProjection {
 
   private commit(targets: readonly Target[], checkpoint: bigint | undefined, now: number): Promise<void> {
     const { catalog } = this.deps;
-    return this.store(targets.map((t) => evaluatePartner({ ...t, catalog, now })), checkpoint);
+    return this.store(
+      targets.map((t) => evaluatePartner({ ...t, catalog, now })),
+      checkpoint,
+    );
   }
 
   /** Writes a page's rows and its checkpoint in one transaction, fenced by the leadership token. */

@@ -36,14 +36,30 @@ export type Page<T> = { items: T[]; nextCursor: string | null };
 
 /** A `renewal_notices` row as stored. */
 export type NoticeRow = {
-  notice_id: string; partner_id: string; agreement_id: string; expires_on: string; due_on: string; status: string;
-  issued_at: string | null; acknowledged_at: string | null; cancelled_at: string | null;
+  notice_id: string;
+  partner_id: string;
+  agreement_id: string;
+  expires_on: string;
+  due_on: string;
+  status: string;
+  issued_at: string | null;
+  acknowledged_at: string | null;
+  cancelled_at: string | null;
 };
 
 /** A `tier_changes` row as stored. */
 export type ChangeRow = {
-  sequence: number; change_id: string; partner_id: string; area: string; from_tier: string | null; to_tier: string | null;
-  badge: number; at: string; position: number; ruleset: string | null; causes: string;
+  sequence: number;
+  change_id: string;
+  partner_id: string;
+  area: string;
+  from_tier: string | null;
+  to_tier: string | null;
+  badge: number;
+  at: string;
+  position: number;
+  ruleset: string | null;
+  causes: string;
 };
 
 export function noticeItem(row: NoticeRow): RenewalNoticeItem {

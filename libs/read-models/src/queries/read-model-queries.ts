@@ -1,10 +1,16 @@
 import type { AreaId, Tier } from '@partner-program/domain';
+import { checkArea, checkDate, checkLimit, checkNoticeStatus, checkTier, decodeCursor, encodeCursor } from './query-params';
 import {
-  checkArea, checkDate, checkLimit, checkNoticeStatus, checkTier, decodeCursor, encodeCursor,
-} from './query-params';
-import {
-  type BadgeItem, type ChangeRow, type NoticeRow, type Page, type PartnerStatusView, type PartnerTierItem,
-  type RenewalNoticeItem, type TierChangeItem, changeItem, noticeItem,
+  type BadgeItem,
+  type ChangeRow,
+  type NoticeRow,
+  type Page,
+  type PartnerStatusView,
+  type PartnerTierItem,
+  type RenewalNoticeItem,
+  type TierChangeItem,
+  changeItem,
+  noticeItem,
 } from './query-rows';
 
 /** A row of `partner_area_tiers` as the queries read it (`badge`: 0 or 1). */
@@ -54,7 +60,11 @@ export abstract class ReadModelQueries {
     const tier = query.tier === undefined ? undefined : { is: checkTier(query.tier) };
     const rows = await this.tierRows(area, tier, after!, limit + 1);
     const items = rows.slice(0, limit).map((row) => ({
-      partnerId: row.partner_id, area: row.area as AreaId, tier: row.tier as Tier | null, badge: row.badge === 1, credits: row.credits,
+      partnerId: row.partner_id,
+      area: row.area as AreaId,
+      tier: row.tier as Tier | null,
+      badge: row.badge === 1,
+      credits: row.credits,
     }));
     return { items, nextCursor: rows.length > limit ? encodeCursor([items.at(-1)!.partnerId]) : null };
   }

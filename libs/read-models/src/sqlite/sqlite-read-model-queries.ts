@@ -1,8 +1,6 @@
 import type Database from 'better-sqlite3';
 import { pause } from '@partner-program/event-store';
-import {
-  type BadgeRow, type NoticeFilter, ReadModelQueries, type StatusRow, type TierRow,
-} from '../queries/read-model-queries';
+import { type BadgeRow, type NoticeFilter, ReadModelQueries, type StatusRow, type TierRow } from '../queries/read-model-queries';
 import type { ChangeRow, NoticeRow } from '../queries/query-rows';
 import { PARTNER_PROJECTION } from '../schema/table-sets';
 

@@ -13,7 +13,11 @@ export class SqliteSetRows implements SetRows {
   private readonly statements;
 
   /** `changesTable`: the live feed, or a scratch table that a rebuild merges into it at the swap. */
-  constructor(readonly db: Database.Database, readonly set: TableSet, changesTable: string) {
+  constructor(
+    readonly db: Database.Database,
+    readonly set: TableSet,
+    changesTable: string,
+  ) {
     const t = (name: string) => `${set}_${name}`;
     this.statements = {
       status: db.prepare(
@@ -40,9 +44,7 @@ export class SqliteSetRows implements SetRows {
         `INSERT OR IGNORE INTO ${changesTable} (change_id, partner_id, area, from_tier, to_tier, badge, at, position, ruleset, causes)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ),
-      setCheckpoint: db.prepare(
-        `INSERT INTO ${t('checkpoints')} (name, position) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET position = excluded.position`,
-      ),
+      setCheckpoint: db.prepare(`INSERT INTO ${t('checkpoints')} (name, position) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET position = excluded.position`),
       checkpoint: db.prepare<[string], { position: bigint }>(`SELECT position FROM ${t('checkpoints')} WHERE name = ?`).safeIntegers(true),
       stored: db
         .prepare<[string], { position: bigint; revision: bigint; evaluated_at: bigint }>(

@@ -1,6 +1,14 @@
 import {
-  DEFAULT_CATALOG, type PartnerCommand, type PartnerEvent, type RulesetCatalog, type UpstreamEvent, decide, evolveInPlace,
-  fromRecorded, initialState, partnerStreamId,
+  DEFAULT_CATALOG,
+  type PartnerCommand,
+  type PartnerEvent,
+  type RulesetCatalog,
+  type UpstreamEvent,
+  decide,
+  evolveInPlace,
+  fromRecorded,
+  initialState,
+  partnerStreamId,
 } from '@partner-program/domain';
 import { type EventStore, SqliteEventStore } from '@partner-program/event-store';
 import { PartnerProjector, type PartnerProjectorOptions } from '../projection/partner-projector';
@@ -48,8 +56,7 @@ export function readModelFixture<D extends TestReadModels = ReadModelDatabase>(o
       for (const fact of facts) await execute(partnerId, { type: 'RecordFact', partnerId, fact });
     },
     issueDue: (partnerId: string) => execute(partnerId, { type: 'IssueDueRenewalNotice', partnerId, now: now.toISOString() }),
-    acknowledge: (partnerId: string, noticeId: string) =>
-      execute(partnerId, { type: 'AcknowledgeRenewalNotice', partnerId, noticeId, now: now.toISOString() }),
+    acknowledge: (partnerId: string, noticeId: string) => execute(partnerId, { type: 'AcknowledgeRenewalNotice', partnerId, noticeId, now: now.toISOString() }),
     async close(): Promise<void> {
       await store.close();
       await database.close();

@@ -42,5 +42,7 @@ export function Answers(answers: AnswerMap): MethodDecorator {
 
 /** Error answers given by name (used for the access rule's 401 and 403). */
 export function ErrorAnswers(answers: Readonly<Record<number, string>>): MethodDecorator {
-  return applyDecorators(...Object.entries(answers).map(([code, description]) => ApiResponse({ status: Number(code), description, schema: schemaRef('ErrorBody') })));
+  return applyDecorators(
+    ...Object.entries(answers).map(([code, description]) => ApiResponse({ status: Number(code), description, schema: schemaRef('ErrorBody') })),
+  );
 }

@@ -40,7 +40,10 @@ class DtoPipe implements PipeTransform {
       if (Array.isArray(value)) repeated.push(name);
       plain[name] = this.integers.has(name) && typeof value === 'string' && /^-?[0-9]{1,16}$/.test(value) ? Number(value) : value;
     }
-    const problems = [...repeated.map((name) => ({ path: name, message: `${name} must be given once` })), ...validateDto(this.dto, plain).filter((p) => !repeated.includes(p.path))];
+    const problems = [
+      ...repeated.map((name) => ({ path: name, message: `${name} must be given once` })),
+      ...validateDto(this.dto, plain).filter((p) => !repeated.includes(p.path)),
+    ];
     if (problems.length > 0) throw httpError(HttpStatus.BAD_REQUEST, problems.map((p) => p.message).join('; '), { details: problems });
     return plain;
   }

@@ -23,7 +23,11 @@ export function openApiDocument(app: INestApplication): OpenAPIObject {
           `Every route but health and metrics needs an API key of a role (\`${ROLE_EXTENSION}\` on each operation): ${ROLES}.`,
       )
       .setVersion('1')
-      .addSecurity(API_KEY_SCHEME, { type: 'http', scheme: 'bearer', description: 'an API key from API_KEYS (`role:key`), sent as `Authorization: Bearer <key>`; not a JWT' })
+      .addSecurity(API_KEY_SCHEME, {
+        type: 'http',
+        scheme: 'bearer',
+        description: 'an API key from API_KEYS (`role:key`), sent as `Authorization: Bearer <key>`; not a JWT',
+      })
       .build(),
   );
   document.components = {

@@ -79,27 +79,60 @@ const HistoryPage = object({
   partnerId: text,
   items: list(
     object(
-      { position: integer, revision: integer, type: text, occurredAt: nullable(text), recordedAt: text, source: nullable(text), messageId: nullable(text), data: { type: 'object' }, metadata: { type: 'object' } },
+      {
+        position: integer,
+        revision: integer,
+        type: text,
+        occurredAt: nullable(text),
+        recordedAt: text,
+        source: nullable(text),
+        messageId: nullable(text),
+        data: { type: 'object' },
+        metadata: { type: 'object' },
+      },
       ['position', 'revision', 'type', 'data'],
     ),
   ),
   nextFrom: nullable(integer),
 });
 
-const cause = { type: 'object', required: ['kind'], properties: { kind: { type: 'string', enum: ['event', 'deal-left-window', 'expired', 'agreement-took-effect', 'ruleset-took-effect'] } } };
-const Timeline = object({ partnerId: text, changes: list(object({ at: time, area, from: nullable(tier), to: nullable(tier), causes: list(cause) }, ['at', 'area', 'from', 'to', 'causes'])) });
+const cause = {
+  type: 'object',
+  required: ['kind'],
+  properties: { kind: { type: 'string', enum: ['event', 'deal-left-window', 'expired', 'agreement-took-effect', 'ruleset-took-effect'] } },
+};
+const Timeline = object({
+  partnerId: text,
+  changes: list(object({ at: time, area, from: nullable(tier), to: nullable(tier), causes: list(cause) }, ['at', 'area', 'from', 'to', 'causes'])),
+});
 
-const PartnersPage = object({ items: list(object({ partnerId: text, area, tier: nullable(tier), badge: { type: 'boolean' }, credits: { type: 'number' } })), nextCursor: nullable(text) });
+const PartnersPage = object({
+  items: list(object({ partnerId: text, area, tier: nullable(tier), badge: { type: 'boolean' }, credits: { type: 'number' } })),
+  nextCursor: nullable(text),
+});
 
 const Badges = object({ badges: list(object({ partnerId: text, area, since: time })) });
 
 const notice = object(
-  { noticeId: text, partnerId: text, agreementId: text, expiresOn: date, dueOn: date, status: { type: 'string', enum: [...NOTICE_STATUSES] }, issuedAt: nullable(time), acknowledgedAt: nullable(time), cancelledAt: nullable(time) },
+  {
+    noticeId: text,
+    partnerId: text,
+    agreementId: text,
+    expiresOn: date,
+    dueOn: date,
+    status: { type: 'string', enum: [...NOTICE_STATUSES] },
+    issuedAt: nullable(time),
+    acknowledgedAt: nullable(time),
+    cancelledAt: nullable(time),
+  },
   ['noticeId', 'partnerId', 'agreementId', 'expiresOn', 'dueOn', 'status'],
 );
 const NoticesPage = object({ items: list(notice), nextCursor: nullable(text) });
 
-const Acknowledged = object({ noticeId: text, status: { type: 'string', enum: ['acknowledged'] }, position: integer, alreadyAcknowledged: { type: 'boolean' } }, ['noticeId', 'status']);
+const Acknowledged = object(
+  { noticeId: text, status: { type: 'string', enum: ['acknowledged'] }, position: integer, alreadyAcknowledged: { type: 'boolean' } },
+  ['noticeId', 'status'],
+);
 
 const rejection = object(
   {
@@ -121,7 +154,10 @@ const RejectionsPage = object({ items: list(rejection), nextAfter: nullable(inte
 
 const Rebuild = object({ rebuilt: { type: 'boolean' }, events: integer, ms: { type: 'number' }, position: integer });
 
-const indicator = { type: 'object', additionalProperties: { type: 'object', required: ['status'], properties: { status: { type: 'string', enum: ['up', 'down'] } } } };
+const indicator = {
+  type: 'object',
+  additionalProperties: { type: 'object', required: ['status'], properties: { status: { type: 'string', enum: ['up', 'down'] } } },
+};
 const Health = {
   ...object({ status: { type: 'string', enum: ['ok', 'error', 'shutting_down'] } }),
   properties: { status: { type: 'string', enum: ['ok', 'error', 'shutting_down'] }, info: nullable(indicator), error: nullable(indicator), details: indicator },

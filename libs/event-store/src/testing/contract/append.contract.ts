@@ -5,10 +5,12 @@ import { collect, headPosition, numbered, readAllAfter, testEvent, uniqueStream,
 /** Expected-revision semantics, atomicity and input validation. */
 export function appendContract(fx: () => ContractFixture): void {
   async function conflict(streamId: string, expected: ExpectedRevision): Promise<WrongExpectedRevisionError> {
-    const error: unknown = await fx().store.append(streamId, [testEvent()], { expectedRevision: expected }).then(
-      () => undefined,
-      (e: unknown) => e,
-    );
+    const error: unknown = await fx()
+      .store.append(streamId, [testEvent()], { expectedRevision: expected })
+      .then(
+        () => undefined,
+        (e: unknown) => e,
+      );
     expect(error).toBeInstanceOf(WrongExpectedRevisionError);
     return error as WrongExpectedRevisionError;
   }

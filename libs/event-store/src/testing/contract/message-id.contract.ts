@@ -10,7 +10,9 @@ export function messageIdContract(fx: () => ContractFixture): void {
     const [a, b] = [uniqueStream(), uniqueStream()];
     const id = `msg-${randomUUID()}`;
     await fx().store.append(a, [withId(id)], { expectedRevision: 'no_stream' });
-    const error: unknown = await fx().store.append(b, [...numbered(2), withId(id)], { expectedRevision: 'no_stream' }).catch((e: unknown) => e);
+    const error: unknown = await fx()
+      .store.append(b, [...numbered(2), withId(id)], { expectedRevision: 'no_stream' })
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(MessageIdInUseError);
     expect({ ...(error as MessageIdInUseError) }).toMatchObject({ messageId: id, streamId: a, appendedTo: b });
     expect(await fx().store.streamRevision(b)).toBe('no_stream');
@@ -40,6 +42,10 @@ export function messageIdContract(fx: () => ContractFixture): void {
     const id = `msg-${randomUUID()}`;
     await fx().store.append(s, [withId(id, 0), withId(id, 1)], { expectedRevision: 'no_stream' });
     await fx().store.append(s, [withId(id, 2)], { expectedRevision: 1 });
-    expect((await collect(fx().store.readStream(s))).map((e) => [e.metadata.messageId, e.data['n']])).toEqual([[id, 0], [id, 1], [id, 2]]);
+    expect((await collect(fx().store.readStream(s))).map((e) => [e.metadata.messageId, e.data['n']])).toEqual([
+      [id, 0],
+      [id, 1],
+      [id, 2],
+    ]);
   });
 }

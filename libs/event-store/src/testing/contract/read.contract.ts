@@ -1,7 +1,15 @@
 import { UpcasterRegistry } from '../../upcaster-registry';
 import {
-  collect, expectIncreasing, headPosition, numbered, readAllAfter, testEvent, uniqueStream,
-  type ContractFixture, type ContractOptions, type MakeContractStore,
+  collect,
+  expectIncreasing,
+  headPosition,
+  numbered,
+  readAllAfter,
+  testEvent,
+  uniqueStream,
+  type ContractFixture,
+  type ContractOptions,
+  type MakeContractStore,
 } from './contract-fixture';
 
 /** Global ordering, positions, stream and log reads, metadata. */
@@ -40,7 +48,10 @@ export function readContract(fx: () => ContractFixture, makeStore: MakeContractS
       // Round-trip through a string, as a checkpoint table would store it.
       const checkpoint = BigInt(positions[0]!.toString());
       const page = await fx().store.readAll({ fromPosition: checkpoint, maxCount: 2 });
-      expect(page.events.map((e) => [e.position, e.revision])).toEqual([[positions[1], 1], [positions[2], 2]]);
+      expect(page.events.map((e) => [e.position, e.revision])).toEqual([
+        [positions[1], 1],
+        [positions[2], 2],
+      ]);
       expect(page.nextPosition).toBe(positions[2]);
     });
   });
@@ -50,7 +61,11 @@ export function readContract(fx: () => ContractFixture, makeStore: MakeContractS
       const s = uniqueStream();
       await fx().store.append(s, numbered(10), { expectedRevision: 'no_stream' });
       const tail = await collect(fx().store.readStream(s, { fromRevision: 7 }));
-      expect(tail.map((e) => [e.revision, e.data['n']])).toEqual([[7, 7], [8, 8], [9, 9]]);
+      expect(tail.map((e) => [e.revision, e.data['n']])).toEqual([
+        [7, 7],
+        [8, 8],
+        [9, 9],
+      ]);
       const window = await collect(fx().store.readStream(s, { fromRevision: 2, maxCount: 3 }));
       expect(window.map((e) => e.revision)).toEqual([2, 3, 4]);
       expect(await collect(fx().store.readStream(s, { fromRevision: 10 }))).toEqual([]);
@@ -90,10 +105,17 @@ export function readContract(fx: () => ContractFixture, makeStore: MakeContractS
 
       const heads = await fx().store.readHeads({ streamPrefix: 'partner-' });
       expect(heads.position).toBeGreaterThanOrEqual(aLast);
-      expect(mine(heads.streams)).toEqual([{ streamId: b, revision: 1, position: bLast }, { streamId: a, revision: 3, position: aLast }]);
+      expect(mine(heads.streams)).toEqual([
+        { streamId: b, revision: 1, position: bLast },
+        { streamId: a, revision: 3, position: aLast },
+      ]);
       expectIncreasing(heads.streams.map((head) => head.position));
       const all = await fx().store.readHeads();
-      expect(mine(all.streams).map((head) => [head.streamId, head.position])).toEqual([[b, bLast], [other, otherLast], [a, aLast]]);
+      expect(mine(all.streams).map((head) => [head.streamId, head.position])).toEqual([
+        [b, bLast],
+        [other, otherLast],
+        [a, aLast],
+      ]);
     });
 
     it('reads an empty log as position 0 with no streams', async () => {
@@ -112,13 +134,23 @@ export function readContract(fx: () => ContractFixture, makeStore: MakeContractS
       const local = await makeStore({ clock: () => new Date('2030-01-02T03:04:05.678Z'), upcasters: new UpcasterRegistry() });
       try {
         const s = uniqueStream();
-        const event = testEvent('PartnerRegistered', { name: 'Acme', tags: ['a'], nested: { ok: true } }, {
-          correlationId: 'corr-1', causationId: 'cause-1', actor: { role: 'admin', name: 'Ann' },
-        });
+        const event = testEvent(
+          'PartnerRegistered',
+          { name: 'Acme', tags: ['a'], nested: { ok: true } },
+          {
+            correlationId: 'corr-1',
+            causationId: 'cause-1',
+            actor: { role: 'admin', name: 'Ann' },
+          },
+        );
         await local.store.append(s, [event], { expectedRevision: 'no_stream' });
         const [read] = await collect(local.store.readStream(s));
         expect(read).toEqual({
-          streamId: s, revision: 0, position: expect.any(BigInt), type: 'PartnerRegistered', data: event.data,
+          streamId: s,
+          revision: 0,
+          position: expect.any(BigInt),
+          type: 'PartnerRegistered',
+          data: event.data,
           metadata: { ...event.metadata, recordedAt: '2030-01-02T03:04:05.678Z', schemaVersion: 1 },
         });
       } finally {

@@ -47,4 +47,3 @@ export function upcastingContract(makeStore: MakeContractStore): void {
     }
   });
 }
-

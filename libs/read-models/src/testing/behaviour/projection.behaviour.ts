@@ -24,9 +24,9 @@ export function projectionBehaviour(open: OpenReadModels): void {
       expect(p1.areas['vmc-on-aws']).toMatchObject({ tier: 'advanced', credits: 60_000, badge: false });
       expect(p1.agreement).toMatchObject({ agreementId: 'A-1', status: 'active', renewalNotice: { dueOn: '2021-05-16', status: 'pending' } });
       expect((await f.queries.partnerStatus('P-3'))!.position).toBe(Number(head));
-      expect((await f.queries.partnerStatus('P-4'))).toBeUndefined();
-      expect((await f.projector.checkpoint())).toBe(head);
-      expect((await f.queries.checkpoint())).toBe(head);
+      expect(await f.queries.partnerStatus('P-4')).toBeUndefined();
+      expect(await f.projector.checkpoint()).toBe(head);
+      expect(await f.queries.checkpoint()).toBe(head);
       expect(Object.keys(p1.areas)).toEqual([...AREAS]);
     });
 
@@ -35,8 +35,8 @@ export function projectionBehaviour(open: OpenReadModels): void {
         { partnerId: 'P-1', area: 'vmc-on-aws', tier: 'advanced', badge: false, credits: 60_000 },
       ]);
       expect((await f.queries.partners({ area: 'vmc-on-aws', tier: 'none', limit: 10 })).items.map((item) => item.partnerId)).toEqual(['P-3']);
-      expect((await f.queries.badges())).toEqual([{ partnerId: 'P-2', area: 'vmc-on-aws', since: '2021-03-01T00:00:00.000Z' }]);
-      expect((await f.queries.dueNotices('2021-06-01', 10))).toEqual([
+      expect(await f.queries.badges()).toEqual([{ partnerId: 'P-2', area: 'vmc-on-aws', since: '2021-03-01T00:00:00.000Z' }]);
+      expect(await f.queries.dueNotices('2021-06-01', 10)).toEqual([
         expect.objectContaining({ partnerId: 'P-1', agreementId: 'A-1', expiresOn: '2021-07-15', dueOn: '2021-05-16', status: 'pending' }),
       ]);
       const changes = (await f.queries.tierChanges({ afterSequence: 0, limit: 100 })).filter((change) => change.partnerId === 'P-2');
@@ -51,13 +51,13 @@ export function projectionBehaviour(open: OpenReadModels): void {
       const [issued] = await f.issueDue('P-1');
       const noticeId = (issued!.data as { noticeId: string }).noticeId;
       await f.projector.catchUp();
-      expect((await f.queries.noticeById(noticeId))).toMatchObject({ partnerId: 'P-1', status: 'issued', issuedAt: '2021-06-01T00:00:00.000Z' });
-      expect((await f.queries.dueNotices('2021-06-01', 10))).toEqual([]);
+      expect(await f.queries.noticeById(noticeId)).toMatchObject({ partnerId: 'P-1', status: 'issued', issuedAt: '2021-06-01T00:00:00.000Z' });
+      expect(await f.queries.dueNotices('2021-06-01', 10)).toEqual([]);
       f.setNow('2021-06-02T00:00:00Z');
       await f.acknowledge('P-1', noticeId);
       await f.record('P-2', renewed('2021-06-02', 'A-1', '2031-12-31'));
       await f.projector.catchUp();
-      expect((await f.queries.noticeById(noticeId))).toMatchObject({ status: 'acknowledged', acknowledgedAt: '2021-06-02T00:00:00.000Z' });
+      expect(await f.queries.noticeById(noticeId)).toMatchObject({ status: 'acknowledged', acknowledgedAt: '2021-06-02T00:00:00.000Z' });
       const p2 = (await f.queries.renewalNotices({ limit: 10 })).items.filter((notice) => notice.partnerId === 'P-2');
       expect(p2.map(({ expiresOn, status }) => ({ expiresOn, status }))).toEqual([
         { expiresOn: '2030-12-31', status: 'cancelled' },
@@ -66,7 +66,9 @@ export function projectionBehaviour(open: OpenReadModels): void {
     });
 
     it('counts every event read, partner stream or not, and reports stats', async () => {
-      await f.store.append('audit-1', [{ type: 'Noted', data: {}, metadata: { messageId: 'x-1', source: 'test', occurredAt: '2021-06-01T00:00:00Z' } }], { expectedRevision: 'no_stream' });
+      await f.store.append('audit-1', [{ type: 'Noted', data: {}, metadata: { messageId: 'x-1', source: 'test', occurredAt: '2021-06-01T00:00:00Z' } }], {
+        expectedRevision: 'no_stream',
+      });
       const before = f.projector.stats.eventsProcessed;
       expect(await f.projector.catchUp()).toBe(1);
       expect(f.projector.stats).toMatchObject({ eventsProcessed: before + 1, errors: 0, rebuilding: false });
@@ -77,7 +79,7 @@ export function projectionBehaviour(open: OpenReadModels): void {
     it('continues from the stored checkpoint after a restart, reading nothing twice', async () => {
       const before = await snapshot(f.queries, ['P-1', 'P-2', 'P-3']);
       const restarted = f.projectorWith();
-      expect((await restarted.checkpoint())).toBe((await f.projector.checkpoint()));
+      expect(await restarted.checkpoint()).toBe(await f.projector.checkpoint());
       expect(await restarted.catchUp()).toBe(0);
       await f.record('P-3', competency('2021-05-01', 'vmc-on-aws'));
       expect(await restarted.catchUp()).toBe(1);

@@ -22,10 +22,10 @@ export function queriesBehaviour(open: OpenReadModels): void {
     afterAll(() => f.close());
 
     it('pages partners of an area and tier by partnerId with an opaque cursor', async () => {
-      const first = (await f.queries.partners({ area: 'vmc-on-aws', tier: 'advanced', limit: 3 }));
+      const first = await f.queries.partners({ area: 'vmc-on-aws', tier: 'advanced', limit: 3 });
       expect(first.items.map((item) => item.partnerId)).toEqual(['P-01', 'P-03', 'P-05']);
       expect(first.nextCursor).toEqual(expect.any(String));
-      const second = (await f.queries.partners({ area: 'vmc-on-aws', tier: 'advanced', cursor: first.nextCursor!, limit: 3 }));
+      const second = await f.queries.partners({ area: 'vmc-on-aws', tier: 'advanced', cursor: first.nextCursor!, limit: 3 });
       expect(second).toEqual({ items: [expect.objectContaining({ partnerId: 'P-07', credits: 60_000 })], nextCursor: null });
     });
 
@@ -45,26 +45,26 @@ export function queriesBehaviour(open: OpenReadModels): void {
       expect(before.length).toBeGreaterThan(0);
       expect(before.every((n) => n.dueOn < dueOn && n.status === 'pending')).toBe(true);
       const paged = [];
-      for (let cursor: string | undefined, page; (page = (await f.queries.renewalNotices({ cursor, limit: 3 }))); cursor = page.nextCursor) {
+      for (let cursor: string | undefined, page; (page = await f.queries.renewalNotices({ cursor, limit: 3 })); cursor = page.nextCursor) {
         paged.push(...page.items);
         if (!page.nextCursor) break;
       }
       expect(paged).toEqual(all);
-      expect((await f.queries.renewalNotices({ status: 'issued', limit: 10 }))).toEqual({ items: [], nextCursor: null });
+      expect(await f.queries.renewalNotices({ status: 'issued', limit: 10 })).toEqual({ items: [], nextCursor: null });
     });
 
     it('finds due notices and a notice by id', async () => {
-      const due = (await f.queries.dueNotices('2021-05-01', 100));
+      const due = await f.queries.dueNotices('2021-05-01', 100);
       expect(due.length).toBeGreaterThan(0);
       expect(due.every((notice) => notice.dueOn <= '2021-05-01' && notice.status === 'pending')).toBe(true);
-      expect((await f.queries.noticeById(due[0]!.noticeId))).toEqual(due[0]);
-      expect((await f.queries.noticeById('rn-missing'))).toBeUndefined();
+      expect(await f.queries.noticeById(due[0]!.noticeId)).toEqual(due[0]);
+      expect(await f.queries.noticeById('rn-missing')).toBeUndefined();
     });
 
     it('reads the tier-change feed after a sequence', async () => {
-      const feed = (await f.queries.tierChanges({ afterSequence: 0, limit: 100 }));
+      const feed = await f.queries.tierChanges({ afterSequence: 0, limit: 100 });
       expect(feed.length).toBe(7 + 4);
-      const rest = (await f.queries.tierChanges({ afterSequence: feed[4]!.sequence, limit: 100 }));
+      const rest = await f.queries.tierChanges({ afterSequence: feed[4]!.sequence, limit: 100 });
       expect(rest).toEqual(feed.slice(5));
       expect(feed[0]).toMatchObject({ partnerId: 'P-01', from: null, to: 'partner', position: expect.any(Number), causes: expect.any(Array) });
     });

@@ -38,12 +38,12 @@ export function rebuildBehaviour(open: OpenReadModels, rowsIn: (f: ReadModelFixt
 
     it('answers exactly as the live model did, and adds nothing to the tier-change feed', async () => {
       const live = await snapshot(f.queries, PARTNERS);
-      const feed = (await f.queries.tierChanges({ afterSequence: 0, limit: 1000 }));
+      const feed = await f.queries.tierChanges({ afterSequence: 0, limit: 1000 });
       const result = await f.projector.rebuild();
       expect(result).toEqual({ events: Number(live.checkpoint), ms: expect.any(Number) });
       expect(await snapshot(f.queries, PARTNERS)).toEqual(live);
-      expect((await f.queries.tierChanges({ afterSequence: 0, limit: 1000 }))).toEqual(feed);
-      expect((await f.projector.checkpoint())).toBe(live.checkpoint);
+      expect(await f.queries.tierChanges({ afterSequence: 0, limit: 1000 })).toEqual(feed);
+      expect(await f.projector.checkpoint()).toBe(live.checkpoint);
     });
 
     it('keeps serving the old complete model until the new one is swapped in', async () => {
@@ -64,11 +64,11 @@ export function rebuildBehaviour(open: OpenReadModels, rowsIn: (f: ReadModelFixt
       const rebuilt = (await f.queries.partnerStatus('P-1'))!;
       expect(rebuilt).toMatchObject({ ruleset: 'fy21b' });
       expect(rebuilt.areas['vmc-on-aws'].tier).toBe('partner');
-      expect((await f.queries.badges())).toEqual([]);
+      expect(await f.queries.badges()).toEqual([]);
     });
 
     it('takes in events appended while it runs, and lets the live loop go on afterwards', async () => {
-      const head = (await f.projector.checkpoint());
+      const head = await f.projector.checkpoint();
       store.hold((read) => read.kind === 'readAll' && read.fromPosition === head);
       const rebuilding = f.projector.rebuild();
       await store.reached;
@@ -80,7 +80,7 @@ export function rebuildBehaviour(open: OpenReadModels, rowsIn: (f: ReadModelFixt
       await rebuilding;
       const end = (await store.readAll({ fromPosition: 0n, maxCount: 1000 })).nextPosition;
       expect(end).toBeGreaterThan(head);
-      expect((await f.queries.checkpoint())).toBe(end);
+      expect(await f.queries.checkpoint()).toBe(end);
       expect((await f.queries.partnerStatus('P-5'))!.areas['vmc-on-aws'].tier).toBe('partner');
       await f.record('P-5', booked('2021-05-20', 'D-5', 'vmc-on-aws', 50_000));
       expect(await f.projector.catchUp()).toBe(1);

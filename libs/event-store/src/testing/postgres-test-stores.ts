@@ -1,6 +1,6 @@
-import { dropSchema, testDatabaseUrl, uniqueSchema } from '../testing/postgres-test-schema';
-import { PostgresEventStore } from './postgres-event-store';
-import type { PostgresEventStoreOptions } from './postgres-event-store.options';
+import { dropSchema, testDatabaseUrl, uniqueSchema } from './postgres-test-schema';
+import { PostgresEventStore } from '../postgres/postgres-event-store';
+import type { PostgresEventStoreOptions } from '../postgres/postgres-event-store.options';
 
 /**
  * For a PostgreSQL suite: every test gets a schema of its own; `open` opens stores on it (several
