@@ -5,6 +5,9 @@ import type { Ruleset } from './ruleset';
 // ── Validating a ruleset loaded from JSON ──────────────────────────────────────────────────────
 // A ruleset decides every partner's tier, so a bad one must stop the service at start-up with
 // every problem named, not surface months later as partners who never reach a tier.
+// Written by hand on purpose, unlike the message validation (class-validator): rulesets are domain
+// data, checked against the domain's vocabulary, and the domain imports nothing but itself (the
+// layer rules); most checks here relate fields to each other or to that vocabulary anyway.
 
 export class RulesetError extends Error {
   constructor(
