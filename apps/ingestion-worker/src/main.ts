@@ -1,5 +1,5 @@
 import { NestFactory } from '@nestjs/core';
-import { flushLogOutput, stopGracefullyOn, tolerateClosedOutput, validateEnvironment } from '@partner-program/platform';
+import { closeOnStopSignals, runProcess, tolerateClosedOutput, validateEnvironment } from '@partner-program/platform';
 import { Logger } from 'nestjs-pino';
 import { IngestionWorkerModule } from './ingestion-worker.module';
 
@@ -14,14 +14,7 @@ async function main(): Promise<void> {
   app.useLogger(app.get(Logger));
   await app.init();
   process.stdout.write(`partner-program ingestion worker running on ${config.DATA_DIR} (brokers ${kafka.brokers.join(',')})\n`);
-  stopGracefullyOn(['SIGTERM', 'SIGINT'], async () => {
-    await app.close();
-    // Buffered log lines get a moment to drain, never more: no waiting for a reader that has gone.
-    await flushLogOutput();
-  });
+  closeOnStopSignals(app);
 }
 
-main().catch((error: Error) => {
-  process.stderr.write(`${error.message}\n`);
-  process.exit(1);
-});
+runProcess(main);

@@ -1,4 +1,4 @@
-import { ShutdownCoordinator, flushLogOutput, stopGracefullyOn, tolerateClosedOutput, validateEnvironment } from '@partner-program/platform';
+import { ShutdownCoordinator, closeOnStopSignals, runProcess, tolerateClosedOutput, validateEnvironment } from '@partner-program/platform';
 import { createApp, keysFromConfig } from './bootstrap';
 
 // `node main.js` runs the API with the projector and scheduler (all in one);
@@ -11,18 +11,7 @@ async function main(): Promise<void> {
   await app.listen(config.PORT);
   process.stdout.write(`partner-program listening on http://localhost:${config.PORT} (docs: /docs, data: ${config.DATA_DIR})\n`);
   const shutdown = app.get(ShutdownCoordinator);
-  stopGracefullyOn(
-    ['SIGTERM', 'SIGINT'],
-    async () => {
-      await app.close();
-      // Buffered log lines get a moment to drain, never more: no waiting for a reader that has gone.
-      await flushLogOutput();
-    },
-    { waitingFor: () => shutdown.waitingFor() },
-  );
+  closeOnStopSignals(app, () => shutdown.waitingFor());
 }
 
-main().catch((error: Error) => {
-  process.stderr.write(`${error.message}\n`);
-  process.exit(1);
-});
+runProcess(main);

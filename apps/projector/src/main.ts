@@ -3,9 +3,9 @@ import {
   type PostgresRebuildRequests,
   REBUILD_REQUESTS,
   ShutdownCoordinator,
-  flushLogOutput,
+  closeOnStopSignals,
   rebuildReadModels,
-  stopGracefullyOn,
+  runProcess,
   tolerateClosedOutput,
   validateEnvironment,
 } from '@partner-program/platform';
@@ -21,15 +21,7 @@ async function main(): Promise<void> {
   await app.init();
   process.stdout.write(`partner-program projector and scheduler running on ${config.DATA_DIR}\n`);
   const shutdown = app.get(ShutdownCoordinator);
-  stopGracefullyOn(
-    ['SIGTERM', 'SIGINT'],
-    async () => {
-      await app.close();
-      // Buffered log lines get a moment to drain, never more: no waiting for a reader that has gone.
-      await flushLogOutput();
-    },
-    { waitingFor: () => shutdown.waitingFor() },
-  );
+  closeOnStopSignals(app, () => shutdown.waitingFor());
   // `--rebuild`: rebuild every read model while following the store (the scale-out topology's
   // rebuild: the API refuses one there, as it would swap tables under this process). With
   // DATABASE_URL it is asked of whichever projector leads, as the API does.
@@ -41,7 +33,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((error: Error) => {
-  process.stderr.write(`${error.message}\n`);
-  process.exit(1);
-});
+runProcess(main);

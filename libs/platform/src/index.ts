@@ -21,5 +21,6 @@ export { RebuildRequestWorker } from './leadership/rebuild-request-worker';
 export { Metrics } from './observability/metrics';
 export { flushLogOutput, logOutput, tolerateClosedOutput } from './observability/log-output';
 export { stopGracefullyOn } from './core/graceful-stop';
+export { closeOnStopSignals, runProcess } from './core/process-main';
 export { KafkaEdgeModule } from './kafka/kafka-edge.module';
 export { KafkaWorkerHost } from './kafka/kafka-worker.host';
