@@ -106,10 +106,15 @@ export class CoreModule {
       },
       {
         provide: REBUILD_REQUESTS,
-        inject: [ShutdownCoordinator],
-        useFactory: async (shutdown: ShutdownCoordinator) => {
+        inject: [ShutdownCoordinator, POSTGRES_POOL],
+        useFactory: async (shutdown: ShutdownCoordinator, pool: Pool | undefined) => {
           if (!config.DATABASE_URL) return null;
-          const requests = await PostgresRebuildRequests.open({ connectionString: config.DATABASE_URL, schema: postgresSchemas(config).coordination });
+          // On the shared pool when the process has one: no second pool for a table read at a rebuild.
+          const requests = await PostgresRebuildRequests.open({
+            connectionString: config.DATABASE_URL,
+            schema: postgresSchemas(config).coordination,
+            ...(pool ? { pool } : {}),
+          });
           shutdown.closeWithStores(() => requests.close());
           return requests;
         },

@@ -30,6 +30,8 @@ export class RebuildFailedError extends Error {
 
 export type PostgresRebuildRequestsOptions = Readonly<{
   connectionString: string;
+  /** The process's shared pool when it has one (EVENT_STORE=postgres; never ended here), else a small pool of its own. */
+  pool?: pg.Pool;
   schema?: string;
   /** Re-read when no notification arrived. Default 1000 ms. */
   pollMs?: number;
@@ -53,10 +55,10 @@ export class PostgresRebuildRequests {
     private readonly options: PostgresRebuildRequestsOptions,
   ) {}
 
-  /** Connects (a small pool and a LISTEN connection) and creates the coordination schema as needed. */
+  /** Connects (a LISTEN connection, and a small pool unless given one) and creates the coordination schema as needed. */
   static async open(options: PostgresRebuildRequestsOptions): Promise<PostgresRebuildRequests> {
     const schema = options.schema ?? DEFAULT_COORDINATION_SCHEMA;
-    const pool = tolerateDroppedConnections(new pg.Pool({ connectionString: options.connectionString, max: 2 }));
+    const pool = options.pool ?? tolerateDroppedConnections(new pg.Pool({ connectionString: options.connectionString, max: 2 }));
     const notifier = new AppendNotifier();
     const channel = `${schema}.rebuild_requests`.slice(0, 63);
     let requests: PostgresRebuildRequests | undefined;
@@ -75,7 +77,7 @@ export class PostgresRebuildRequests {
       return requests;
     } catch (error) {
       await listener.close();
-      await pool.end();
+      if (!options.pool) await pool.end();
       throw error;
     }
   }
@@ -151,7 +153,7 @@ export class PostgresRebuildRequests {
   async close(): Promise<void> {
     this.notifier.wakeAll();
     await this.listener.close();
-    await this.pool.end();
+    if (!this.options.pool) await this.pool.end();
   }
 
   private changed(): void {
