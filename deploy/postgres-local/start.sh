@@ -48,7 +48,19 @@ start_on() {
 started=$SECONDS
 mkdir -p "$RUN"
 if [[ "${PG_KEEP_DATA:-0}" != "1" ]]; then rm -rf "$DATA"; fi
-if [[ $EUID -eq 0 ]]; then chown postgres: "$RUN"; fi
+if [[ $EUID -eq 0 ]]; then
+  chown postgres: "$RUN"
+  # The postgres user must be able to reach the run dir: a checkout under a private folder (mktemp -d
+  # makes 0700 ones) stops initdb with "Permission denied". Grant search (not read) on such ancestors.
+  dir="$(dirname "$RUN")"
+  while [[ "$dir" != "/" ]]; do
+    if ! runuser -u postgres -- test -x "$dir"; then
+      echo "granting the postgres user search access to $dir (chmod o+x) so it can reach $RUN" >&2
+      chmod o+x "$dir"
+    fi
+    dir="$(dirname "$dir")"
+  done
+fi
 if [[ ! -f "$DATA/PG_VERSION" ]]; then
   # --no-sync only skips initdb's own fsyncs (a fresh cluster); the server itself runs with fsync on.
   as_owner "$BIN/initdb" -D "$DATA" --auth=trust --username=postgres --encoding=UTF8 --no-sync >"$RUN/initdb.log" 2>&1 \
