@@ -4,12 +4,15 @@ import {
   type PartnerStatus,
   type RulesetCatalog,
   type TierChange,
+  type TimelineRange,
   evaluateStatus,
   evolveInPlace,
   fromRecorded,
   initialState,
   tierTimeline,
   partnerStreamId,
+  toIsoTime,
+  toMillis,
 } from '@partner-program/domain';
 import { type EventStore, KeyedMutex, type StoredEvent, StreamStateCache } from '@partner-program/event-store';
 import { EVENT_STORE, RULESET_CATALOG } from '@partner-program/platform';
@@ -29,12 +32,21 @@ export type HistoryItem = Readonly<{
 /** A partner's folded state and the position of the last event folded into it. */
 type Folded = { partner: PartnerFold; lastPosition: bigint };
 
+/** A status rebuilt from the store: the instant it was recorded by (null: everything) and the last position folded. */
+export type HistoricStatus = PartnerStatus & { knownAt: string | null; position: number };
+
 /**
  * The auditor's view: answered from the event store itself, never from the read models. The
  * partner state keeps every fact with its business time, so one fold answers "as of T" for any T
  * (a property test proves it equals folding only the facts dated ≤ T); folds are cached and
  * brought up to date with the events appended since, under a per-partner lock because the
  * domain's evolveInPlace extends the state in place.
+ *
+ * `knownAt` (bitemporal) folds only the events recorded by then, afresh on every call: a fold
+ * cannot drop an event once folded, so the cache cannot serve it. Cost: the whole stream is read
+ * and every event recorded by knownAt folded (O(events), no cache), because `recordedAt` is not
+ * monotone per stream: each process stamps it from its own clock at append (a worker and the API
+ * can append to one stream; a clock can step back), so the read cannot stop at the first later one.
  */
 @Injectable()
 export class PartnerHistoryService {
@@ -67,16 +79,35 @@ export class PartnerHistoryService {
    * The status at `time` from facts with business time ≤ T, or undefined for an unknown partner;
    * `position` is that of the last stored event of the partner when answered.
    */
-  statusAsOf(partnerId: string, time: number): Promise<(PartnerStatus & { position: number }) | undefined> {
-    return this.withFold(partnerId, ({ partner, lastPosition }) => ({
+  async statusAsOf(partnerId: string, time: number, knownAt?: number): Promise<HistoricStatus | undefined> {
+    const answer = ({ partner, lastPosition }: Folded) => ({
       ...evaluateStatus(partner, this.catalog, partnerId, time),
+      knownAt: knownAt === undefined ? null : toIsoTime(knownAt),
       position: Number(lastPosition),
-    }));
+    });
+    if (knownAt === undefined) return this.withFold(partnerId, answer);
+    const known = await this.foldKnownAt(partnerId, knownAt);
+    return known && answer(known);
   }
 
-  /** Every tier and badge change up to `to` (after `from`), with its causes. */
-  timeline(partnerId: string, to: number, from?: number): Promise<TierChange[] | undefined> {
-    return this.withFold(partnerId, ({ partner }) => tierTimeline(partner, this.catalog, { to, ...(from === undefined ? {} : { from }) }));
+  /** Every tier and badge change up to `to` (after `from`), with its causes and the last position folded. */
+  async timeline(partnerId: string, range: TimelineRange, knownAt?: number): Promise<{ changes: TierChange[]; position: number } | undefined> {
+    const answer = ({ partner, lastPosition }: Folded) => ({ changes: tierTimeline(partner, this.catalog, range), position: Number(lastPosition) });
+    if (knownAt === undefined) return this.withFold(partnerId, answer);
+    const known = await this.foldKnownAt(partnerId, knownAt);
+    return known && answer(known);
+  }
+
+  /** The stream's events recorded by `knownAt`, in stream order; undefined if none was. */
+  private async foldKnownAt(partnerId: string, knownAt: number): Promise<Folded | undefined> {
+    let folded: Folded | undefined;
+    for await (const event of this.store.readStream(partnerStreamId(partnerId))) {
+      if (toMillis(event.metadata.recordedAt) > knownAt) continue;
+      folded ??= { partner: initialState(), lastPosition: 0n };
+      evolveInPlace(folded.partner, fromRecorded(event));
+      folded.lastPosition = event.position;
+    }
+    return folded;
   }
 
   private withFold<T>(partnerId: string, answer: (folded: Folded) => T): Promise<T | undefined> {
