@@ -5,6 +5,7 @@ import { killed, startApi, freePort } from '../test/crash/api-process';
 import { measureKafkaToStore } from '../libs/kafka/src/testing/kafka-throughput';
 import { type Envelope, interleaved, programme } from '../scripts/programme-generator';
 import { writeReport } from './report';
+import { auditorFigures } from './sections/auditor-queries';
 import { measureCeiling } from './sections/ceiling';
 import { commandCost } from './sections/command-cost';
 import { Bodies, type LoadResult, batchIngestion, feeder, latencyOf, postAll, singleIngestion, statusQueries } from './sections/http';
@@ -99,11 +100,12 @@ async function main(): Promise<void> {
   validationFigures(o, add);
   await readModelFigures(o, add);
   await latencyFigures(o, add);
+  await auditorFigures(o, add);
 
   finish(o, figures);
 }
 
-const SECTIONS = ['validation', 'latency', 'rebuild', 'kafka', 'read-models', 'postgres', 'http', 'pg-service'] as const;
+const SECTIONS = ['validation', 'latency', 'rebuild', 'kafka', 'read-models', 'auditor', 'postgres', 'http', 'pg-service'] as const;
 
 /** `--only a,b`: those sections, in the order of SECTIONS; figures compared across sections come from this run when both are in it. */
 async function onlySections(o: BenchOptions, add: (f: Figure) => void, only: readonly string[]): Promise<void> {
@@ -114,6 +116,7 @@ async function onlySections(o: BenchOptions, add: (f: Figure) => void, only: rea
   if (only.includes('rebuild')) await rebuildFigures(o, add);
   if (only.includes('kafka')) await kafkaFigures(o, add);
   if (only.includes('read-models')) await readModelFigures(o, add);
+  if (only.includes('auditor')) await auditorFigures(o, add);
   if (!only.some((section) => ['postgres', 'http', 'pg-service'].includes(section))) return;
   const writes = generatedWrites(o);
   const pgCeiling = only.includes('postgres') ? await postgresFigures(o, add, writes) : undefined;

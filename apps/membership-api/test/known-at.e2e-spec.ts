@@ -92,4 +92,16 @@ describe('knownAt and the end-of-day rule (auditor)', () => {
     expect(tiersOf((await timeline('from=2026-02-02')).body)).toEqual([]);
     await t.http.get(`/v1/partners/${partnerId}/timeline?knownAt=2026-01-31`).set(t.as('auditor')).expect(404);
   });
+
+  it('documents knownAt, tz and the new answer fields in the OpenAPI document', async () => {
+    const { body } = await t.http.get('/docs-json').expect(200);
+    for (const path of ['/v1/partners/{partnerId}', '/v1/partners/{partnerId}/timeline']) {
+      const operation = body.paths[path].get;
+      expect(operation.parameters.map((p: { name: string }) => p.name)).toEqual(expect.arrayContaining(['knownAt', 'tz']));
+      expect(operation.description).toMatch(/end of that day \(23:59:59\.999\) in `tz`/);
+      expect(operation.responses['404'].description).toMatch(/none recorded by then/);
+    }
+    expect(Object.keys(body.components.schemas.PartnerStatus.properties)).toEqual(expect.arrayContaining(['knownAt', 'position']));
+    expect(body.components.schemas.Timeline.required).toEqual(expect.arrayContaining(['knownAt', 'position']));
+  });
 });

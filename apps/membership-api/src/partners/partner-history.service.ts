@@ -29,8 +29,15 @@ export type HistoryItem = Readonly<{
   metadata: Record<string, unknown>;
 }>;
 
-/** A partner's folded state and the position of the last event folded into it. */
-type Folded = { partner: PartnerFold; lastPosition: bigint };
+/** A partner's folded state, the position of the last event folded into it and the latest `recordedAt` among them. */
+type Folded = { partner: PartnerFold; lastPosition: bigint; recordedUpTo: number };
+
+const unfolded = (): Folded => ({ partner: initialState(), lastPosition: 0n, recordedUpTo: -Infinity });
+
+function foldInto(folded: Folded, event: StoredEvent): Folded {
+  evolveInPlace(folded.partner, fromRecorded(event));
+  return { partner: folded.partner, lastPosition: event.position, recordedUpTo: Math.max(folded.recordedUpTo, toMillis(event.metadata.recordedAt)) };
+}
 
 /** A status rebuilt from the store: the instant it was recorded by (null: everything) and the last position folded. */
 export type HistoricStatus = PartnerStatus & { knownAt: string | null; position: number };
@@ -42,11 +49,12 @@ export type HistoricStatus = PartnerStatus & { knownAt: string | null; position:
  * brought up to date with the events appended since, under a per-partner lock because the
  * domain's evolveInPlace extends the state in place.
  *
- * `knownAt` (bitemporal) folds only the events recorded by then, afresh on every call: a fold
- * cannot drop an event once folded, so the cache cannot serve it. Cost: the whole stream is read
- * and every event recorded by knownAt folded (O(events), no cache), because `recordedAt` is not
- * monotone per stream: each process stamps it from its own clock at append (a worker and the API
- * can append to one stream; a clock can step back), so the read cannot stop at the first later one.
+ * `knownAt` (bitemporal) evaluates only the events recorded by then. The cached fold answers it
+ * when it holds nothing recorded later (knownAt = now, the usual case); otherwise the stream is
+ * read whole and the events recorded by knownAt folded afresh (O(events), uncached: a fold cannot
+ * drop an event once folded). Whole, because `recordedAt` is not monotone per stream: each
+ * process stamps it from its own clock at append (a worker and the API can append to one stream;
+ * a clock can step back), so the read cannot stop at the first event recorded later.
  */
 @Injectable()
 export class PartnerHistoryService {
@@ -59,11 +67,8 @@ export class PartnerHistoryService {
   ) {
     this.folds = new StreamStateCache<Folded>({
       store,
-      initialState: () => ({ partner: initialState(), lastPosition: 0n }),
-      evolve: (folded, event) => {
-        evolveInPlace(folded.partner, fromRecorded(event));
-        return { partner: folded.partner, lastPosition: event.position };
-      },
+      initialState: unfolded,
+      evolve: foldInto,
       maxEntries: 500,
     });
   }
@@ -76,8 +81,8 @@ export class PartnerHistoryService {
   }
 
   /**
-   * The status at `time` from facts with business time ≤ T, or undefined for an unknown partner;
-   * `position` is that of the last stored event of the partner when answered.
+   * The status at `time` from facts with business time ≤ T (and recorded by `knownAt`), or
+   * undefined for an unknown partner (or none recorded by then); `position` is the last event folded.
    */
   async statusAsOf(partnerId: string, time: number, knownAt?: number): Promise<HistoricStatus | undefined> {
     const answer = ({ partner, lastPosition }: Folded) => ({
@@ -85,29 +90,26 @@ export class PartnerHistoryService {
       knownAt: knownAt === undefined ? null : toIsoTime(knownAt),
       position: Number(lastPosition),
     });
-    if (knownAt === undefined) return this.withFold(partnerId, answer);
-    const known = await this.foldKnownAt(partnerId, knownAt);
-    return known && answer(known);
+    return this.withFoldKnownAt(partnerId, knownAt, answer);
   }
 
   /** Every tier and badge change up to `to` (after `from`), with its causes and the last position folded. */
   async timeline(partnerId: string, range: TimelineRange, knownAt?: number): Promise<{ changes: TierChange[]; position: number } | undefined> {
     const answer = ({ partner, lastPosition }: Folded) => ({ changes: tierTimeline(partner, this.catalog, range), position: Number(lastPosition) });
-    if (knownAt === undefined) return this.withFold(partnerId, answer);
-    const known = await this.foldKnownAt(partnerId, knownAt);
-    return known && answer(known);
+    return this.withFoldKnownAt(partnerId, knownAt, answer);
   }
 
-  /** The stream's events recorded by `knownAt`, in stream order; undefined if none was. */
-  private async foldKnownAt(partnerId: string, knownAt: number): Promise<Folded | undefined> {
-    let folded: Folded | undefined;
+  /** `answer` from the cached fold if it holds only events recorded by `knownAt`, else from a fold of those; undefined if there are none. */
+  private async withFoldKnownAt<T>(partnerId: string, knownAt: number | undefined, answer: (folded: Folded) => T): Promise<T | undefined> {
+    const cached = await this.withFold(partnerId, (folded) =>
+      knownAt === undefined || folded.recordedUpTo <= knownAt ? { answer: answer(folded) } : 'refold',
+    );
+    if (cached !== 'refold') return cached?.answer;
+    let known: Folded | undefined;
     for await (const event of this.store.readStream(partnerStreamId(partnerId))) {
-      if (toMillis(event.metadata.recordedAt) > knownAt) continue;
-      folded ??= { partner: initialState(), lastPosition: 0n };
-      evolveInPlace(folded.partner, fromRecorded(event));
-      folded.lastPosition = event.position;
+      if (toMillis(event.metadata.recordedAt) <= knownAt!) known = foldInto(known ?? unfolded(), event);
     }
-    return folded;
+    return known && answer(known);
   }
 
   private withFold<T>(partnerId: string, answer: (folded: Folded) => T): Promise<T | undefined> {
