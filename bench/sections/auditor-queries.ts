@@ -1,10 +1,6 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { programme } from '../../scripts/programme-generator';
-import { freePort, killed, startApi } from '../../test/crash/api-process';
-import { type BenchOptions, type Figure, log, round } from '../support';
-import { latencyOf, postAll } from './http';
+import { type BenchOptions, type Figure, round } from '../support';
+import { latencyOf, postAll, withService } from './http';
 
 // ── Auditor queries on one large partner, against the built service in a child process ───────
 // One partner with ~14,000 events (1,400 with --tiny), recorded in two halves so that a knownAt
@@ -19,23 +15,15 @@ type Measurement = (subject: AuditorSubject, add: (figure: Figure) => void) => P
 const measurements: readonly Measurement[] = [knownAtFigures];
 
 export async function auditorFigures(o: BenchOptions, add: (figure: Figure) => void): Promise<void> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'pp-bench-auditor-'));
-  const api = await startApi(dataDir, await freePort());
-  try {
+  await withService('auditor', async (url) => {
     const messages = [...programme({ partners: 1, dealsPerPartner: o.tiny ? 1_000 : 10_000, prefix: 'AUD' })];
     const half = messages.length >> 1;
-    await postAll(api.url, messages.slice(0, half));
+    await postAll(url, messages.slice(0, half));
     const midway = new Date().toISOString();
-    await postAll(api.url, messages.slice(half));
-    const subject = { url: api.url, partnerId: messages[0]!.partnerId, events: messages.length, midway, samples: o.tiny ? 5 : 50 };
+    await postAll(url, messages.slice(half));
+    const subject = { url, partnerId: messages[0]!.partnerId, events: messages.length, midway, samples: o.tiny ? 5 : 50 };
     for (const measure of measurements) await measure(subject, add);
-  } catch (error) {
-    log(`service output:\n${api.output().slice(-4000)}`);
-    throw error;
-  } finally {
-    await killed(api.child, 'SIGTERM');
-    rmSync(dataDir, { recursive: true, force: true });
-  }
+  });
 }
 
 /**
