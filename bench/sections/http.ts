@@ -1,7 +1,10 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import autocannon, { type Request } from 'autocannon';
 import type { Envelope } from '../../scripts/programme-generator';
-import { ADMIN_KEY } from '../../test/crash/api-process';
-import { percentile } from '../support';
+import { ADMIN_KEY, freePort, killed, startApi } from '../../test/crash/api-process';
+import { log, percentile } from '../support';
 
 // ── HTTP figures, measured with autocannon against the built service in a child process ───────
 
@@ -143,4 +146,19 @@ export async function postAll(url: string, messages: readonly Envelope[]): Promi
     for (const r of body.results) last = Math.max(last, r.position ?? 0);
   }
   return last;
+}
+
+/** Runs `work` against the built service in a child process on a fresh data directory; the service's output is logged when `work` fails. */
+export async function withService<T>(name: string, work: (url: string) => Promise<T>): Promise<T> {
+  const dataDir = mkdtempSync(join(tmpdir(), `pp-bench-${name}-`));
+  const api = await startApi(dataDir, await freePort());
+  try {
+    return await work(api.url);
+  } catch (error) {
+    log(`service output:\n${api.output().slice(-4000)}`);
+    throw error;
+  } finally {
+    await killed(api.child, 'SIGTERM');
+    rmSync(dataDir, { recursive: true, force: true });
+  }
 }

@@ -4,12 +4,15 @@ import {
   type PartnerStatus,
   type RulesetCatalog,
   type TierChange,
+  type TimelineRange,
   evaluateStatus,
   evolveInPlace,
   fromRecorded,
   initialState,
   tierTimeline,
   partnerStreamId,
+  toIsoTime,
+  toMillis,
 } from '@partner-program/domain';
 import { type EventStore, KeyedMutex, type StoredEvent, StreamStateCache } from '@partner-program/event-store';
 import { EVENT_STORE, RULESET_CATALOG } from '@partner-program/platform';
@@ -26,8 +29,18 @@ export type HistoryItem = Readonly<{
   metadata: Record<string, unknown>;
 }>;
 
-/** A partner's folded state and the position of the last event folded into it. */
-type Folded = { partner: PartnerFold; lastPosition: bigint };
+/** A partner's folded state, the position of the last event folded into it and the latest `recordedAt` among them. */
+type Folded = { partner: PartnerFold; lastPosition: bigint; recordedUpTo: number };
+
+const unfolded = (): Folded => ({ partner: initialState(), lastPosition: 0n, recordedUpTo: -Infinity });
+
+function foldInto(folded: Folded, event: StoredEvent): Folded {
+  evolveInPlace(folded.partner, fromRecorded(event));
+  return { partner: folded.partner, lastPosition: event.position, recordedUpTo: Math.max(folded.recordedUpTo, toMillis(event.metadata.recordedAt)) };
+}
+
+/** A status rebuilt from the store: the instant it was recorded by (null: everything) and the last position folded. */
+export type HistoricStatus = PartnerStatus & { knownAt: string | null; position: number };
 
 /**
  * The auditor's view: answered from the event store itself, never from the read models. The
@@ -35,6 +48,13 @@ type Folded = { partner: PartnerFold; lastPosition: bigint };
  * (a property test proves it equals folding only the facts dated ≤ T); folds are cached and
  * brought up to date with the events appended since, under a per-partner lock because the
  * domain's evolveInPlace extends the state in place.
+ *
+ * `knownAt` (bitemporal) evaluates only the events recorded by then. The cached fold answers it
+ * when it holds nothing recorded later (knownAt = now, the usual case); otherwise the stream is
+ * read whole and the events recorded by knownAt folded afresh (O(events), uncached: a fold cannot
+ * drop an event once folded). Whole, because `recordedAt` is not monotone per stream: each
+ * process stamps it from its own clock at append (a worker and the API can append to one stream;
+ * a clock can step back), so the read cannot stop at the first event recorded later.
  */
 @Injectable()
 export class PartnerHistoryService {
@@ -47,11 +67,8 @@ export class PartnerHistoryService {
   ) {
     this.folds = new StreamStateCache<Folded>({
       store,
-      initialState: () => ({ partner: initialState(), lastPosition: 0n }),
-      evolve: (folded, event) => {
-        evolveInPlace(folded.partner, fromRecorded(event));
-        return { partner: folded.partner, lastPosition: event.position };
-      },
+      initialState: unfolded,
+      evolve: foldInto,
       maxEntries: 500,
     });
   }
@@ -64,19 +81,35 @@ export class PartnerHistoryService {
   }
 
   /**
-   * The status at `time` from facts with business time ≤ T, or undefined for an unknown partner;
-   * `position` is that of the last stored event of the partner when answered.
+   * The status at `time` from facts with business time ≤ T (and recorded by `knownAt`), or
+   * undefined for an unknown partner (or none recorded by then); `position` is the last event folded.
    */
-  statusAsOf(partnerId: string, time: number): Promise<(PartnerStatus & { position: number }) | undefined> {
-    return this.withFold(partnerId, ({ partner, lastPosition }) => ({
+  async statusAsOf(partnerId: string, time: number, knownAt?: number): Promise<HistoricStatus | undefined> {
+    const answer = ({ partner, lastPosition }: Folded) => ({
       ...evaluateStatus(partner, this.catalog, partnerId, time),
+      knownAt: knownAt === undefined ? null : toIsoTime(knownAt),
       position: Number(lastPosition),
-    }));
+    });
+    return this.withFoldKnownAt(partnerId, knownAt, answer);
   }
 
-  /** Every tier and badge change up to `to` (after `from`), with its causes. */
-  timeline(partnerId: string, to: number, from?: number): Promise<TierChange[] | undefined> {
-    return this.withFold(partnerId, ({ partner }) => tierTimeline(partner, this.catalog, { to, ...(from === undefined ? {} : { from }) }));
+  /** Every tier and badge change up to `to` (after `from`), with its causes and the last position folded. */
+  async timeline(partnerId: string, range: TimelineRange, knownAt?: number): Promise<{ changes: TierChange[]; position: number } | undefined> {
+    const answer = ({ partner, lastPosition }: Folded) => ({ changes: tierTimeline(partner, this.catalog, range), position: Number(lastPosition) });
+    return this.withFoldKnownAt(partnerId, knownAt, answer);
+  }
+
+  /** `answer` from the cached fold if it holds only events recorded by `knownAt`, else from a fold of those; undefined if there are none. */
+  private async withFoldKnownAt<T>(partnerId: string, knownAt: number | undefined, answer: (folded: Folded) => T): Promise<T | undefined> {
+    const cached = await this.withFold(partnerId, (folded) =>
+      knownAt === undefined || folded.recordedUpTo <= knownAt ? { answer: answer(folded) } : 'refold',
+    );
+    if (cached !== 'refold') return cached?.answer;
+    let known: Folded | undefined;
+    for await (const event of this.store.readStream(partnerStreamId(partnerId))) {
+      if (toMillis(event.metadata.recordedAt) <= knownAt!) known = foldInto(known ?? unfolded(), event);
+    }
+    return known && answer(known);
   }
 
   private withFold<T>(partnerId: string, answer: (folded: Folded) => T): Promise<T | undefined> {
