@@ -1,8 +1,9 @@
 import { AREAS, TIERS } from '@partner-program/domain';
 import { CALENDAR_DATE, MessageIdRules, POINT_IN_TIME, POSITION_TEXT, PartnerIdRules, RequiredText } from '@partner-program/ingestion';
 import { MAX_PAGE_SIZE, NOTICE_STATUSES } from '@partner-program/read-models';
-import { IsDefined, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
+import { IsDefined, IsIn, IsInt, IsOptional, IsString, IsTimeZone, Matches, Max, Min } from 'class-validator';
 import { JSONSchema } from 'class-validator-jsonschema';
+import { EXPORT_FORMATS } from '../exports/export-formats';
 
 // ── Path and query parameters, one DTO per route: they validate (400 naming the parameter) and
 // they are the parameters of the OpenAPI document (dto-params.ts). Ids use the envelope's rules.
@@ -103,4 +104,15 @@ export class NoticesQuery extends ReadQuery {
 export class RejectionsQuery extends ReadQuery {
   @Count('the `nextAfter` of the previous page (default 0: from the start)') after?: number;
   @PageSize(100) limit?: number;
+}
+
+export class PartnerStatusExportQuery {
+  @Time('business time of every status (default: now); a date means the end of that day in `tz`') asOf?: string;
+  @Time('only events recorded by then (default: every event up to the log position the export starts at); a date means the end of that day in `tz`')
+  knownAt?: string;
+  @IsOptional()
+  @IsTimeZone({ message: 'must be an IANA time zone, e.g. Europe/Berlin' })
+  @JSONSchema({ type: 'string', description: 'IANA time zone in which a date of `asOf` or `knownAt` ends (default UTC)' })
+  tz?: string;
+  @Vocabulary(EXPORT_FORMATS, false, 'ndjson or csv (wins over Accept: application/x-ndjson or text/csv; default ndjson)') format?: string;
 }
