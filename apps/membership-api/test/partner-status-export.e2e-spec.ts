@@ -1,15 +1,11 @@
 import type { AddressInfo } from 'node:net';
-import { SqliteEventStore, type ReadStreamOptions, type StoredEvent } from '@partner-program/event-store';
+import { SqliteEventStore } from '@partner-program/event-store';
+import { spyOnExportReads } from './export-reads';
 import { type TestApp, envelope, goodStandingEnvelopes, startTestApp } from './test-app';
 
 // ── GET /v1/exports/partner-status: one snapshot of the log, streamed, bounded, stoppable ──────
 
-// Spied before the app exists: the store's metrics proxy binds each method at its first use.
-const realReadStream = SqliteEventStore.prototype.readStream;
-const readStream = jest.spyOn(SqliteEventStore.prototype, 'readStream');
-/** The export reads a partner with `{ maxCount }` only; the projector and the command path give `fromRevision`. */
-const isExportRead = (options?: ReadStreamOptions) => options?.fromRevision === undefined && options?.maxCount !== undefined;
-const exportReads = () => readStream.mock.calls.filter(([, options]) => isExportRead(options)).length;
+const reads = spyOnExportReads(SqliteEventStore.prototype);
 
 describe('partner-status export', () => {
   let t: TestApp;
@@ -43,9 +39,9 @@ describe('partner-status export', () => {
       envelope('SolutionCompetencyEarned', 'P-EXP-A', { competency: 'vmc-on-aws' }, '2026-03-10T22:30:00Z'),
     ]);
   });
-  afterEach(() => readStream.mockImplementation(realReadStream));
+  afterEach(() => reads.reset());
   afterAll(async () => {
-    readStream.mockRestore();
+    reads.restore();
     await t.close();
   });
 
@@ -115,22 +111,16 @@ describe('partner-status export', () => {
 
   it('is one snapshot: events appended while a slow export runs are not in it', async () => {
     const before = await (await get('?asOf=2026-12-01')).text();
-    let release!: () => void;
-    const released = new Promise<void>((resolve) => (release = resolve));
-    let reads = 0;
-    readStream.mockImplementation(async function* (this: SqliteEventStore, streamId: string, options?: ReadStreamOptions): AsyncGenerator<StoredEvent> {
-      // The export holds after its first partner until the appends below are stored.
-      if (isExportRead(options) && ++reads === 2) await released;
-      yield* realReadStream.call(this, streamId, options);
-    });
+    // The export holds after its first partner until the appends below are stored.
+    const held = reads.holdAt(2);
     const slow = get('?asOf=2026-12-01');
-    while (reads < 2) await new Promise((resolve) => setTimeout(resolve, 5));
+    await held.reached();
     await publish([
       envelope('SolutionCompetencyEarned', 'P-EXP-B', { competency: 'vmc-on-aws' }, '2026-03-02T00:00:00Z'),
       envelope('SolutionCompetencyEarned', 'P-EXP-C', { competency: 'vmc-on-aws' }, '2026-03-02T00:00:00Z'),
       ...goodStandingEnvelopes('P-EXP-D'),
     ]);
-    release();
+    held.release();
     const response = await slow;
     expect(await response.text()).toBe(before);
     const after = await ndjson('?asOf=2026-12-01');
@@ -140,20 +130,17 @@ describe('partner-status export', () => {
 
   it('stops reading partners when the client goes away, and frees its slot', async () => {
     await publish(Array.from({ length: 200 }, (_, i) => envelope('DueDiligenceCompleted', `P-EXP-M${String(i).padStart(3, '0')}`, { outcome: 'approved' })));
-    readStream.mockImplementation(async function* (this: SqliteEventStore, streamId: string, options?: ReadStreamOptions): AsyncGenerator<StoredEvent> {
-      if (isExportRead(options)) await new Promise((resolve) => setTimeout(resolve, 5));
-      yield* realReadStream.call(this, streamId, options);
-    });
-    const readsBefore = exportReads();
+    reads.slowBy(5);
+    const readsBefore = reads.count();
     const abort = new AbortController();
     const response = await get('?asOf=2026-12-01', auditor, abort.signal);
     expect(Number(response.headers.get('x-partners'))).toBe(204);
     await response.body!.getReader().read();
     abort.abort();
     await new Promise((resolve) => setTimeout(resolve, 300));
-    const readsAtStop = exportReads() - readsBefore;
+    const readsAtStop = reads.count() - readsBefore;
     await new Promise((resolve) => setTimeout(resolve, 300));
-    expect(exportReads() - readsBefore).toBe(readsAtStop);
+    expect(reads.count() - readsBefore).toBe(readsAtStop);
     expect(readsAtStop).toBeLessThan(150);
     // The one slot (EXPORTS_AT_ONCE=1) is free again.
     const next = await get('?asOf=2026-12-01&knownAt=2026-01-01');
@@ -162,38 +149,28 @@ describe('partner-status export', () => {
   });
 
   it('answers 429 with Retry-After while the process runs as many exports as it may', async () => {
-    let release!: () => void;
-    const released = new Promise<void>((resolve) => (release = resolve));
-    readStream.mockImplementation(async function* (this: SqliteEventStore, streamId: string, options?: ReadStreamOptions): AsyncGenerator<StoredEvent> {
-      if (isExportRead(options)) await released;
-      yield* realReadStream.call(this, streamId, options);
-    });
+    const held = reads.holdAt(1);
     const running = get('?asOf=2026-12-01');
-    const readsBefore = exportReads();
-    while (exportReads() === readsBefore) await new Promise((resolve) => setTimeout(resolve, 5));
+    await held.reached();
     const refused = await get('?asOf=2026-12-01');
     expect(refused.status).toBe(429);
     expect(refused.headers.get('retry-after')).toBe('10');
     expect(await refused.json()).toMatchObject({ statusCode: 429, message: expect.stringContaining('1 exports are running') });
-    release();
+    held.release();
     const answered = await running;
     expect(answered.status).toBe(200);
     expect((await answered.text()).trimEnd().split('\n')).toHaveLength(204);
   });
 
   it('ends with an error line when a partner cannot be read after the headers went out', async () => {
-    let reads = 0;
-    readStream.mockImplementation(async function* (this: SqliteEventStore, streamId: string, options?: ReadStreamOptions): AsyncGenerator<StoredEvent> {
-      if (isExportRead(options) && ++reads === 3) throw new Error('disk on fire');
-      yield* realReadStream.call(this, streamId, options);
-    });
+    reads.failAt(3);
     const text = await (await get('?asOf=2026-12-01')).text();
     const lines = text.trimEnd().split('\n');
     expect(lines).toHaveLength(3);
     const last = JSON.parse(lines[2]!);
     expect(last).toEqual({ error: { message: expect.stringMatching(/^internal error after 2 rows; the export is incomplete \(request /), rows: 2 } });
     expect(text).not.toContain('disk on fire');
-    reads = 0;
+    reads.failAt(3);
     const csv = (await (await get('?asOf=2026-12-01&format=csv')).text()).trimEnd().split('\n');
     expect(csv).toHaveLength(4);
     expect(csv[3]).toMatch(/^#error,internal error after 2 rows/);

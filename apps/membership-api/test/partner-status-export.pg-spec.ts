@@ -1,16 +1,14 @@
 import type { AddressInfo } from 'node:net';
 import { randomBytes } from 'node:crypto';
-import { PostgresEventStore, type ReadStreamOptions, type StoredEvent } from '@partner-program/event-store';
+import { PostgresEventStore } from '@partner-program/event-store';
 import { dropSchema, testDatabaseUrl } from '@partner-program/event-store/testing';
 import { postgresSchemas, validateEnvironment } from '@partner-program/platform';
+import { spyOnExportReads } from './export-reads';
 import { type TestApp, envelope, goodStandingEnvelopes, startTestApp } from './test-app';
 
 // ── The partner-status export on the PostgreSQL store: the same snapshot, through the same port ─
 
-// Spied before the app exists: the store's metrics proxy binds each method at its first use.
-const realReadStream = PostgresEventStore.prototype.readStream;
-const readStream = jest.spyOn(PostgresEventStore.prototype, 'readStream');
-const isExportRead = (options?: ReadStreamOptions) => options?.fromRevision === undefined && options?.maxCount !== undefined;
+const reads = spyOnExportReads(PostgresEventStore.prototype);
 
 describe('partner-status export on PostgreSQL (EVENT_STORE=postgres)', () => {
   const prefix = `export_${randomBytes(4).toString('hex')}_`;
@@ -32,9 +30,9 @@ describe('partner-status export on PostgreSQL (EVENT_STORE=postgres)', () => {
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     await publish([...goodStandingEnvelopes('P-PGX-2'), ...goodStandingEnvelopes('P-PGX-1'), ...goodStandingEnvelopes('P-PGX-3')]);
   });
-  afterEach(() => readStream.mockImplementation(realReadStream));
+  afterEach(() => reads.reset());
   afterAll(async () => {
-    readStream.mockRestore();
+    reads.restore();
     await t.close();
     for (const schema of Object.values(schemas)) await dropSchema(schema);
   });
@@ -53,17 +51,11 @@ describe('partner-status export on PostgreSQL (EVENT_STORE=postgres)', () => {
 
   it('is one snapshot: what is appended while it runs stays out', async () => {
     const before = await (await exported('?asOf=2026-12-01&format=csv')).text();
-    let release!: () => void;
-    const released = new Promise<void>((resolve) => (release = resolve));
-    let reads = 0;
-    readStream.mockImplementation(async function* (this: PostgresEventStore, streamId: string, options?: ReadStreamOptions): AsyncGenerator<StoredEvent> {
-      if (isExportRead(options) && ++reads === 2) await released;
-      yield* realReadStream.call(this, streamId, options);
-    });
+    const held = reads.holdAt(2);
     const slow = exported('?asOf=2026-12-01&format=csv');
-    while (reads < 2) await new Promise((resolve) => setTimeout(resolve, 5));
+    await held.reached();
     await publish([envelope('SolutionCompetencyEarned', 'P-PGX-2', { competency: 'vmc-on-aws' }, '2026-03-02T00:00:00Z'), ...goodStandingEnvelopes('P-PGX-0')]);
-    release();
+    held.release();
     expect(await (await slow).text()).toBe(before);
     const after = (await (await exported('?asOf=2026-12-01&format=csv')).text()).trimEnd().split('\n');
     expect(after.map((line) => line.split(',')[0])).toEqual(['partnerId', 'P-PGX-0', 'P-PGX-1', 'P-PGX-2', 'P-PGX-3']);
