@@ -107,6 +107,8 @@ describe('the OpenAPI document', () => {
     expect(params('/v1/partners')['limit']).toEqual({ type: 'integer', minimum: 1, maximum: 1000 });
     expect(params('/v1/partners/{partnerId}')['partnerId']).toEqual({ type: 'string', minLength: 1, maxLength: 64, pattern: '^[A-Za-z0-9._-]*$' });
     expect(params('/v1/renewal-notices')['status']).toEqual({ type: 'string', enum: ['pending', 'issued', 'acknowledged', 'cancelled'] });
+    expect(params('/v1/exports/partner-status')['tz']).toEqual({ type: 'string', enum: expect.arrayContaining(['UTC', 'Europe/Berlin', 'America/New_York']) });
+    expect(params('/v1/exports/partner-status')['format']).toEqual({ type: 'string', enum: ['ndjson', 'csv'] });
   });
 
   it('builds the envelope from the DTOs: one of the typed envelopes or a batch', () => {

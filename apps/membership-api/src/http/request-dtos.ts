@@ -1,7 +1,7 @@
 import { AREAS, TIERS } from '@partner-program/domain';
 import { CALENDAR_DATE, MessageIdRules, POINT_IN_TIME, POSITION_TEXT, PartnerIdRules, RequiredText } from '@partner-program/ingestion';
 import { MAX_PAGE_SIZE, NOTICE_STATUSES } from '@partner-program/read-models';
-import { IsDefined, IsIn, IsInt, IsOptional, IsString, IsTimeZone, Matches, Max, Min } from 'class-validator';
+import { IsDefined, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
 import { JSONSchema } from 'class-validator-jsonschema';
 import { EXPORT_FORMATS } from '../exports/export-formats';
 
@@ -106,12 +106,15 @@ export class RejectionsQuery extends ReadQuery {
   @PageSize(100) limit?: number;
 }
 
+/** The zones this Node's ICU knows by their canonical IANA names, and UTC: what `tz` accepts and the document lists. */
+const TIME_ZONES = ['UTC', ...Intl.supportedValuesOf('timeZone')];
+
 export class PartnerStatusExportQuery {
   @Time('business time of every status (default: now); a date means the end of that day in `tz`') asOf?: string;
   @Time('only events recorded by then (default: every event up to the log position the export starts at); a date means the end of that day in `tz`')
   knownAt?: string;
   @IsOptional()
-  @IsTimeZone({ message: 'must be an IANA time zone, e.g. Europe/Berlin' })
+  @IsIn(TIME_ZONES, { message: 'must be an IANA time zone by its canonical name, e.g. Europe/Berlin, or UTC' })
   @JSONSchema({ type: 'string', description: 'IANA time zone in which a date of `asOf` or `knownAt` ends (default UTC)' })
   tz?: string;
   @Vocabulary(EXPORT_FORMATS, false, 'ndjson or csv (wins over Accept: application/x-ndjson or text/csv; default ndjson)') format?: string;
