@@ -28,7 +28,7 @@ const CODES: Record<string, string[]> = {
   'post /v1/renewal-notices/{noticeId}/acknowledge': ['200', '400', '401', '403', '404', '409', '422', '429'],
   'get /v1/rejections': ['200', '400', '401', '403', '503', '429'],
   'post /v1/admin/projections/rebuild': ['200', '401', '403', '409', '429', '503'],
-  'get /v1/exports/partner-status': ['200', '400', '401', '403', '429'],
+  'get /v1/exports/partner-status': ['200', '400', '401', '403', '429', '503'],
   'get /health/live': ['200', '429'],
   'get /health/ready': ['200', '503', '429'],
   'get /metrics': ['200', '429'],

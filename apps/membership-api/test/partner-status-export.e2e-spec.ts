@@ -1,5 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import { SqliteEventStore } from '@partner-program/event-store';
+import { ShutdownCoordinator } from '@partner-program/platform';
 import { spyOnExportReads } from './export-reads';
 import { type TestApp, envelope, goodStandingEnvelopes, startTestApp } from './test-app';
 
@@ -143,10 +144,11 @@ describe('partner-status export', () => {
     expect(reads.count() - readsBefore).toBe(readsAtStop);
     expect(readsAtStop).toBeLessThan(150);
     // The one slot (EXPORTS_AT_ONCE=1) is free again.
+    reads.reset();
     const next = await get('?asOf=2026-12-01&knownAt=2026-01-01');
     expect(next.status).toBe(200);
     expect(await next.text()).toBe('');
-  });
+  }, 15_000);
 
   it('answers 429 with Retry-After while the process runs as many exports as it may', async () => {
     const held = reads.holdAt(1);
@@ -191,5 +193,22 @@ describe('partner-status export', () => {
       expect(response.status).toBe(400);
       expect(await response.json()).toMatchObject({ details: [expect.objectContaining({ path: named })] });
     }
+  });
+
+  // Last: it begins the app's shutdown.
+  it('stops with a last line saying so when the service shuts down, and refuses new exports with 503', async () => {
+    const held = reads.holdAt(2);
+    const running = get('?asOf=2026-12-01');
+    await held.reached();
+    t.app.get(ShutdownCoordinator).beginShutdown();
+    held.release();
+    const lines = (await (await running).text()).trimEnd().split('\n');
+    expect(lines).toHaveLength(3);
+    expect(JSON.parse(lines[2]!)).toEqual({
+      error: { message: 'the service is shutting down: the export stopped after 2 rows and is incomplete; retry', rows: 2 },
+    });
+    const refused = await get('?asOf=2026-12-01');
+    expect(refused.status).toBe(503);
+    expect(refused.headers.get('retry-after')).toBe('1');
   });
 });

@@ -3,7 +3,7 @@ import { Controller, Get, Headers, HttpStatus, Inject, Logger, Req, Res } from '
 import { ConfigService } from '@nestjs/config';
 import { ApiOperation, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { toIsoTime } from '@partner-program/domain';
-import { type AppConfig, CLOCK, type Clock } from '@partner-program/platform';
+import { type AppConfig, CLOCK, type Clock, ShutdownCoordinator } from '@partner-program/platform';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { RequiresRole } from '../auth/roles.decorator';
 import { httpError } from '../http/error-body';
@@ -31,6 +31,7 @@ export class ExportsController {
   constructor(
     private readonly exporter: PartnerStatusExporter,
     @Inject(CLOCK) private readonly clock: Clock,
+    private readonly shutdown: ShutdownCoordinator,
     config: ConfigService<AppConfig, true>,
   ) {
     this.atOnce = config.get('EXPORTS_AT_ONCE', { infer: true });
@@ -40,7 +41,7 @@ export class ExportsController {
   @RequiresRole('auditor')
   @ApiOperation({ summary: "Every partner's status at `asOf` as known at `knownAt`, from one snapshot of the log, streamed", description: FORMATS })
   @ApiProduces('application/x-ndjson', 'text/csv')
-  @Answers({ 400: 'a parameter breaks its rule (named in the message and `details`)' })
+  @Answers({ 400: 'a parameter breaks its rule (named in the message and `details`)', 503: 'shutting down: retry (Retry-After)' })
   @ApiResponse({
     status: 200,
     description: 'the export, streamed (both formats in the description); 429 also when the process already runs EXPORTS_AT_ONCE exports',
@@ -55,22 +56,27 @@ export class ExportsController {
     @Req() request: FastifyRequest,
     @Res() reply: FastifyReply,
   ): Promise<FastifyReply> {
+    if (this.shutdown.draining) throw httpError(HttpStatus.SERVICE_UNAVAILABLE, 'shutting down; retry', { retryAfter: 1 });
     if (this.running >= this.atOnce)
       throw httpError(HttpStatus.TOO_MANY_REQUESTS, `${this.atOnce} exports are running, the most this process runs at once; retry later`, {
         retryAfter: BUSY_RETRY_S,
       });
     this.running += 1;
-    // Released when the response ends for any reason: completed, failed or the client gone.
-    const stopped = new AbortController();
+    // Released when the response ends for any reason: completed, failed or the client gone. A
+    // shutdown stops the export too (the server's close would wait for it), with a last line saying so.
+    const clientGone = new AbortController();
     reply.raw.once('close', () => {
       this.running -= 1;
-      stopped.abort();
+      clientGone.abort();
     });
     const asOf = query.asOf === undefined ? this.clock().getTime() : businessInstant(query.asOf, query.tz);
     const knownAt = query.knownAt === undefined ? undefined : businessInstant(query.knownAt, query.tz);
     const format = chosenFormat(query.format, accept);
-    const snapshot = await this.exporter.start({ asOf, knownAt, signal: stopped.signal });
+    const snapshot = await this.exporter.start({ asOf, knownAt, signal: AbortSignal.any([clientGone.signal, this.shutdown.signal]) });
     const describe = (error: unknown, rows: number) => {
+      if (this.shutdown.draining) return `the service is shutting down: the export stopped after ${rows} rows and is incomplete; retry`;
+      // Nobody reads this line: the response is already closed.
+      if (clientGone.signal.aborted) return 'the client went away';
       this.logger.error(`export ${String(request.id)} failed after ${rows} rows: ${(error as Error)?.stack ?? String(error)}`);
       return `internal error after ${rows} rows; the export is incomplete (request ${String(request.id)})`;
     };

@@ -40,7 +40,7 @@ describe('PartnerStatusExporter', () => {
     expect(reads).toHaveBeenCalledTimes(2);
   });
 
-  it('stops at the next partner once its signal is aborted', async () => {
+  it('stops at the next partner once its signal is aborted, with its reason', async () => {
     const stop = new AbortController();
     const { rows } = await new PartnerStatusExporter(store, DEFAULT_CATALOG).start({
       asOf: Date.parse('2026-03-01T00:00:00Z'),
@@ -48,7 +48,7 @@ describe('PartnerStatusExporter', () => {
       signal: stop.signal,
     });
     await rows.next();
-    stop.abort();
-    expect(await rows.next()).toEqual({ done: true, value: undefined });
+    stop.abort(new Error('client gone'));
+    await expect(rows.next()).rejects.toThrow('client gone');
   });
 });

@@ -26,7 +26,7 @@ export type ExportRequest = Readonly<{
   asOf: number;
   /** Only events recorded at or before this time (epoch ms); undefined: every event up to the head. */
   knownAt: number | undefined;
-  /** Aborted when the client goes away: the export stops at the next partner. */
+  /** Aborted when the client goes away or the service stops: the rows then throw its reason at the next partner. */
   signal: AbortSignal;
 }>;
 
@@ -60,7 +60,7 @@ export class PartnerStatusExporter {
 
   private async *rows(heads: readonly StreamHead[], request: ExportRequest): AsyncGenerator<ExportRow> {
     for (const [index, head] of heads.entries()) {
-      if (request.signal.aborted) return;
+      request.signal.throwIfAborted();
       const row = await this.rowOf(head, request);
       if (row) yield row;
       if (index % PARTNERS_PER_TURN === PARTNERS_PER_TURN - 1) await nextTurn();
