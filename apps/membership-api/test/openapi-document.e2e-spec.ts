@@ -109,6 +109,12 @@ describe('the OpenAPI document', () => {
     expect(params('/v1/renewal-notices')['status']).toEqual({ type: 'string', enum: ['pending', 'issued', 'acknowledged', 'cancelled'] });
     expect(params('/v1/exports/partner-status')['tz']).toEqual({ type: 'string', enum: expect.arrayContaining(['UTC', 'Europe/Berlin', 'America/New_York']) });
     expect(params('/v1/exports/partner-status')['format']).toEqual({ type: 'string', enum: ['ndjson', 'csv'] });
+    // The export answers in its formats, its errors in JSON like every route (found by schemathesis: ST105).
+    const exportAnswers = doc.paths['/v1/exports/partner-status']!['get']!.responses;
+    expect([Object.keys(exportAnswers['200']!.content!), Object.keys(exportAnswers['400']!.content!)]).toEqual([
+      ['application/x-ndjson', 'text/csv'],
+      ['application/json'],
+    ]);
   });
 
   it('builds the envelope from the DTOs: one of the typed envelopes or a batch', () => {

@@ -1,7 +1,7 @@
 import { Readable } from 'node:stream';
 import { Controller, Get, Headers, HttpStatus, Inject, Logger, Req, Res } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
-import { ApiOperation, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { toIsoTime } from '@partner-program/domain';
 import { type AppConfig, CLOCK, type Clock, ShutdownCoordinator } from '@partner-program/platform';
 import type { FastifyReply, FastifyRequest } from 'fastify';
@@ -40,7 +40,6 @@ export class ExportsController {
   @Get('partner-status')
   @RequiresRole('auditor')
   @ApiOperation({ summary: "Every partner's status at `asOf` as known at `knownAt`, from one snapshot of the log, streamed", description: FORMATS })
-  @ApiProduces('application/x-ndjson', 'text/csv')
   @Answers({ 400: 'a parameter breaks its rule (named in the message and `details`)', 503: 'shutting down: retry (Retry-After)' })
   @ApiResponse({
     status: 200,
