@@ -16,7 +16,7 @@ import { PartnerStatusExporter } from './partner-status-export';
 
 const FORMATS = `NDJSON (\`application/x-ndjson\`): one partner per line, the status JSON of \`GET /v1/partners/{id}?asOf\` with \`knownAt\` and \`position\` (the partner's last event the row reflects).
 CSV (\`text/csv\`): a header line, then one record per partner with the columns partnerId, evaluatedAt, knownAt, position, ruleset, programme, goodStanding, unmetRequirements, agreementId, agreementStatus, effectiveFrom, expiresOn, businessModels, \`<area>.tier\`, \`<area>.credits\`, \`<area>.badge\` for each solution area, dealRegistration, coSelling, mscIncentives (lists joined by \`;\`; RFC 4180 quoting; a cell starting with = + - @ is prefixed with ').
-Partners in id order. Headers: \`X-Log-Position\` (the log position the whole export reflects: events after it are left out, however long it runs), \`X-As-Of\`, \`X-Known-At\` (absent without knownAt), \`X-Partners\` (partner streams at that position). A failure after the headers ends the body with one last line: NDJSON \`{"error":{"message","rows"}}\`, CSV a record \`#error,<message>\`. A body without it is complete.`;
+Partners in id order. Headers: \`X-Log-Position\` (the log position the whole export reflects: events after it are left out, however long it runs), \`X-As-Of\`, \`X-Known-At\` (absent without knownAt), \`X-Partners\` (partner streams at that position). A failure after the headers ends the body with one last line: NDJSON \`{"error":{"message","rows"}}\`, CSV a record \`#error,<message>\`. A body without it is complete. A process runs at most EXPORTS_AT_ONCE exports at once: one more is 429 with Retry-After.`;
 
 /** Seconds a caller refused for want of a free export slot is told to wait. */
 const BUSY_RETRY_S = 10;
@@ -43,7 +43,7 @@ export class ExportsController {
   @Answers({ 400: 'a parameter breaks its rule (named in the message and `details`)', 503: 'shutting down: retry (Retry-After)' })
   @ApiResponse({
     status: 200,
-    description: 'the export, streamed (both formats in the description); 429 also when the process already runs EXPORTS_AT_ONCE exports',
+    description: 'the export, streamed (both formats in the description)',
     content: {
       'application/x-ndjson': { schema: { type: 'string', description: 'one JSON object per line: PartnerStatus with knownAt (null without knownAt)' } },
       'text/csv': { schema: { type: 'string', description: 'a header line, then one record per partner' } },
