@@ -10,6 +10,7 @@ import { commandCost } from './sections/command-cost';
 import { Bodies, type LoadResult, batchIngestion, feeder, latencyOf, postAll, singleIngestion, statusQueries, withService } from './sections/http';
 import { readYourWrites, startPgService } from './sections/pg-service';
 import { appendToVisible } from './sections/projection-latency';
+import { exportInChild } from './sections/export';
 import { loadStore, rebuildInChild } from './sections/projection-rebuild';
 import { EMMETT_VERSION, emmettBenchStore } from './sections/emmett';
 import { measurePostgresCeiling, postgresBenchStore } from './sections/postgres';
@@ -96,6 +97,7 @@ async function main(): Promise<void> {
   await pgServiceFigures(o, add, writes, { pgCeiling, sqlite });
   await kafkaFigures(o, add);
   await rebuildFigures(o, add);
+  await exportFigures(o, add);
   validationFigures(o, add);
   await readModelFigures(o, add);
   await latencyFigures(o, add);
@@ -104,7 +106,7 @@ async function main(): Promise<void> {
   finish(o, figures);
 }
 
-const SECTIONS = ['validation', 'latency', 'rebuild', 'kafka', 'read-models', 'auditor', 'postgres', 'http', 'pg-service'] as const;
+const SECTIONS = ['validation', 'latency', 'rebuild', 'export', 'kafka', 'read-models', 'auditor', 'postgres', 'http', 'pg-service'] as const;
 
 /** `--only a,b`: those sections, in the order of SECTIONS; figures compared across sections come from this run when both are in it. */
 async function onlySections(o: BenchOptions, add: (f: Figure) => void, only: readonly string[]): Promise<void> {
@@ -113,6 +115,7 @@ async function onlySections(o: BenchOptions, add: (f: Figure) => void, only: rea
   if (only.includes('validation')) validationFigures(o, add);
   if (only.includes('latency')) await latencyFigures(o, add);
   if (only.includes('rebuild')) await rebuildFigures(o, add);
+  if (only.includes('export')) await exportFigures(o, add);
   if (only.includes('kafka')) await kafkaFigures(o, add);
   if (only.includes('read-models')) await readModelFigures(o, add);
   if (only.includes('auditor')) await auditorFigures(o, add);
@@ -491,6 +494,33 @@ async function rebuildFigures(o: BenchOptions, add: (f: Figure) => void): Promis
       unit: 'MiB peak RSS',
       notes: `${round(capped.eventsPerSecond)} events/s`,
       target: { op: '<=', value: 1024, text: '≤ 1 GiB' },
+    });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** GET /v1/exports/partner-status's work on a generated programme (5 M events with --scale): time and the exporting process's peak RSS. */
+async function exportFigures(o: BenchOptions, add: (f: Figure) => void): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'pp-bench-export-'));
+  try {
+    const events = await loadStore(dir, programme({ partners: o.partners, dealsPerPartner: o.dealsPerPartner, prefix: 'X' }));
+    const size = `${o.partners.toLocaleString('en-US')} partners, ${events.toLocaleString('en-US')} events`;
+    const ndjson = await medianOf(o.runs, async () => exportInChild(dir, 'ndjson'));
+    add({
+      id: 'export-ndjson',
+      label: `partner-status export, NDJSON, ${size}`,
+      value: ndjson.ms / 1000,
+      unit: 's',
+      notes: `${round(ndjson.partners / (ndjson.ms / 1000))} partners/s, ${round(events / (ndjson.ms / 1000))} events/s; peak RSS ${round(ndjson.peakRssMiB)} MiB; ${round(ndjson.bytes / 2 ** 20, 1)} MiB written`,
+    });
+    const csv = exportInChild(dir, 'csv');
+    add({
+      id: 'export-csv',
+      label: `partner-status export, CSV, ${size} (one run)`,
+      value: csv.ms / 1000,
+      unit: 's',
+      notes: `peak RSS ${round(csv.peakRssMiB)} MiB; ${round(csv.bytes / 2 ** 20, 1)} MiB written`,
     });
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -3,6 +3,8 @@ import { APP_FILTER } from '@nestjs/core';
 import { TerminusModule } from '@nestjs/terminus';
 import { AdminController, PROJECTOR_IN_PROCESS } from './admin/admin.controller';
 import { EventsController } from './events/events.controller';
+import { ExportsController } from './exports/exports.controller';
+import { PartnerStatusExporter } from './exports/partner-status-export';
 import { HealthController } from './health/health.controller';
 import { ReadinessProbes } from './health/readiness-probes';
 import { HttpExceptionFilter } from './http/http-exception.filter';
@@ -15,8 +17,8 @@ import { PartnersController } from './partners/partners.controller';
 /** The HTTP API of CONTRACT §2: controllers translate requests into commands and queries. */
 @Module({
   imports: [TerminusModule.forRoot({ logger: false })],
-  controllers: [EventsController, PartnersController, BadgesController, RenewalNoticesController, AdminController, HealthController],
-  providers: [PartnerHistoryService, ReadYourWrites, ReadinessProbes, { provide: APP_FILTER, useClass: HttpExceptionFilter }],
+  controllers: [EventsController, PartnersController, BadgesController, RenewalNoticesController, AdminController, HealthController, ExportsController],
+  providers: [PartnerHistoryService, PartnerStatusExporter, ReadYourWrites, ReadinessProbes, { provide: APP_FILTER, useClass: HttpExceptionFilter }],
   exports: [ReadinessProbes],
 })
 export class ApiModule {
