@@ -142,4 +142,46 @@ describe('RejectionReplayer on the SQLite store and log', () => {
     expect(await typesOf('P-1')).toEqual(['MessageRejected', 'CreditsBooked', 'CreditsReversed']);
     expect((await rejections.get(refusal!.id))!.replays).toHaveLength(1);
   });
+
+  describe('bulk', () => {
+    const reversalOf = (n: number, source = 'crm') => ({
+      ...envelope(`crm-rev-${n}`, 'CreditsReversed', { dealId: `D-${n}` }, '2026-03-01T00:00:00Z'),
+      source,
+    });
+    const bookingOf = (n: number) => envelope(`crm-book-${n}`, 'CreditsBooked', { dealId: `D-${n}`, area: 'vmc-on-aws', credits: 10 });
+
+    it('replays the matching entries in id order, skips those already stored, and pages with nextAfter', async () => {
+      for (const n of [1, 2, 3]) await ingest(reversalOf(n));
+      await ingest(reversalOf(4, 'erp'));
+      await ingest(envelope('lms-1', 'TrainingCompleted', { courseId: 'x', learnerId: 'L-1' }, '2026-11-29T00:00:00Z'));
+      await ingest(bookingOf(1));
+      await ingest(bookingOf(3));
+      await listed();
+      const filter = { code: 'deal-not-booked' };
+
+      const dry = await replayer.replayMatching({ filter, source: 'crm', limit: 2, dryRun: true }, admin('req-dry'));
+      expect(dry).toEqual({
+        dryRun: true,
+        results: [
+          expect.objectContaining({ messageId: 'crm-rev-1', wouldReplay: true }),
+          expect.objectContaining({ messageId: 'crm-rev-2', wouldReplay: true }),
+        ],
+        nextAfter: expect.any(Number),
+      });
+      expect(dry.nextAfter).toBe(dry.results[1]!.id);
+      expect(await typesOf('P-1')).not.toContain('CreditsReversed');
+
+      const first = await replayer.replayMatching({ filter, source: 'crm', limit: 2 }, admin('req-bulk'));
+      expect(first.results.map((r) => ['outcome' in r ? r.outcome : '', r.messageId])).toEqual([
+        ['appended', 'crm-rev-1'],
+        ['rejected', 'crm-rev-2'],
+      ]);
+      const rest = await replayer.replayMatching({ filter, source: 'crm', after: first.nextAfter!, limit: 2 }, admin('req-bulk-2'));
+      expect(rest).toMatchObject({ dryRun: false, results: [{ messageId: 'crm-rev-3', outcome: 'appended' }], nextAfter: null });
+      // Stored ones are no longer selected; the one still refused is.
+      const again = await replayer.replayMatching({ filter, limit: 10 }, admin('req-bulk-3'));
+      expect(again.results.map((r) => r.messageId)).toEqual(['crm-rev-2', 'crm-rev-4']);
+      expect((await typesOf('P-1')).filter((t) => t === 'CreditsReversed')).toHaveLength(2);
+    });
+  });
 });

@@ -3,7 +3,7 @@ import { type Clock, KeyedMutex, MessageIdInUseError } from '@partner-program/ev
 import { holderOf, invalidReason, reusedReason } from './outcome-reasons';
 import type { PartnerCommandHandler } from './partner-command-handler';
 import type { CommandContext } from './recorded-events';
-import { MAX_KEPT_PAYLOAD_CHARS, type RejectionLog, type ReplayAttempt, type StoredRejection } from './rejection-log';
+import { MAX_KEPT_PAYLOAD_CHARS, type RejectionFilter, type RejectionLog, type ReplayAttempt, type StoredRejection } from './rejection-log';
 import { readJsonText, toFact, validateEnvelope } from './validation';
 
 // ── Replaying a kept message after a fix: an admin's explicit, audited correction ────────────
@@ -33,6 +33,18 @@ export class PayloadTruncatedError extends Error {
   }
 }
 
+/** A bulk replay: the entries after `after` (an id) matching the filter and `source` (the message's), up to `limit`. */
+export type BulkReplay = Readonly<{ filter: RejectionFilter; source?: string; after?: number; limit: number; dryRun?: boolean }>;
+
+/** One selected entry's result: its replay, or why it cannot be replayed; in a dry run, what would be replayed. */
+export type BulkReplayItem =
+  ReplayResult | Readonly<{ id: number; messageId?: string; notReplayable: string }> | Readonly<{ id: number; messageId?: string; wouldReplay: true }>;
+
+export type BulkReplayAnswer = Readonly<{ dryRun: boolean; results: BulkReplayItem[]; nextAfter: number | null }>;
+
+/** Rows read per page while selecting (the SQL filter first, `source` on the page). */
+const SELECT_PAGE = 500;
+
 export type RejectionReplayerDeps = Readonly<{ handler: PartnerCommandHandler; rejections: RejectionLog; clock: Clock }>;
 
 export class RejectionReplayer {
@@ -53,6 +65,37 @@ export class RejectionReplayer {
   /** Replays a rejection already read (a bulk replay's page); the same rules as `replay`. */
   replayEntry(rejection: StoredRejection, caller: ReplayCaller): Promise<ReplayResult> {
     return this.replaying.run(String(rejection.id), async () => this.replayKept((await this.deps.rejections.get(rejection.id)) ?? rejection, caller));
+  }
+
+  /**
+   * Replays the selected entries one by one, in id order. Entries whose message an earlier replay
+   * stored are not selected (nothing left to correct), so repeating a bulk replay moves on; one
+   * still refused stays selectable, and `nextAfter` pages past it.
+   */
+  async replayMatching(bulk: BulkReplay, caller: ReplayCaller): Promise<BulkReplayAnswer> {
+    const selected = await this.select(bulk);
+    const results: BulkReplayItem[] = [];
+    for (const rejection of selected) {
+      const messageId = rejection.messageId ? { messageId: rejection.messageId } : {};
+      if (isTruncated(rejection)) results.push({ id: rejection.id, ...messageId, notReplayable: new PayloadTruncatedError(rejection.id).message });
+      else if (bulk.dryRun) results.push({ id: rejection.id, ...messageId, wouldReplay: true });
+      else results.push(await this.replayEntry(rejection, caller));
+    }
+    return { dryRun: bulk.dryRun ?? false, results, nextAfter: selected.length === bulk.limit ? selected.at(-1)!.id : null };
+  }
+
+  private async select({ filter, source, after = 0, limit }: BulkReplay): Promise<StoredRejection[]> {
+    const selected: StoredRejection[] = [];
+    for (let from = after; selected.length < limit;) {
+      const page = await this.deps.rejections.list({ after: from, limit: SELECT_PAGE, filter });
+      for (const rejection of page) {
+        if (selected.length === limit) break;
+        if (!settledReplay(rejection) && (source === undefined || sourceOf(rejection) === source)) selected.push(rejection);
+      }
+      if (page.length < SELECT_PAGE) break;
+      from = page.at(-1)!.id;
+    }
+    return selected;
   }
 
   private async replayKept(rejection: StoredRejection, caller: ReplayCaller): Promise<ReplayResult> {
@@ -111,4 +154,14 @@ export function settledReplay(rejection: StoredRejection): ReplayAttempt | undef
 /** Whether the log kept the whole message: a cut one is longer than the bound (its marker added). */
 export function isTruncated(rejection: StoredRejection): boolean {
   return rejection.payload.length > MAX_KEPT_PAYLOAD_CHARS;
+}
+
+/** The `source` the kept message names, if it is JSON with one (an unreadable message has none). */
+function sourceOf(rejection: StoredRejection): string | undefined {
+  try {
+    const source: unknown = (JSON.parse(rejection.payload) as { source?: unknown } | null)?.source;
+    return typeof source === 'string' ? source : undefined;
+  } catch {
+    return undefined;
+  }
 }
