@@ -9,7 +9,8 @@ import { JSONSchema } from 'class-validator-jsonschema';
 
 const TIME_MESSAGE = 'must be a real date (YYYY-MM-DD) or an ISO-8601 timestamp with offset';
 
-const Time =
+/** An optional point in time (a date, or a timestamp with offset). */
+export const Time =
   (description: string): PropertyDecorator =>
   (target, key) => {
     IsOptional()(target, key);
@@ -29,7 +30,8 @@ const PageSize =
     JSONSchema({ description: `page size (default ${fallback})` })(target, String(key));
   };
 
-const Count =
+/** An optional non-negative integer. */
+export const Count =
   (description: string): PropertyDecorator =>
   (target, key) => {
     const message = 'must be a non-negative integer';
@@ -103,4 +105,14 @@ export class NoticesQuery extends ReadQuery {
 export class RejectionsQuery extends ReadQuery {
   @Count('the `nextAfter` of the previous page (default 0: from the start)') after?: number;
   @PageSize(100) limit?: number;
+}
+
+/** A rejection's id in the log. */
+export class RejectionPath {
+  @IsDefined({ message: 'is required' })
+  @IsInt({ message: 'must be a positive integer' })
+  @Min(1, { message: 'must be a positive integer' })
+  @Max(Number.MAX_SAFE_INTEGER, { message: 'must be a positive integer' })
+  @JSONSchema({ description: 'the `id` of an entry of GET /v1/rejections' })
+  id!: number;
 }
