@@ -62,11 +62,6 @@ export class RejectionReplayer {
     });
   }
 
-  /** Replays a rejection already read (a bulk replay's page); the same rules as `replay`. */
-  replayEntry(rejection: StoredRejection, caller: ReplayCaller): Promise<ReplayResult> {
-    return this.replaying.run(String(rejection.id), async () => this.replayKept((await this.deps.rejections.get(rejection.id)) ?? rejection, caller));
-  }
-
   /**
    * Replays the selected entries one by one, in id order. Entries whose message an earlier replay
    * stored are not selected (nothing left to correct), so repeating a bulk replay moves on; one
@@ -96,6 +91,11 @@ export class RejectionReplayer {
       from = page.at(-1)!.id;
     }
     return selected;
+  }
+
+  /** A rejection a bulk replay selected, read again under its lock (a replay may have settled it since). */
+  private replayEntry(rejection: StoredRejection, caller: ReplayCaller): Promise<ReplayResult> {
+    return this.replaying.run(String(rejection.id), async () => this.replayKept((await this.deps.rejections.get(rejection.id)) ?? rejection, caller));
   }
 
   private async replayKept(rejection: StoredRejection, caller: ReplayCaller): Promise<ReplayResult> {
