@@ -64,6 +64,8 @@ describe('authentication and roles', () => {
       '/v1/partners/{partnerId}/history',
       '/v1/partners/{partnerId}/timeline',
       '/v1/rejections',
+      '/v1/rejections/replay',
+      '/v1/rejections/{id}/replay',
       '/v1/renewal-notices',
       '/v1/renewal-notices/{noticeId}/acknowledge',
     ]);

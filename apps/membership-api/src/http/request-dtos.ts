@@ -10,7 +10,8 @@ import { EXPORT_FORMATS } from '../exports/export-formats';
 
 const TIME_MESSAGE = 'must be a real date (YYYY-MM-DD) or an ISO-8601 timestamp with offset';
 
-const Time =
+/** An optional point in time (a date, or a timestamp with offset). */
+export const Time =
   (description: string): PropertyDecorator =>
   (target, key) => {
     IsOptional()(target, key);
@@ -49,7 +50,8 @@ const PageSize =
     JSONSchema({ description: `page size (default ${fallback})` })(target, String(key));
   };
 
-const Count =
+/** An optional non-negative integer. */
+export const Count =
   (description: string): PropertyDecorator =>
   (target, key) => {
     const message = 'must be a non-negative integer';
@@ -138,4 +140,14 @@ export class PartnerStatusExportQuery {
   knownAt?: string;
   @TimeZone('IANA time zone in which a date of `asOf` or `knownAt` ends (default UTC)') tz?: string;
   @Vocabulary(EXPORT_FORMATS, false, 'ndjson or csv (wins over Accept: application/x-ndjson or text/csv; default ndjson)') format?: string;
+}
+
+/** A rejection's id in the log. */
+export class RejectionPath {
+  @IsDefined({ message: 'is required' })
+  @IsInt({ message: 'must be a positive integer' })
+  @Min(1, { message: 'must be a positive integer' })
+  @Max(Number.MAX_SAFE_INTEGER, { message: 'must be a positive integer' })
+  @JSONSchema({ description: 'the `id` of an entry of GET /v1/rejections' })
+  id!: number;
 }

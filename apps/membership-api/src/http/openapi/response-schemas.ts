@@ -138,6 +138,38 @@ const Acknowledged = object(
   ['noticeId', 'status'],
 );
 
+const replayOutcome = { type: 'string', enum: ['appended', 'duplicate', 'invalid', 'rejected'] };
+const replayAttempt = object(
+  {
+    at: time,
+    outcome: replayOutcome,
+    code: { ...text, description: '`invalid`, or the rejection code of the domain' },
+    reason: text,
+    position: { ...integer, description: 'where the message is stored (appended, duplicate) or its new refusal recorded' },
+    by: object({ role: text, keyId: { ...text, description: 'the key’s name (its role and place in API_KEYS, e.g. `admin-1`), never the key' } }, ['role']),
+    requestId: { ...text, description: 'the X-Request-Id of the replay' },
+  },
+  ['at', 'outcome', 'by', 'requestId'],
+);
+
+const ReplayResult = {
+  ...replayAttempt,
+  required: ['id', ...(replayAttempt['required'] as string[])],
+  properties: { id: integer, messageId: text, ...(replayAttempt['properties'] as Record<string, JsonSchema>) },
+};
+
+const bulkItem = {
+  oneOf: [
+    schemaRef('ReplayResult'),
+    object({ id: integer, messageId: text, notReplayable: { ...text, description: 'why it cannot be replayed (a payload cut at 64 KiB)' } }, [
+      'id',
+      'notReplayable',
+    ]),
+    object({ id: integer, messageId: text, wouldReplay: { type: 'boolean', enum: [true] } }, ['id', 'wouldReplay']),
+  ],
+};
+const BulkReplay = object({ dryRun: { type: 'boolean' }, results: list(bulkItem), nextAfter: nullable(integer) });
+
 const rejection = object(
   {
     id: integer,
@@ -151,6 +183,7 @@ const rejection = object(
     payload: { ...text, description: 'the message as received' },
     origin: { type: 'object' },
     receivedAt: time,
+    replays: { ...list(replayAttempt), description: 'the admins’ replays of it, oldest first (absent if never replayed)' },
   },
   ['id', 'outcome', 'code', 'reason', 'payload', 'origin', 'receivedAt'],
 );
@@ -179,6 +212,8 @@ export const RESPONSE_SCHEMAS: Record<string, JsonSchema> = {
   NoticesPage,
   Acknowledged,
   RejectionsPage,
+  ReplayResult,
+  BulkReplay,
   Rebuild,
   Health,
 };
