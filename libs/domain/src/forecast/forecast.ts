@@ -11,6 +11,10 @@ import { type Prevention, preventionOf } from './prevention';
 // the forecast is that timeline over (from, until], each change told as a rise or a drop and,
 // for a drop, what would prevent it.
 
+/** How far ahead a forecast may be asked for, and how far when not said (days). */
+export const FORECAST_MAX_DAYS = 730;
+export const FORECAST_DEFAULT_DAYS = 90;
+
 /** `drop`: to a lower tier or none (a badge is lost with principal); `rise`: to a higher tier. */
 export const FORECAST_DIRECTIONS = ['drop', 'rise'] as const;
 export type ForecastDirection = (typeof FORECAST_DIRECTIONS)[number];

@@ -1,5 +1,5 @@
 import type { NoticeRow as ProjectedNotice } from '../projection/partner-evaluation';
-import type { AreaId, NoticeStatus, PartnerStatus, Tier, TimelineCause } from '@partner-program/domain';
+import type { AreaId, ForecastChange, NoticeStatus, PartnerStatus, Tier, TimelineCause } from '@partner-program/domain';
 
 // ── What the queries return: plain, JSON-ready objects ─────────────────────────────────────────
 
@@ -61,6 +61,38 @@ export type ChangeRow = {
   ruleset: string | null;
   causes: string;
 };
+
+/** A forecast change of one partner, in the programme-wide list. */
+export type ForecastItem = ForecastChange & { partnerId: string };
+
+/** A `forecast_changes` row as stored. */
+export type ForecastRow = {
+  partner_id: string;
+  area: string;
+  at: string;
+  from_tier: string | null;
+  to_tier: string | null;
+  badge: number;
+  direction: string;
+  ruleset: string | null;
+  causes: string;
+  prevention: string;
+};
+
+export function forecastItem(row: ForecastRow): ForecastItem {
+  return {
+    partnerId: row.partner_id,
+    at: row.at,
+    area: row.area as AreaId,
+    from: row.from_tier as Tier | null,
+    to: row.to_tier as Tier | null,
+    badge: row.badge === 1,
+    direction: row.direction as ForecastChange['direction'],
+    ruleset: row.ruleset,
+    causes: JSON.parse(row.causes) as ForecastChange['causes'],
+    prevention: JSON.parse(row.prevention) as ForecastChange['prevention'],
+  };
+}
 
 export function noticeItem(row: NoticeRow): RenewalNoticeItem {
   return {
