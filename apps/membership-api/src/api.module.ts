@@ -3,6 +3,7 @@ import { APP_FILTER } from '@nestjs/core';
 import { TerminusModule } from '@nestjs/terminus';
 import { AdminController, PROJECTOR_IN_PROCESS } from './admin/admin.controller';
 import { EventsController } from './events/events.controller';
+import { ForecastController } from './forecast/forecast.controller';
 import { HealthController } from './health/health.controller';
 import { ReadinessProbes } from './health/readiness-probes';
 import { HttpExceptionFilter } from './http/http-exception.filter';
@@ -15,7 +16,7 @@ import { PartnersController } from './partners/partners.controller';
 /** The HTTP API of CONTRACT §2: controllers translate requests into commands and queries. */
 @Module({
   imports: [TerminusModule.forRoot({ logger: false })],
-  controllers: [EventsController, PartnersController, BadgesController, RenewalNoticesController, AdminController, HealthController],
+  controllers: [EventsController, PartnersController, ForecastController, BadgesController, RenewalNoticesController, AdminController, HealthController],
   providers: [PartnerHistoryService, ReadYourWrites, ReadinessProbes, { provide: APP_FILTER, useClass: HttpExceptionFilter }],
   exports: [ReadinessProbes],
 })

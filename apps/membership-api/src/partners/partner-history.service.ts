@@ -1,11 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
 import {
+  type Forecast,
   type PartnerFold,
   type PartnerStatus,
   type RulesetCatalog,
   type TierChange,
   evaluateStatus,
   evolveInPlace,
+  forecast,
   fromRecorded,
   initialState,
   tierTimeline,
@@ -77,6 +79,14 @@ export class PartnerHistoryService {
   /** Every tier and badge change up to `to` (after `from`), with its causes. */
   timeline(partnerId: string, to: number, from?: number): Promise<TierChange[] | undefined> {
     return this.withFold(partnerId, ({ partner }) => tierTimeline(partner, this.catalog, { to, ...(from === undefined ? {} : { from }) }));
+  }
+
+  /** The changes in `(from, until]` if no new fact arrives; `position` as in `statusAsOf`. */
+  forecast(partnerId: string, from: number, until: number): Promise<(Forecast & { position: number }) | undefined> {
+    return this.withFold(partnerId, ({ partner, lastPosition }) => ({
+      ...forecast(partner, this.catalog, partnerId, from, until),
+      position: Number(lastPosition),
+    }));
   }
 
   private withFold<T>(partnerId: string, answer: (folded: Folded) => T): Promise<T | undefined> {
