@@ -82,15 +82,24 @@ export type ForecastRow = {
 export function forecastItem(row: ForecastRow): ForecastItem {
   return {
     partnerId: row.partner_id,
-    at: row.at,
+    ...changeColumns(row),
+    direction: row.direction as ForecastChange['direction'],
+    prevention: JSON.parse(row.prevention) as ForecastChange['prevention'],
+  };
+}
+
+type ChangeColumns = Pick<ChangeRow, 'area' | 'from_tier' | 'to_tier' | 'badge' | 'at' | 'ruleset' | 'causes'>;
+
+/** The columns the tier-change feed and the forecast share, as a change has them. */
+function changeColumns(row: ChangeColumns) {
+  return {
     area: row.area as AreaId,
     from: row.from_tier as Tier | null,
     to: row.to_tier as Tier | null,
     badge: row.badge === 1,
-    direction: row.direction as ForecastChange['direction'],
+    at: row.at,
     ruleset: row.ruleset,
-    causes: JSON.parse(row.causes) as ForecastChange['causes'],
-    prevention: JSON.parse(row.prevention) as ForecastChange['prevention'],
+    causes: JSON.parse(row.causes) as TimelineCause[],
   };
 }
 
@@ -113,13 +122,7 @@ export function changeItem(row: ChangeRow): TierChangeItem {
     sequence: row.sequence,
     changeId: row.change_id,
     partnerId: row.partner_id,
-    area: row.area as AreaId,
-    from: row.from_tier as Tier | null,
-    to: row.to_tier as Tier | null,
-    badge: row.badge === 1,
-    at: row.at,
+    ...changeColumns(row),
     position: row.position,
-    ruleset: row.ruleset,
-    causes: JSON.parse(row.causes) as TimelineCause[],
   };
 }

@@ -48,29 +48,21 @@ export class SqliteReadModelQueries extends ReadModelQueries {
   }
 
   protected async noticeRows(filter: NoticeFilter, limit: number): Promise<NoticeRow[]> {
-    const filters: string[] = [];
-    const params: unknown[] = [];
-    const add = (sql: string, value: string | undefined) => {
-      if (value === undefined) return;
-      filters.push(sql);
-      params.push(value);
-    };
-    add('status = ?', filter.status);
-    add('due_on < ?', filter.dueBefore);
-    add('due_on <= ?', filter.dueOnOrBefore);
+    const { filters, params } = given([
+      ['status = ?', filter.status],
+      ['due_on < ?', filter.dueBefore],
+      ['due_on <= ?', filter.dueOnOrBefore],
+    ]);
     return this.noticeStatement(filters).all(...params, ...filter.after, limit);
   }
 
   protected async forecastRows(filter: ForecastFilter, limit: number): Promise<ForecastRow[]> {
-    const filters = ['at > ?', 'at <= ?'];
-    const params: unknown[] = [filter.after, filter.until];
-    const add = (sql: string, value: string | undefined) => {
-      if (value === undefined) return;
-      filters.push(sql);
-      params.push(value);
-    };
-    add('area = ?', filter.area);
-    add('direction = ?', filter.direction);
+    const { filters, params } = given([
+      ['at > ?', filter.after],
+      ['at <= ?', filter.until],
+      ['area = ?', filter.area],
+      ['direction = ?', filter.direction],
+    ]);
     const where = [...filters, '(at, partner_id, area) > (?, ?, ?)'].join(' AND ');
     return this.statement<ForecastRow>(`SELECT * FROM forecast_changes WHERE ${where} ORDER BY at, partner_id, area LIMIT ?`).all(
       ...params,
@@ -101,4 +93,10 @@ export class SqliteReadModelQueries extends ReadModelQueries {
     }
     return statement as Database.Statement<unknown[], Row>;
   }
+}
+
+/** The conditions whose value is given, and their values in the same order. */
+function given(conditions: readonly (readonly [sql: string, value: string | undefined])[]): { filters: string[]; params: string[] } {
+  const present = conditions.filter((condition): condition is readonly [string, string] => condition[1] !== undefined);
+  return { filters: present.map(([sql]) => sql), params: present.map(([, value]) => value) };
 }
