@@ -7,6 +7,7 @@ import { writeReport } from './report';
 import { auditorFigures } from './sections/auditor-queries';
 import { measureCeiling } from './sections/ceiling';
 import { commandCost } from './sections/command-cost';
+import { bigPartnerForecast, programmeForecast } from './sections/forecast';
 import { Bodies, type LoadResult, batchIngestion, feeder, latencyOf, postAll, singleIngestion, statusQueries, withService } from './sections/http';
 import { readYourWrites, startPgService } from './sections/pg-service';
 import { appendToVisible } from './sections/projection-latency';
@@ -100,13 +101,14 @@ async function main(): Promise<void> {
   await exportFigures(o, add);
   validationFigures(o, add);
   await readModelFigures(o, add);
+  await forecastFigures(o, add);
   await latencyFigures(o, add);
   await auditorFigures(o, add);
 
   finish(o, figures);
 }
 
-const SECTIONS = ['validation', 'latency', 'rebuild', 'export', 'kafka', 'read-models', 'auditor', 'postgres', 'http', 'pg-service'] as const;
+const SECTIONS = ['validation', 'latency', 'rebuild', 'export', 'kafka', 'read-models', 'auditor', 'forecast', 'postgres', 'http', 'pg-service'] as const;
 
 /** `--only a,b`: those sections, in the order of SECTIONS; figures compared across sections come from this run when both are in it. */
 async function onlySections(o: BenchOptions, add: (f: Figure) => void, only: readonly string[]): Promise<void> {
@@ -119,11 +121,31 @@ async function onlySections(o: BenchOptions, add: (f: Figure) => void, only: rea
   if (only.includes('kafka')) await kafkaFigures(o, add);
   if (only.includes('read-models')) await readModelFigures(o, add);
   if (only.includes('auditor')) await auditorFigures(o, add);
+  if (only.includes('forecast')) await forecastFigures(o, add);
   if (!only.some((section) => ['postgres', 'http', 'pg-service'].includes(section))) return;
   const writes = generatedWrites(o);
   const pgCeiling = only.includes('postgres') ? await postgresFigures(o, add, writes) : undefined;
   const sqlite = only.includes('http') ? await httpFigures(o, add, await sqliteCeiling(o, add, writes)) : undefined;
   if (only.includes('pg-service')) await pgServiceFigures(o, add, writes, { pgCeiling, sqlite });
+}
+
+async function forecastFigures(o: BenchOptions, add: (f: Figure) => void): Promise<void> {
+  const whole = await medianOf(o.runs, async () => programmeForecast(o));
+  add({
+    id: 'forecast-programme',
+    label: `forecast, 1,460 days ahead, every partner of the generated programme (${whole.events.toLocaleString('en-US')} events)`,
+    value: whole.ms,
+    unit: 'ms',
+    notes: `${round(whole.perPartnerUs)} µs per partner; ${whole.changes.toLocaleString('en-US')} changes of which ${whole.drops.toLocaleString('en-US')} drops`,
+  });
+  const big = await medianOf(o.runs, async () => bigPartnerForecast(o.tiny ? 700 : 9_850, o.tiny ? 5 : 30));
+  add({
+    id: 'forecast-big',
+    label: `forecast, 1,460 days ahead, one partner with ${big.events.toLocaleString('en-US')} events`,
+    value: big.ms,
+    unit: 'ms',
+    notes: `${big.changes} changes; the tier timeline over the same range, which it is, costs the same`,
+  });
 }
 
 const generatedWrites = (o: BenchOptions) => [

@@ -8,6 +8,7 @@ import { RejectionReplayController } from './admin/rejection-replay.controller';
 import { EventsController } from './events/events.controller';
 import { ExportsController } from './exports/exports.controller';
 import { PartnerStatusExporter } from './exports/partner-status-export';
+import { ForecastController } from './forecast/forecast.controller';
 import { HealthController } from './health/health.controller';
 import { ReadinessProbes } from './health/readiness-probes';
 import { HttpExceptionFilter } from './http/http-exception.filter';
@@ -23,6 +24,7 @@ import { PartnersController } from './partners/partners.controller';
   controllers: [
     EventsController,
     PartnersController,
+    ForecastController,
     BadgesController,
     RenewalNoticesController,
     AdminController,

@@ -1,4 +1,4 @@
-import { AREAS, TIERS } from '@partner-program/domain';
+import { AREAS, FORECAST_DEFAULT_DAYS, FORECAST_DIRECTIONS, FORECAST_MAX_DAYS, TIERS } from '@partner-program/domain';
 import { CALENDAR_DATE, MessageIdRules, POINT_IN_TIME, POSITION_TEXT, PartnerIdRules, RequiredText } from '@partner-program/ingestion';
 import { MAX_PAGE_SIZE, NOTICE_STATUSES } from '@partner-program/read-models';
 import { IsDefined, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
@@ -113,6 +113,20 @@ export class TimelineQuery extends ReadQuery {
   @Time('changes up to this timestamp, or to the end of this date in `tz` (default: now, or knownAt)') to?: string;
   @Time(KNOWN_AT) knownAt?: string;
   @TimeZone() tz?: string;
+}
+
+const FORECAST_UNTIL = `the last time forecast: a date means through its end (UTC); after now, at most ${FORECAST_MAX_DAYS} days ahead (default ${FORECAST_DEFAULT_DAYS})`;
+
+export class PartnerForecastQuery extends ReadQuery {
+  @Time(FORECAST_UNTIL) until?: string;
+}
+
+export class ProgrammeForecastQuery extends ReadQuery {
+  @Time(FORECAST_UNTIL) until?: string;
+  @Vocabulary(AREAS, false, 'only this solution area') area?: string;
+  @Vocabulary(FORECAST_DIRECTIONS, false, 'only drops (to a lower tier or none) or rises') direction?: string;
+  @IsOptional() @IsString({ message: 'must be a string' }) @JSONSchema({ description: 'the `nextCursor` of the previous page, as returned' }) cursor?: string;
+  @PageSize(100) limit?: number;
 }
 
 export class BadgesQuery extends ReadQuery {

@@ -1,4 +1,4 @@
-import { AREAS, TIERS } from '@partner-program/domain';
+import { AREAS, FORECAST_DIRECTIONS, PREVENTION_ACTIONS, TIERS } from '@partner-program/domain';
 import { schemaRef, type JsonSchema } from '@partner-program/ingestion';
 import { NOTICE_STATUSES } from '@partner-program/read-models';
 
@@ -110,6 +110,35 @@ const Timeline = object({
   changes: list(object({ at: time, area, from: nullable(tier), to: nullable(tier), causes: list(cause) }, ['at', 'area', 'from', 'to', 'causes'])),
 });
 
+const prevention = object(
+  {
+    action: { type: 'string', enum: [...PREVENTION_ACTIONS] },
+    before: time,
+    text: text,
+    area,
+    credits: { type: 'number', description: 'effective credits (after accelerators) still missing in the window at `before`' },
+    competencies: { ...list(text), description: 'any one of these' },
+    msc: text,
+    requirement: text,
+    courseId: text,
+    learners: { ...integer, description: 'more learners who must hold the course at `before`' },
+  },
+  ['action', 'before', 'text'],
+);
+const forecastChange = {
+  at: time,
+  area,
+  from: nullable(tier),
+  to: nullable(tier),
+  badge: { type: 'boolean' },
+  direction: { type: 'string', enum: [...FORECAST_DIRECTIONS] },
+  ruleset: nullable(text),
+  causes: list(cause),
+  prevention: { ...list(prevention), description: 'for a drop, everything needed to keep the tier; empty for a rise' },
+};
+const Forecast = object({ partnerId: text, from: time, until: time, position: integer, changes: list(object(forecastChange)) });
+const ForecastPage = object({ from: time, until: time, items: list(object({ partnerId: text, ...forecastChange })), nextCursor: nullable(text) });
+
 const PartnersPage = object({
   items: list(object({ partnerId: text, area, tier: nullable(tier), badge: { type: 'boolean' }, credits: { type: 'number' } })),
   nextCursor: nullable(text),
@@ -207,6 +236,8 @@ export const RESPONSE_SCHEMAS: Record<string, JsonSchema> = {
   PartnerStatus,
   HistoryPage,
   Timeline,
+  Forecast,
+  ForecastPage,
   PartnersPage,
   Badges,
   NoticesPage,
