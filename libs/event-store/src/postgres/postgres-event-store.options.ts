@@ -1,3 +1,4 @@
+import type { ChainUpgradeLog } from '../hash-chain/chain-upgrade';
 import type pg from 'pg';
 import type { Clock } from '../clock';
 import type { UpcasterRegistry } from '../upcaster-registry';
@@ -23,6 +24,8 @@ export interface PostgresEventStoreOptions {
   pageSize?: number;
   /** Pause before the LISTEN connection is reopened after it was lost. Default 1000 ms. */
   listenerRetryMs?: number;
+  /** Where the hash chain upgrade of an older store reports its progress on open. Default: nowhere. */
+  log?: ChainUpgradeLog;
 }
 
 /** Counters for tests and monitoring. */

@@ -1,3 +1,4 @@
+import type { ChainUpgradeLog } from '../hash-chain/chain-upgrade';
 import type { Clock } from '../clock';
 import type { UpcasterRegistry } from '../upcaster-registry';
 
@@ -13,6 +14,8 @@ export interface SqliteEventStoreOptions {
   upcasters?: UpcasterRegistry;
   /** Rows per page for stream reads. Default 256. */
   pageSize?: number;
+  /** Where the hash chain upgrade of an older store reports its progress on open. Default: nowhere. */
+  log?: ChainUpgradeLog;
 }
 
 /** Counters for tests and monitoring. */
