@@ -10,12 +10,13 @@ import { ReadYourWrites } from './http/read-your-writes';
 import { RenewalNoticesController } from './notices/renewal-notices.controller';
 import { BadgesController } from './partners/badges.controller';
 import { PartnerHistoryService } from './partners/partner-history.service';
+import { ChainHeadController } from './partners/chain-head.controller';
 import { PartnersController } from './partners/partners.controller';
 
 /** The HTTP API of CONTRACT §2: controllers translate requests into commands and queries. */
 @Module({
   imports: [TerminusModule.forRoot({ logger: false })],
-  controllers: [EventsController, PartnersController, BadgesController, RenewalNoticesController, AdminController, HealthController],
+  controllers: [EventsController, PartnersController, ChainHeadController, BadgesController, RenewalNoticesController, AdminController, HealthController],
   providers: [PartnerHistoryService, ReadYourWrites, ReadinessProbes, { provide: APP_FILTER, useClass: HttpExceptionFilter }],
   exports: [ReadinessProbes],
 })

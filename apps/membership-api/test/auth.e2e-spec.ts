@@ -59,6 +59,7 @@ describe('authentication and roles', () => {
       '/v1/events',
       '/v1/partners',
       '/v1/partners/{partnerId}',
+      '/v1/partners/{partnerId}/chain-head',
       '/v1/partners/{partnerId}/history',
       '/v1/partners/{partnerId}/timeline',
       '/v1/rejections',
