@@ -33,6 +33,9 @@ export function eventHash(previousHash: string, event: HashedEvent): string {
   return createHash('sha256').update(text, 'utf8').digest('hex');
 }
 
+/** The signature of {@link eventHash}, for the stores' option. */
+export type ChainHash = (previousHash: string, event: HashedEvent) => string;
+
 /** The hash a stream's next event chains to: its last event's, or {@link GENESIS_HASH} for a new stream. */
 export function nextPreviousHash(streamId: string, last: { revision: number; hash: string | null } | undefined): string {
   if (last === undefined) return GENESIS_HASH;

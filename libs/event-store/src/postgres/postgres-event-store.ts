@@ -36,7 +36,7 @@ export class PostgresEventStore extends SqlEventStore<EventRow> implements Event
   ) {
     super(options);
     this.notifier = notifier;
-    this.writer = new PostgresGroupCommit(pool, sql, channel, (last) => this.notifier.published(last));
+    this.writer = new PostgresGroupCommit(pool, sql, channel, (last) => this.notifier.published(last), options.chainHash);
   }
 
   /** Connects, creates and migrates the schema as needed, and starts listening for appends. */

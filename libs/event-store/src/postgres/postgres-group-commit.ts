@@ -3,7 +3,7 @@ import type { EncodedEvent, PendingAppend } from '../encoded-event';
 import { MessageIdInUseError, WrongExpectedRevisionError } from '../event-store.errors';
 import type { AppendResult } from '../event-store.port';
 import { firstRevisionAfter, isRevisionConflict, type ExpectedRevision, type StreamRevision } from '../expected-revision';
-import { GENESIS_HASH, eventHash, nextPreviousHash } from '../hash-chain/event-hash';
+import { type ChainHash, GENESIS_HASH, eventHash, nextPreviousHash } from '../hash-chain/event-hash';
 import type { PostgresSql } from './postgres-rows';
 
 /** Events per transaction at most; the rest waits for the next group. */
@@ -42,6 +42,7 @@ export class PostgresGroupCommit {
     private readonly sql: PostgresSql,
     private readonly channel: string,
     private readonly onCommitted: (lastPosition: bigint) => void,
+    private readonly chainHash: ChainHash = eventHash,
   ) {}
 
   /** Queues an append for the next group; resolves once it is committed. */
@@ -164,7 +165,7 @@ export class PostgresGroupCommit {
       let previousHash = tips.get(append.streamId) ?? GENESIS_HASH;
       for (const event of append.events) {
         position += 1n;
-        previousHash = eventHash(previousHash, { streamId: append.streamId, revision, ...event.content });
+        previousHash = this.chainHash(previousHash, { streamId: append.streamId, revision, ...event.content });
         rows.add(position, append.streamId, revision, event, previousHash);
         positions.push(position);
         revision += 1;

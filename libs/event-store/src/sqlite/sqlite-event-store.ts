@@ -27,7 +27,7 @@ export class SqliteEventStore extends SqlEventStore<EventRow> implements EventSt
     super(options);
     this.notifier = new AppendNotifier();
     this.statements = prepareStatements(db);
-    this.writer = new SqliteGroupCommit(db, this.statements, (last) => this.notifier.published(last));
+    this.writer = new SqliteGroupCommit(db, this.statements, (last) => this.notifier.published(last), options.chainHash);
     this.notifier.published(this.statements.maxPosition.get()?.p ?? 0n);
   }
 

@@ -3,7 +3,7 @@ import { MessageIdInUseError, WrongExpectedRevisionError } from '../event-store.
 import type { AppendResult } from '../event-store.port';
 import { firstRevisionAfter, isRevisionConflict, type ExpectedRevision } from '../expected-revision';
 import type { EncodedEvent, PendingAppend } from '../encoded-event';
-import { eventHash, nextPreviousHash } from '../hash-chain/event-hash';
+import { type ChainHash, eventHash, nextPreviousHash } from '../hash-chain/event-hash';
 import type { SqliteStatements } from './sqlite-rows';
 
 /**
@@ -25,6 +25,7 @@ export class SqliteGroupCommit {
     private readonly db: Database.Database,
     private readonly statements: SqliteStatements,
     private readonly onCommitted: (lastPosition: bigint) => void,
+    private readonly chainHash: ChainHash = eventHash,
   ) {
     // Called inside writeGroup's transaction, better-sqlite3 turns this into a SAVEPOINT.
     this.appendOne = db.transaction((append: PendingAppend, after: bigint) => this.insert(append, after));
@@ -100,7 +101,7 @@ export class SqliteGroupCommit {
     const positions: bigint[] = [];
     for (const e of append.events) {
       position += 1n;
-      previousHash = eventHash(previousHash, { streamId: append.streamId, revision, ...e.content });
+      previousHash = this.chainHash(previousHash, { streamId: append.streamId, revision, ...e.content });
       this.statements.insert.run(position, append.streamId, revision, e.type, e.data, e.metadata, e.schemaVersion, e.messageId, e.recordedAt, previousHash);
       positions.push(position);
       revision += 1;
