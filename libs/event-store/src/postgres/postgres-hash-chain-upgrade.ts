@@ -1,8 +1,6 @@
 import type { Pool } from 'pg';
 import { type ChainUpgradeLog, chainUpgrade, firstOfEachStream } from '../hash-chain/chain-upgrade';
-import { decodeStoredRow, type EventRow } from './postgres-rows';
-
-const COLUMNS = 'position, stream_id, revision, type, data, metadata, schema_version, recorded_at, hash';
+import { COLUMNS, decodeStoredRow, type EventRow } from './postgres-rows';
 
 /**
  * Gives every event stored before the hash chain its hash, in position order, one transaction per

@@ -28,7 +28,8 @@ export const POSTGRES_TYPES: pg.CustomTypesConfig = {
       : (pg.types.getTypeParser(oid, format) as (value: string) => unknown)) as pg.CustomTypesConfig['getTypeParser'],
 };
 
-const COLUMNS = 'position, stream_id, revision, type, data, metadata, schema_version, recorded_at, hash';
+/** The columns of {@link EventRow}, in its order. */
+export const COLUMNS = 'position, stream_id, revision, type, data, metadata, schema_version, recorded_at, hash';
 
 /** Every statement the adapter runs, for one (quoted) schema. */
 export function postgresSql(s: string) {

@@ -1,8 +1,6 @@
 import type Database from 'better-sqlite3';
 import { type ChainUpgradeLog, chainUpgrade, firstOfEachStream } from '../hash-chain/chain-upgrade';
-import { decodeStoredRow, type EventRow } from './sqlite-rows';
-
-const COLUMNS = 'position, stream_id, revision, type, data, metadata, schema_version, recorded_at, hash';
+import { COLUMNS, decodeStoredRow, type EventRow } from './sqlite-rows';
 
 /**
  * Gives every event stored before the hash chain its hash, in position order, in write

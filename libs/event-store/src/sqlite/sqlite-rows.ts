@@ -20,7 +20,8 @@ export type EventRow = [
   hash: string | null,
 ];
 
-const COLUMNS = 'position, stream_id, revision, type, data, metadata, schema_version, recorded_at, hash';
+/** The columns of {@link EventRow}, in its order. */
+export const COLUMNS = 'position, stream_id, revision, type, data, metadata, schema_version, recorded_at, hash';
 
 /** Every statement the adapter runs, prepared once. Positions are read as BigInt (exact). */
 export function prepareStatements(db: Database.Database) {
