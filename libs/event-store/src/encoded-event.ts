@@ -29,7 +29,11 @@ function encodeEvent(event: NewEvent, recordedAt: string, schemaVersion: number,
   const data = toJsonText(event.data, `${where}.data`);
   const metadataText = toJsonText(metadata, `${where}.metadata`);
   // Hashed as it will read back: the JSON round trip drops what JSON.stringify drops (undefined, functions).
-  const content = { type: event.type, data: JSON.parse(data) as Record<string, unknown>, metadata: { ...JSON.parse(metadataText), recordedAt, schemaVersion } };
+  const content = {
+    type: event.type,
+    data: JSON.parse(data) as Record<string, unknown>,
+    metadata: { ...(JSON.parse(metadataText) as object), recordedAt, schemaVersion },
+  };
   return { type: event.type, data, metadata: metadataText, schemaVersion, messageId: event.metadata.messageId, recordedAt, content };
 }
 

@@ -78,7 +78,7 @@ const HASH_KEY = '$hash';
 
 /** Client event data with its chain hash added to the metadata. */
 export function withHash(event: EsdbEventData, hash: string): EsdbEventData {
-  return { ...event, metadata: { ...(event.metadata as Record<string, unknown>), [HASH_KEY]: hash } } as EsdbEventData;
+  return { ...event, metadata: { ...(event.metadata as Record<string, unknown>), [HASH_KEY]: hash } };
 }
 
 /** A recorded event → StoredEvent (not yet upcast). Throws on events this store cannot have written. */
