@@ -14,6 +14,7 @@ import { appendToVisible } from './sections/projection-latency';
 import { exportInChild } from './sections/export';
 import { loadStore, rebuildInChild } from './sections/projection-rebuild';
 import { EMMETT_VERSION, emmettBenchStore } from './sections/emmett';
+import { hashChainFigures } from './sections/hashchain';
 import { measurePostgresCeiling, postgresBenchStore } from './sections/postgres';
 import { postgresTarget, projectInto, readModelLog, sqliteTarget } from './sections/read-models';
 import { batchAppends100, singleAppends64 } from './sections/store-appends';
@@ -93,6 +94,7 @@ async function main(): Promise<void> {
     target: { op: '>=', value: cost.small * 0.8, text: 'within 20% of the 10-event partner' },
   });
 
+  await hashChainFigures(o, add, writes);
   const pgCeiling = await postgresFigures(o, add, writes);
   const sqlite = await httpFigures(o, add, ceiling);
   await pgServiceFigures(o, add, writes, { pgCeiling, sqlite });
@@ -108,7 +110,20 @@ async function main(): Promise<void> {
   finish(o, figures);
 }
 
-const SECTIONS = ['validation', 'latency', 'rebuild', 'export', 'kafka', 'read-models', 'auditor', 'forecast', 'postgres', 'http', 'pg-service'] as const;
+const SECTIONS = [
+  'validation',
+  'latency',
+  'rebuild',
+  'export',
+  'kafka',
+  'read-models',
+  'auditor',
+  'forecast',
+  'hashchain',
+  'postgres',
+  'http',
+  'pg-service',
+] as const;
 
 /** `--only a,b`: those sections, in the order of SECTIONS; figures compared across sections come from this run when both are in it. */
 async function onlySections(o: BenchOptions, add: (f: Figure) => void, only: readonly string[]): Promise<void> {
@@ -122,6 +137,7 @@ async function onlySections(o: BenchOptions, add: (f: Figure) => void, only: rea
   if (only.includes('read-models')) await readModelFigures(o, add);
   if (only.includes('auditor')) await auditorFigures(o, add);
   if (only.includes('forecast')) await forecastFigures(o, add);
+  if (only.includes('hashchain')) await hashChainFigures(o, add, generatedWrites(o));
   if (!only.some((section) => ['postgres', 'http', 'pg-service'].includes(section))) return;
   const writes = generatedWrites(o);
   const pgCeiling = only.includes('postgres') ? await postgresFigures(o, add, writes) : undefined;

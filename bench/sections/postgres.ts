@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { PostgresEventStore } from '@partner-program/event-store';
+import { PostgresEventStore, type PostgresEventStoreOptions } from '@partner-program/event-store';
 import type { Envelope } from '../../scripts/programme-generator';
 import { ceilingRows } from './ceiling';
 import type { BenchStore } from './store-appends';
@@ -22,10 +22,10 @@ export const createSchema = (url: string, schema: string) => inSchema(url, `CREA
 export const dropSchema = (url: string, schema: string) => inSchema(url, `DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
 
 /** A fresh PostgresEventStore in a schema of its own on `url`, dropped afterwards. */
-export function postgresBenchStore(url: string): () => Promise<BenchStore> {
+export function postgresBenchStore(url: string, options: Partial<PostgresEventStoreOptions> = {}): () => Promise<BenchStore> {
   return async () => {
     const schema = freshSchema();
-    const store = await PostgresEventStore.open({ connectionString: url, schema });
+    const store = await PostgresEventStore.open({ ...options, connectionString: url, schema });
     return {
       store,
       transactions: () => store.metrics.transactions,

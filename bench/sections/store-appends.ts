@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type AppendOptions, type NewEvent, SqliteEventStore } from '@partner-program/event-store';
+import { type AppendOptions, type NewEvent, SqliteEventStore, type SqliteEventStoreOptions } from '@partner-program/event-store';
 import type { Envelope } from '../../scripts/programme-generator';
 
 const toNew = (m: Envelope): NewEvent => ({ type: m.type, data: m.data, metadata: { messageId: m.messageId, source: m.source, occurredAt: m.occurredAt } });
@@ -13,9 +13,9 @@ export type BenchAppender = { append(streamId: string, events: readonly NewEvent
 export type BenchStore = Readonly<{ store: BenchAppender; transactions: () => number; dispose: () => Promise<void> }>;
 
 /** A fresh SQLite store in a temp dir (the default store of every figure). */
-export async function sqliteBenchStore(): Promise<BenchStore> {
+export async function sqliteBenchStore(options: Partial<SqliteEventStoreOptions> = {}): Promise<BenchStore> {
   const dir = mkdtempSync(join(tmpdir(), 'pp-store-'));
-  const store = SqliteEventStore.open({ location: dir });
+  const store = SqliteEventStore.open({ ...options, location: dir });
   return {
     store,
     transactions: () => store.metrics.transactions,

@@ -16,6 +16,7 @@ import { ReadYourWrites } from './http/read-your-writes';
 import { RenewalNoticesController } from './notices/renewal-notices.controller';
 import { BadgesController } from './partners/badges.controller';
 import { PartnerHistoryService } from './partners/partner-history.service';
+import { ChainHeadController } from './partners/chain-head.controller';
 import { PartnersController } from './partners/partners.controller';
 
 /** The HTTP API of CONTRACT §2: controllers translate requests into commands and queries. */
@@ -24,6 +25,7 @@ import { PartnersController } from './partners/partners.controller';
   controllers: [
     EventsController,
     PartnersController,
+    ChainHeadController,
     ForecastController,
     BadgesController,
     RenewalNoticesController,

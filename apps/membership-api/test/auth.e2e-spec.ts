@@ -62,6 +62,7 @@ describe('authentication and roles', () => {
       '/v1/forecast',
       '/v1/partners',
       '/v1/partners/{partnerId}',
+      '/v1/partners/{partnerId}/chain-head',
       '/v1/partners/{partnerId}/forecast',
       '/v1/partners/{partnerId}/history',
       '/v1/partners/{partnerId}/timeline',

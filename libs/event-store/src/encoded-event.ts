@@ -1,5 +1,6 @@
 import { toJsonText } from './append-validation';
 import type { NewEvent } from './event-envelope';
+import type { HashedEvent } from './hash-chain/event-hash';
 import type { AppendResult } from './event-store.port';
 import type { ExpectedRevision } from './expected-revision';
 import type { UpcasterRegistry } from './upcaster-registry';
@@ -12,6 +13,8 @@ export interface EncodedEvent {
   schemaVersion: number;
   messageId: string;
   recordedAt: string;
+  /** The event as it will read back (parsed from the text stored), for its hash once its revision is known. */
+  content: Omit<HashedEvent, 'streamId' | 'revision'>;
 }
 
 /** An append's events as INSERT values, stamped with `recordedAt` and the current schema versions. */
@@ -23,14 +26,15 @@ export function encodeAppend(streamId: string, events: readonly NewEvent[], reco
 function encodeEvent(event: NewEvent, recordedAt: string, schemaVersion: number, where: string): EncodedEvent {
   // schemaVersion lives in its own column; the metadata JSON keeps the caller's fields only.
   const { schemaVersion: _column, ...metadata } = event.metadata;
-  return {
+  const data = toJsonText(event.data, `${where}.data`);
+  const metadataText = toJsonText(metadata, `${where}.metadata`);
+  // Hashed as it will read back: the JSON round trip drops what JSON.stringify drops (undefined, functions).
+  const content = {
     type: event.type,
-    data: toJsonText(event.data, `${where}.data`),
-    metadata: toJsonText(metadata, `${where}.metadata`),
-    schemaVersion,
-    messageId: event.metadata.messageId,
-    recordedAt,
+    data: JSON.parse(data) as Record<string, unknown>,
+    metadata: { ...(JSON.parse(metadataText) as object), recordedAt, schemaVersion },
   };
+  return { type: event.type, data, metadata: metadataText, schemaVersion, messageId: event.metadata.messageId, recordedAt, content };
 }
 
 /** An encoded append waiting in a SQL store's group commit for its transaction. */

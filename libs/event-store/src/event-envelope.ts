@@ -64,4 +64,10 @@ export interface StoredEvent {
   data: EventData;
   /** Metadata including `recordedAt` and `schemaVersion`. */
   metadata: StoredEventMetadata;
+  /**
+   * SHA-256 chaining this event to the previous one of its stream (hash-chain/event-hash.ts),
+   * over the event as stored. Absent only on an EventStoreDB event appended before the chain
+   * existed (events there are immutable, so the upgrade cannot add it).
+   */
+  hash?: string;
 }

@@ -17,6 +17,7 @@ export type {
 export { firstRevisionAfter, isRevisionConflict, type ExpectedRevision, type StreamRevision } from './expected-revision';
 export { EventStoreClosedError, InvalidAppendError, MessageIdInUseError, WrongExpectedRevisionError } from './event-store.errors';
 export { systemClock, type Clock } from './clock';
+export { GENESIS_HASH, eventHash, type HashedEvent } from './hash-chain/event-hash';
 export { INITIAL_SCHEMA_VERSION, UpcasterRegistry, type Upcaster } from './upcaster-registry';
 export { StreamStateCache, type LoadedState, type StreamStateCacheOptions } from './stream-state-cache';
 export { knowsHeadPosition, type KnowsHeadPosition } from './head-position';

@@ -16,10 +16,11 @@ import {
   toIsoTime,
   toMillis,
 } from '@partner-program/domain';
-import { type EventStore, KeyedMutex, type StoredEvent, StreamStateCache } from '@partner-program/event-store';
+import { type EventStore, GENESIS_HASH, KeyedMutex, type StoredEvent, StreamStateCache } from '@partner-program/event-store';
 import { EVENT_STORE, RULESET_CATALOG } from '@partner-program/platform';
 
 export type HistoryItem = Readonly<{
+  streamId: string;
   position: number;
   revision: number;
   type: string;
@@ -29,6 +30,9 @@ export type HistoryItem = Readonly<{
   messageId: string;
   data: Record<string, unknown>;
   metadata: Record<string, unknown>;
+  /** The event's chain hash and the one before it (`null` only for an EventStoreDB event older than the chain). */
+  hash: string | null;
+  previousHash: string | null;
 }>;
 
 /** A partner's folded state, the position of the last event folded into it and the latest `recordedAt` among them. */
@@ -77,9 +81,30 @@ export class PartnerHistoryService {
 
   async page(partnerId: string, from: number, limit: number): Promise<{ items: HistoryItem[]; nextFrom: number | null }> {
     const events: StoredEvent[] = [];
-    for await (const event of this.store.readStream(partnerStreamId(partnerId), { fromRevision: from, maxCount: limit + 1 })) events.push(event);
-    const items = events.slice(0, limit).map(toHistoryItem);
+    // One event before the page too: its hash is the first item's previousHash.
+    const start = Math.max(0, from - 1);
+    for await (const event of this.store.readStream(partnerStreamId(partnerId), { fromRevision: start, maxCount: limit + 1 + from - start }))
+      events.push(event);
+    let previousHash: string | null = GENESIS_HASH;
+    if (from > 0) previousHash = events[0]?.revision === from - 1 ? (events.shift()!.hash ?? null) : null;
+    const items = events.slice(0, limit).map((event) => {
+      const item = toHistoryItem(event, previousHash);
+      previousHash = item.hash;
+      return item;
+    });
     return { items, nextFrom: events.length > limit ? from + limit : null };
+  }
+
+  /** The partner's last stored event (its chain head), or undefined for an unknown partner. */
+  async chainHead(partnerId: string): Promise<{ revision: number; position: number; hash: string | null } | undefined> {
+    const streamId = partnerStreamId(partnerId);
+    const revision = await this.store.streamRevision(streamId);
+    if (revision === 'no_stream') return undefined;
+    // Revisions only grow, so the event at the revision just read is there to read.
+    for await (const event of this.store.readStream(streamId, { fromRevision: revision, maxCount: 1 })) {
+      return { revision, position: Number(event.position), hash: event.hash ?? null };
+    }
+    return undefined;
   }
 
   /**
@@ -136,9 +161,10 @@ export class PartnerHistoryService {
   }
 }
 
-function toHistoryItem(event: StoredEvent): HistoryItem {
+function toHistoryItem(event: StoredEvent, previousHash: string | null): HistoryItem {
   const { messageId, occurredAt, recordedAt, source, ...rest } = event.metadata;
   return {
+    streamId: event.streamId,
     position: Number(event.position),
     revision: event.revision,
     type: event.type,
@@ -148,5 +174,7 @@ function toHistoryItem(event: StoredEvent): HistoryItem {
     messageId,
     data: event.data,
     metadata: rest,
+    hash: event.hash ?? null,
+    previousHash,
   };
 }

@@ -1,17 +1,18 @@
 import { randomUUID } from 'node:crypto';
-import { BACKWARDS, END, EventStoreDBClient, FORWARDS, type RecordedEvent } from '@eventstore/db-client';
+import { BACKWARDS, END, EventStoreDBClient, FORWARDS, NO_STREAM, WrongExpectedVersionError, type RecordedEvent } from '@eventstore/db-client';
 import { toJsonText, validateAppend } from '../append-validation';
 import { systemClock, type Clock } from '../clock';
 import type { NewEvent, StoredEvent } from '../event-envelope';
-import { EventStoreClosedError } from '../event-store.errors';
+import { EventStoreClosedError, WrongExpectedRevisionError } from '../event-store.errors';
+import { GENESIS_HASH, eventHash } from '../hash-chain/event-hash';
 import type { AppendOptions, AppendResult, EventStore, LogHeads, ReadAllOptions, ReadAllPage, ReadHeadsOptions, ReadStreamOptions } from '../event-store.port';
-import type { StreamRevision } from '../expected-revision';
+import { firstRevisionAfter, isRevisionConflict, type StreamRevision } from '../expected-revision';
 import { UpcasterRegistry } from '../upcaster-registry';
 import type { EsdbClient } from './esdb-client';
 import { parseEsdbConnectionString } from './esdb-config';
 import { isStreamNotFound, mapAppendError } from './esdb-errors';
 import type { EsdbEventStoreOptions } from './esdb-event-store.options';
-import { commitPositionOf, fromEsdbRecordedEvent, toEsdbEventData, toEsdbExpectedRevision } from './esdb-mapping';
+import { commitPositionOf, fromEsdbRecordedEvent, toEsdbEventData, withHash } from './esdb-mapping';
 import { reserveMessageIds } from './esdb-message-ids';
 import { readAllPage, readHeadsByScan } from './esdb-read-all';
 
@@ -38,10 +39,9 @@ export class EsdbEventStore implements EventStore {
     this.assertOpen();
     validateAppend(streamId, events, options?.expectedRevision);
     const recordedAt = this.clock().toISOString();
-    const data = events.map((event, i) => {
+    const encoded = events.map((event, i) => {
       toJsonText(event.data, `${streamId}[${i}].data`); // same rejection of non-JSON data as every adapter
-      const version = event.metadata.schemaVersion ?? this.upcasters.currentVersion(event.type);
-      return toEsdbEventData(event, recordedAt, version, randomUUID());
+      return { event, version: event.metadata.schemaVersion ?? this.upcasters.currentVersion(event.type) };
     });
     await reserveMessageIds(
       this.client,
@@ -49,16 +49,32 @@ export class EsdbEventStore implements EventStore {
       events.map((event) => event.metadata.messageId),
       recordedAt,
     );
-    let next: number;
-    try {
-      const result = await this.client.appendToStream(streamId, data, { expectedRevision: toEsdbExpectedRevision(options.expectedRevision) });
-      next = Number(result.nextExpectedRevision);
-    } catch (error) {
-      throw mapAppendError(error, streamId, options.expectedRevision);
+    // The chain needs the tip the events follow: ESDB has no transaction to read it in, so the
+    // append names the tip's revision and the server's concurrency check makes the pair atomic.
+    // A caller that did not ask for a revision ('any', 'stream_exists') just tries again on a race.
+    for (;;) {
+      const tip = await this.readTip(streamId);
+      const actual = tip?.revision ?? 'no_stream';
+      if (isRevisionConflict(options.expectedRevision, actual)) throw new WrongExpectedRevisionError(streamId, options.expectedRevision, actual);
+      let previousHash = tip?.hash ?? GENESIS_HASH;
+      const data = encoded.map(({ event, version }, i) => {
+        const esdbEvent = toEsdbEventData(event, recordedAt, version, randomUUID());
+        const content = JSON.parse(JSON.stringify({ data: esdbEvent.data, metadata: esdbEvent.metadata })) as { data: object; metadata: object };
+        previousHash = eventHash(previousHash, { streamId, revision: firstRevisionAfter(actual) + i, type: event.type, ...content });
+        return withHash(esdbEvent, previousHash);
+      });
+      let next: number;
+      try {
+        const result = await this.client.appendToStream(streamId, data, { expectedRevision: tip === undefined ? NO_STREAM : BigInt(tip.revision) });
+        next = Number(result.nextExpectedRevision);
+      } catch (error) {
+        if (error instanceof WrongExpectedVersionError && typeof options.expectedRevision !== 'number') continue;
+        throw mapAppendError(error, streamId, options.expectedRevision);
+      }
+      // The append reply carries one position; reading the range back gives each event's exact one.
+      const positions = await this.readPositions(streamId, next - events.length + 1, events.length);
+      return { nextExpectedRevision: next, position: positions[positions.length - 1]!, positions };
     }
-    // The append reply carries one position; reading the range back gives each event's exact one.
-    const positions = await this.readPositions(streamId, next - events.length + 1, events.length);
-    return { nextExpectedRevision: next, position: positions[positions.length - 1]!, positions };
   }
 
   async *readStream(streamId: string, options: ReadStreamOptions = {}): AsyncIterable<StoredEvent> {
@@ -87,14 +103,19 @@ export class EsdbEventStore implements EventStore {
 
   async streamRevision(streamId: string): Promise<StreamRevision> {
     this.assertOpen();
+    return (await this.readTip(streamId))?.revision ?? 'no_stream';
+  }
+
+  /** The stream's last event: its revision and hash (absent on an event from before the chain). */
+  private async readTip(streamId: string): Promise<{ revision: number; hash: string | undefined } | undefined> {
     try {
       for await (const resolved of this.client.readStream(streamId, { fromRevision: END, direction: BACKWARDS, maxCount: 1 })) {
-        if (resolved.event) return Number(resolved.event.revision);
+        if (resolved.event) return { revision: Number(resolved.event.revision), hash: fromEsdbRecordedEvent(resolved.event).hash };
       }
     } catch (error) {
       if (!isStreamNotFound(error)) throw error;
     }
-    return 'no_stream';
+    return undefined;
   }
 
   async readAll(options: ReadAllOptions = {}): Promise<ReadAllPage> {

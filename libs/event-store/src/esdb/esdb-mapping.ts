@@ -73,6 +73,14 @@ export function toEsdbEventData(event: NewEvent, recordedAt: string, schemaVersi
   return jsonEvent({ id, type: event.type, data: event.data, metadata: { ...metadata, recordedAt, schemaVersion } });
 }
 
+/** Key of the event's chain hash in the ESDB metadata; taken out on read, so the hash covers the metadata without it. */
+const HASH_KEY = '$hash';
+
+/** Client event data with its chain hash added to the metadata. */
+export function withHash(event: EsdbEventData, hash: string): EsdbEventData {
+  return { ...event, metadata: { ...(event.metadata as Record<string, unknown>), [HASH_KEY]: hash } };
+}
+
 /** A recorded event → StoredEvent (not yet upcast). Throws on events this store cannot have written. */
 export function fromEsdbRecordedEvent(event: RecordedEvent): StoredEvent {
   const position = commitPositionOf(event);
@@ -82,8 +90,9 @@ export function fromEsdbRecordedEvent(event: RecordedEvent): StoredEvent {
   if (!event.isJson || !isJsonObject(event.data) || !isJsonObject(event.metadata)) {
     throw new Error(`${event.streamId}@${event.revision}: not a JSON event with JSON metadata`);
   }
-  const metadata = event.metadata as unknown as Partial<StoredEventMetadata> & EventMetadata;
+  const { [HASH_KEY]: hash, ...metadata } = event.metadata as unknown as Partial<StoredEventMetadata> & EventMetadata & { [HASH_KEY]?: string };
   return {
+    ...(typeof hash === 'string' ? { hash } : {}),
     streamId: event.streamId,
     revision: toSafeNumber(event.revision, 'revision'),
     position,

@@ -11,6 +11,7 @@ import type { PostgresEventStoreMetrics, PostgresEventStoreOptions } from './pos
 import { PostgresGroupCommit } from './postgres-group-commit';
 import { openPostgresPool } from './postgres-pool';
 import { decodeRow, postgresSql, type EventRow, type PostgresSql } from './postgres-rows';
+import { upgradePostgresHashChain } from './postgres-hash-chain-upgrade';
 import { migratePostgresSchema } from './postgres-schema';
 
 /**
@@ -35,7 +36,7 @@ export class PostgresEventStore extends SqlEventStore<EventRow> implements Event
   ) {
     super(options);
     this.notifier = notifier;
-    this.writer = new PostgresGroupCommit(pool, sql, channel, (last) => this.notifier.published(last));
+    this.writer = new PostgresGroupCommit(pool, sql, channel, (last) => this.notifier.published(last), options.chainHash);
   }
 
   /** Connects, creates and migrates the schema as needed, and starts listening for appends. */
@@ -63,6 +64,8 @@ export class PostgresEventStore extends SqlEventStore<EventRow> implements Event
       } finally {
         client.release();
       }
+      // After the release: the upgrade takes a connection of its own, and the pool may have only one.
+      await upgradePostgresHashChain(pool, sql.schema, options.log ?? (() => {}));
       await listener.start();
       return new PostgresEventStore(pool, ownsPool, sql, listener, notifier, channel, options);
     } catch (error) {

@@ -3,6 +3,7 @@ import type { EncodedEvent, PendingAppend } from '../encoded-event';
 import { MessageIdInUseError, WrongExpectedRevisionError } from '../event-store.errors';
 import type { AppendResult } from '../event-store.port';
 import { firstRevisionAfter, isRevisionConflict, type ExpectedRevision, type StreamRevision } from '../expected-revision';
+import { type ChainHash, GENESIS_HASH, eventHash, nextPreviousHash } from '../hash-chain/event-hash';
 import type { PostgresSql } from './postgres-rows';
 
 /** Events per transaction at most; the rest waits for the next group. */
@@ -41,6 +42,7 @@ export class PostgresGroupCommit {
     private readonly sql: PostgresSql,
     private readonly channel: string,
     private readonly onCommitted: (lastPosition: bigint) => void,
+    private readonly chainHash: ChainHash = eventHash,
   ) {}
 
   /** Queues an append for the next group; resolves once it is committed. */
@@ -123,17 +125,22 @@ export class PostgresGroupCommit {
     const locked = (await client.query(this.sql.beginAndLockHead)) as unknown as QueryResult<{ position: bigint }>[];
     const head = locked[1]!.rows[0]!.position;
     const revisions = new Map<string, StreamRevision>();
+    // What each stream's next event chains to, read under the lock with the revisions.
+    const tips = new Map<string, string>();
     const holders = new Map<string, string>();
     const streamIds = [...new Set(group.map((a) => a.streamId))];
     const messageIds = [...new Set(group.flatMap((a) => a.events.map((e) => e.messageId)))];
-    const state = await client.query<{ key: string; revision: number | null; holder: string | null }>({
+    const state = await client.query<{ key: string; revision: number | null; hash: string | null; holder: string | null }>({
       name: 'group-state',
       text: this.sql.groupState,
       values: [streamIds, messageIds],
     });
     for (const row of state.rows) {
       if (row.holder !== null) holders.set(row.key, row.holder);
-      else if (row.revision !== null) revisions.set(row.key, row.revision);
+      else if (row.revision !== null) {
+        revisions.set(row.key, row.revision);
+        tips.set(row.key, nextPreviousHash(row.key, { revision: row.revision, hash: row.hash }));
+      }
     }
 
     const rows = new EventColumns();
@@ -155,13 +162,16 @@ export class PostgresGroupCommit {
       }
       let revision = firstRevisionAfter(actual);
       const positions: bigint[] = [];
+      let previousHash = tips.get(append.streamId) ?? GENESIS_HASH;
       for (const event of append.events) {
         position += 1n;
-        rows.add(position, append.streamId, revision, event);
+        previousHash = this.chainHash(previousHash, { streamId: append.streamId, revision, ...event.content });
+        rows.add(position, append.streamId, revision, event, previousHash);
         positions.push(position);
         revision += 1;
       }
       revisions.set(append.streamId, revision - 1);
+      tips.set(append.streamId, previousHash);
       return { nextExpectedRevision: revision - 1, position, positions };
     });
     // Named, so each connection plans these once (the pool serves one store, hence one schema).
@@ -173,10 +183,10 @@ export class PostgresGroupCommit {
 
 /** The group's rows as one array per column, for a single `INSERT … SELECT * FROM unnest(…)`. */
 class EventColumns {
-  private readonly columns: unknown[][] = Array.from({ length: 9 }, () => []);
+  private readonly columns: unknown[][] = Array.from({ length: 10 }, () => []);
 
-  add(position: bigint, streamId: string, revision: number, e: EncodedEvent): void {
-    const values = [position.toString(), streamId, revision, e.type, e.data, e.metadata, e.schemaVersion, e.messageId, e.recordedAt];
+  add(position: bigint, streamId: string, revision: number, e: EncodedEvent, hash: string): void {
+    const values = [position.toString(), streamId, revision, e.type, e.data, e.metadata, e.schemaVersion, e.messageId, e.recordedAt, hash];
     values.forEach((value, i) => this.columns[i]!.push(value));
   }
 

@@ -44,6 +44,12 @@ export const POSTGRES_MIGRATIONS: readonly PostgresMigration[] = [
         stream_id  text NOT NULL
       );`,
   },
+  {
+    version: 2,
+    description: 'events.hash: the per-stream hash chain (filled for older events by the chain upgrade on open)',
+    // Nullable: older rows get their hash from upgradePostgresHashChain, in batches, after this step.
+    up: (s) => `ALTER TABLE ${s}.events ADD COLUMN hash text;`,
+  },
 ];
 
 /** Latest schema version this code knows. */

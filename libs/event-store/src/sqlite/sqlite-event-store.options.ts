@@ -1,3 +1,5 @@
+import type { ChainUpgradeLog } from '../hash-chain/chain-upgrade';
+import type { ChainHash } from '../hash-chain/event-hash';
 import type { Clock } from '../clock';
 import type { UpcasterRegistry } from '../upcaster-registry';
 
@@ -13,6 +15,10 @@ export interface SqliteEventStoreOptions {
   upcasters?: UpcasterRegistry;
   /** Rows per page for stream reads. Default 256. */
   pageSize?: number;
+  /** Where the hash chain upgrade of an older store reports its progress on open. Default: nowhere. */
+  log?: ChainUpgradeLog;
+  /** The chain's hash function. Default `eventHash` (hash-chain/event-hash.ts); only the benchmark's baseline without the chain's cost passes another. */
+  chainHash?: ChainHash;
 }
 
 /** Counters for tests and monitoring. */

@@ -10,6 +10,7 @@ import type { WakesOnAppend } from '../wakes-on-append';
 import { SqliteGroupCommit } from './sqlite-group-commit';
 import { decodeRow, prepareStatements, type EventRow, type SqliteStatements } from './sqlite-rows';
 import type { SqliteEventStoreMetrics, SqliteEventStoreOptions } from './sqlite-event-store.options';
+import { upgradeSqliteHashChain } from './sqlite-hash-chain-upgrade';
 import { migrateSqliteSchema } from './sqlite-schema';
 import { type SqliteDurability, openSqlite, sqliteDurability } from './open-sqlite';
 
@@ -26,7 +27,7 @@ export class SqliteEventStore extends SqlEventStore<EventRow> implements EventSt
     super(options);
     this.notifier = new AppendNotifier();
     this.statements = prepareStatements(db);
-    this.writer = new SqliteGroupCommit(db, this.statements, (last) => this.notifier.published(last));
+    this.writer = new SqliteGroupCommit(db, this.statements, (last) => this.notifier.published(last), options.chainHash);
     this.notifier.published(this.statements.maxPosition.get()?.p ?? 0n);
   }
 
@@ -36,6 +37,7 @@ export class SqliteEventStore extends SqlEventStore<EventRow> implements EventSt
     // FULL: a commit returns only after the WAL is fsynced, so an acknowledged append survives a crash.
     return openSqlite(file, 'FULL', (db) => {
       migrateSqliteSchema(db);
+      upgradeSqliteHashChain(db, options.log ?? (() => {}));
       return new SqliteEventStore(db, options);
     });
   }

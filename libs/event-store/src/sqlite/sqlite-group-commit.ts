@@ -3,6 +3,7 @@ import { MessageIdInUseError, WrongExpectedRevisionError } from '../event-store.
 import type { AppendResult } from '../event-store.port';
 import { firstRevisionAfter, isRevisionConflict, type ExpectedRevision } from '../expected-revision';
 import type { EncodedEvent, PendingAppend } from '../encoded-event';
+import { type ChainHash, eventHash, nextPreviousHash } from '../hash-chain/event-hash';
 import type { SqliteStatements } from './sqlite-rows';
 
 /**
@@ -24,6 +25,7 @@ export class SqliteGroupCommit {
     private readonly db: Database.Database,
     private readonly statements: SqliteStatements,
     private readonly onCommitted: (lastPosition: bigint) => void,
+    private readonly chainHash: ChainHash = eventHash,
   ) {
     // Called inside writeGroup's transaction, better-sqlite3 turns this into a SAVEPOINT.
     this.appendOne = db.transaction((append: PendingAppend, after: bigint) => this.insert(append, after));
@@ -86,18 +88,21 @@ export class SqliteGroupCommit {
   }
 
   private insert(append: PendingAppend, after: bigint): AppendResult {
-    const row = this.statements.streamRevision.get(append.streamId);
-    const actual = row?.r ?? 'no_stream';
+    const tip = this.statements.streamTip.get(append.streamId);
+    const actual = tip?.revision ?? 'no_stream';
     if (isRevisionConflict(append.expected, actual)) {
       throw new WrongExpectedRevisionError(append.streamId, append.expected, actual);
     }
     this.claimMessageIds(append);
     let revision = firstRevisionAfter(actual);
     let position = after;
+    // Read under the write lock with the revision: no other append can slip in between.
+    let previousHash = nextPreviousHash(append.streamId, tip);
     const positions: bigint[] = [];
     for (const e of append.events) {
       position += 1n;
-      this.statements.insert.run(position, append.streamId, revision, e.type, e.data, e.metadata, e.schemaVersion, e.messageId, e.recordedAt);
+      previousHash = this.chainHash(previousHash, { streamId: append.streamId, revision, ...e.content });
+      this.statements.insert.run(position, append.streamId, revision, e.type, e.data, e.metadata, e.schemaVersion, e.messageId, e.recordedAt, previousHash);
       positions.push(position);
       revision += 1;
     }

@@ -16,22 +16,29 @@ export type EventRow = [
   metadata: string,
   schemaVersion: bigint,
   recordedAt: string,
+  /** NULL only between the schema step that added the column and the chain's upgrade (hash-chain-upgrade.ts). */
+  hash: string | null,
 ];
 
-const COLUMNS = 'position, stream_id, revision, type, data, metadata, schema_version, recorded_at';
+/** The columns of {@link EventRow}, in its order. */
+export const COLUMNS = 'position, stream_id, revision, type, data, metadata, schema_version, recorded_at, hash';
 
 /** Every statement the adapter runs, prepared once. Positions are read as BigInt (exact). */
 export function prepareStatements(db: Database.Database) {
   const rows = (sql: string) => db.prepare<unknown[], EventRow>(sql).raw(true).safeIntegers(true);
   return {
     insert: db.prepare(
-      `INSERT INTO events (position, stream_id, revision, type, data, metadata, schema_version, message_id, recorded_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO events (position, stream_id, revision, type, data, metadata, schema_version, message_id, recorded_at, hash)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ),
     messageStream: db.prepare<[string], { stream_id: string }>('SELECT stream_id FROM message_streams WHERE message_id = ?'),
     claimMessage: db.prepare<[string, string]>('INSERT OR IGNORE INTO message_streams (message_id, stream_id) VALUES (?, ?)'),
     maxPosition: db.prepare<[], { p: bigint | null }>('SELECT MAX(position) AS p FROM events').safeIntegers(true),
     streamRevision: db.prepare<[string], { r: number | null }>('SELECT MAX(revision) AS r FROM events WHERE stream_id = ?'),
+    // The stream's last event, for the revision check and the chain: one backward step on the index.
+    streamTip: db.prepare<[string], { revision: number; hash: string | null }>(
+      'SELECT revision, hash FROM events WHERE stream_id = ? ORDER BY revision DESC LIMIT 1',
+    ),
     readStream: rows(`SELECT ${COLUMNS} FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision LIMIT ?`),
     readAll: rows(`SELECT ${COLUMNS} FROM events WHERE position > ? ORDER BY position LIMIT ?`),
     // Covering scan of the (stream_id, revision) index, whose entries carry the position (rowid).
@@ -48,20 +55,20 @@ export type SqliteStatements = ReturnType<typeof prepareStatements>;
 
 /** Row → StoredEvent, upcast to the current shape. */
 export function decodeRow(row: EventRow, upcasters: UpcasterRegistry): StoredEvent {
-  const [position, streamId, revision, type, data, metadata, schemaVersion, recordedAt] = row;
+  return upcasters.upcast(decodeStoredRow(row));
+}
+
+/** Row → StoredEvent as stored (what its hash covers). */
+export function decodeStoredRow(row: EventRow): StoredEvent {
+  const [position, streamId, revision, type, data, metadata, schemaVersion, recordedAt, hash] = row;
   // safeIntegers makes every integer column a BigInt; revision and schema_version are small.
   const decoded = JSON.parse(metadata) as EventMetadata & { recordedAt: string; schemaVersion: number };
   // Set on the freshly parsed object: a spread into a new one would copy every field again.
   decoded.recordedAt = recordedAt;
   decoded.schemaVersion = Number(schemaVersion);
-  return upcasters.upcast({
-    streamId,
-    revision: Number(revision),
-    position,
-    type,
-    data: JSON.parse(data) as Record<string, unknown>,
-    metadata: decoded,
-  });
+  const event: StoredEvent = { streamId, revision: Number(revision), position, type, data: JSON.parse(data) as Record<string, unknown>, metadata: decoded };
+  if (hash !== null) event.hash = hash;
+  return event;
 }
 
 /** Global position of a row, without decoding it. */

@@ -50,6 +50,12 @@ export const SQLITE_MIGRATIONS: readonly SqliteMigration[] = [
         INSERT OR IGNORE INTO message_streams (message_id, stream_id) SELECT message_id, stream_id FROM events ORDER BY position;
       `),
   },
+  {
+    version: 4,
+    description: 'events.hash: the per-stream hash chain (filled for older events by the chain upgrade on open)',
+    // Nullable: older rows get their hash from upgradeSqliteHashChain, in batches, after this step.
+    up: (db) => db.exec('ALTER TABLE events ADD COLUMN hash TEXT;'),
+  },
 ];
 
 /** Latest schema version this code knows. */

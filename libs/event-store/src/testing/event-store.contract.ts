@@ -1,4 +1,5 @@
 import { appendContract } from './contract/append.contract';
+import { hashChainContract } from './contract/hash-chain.contract';
 import type { ContractFixture, ContractOptions, MakeContractStore } from './contract/contract-fixture';
 import { messageIdContract } from './contract/message-id.contract';
 import { readContract } from './contract/read.contract';
@@ -34,6 +35,7 @@ export function describeEventStoreContract(name: string, makeStore: MakeContract
     describe('reads', () => readContract(fx, makeStore, options));
     if (options.wakesOnAppend) describe('waking readers on append', () => wakeOnAppendContract(fx));
     describe('upcasting', () => upcastingContract(makeStore));
+    describe('hash chain', () => hashChainContract(fx, makeStore));
     describe('concurrency and scale', () => scaleContract(fx, options));
   });
 }

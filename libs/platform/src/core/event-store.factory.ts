@@ -1,3 +1,4 @@
+import { Logger } from '@nestjs/common';
 import type { Pool } from 'pg';
 import { type EventStore, EsdbEventStore, PostgresEventStore, SqliteEventStore } from '@partner-program/event-store';
 import type { AppConfig } from '../config/app-config';
@@ -9,6 +10,9 @@ import type { Clock } from './tokens';
  * PostgreSQL with EVENT_STORE=postgres, on the process's shared `pool`.
  */
 export async function createEventStore(config: AppConfig, clock: Clock, pool: Pool | undefined): Promise<EventStore> {
+  // Where the hash chain upgrade of a store written by an earlier version reports its progress.
+  const logger = new Logger('EventStore');
+  const log = (message: string) => logger.log(message);
   if (config.EVENT_STORE === 'esdb') return EsdbEventStore.fromConnectionString(config.ESDB_CONNECTION_STRING!, { clock });
   if (config.EVENT_STORE === 'postgres') {
     return PostgresEventStore.open({
@@ -17,7 +21,8 @@ export async function createEventStore(config: AppConfig, clock: Clock, pool: Po
       schema: postgresSchemas(config).eventStore,
       clock,
       listenerRetryMs: 200,
+      log,
     });
   }
-  return SqliteEventStore.open({ location: config.DATA_DIR, clock });
+  return SqliteEventStore.open({ location: config.DATA_DIR, clock, log });
 }

@@ -14,6 +14,7 @@ const area = { type: 'string', enum: [...AREAS] };
 const tier = { type: 'string', enum: [...TIERS] };
 const date = { type: 'string', format: 'date' };
 const time = { type: 'string', format: 'date-time' };
+const sha256 = { type: 'string', pattern: '^[0-9a-f]{64}$' };
 
 const problem = object({ path: text, message: text });
 
@@ -82,6 +83,7 @@ const HistoryPage = object({
   items: list(
     object(
       {
+        streamId: text,
         position: integer,
         revision: integer,
         type: text,
@@ -91,12 +93,16 @@ const HistoryPage = object({
         messageId: nullable(text),
         data: { type: 'object' },
         metadata: { type: 'object' },
+        hash: nullable({ ...sha256, description: 'SHA-256 chaining the event to the previous one of its stream (docs/contract.md, "Tamper evidence")' }),
+        previousHash: nullable({ ...sha256, description: 'the hash of the previous revision (64 zeros before revision 0)' }),
       },
-      ['position', 'revision', 'type', 'data'],
+      ['position', 'revision', 'type', 'data', 'hash', 'previousHash'],
     ),
   ),
   nextFrom: nullable(integer),
 });
+
+const ChainHead = object({ partnerId: text, revision: integer, position: integer, hash: nullable(sha256) });
 
 const cause = {
   type: 'object',
@@ -235,6 +241,7 @@ export const RESPONSE_SCHEMAS: Record<string, JsonSchema> = {
   BatchResult,
   PartnerStatus,
   HistoryPage,
+  ChainHead,
   Timeline,
   Forecast,
   ForecastPage,

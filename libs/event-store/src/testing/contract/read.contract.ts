@@ -152,6 +152,7 @@ export function readContract(fx: () => ContractFixture, makeStore: MakeContractS
           type: 'PartnerRegistered',
           data: event.data,
           metadata: { ...event.metadata, recordedAt: '2030-01-02T03:04:05.678Z', schemaVersion: 1 },
+          hash: expect.stringMatching(/^[0-9a-f]{64}$/),
         });
       } finally {
         await local.cleanup();
