@@ -1,8 +1,11 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { SqliteEventStore } from '@partner-program/event-store';
 import { ReadModelDatabase } from './read-model-database';
 import { READ_MODEL_SCHEMA_VERSION } from './schema/read-model-schema';
+import { vmcPartner } from './testing/facts';
+import { readModelFixture } from './testing/read-model-fixture';
 
 // The database file: durable settings, schema created once, kept across reopening.
 
@@ -35,4 +38,37 @@ describe('ReadModelDatabase', () => {
     database.close();
     expect(() => ReadModelDatabase.open({ location: dir })).toThrow(/newer than this code/);
   });
+
+  it('upgrades a version-1 file: the new columns are added and every partner is re-evaluated at the next refresh', async () => {
+    const store = SqliteEventStore.open({ location: ':memory:' });
+    const location = join(dir, 'v1');
+    const before = readModelFixture({ store, database: ReadModelDatabase.open({ location }) });
+    await before.record('P-1', ...vmcPartner('2021-01-01', '2021-06-20'));
+    await before.projector.catchUp();
+    const counts = await before.queries.programmeCounts({ today: '2021-06-01' });
+    expect(counts.goodStanding.yes).toBe(1);
+    asVersion1(before.database);
+    before.database.close();
+
+    const after = readModelFixture({ store, database: ReadModelDatabase.open({ location }) });
+    try {
+      // The columns exist, empty until the partner is evaluated again.
+      expect((await after.queries.programmeCounts({ today: '2021-06-01' })).goodStanding.yes).toBe(0);
+      expect(await after.projector.refreshDue()).toBe(1);
+      expect(await after.queries.programmeCounts({ today: '2021-06-01' })).toEqual(counts);
+    } finally {
+      await after.close();
+    }
+  });
 });
+
+/** Takes a file back to the version-1 layout (no programme columns, their indexes or the feed's). */
+function asVersion1(database: ReadModelDatabase): void {
+  const { db } = database;
+  for (const index of ['a_partner_status_standing', 'a_partner_status_expiring', 'tier_changes_by_area_at', 'tier_changes_by_area_partner']) {
+    db.exec(`DROP INDEX ${index}`);
+  }
+  for (const column of ['good_standing', 'unmet_requirements', 'agreement_expires_on']) db.exec(`ALTER TABLE a_partner_status DROP COLUMN ${column}`);
+  for (const column of ['next_tier', 'missing', 'missing_count', 'credits_needed']) db.exec(`ALTER TABLE a_partner_area_tiers DROP COLUMN ${column}`);
+  db.prepare("UPDATE read_model_meta SET value = '1' WHERE key = 'schema_version'").run();
+}

@@ -4,7 +4,7 @@ import { type TableSet, SET_TABLES, TIER_CHANGES_TABLE } from './table-sets';
 // ── The SQLite read-model schema (the table sets and views are described in table-sets.ts) ────
 
 /** Schema version written by this code; a newer database is refused. */
-export const READ_MODEL_SCHEMA_VERSION = 1;
+export const READ_MODEL_SCHEMA_VERSION = 2;
 
 /** Published tier changes: one append-only feed, never part of a set (a rebuild only adds to it). */
 export function tierChangesDdl(table: string): string {
@@ -15,16 +15,29 @@ export function tierChangesDdl(table: string): string {
     at TEXT NOT NULL, position INTEGER NOT NULL, ruleset TEXT, causes TEXT NOT NULL)`;
 }
 
+// Version 2: what the programme summary and the close-to-next-tier list count, as columns (the
+// status document is JSON text no index reaches). Appended in this order by the upgrade too, so
+// both sets and the views always have the same columns.
+const STATUS_COLUMNS_V2 = ['good_standing INTEGER NOT NULL DEFAULT 0', "unmet_requirements TEXT NOT NULL DEFAULT '[]'", 'agreement_expires_on TEXT'];
+const AREA_COLUMNS_V2 = ['next_tier TEXT', "missing TEXT NOT NULL DEFAULT '[]'", 'missing_count INTEGER NOT NULL DEFAULT 0', 'credits_needed REAL'];
+
+/** The tier-change feed's indexes for the tier history (per area by time, and each partner's first change). */
+function feedIndexesDdl(): string {
+  return `
+  CREATE INDEX IF NOT EXISTS ${TIER_CHANGES_TABLE}_by_area_at ON ${TIER_CHANGES_TABLE} (area, at);
+  CREATE INDEX IF NOT EXISTS ${TIER_CHANGES_TABLE}_by_area_partner ON ${TIER_CHANGES_TABLE} (area, partner_id, at);`;
+}
+
 function setDdl(set: TableSet): string {
   const t = (name: string) => `${set}_${name}`;
   return `
   CREATE TABLE ${t('checkpoints')} (name TEXT PRIMARY KEY, position INTEGER NOT NULL);
   CREATE TABLE ${t('partner_status')} (
     partner_id TEXT PRIMARY KEY, status TEXT NOT NULL, position INTEGER NOT NULL, revision INTEGER NOT NULL,
-    evaluated_at INTEGER NOT NULL, next_change_at INTEGER);
+    evaluated_at INTEGER NOT NULL, next_change_at INTEGER, ${STATUS_COLUMNS_V2.join(', ')});
   CREATE TABLE ${t('partner_area_tiers')} (
     area TEXT NOT NULL, partner_id TEXT NOT NULL, tier TEXT, badge INTEGER NOT NULL, since TEXT, credits REAL NOT NULL,
-    PRIMARY KEY (area, partner_id)) WITHOUT ROWID;
+    ${AREA_COLUMNS_V2.join(', ')}, PRIMARY KEY (area, partner_id)) WITHOUT ROWID;
   CREATE TABLE ${t('renewal_notices')} (
     notice_id TEXT PRIMARY KEY, partner_id TEXT NOT NULL, agreement_id TEXT NOT NULL, expires_on TEXT NOT NULL,
     due_on TEXT NOT NULL, status TEXT NOT NULL, issued_at TEXT, acknowledged_at TEXT, cancelled_at TEXT);
@@ -34,7 +47,7 @@ function setDdl(set: TableSet): string {
 
 /**
  * Indexes only queries use. A rebuild creates them once its set is filled: sorting every row
- * once is cheaper than keeping five indexes ordered through hundreds of thousands of inserts.
+ * once is cheaper than keeping seven indexes ordered through hundreds of thousands of inserts.
  */
 function queryIndexesDdl(set: TableSet): string {
   const t = (name: string) => `${set}_${name}`;
@@ -43,7 +56,9 @@ function queryIndexesDdl(set: TableSet): string {
   CREATE INDEX IF NOT EXISTS ${t('area_tiers_by_tier')} ON ${t('partner_area_tiers')} (area, tier, partner_id);
   CREATE INDEX IF NOT EXISTS ${t('area_tiers_badges')} ON ${t('partner_area_tiers')} (area, partner_id) WHERE badge = 1;
   CREATE INDEX IF NOT EXISTS ${t('notices_by_status')} ON ${t('renewal_notices')} (status, due_on, notice_id);
-  CREATE INDEX IF NOT EXISTS ${t('notices_by_due')} ON ${t('renewal_notices')} (due_on, notice_id);`;
+  CREATE INDEX IF NOT EXISTS ${t('notices_by_due')} ON ${t('renewal_notices')} (due_on, notice_id);
+  CREATE INDEX IF NOT EXISTS ${t('partner_status_standing')} ON ${t('partner_status')} (good_standing, unmet_requirements);
+  CREATE INDEX IF NOT EXISTS ${t('partner_status_expiring')} ON ${t('partner_status')} (agreement_expires_on) WHERE agreement_expires_on IS NOT NULL;`;
 }
 
 /** Creates the set's query indexes (a no-op where they exist). */
@@ -60,12 +75,40 @@ export function migrateReadModelSchema(db: Database.Database): void {
       throw new Error(`read-model schema version ${version} is newer than this code (${READ_MODEL_SCHEMA_VERSION})`);
     }
     if (version === READ_MODEL_SCHEMA_VERSION) return;
-    db.exec(tierChangesDdl(TIER_CHANGES_TABLE));
-    db.exec(setDdl('a'));
-    indexSet(db, 'a');
-    pointViewsAt(db, 'a');
+    if (version === 0) {
+      db.exec(tierChangesDdl(TIER_CHANGES_TABLE));
+      db.exec(setDdl('a'));
+      indexSet(db, 'a');
+      pointViewsAt(db, 'a');
+    } else upgradeToVersion2(db);
+    db.exec(feedIndexesDdl());
     setMeta(db, 'schema_version', String(READ_MODEL_SCHEMA_VERSION));
   })();
+}
+
+/**
+ * Adds the version-2 columns to the sets that exist and makes every stored partner due now: the
+ * projector's next refresh re-evaluates each one and fills them (no rebuild needed).
+ */
+function upgradeToVersion2(db: Database.Database): void {
+  const addColumns = (table: string, columns: readonly string[]) => {
+    for (const column of columns) db.exec(`ALTER TABLE ${table} ADD COLUMN ${column}`);
+  };
+  const existing = new Set(
+    db
+      .prepare<[], { name: string }>("SELECT name FROM sqlite_master WHERE type = 'table'")
+      .all()
+      .map((row) => row.name),
+  );
+  for (const set of ['a', 'b'] as const) {
+    if (!existing.has(`${set}_partner_status`)) continue;
+    addColumns(`${set}_partner_status`, STATUS_COLUMNS_V2);
+    addColumns(`${set}_partner_area_tiers`, AREA_COLUMNS_V2);
+    db.exec(`UPDATE ${set}_partner_status SET next_change_at = evaluated_at`);
+  }
+  const active = activeSet(db);
+  indexSet(db, active);
+  pointViewsAt(db, active);
 }
 
 /** The set the views point at. */
