@@ -1,7 +1,15 @@
 import type { Pool } from 'pg';
 import { FencedOutError, type FencingToken, type PostgresMigration, checkpointUpsertSql, migrateOnPool, tokenForWrite } from '@partner-program/event-store';
-import type { ProjectedRefusal, RejectionEntry, RejectionLog, StoredRejection } from './rejection-log';
-import { REJECTION_COLUMNS, type ReadRow, type RejectionRow, dedupeKeyOf, fromRow, refusalDedupeKey, toRow } from './rejection-rows';
+import {
+  type ProjectedRefusal,
+  type RejectionCount,
+  type RejectionEntry,
+  type RejectionLog,
+  type RejectionPeriod,
+  type StoredRejection,
+  rejectionCounts,
+} from './rejection-log';
+import { REJECTION_COLUMNS, type ReadRow, type RejectionRow, countBySourceAndCodeSql, dedupeKeyOf, fromRow, refusalDedupeKey, toRow } from './rejection-rows';
 
 // The rejection log in PostgreSQL, for deployments whose processes share one database
 // (EVENT_STORE=postgres): the same semantics as SqliteRejectionLog, table for table.
@@ -36,6 +44,13 @@ const MIGRATIONS: readonly PostgresMigration[] = [
         position bigint NOT NULL,
         fence    bigint NOT NULL DEFAULT 0
       );`,
+  },
+  {
+    version: 2,
+    description: "rejections: the message's source, and an index on received_at for counts over a period",
+    up: (s) => `
+      ALTER TABLE ${s}.rejections ADD COLUMN source text;
+      CREATE INDEX rejections_received ON ${s}.rejections (received_at);`,
   },
 ];
 
@@ -125,6 +140,11 @@ export class PostgresRejectionLog implements RejectionLog {
     }
   }
 
+  async countBySourceAndCode({ from, to }: RejectionPeriod): Promise<RejectionCount[]> {
+    const { rows } = await this.pool.query<{ source: string | null; code: string; count: string }>(this.sql.counts, [from, to]);
+    return rejectionCounts(rows);
+  }
+
   async checkpoint(): Promise<bigint> {
     const { rows } = await this.pool.query<{ position: bigint }>(this.sql.checkpoint, [REFUSALS]);
     return rows[0]?.position ?? 0n;
@@ -151,10 +171,11 @@ function columnsOf(group: readonly Pending[]): unknown[][] {
 
 function statements(s: string) {
   return {
-    insert: `INSERT INTO ${s}.rejections (dedupe_key, received_at, outcome, code, reason, problems, message_id, partner_id, type, payload, origin, position)
-      SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::bytea[], $11::text[], $12::bigint[])
+    insert: `INSERT INTO ${s}.rejections (dedupe_key, received_at, outcome, code, reason, problems, message_id, partner_id, type, payload, origin, source, position)
+      SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::bytea[], $11::text[], $12::text[], $13::bigint[])
       ON CONFLICT (dedupe_key) DO NOTHING`,
     page: `SELECT * FROM ${s}.rejections WHERE id > $1 ORDER BY id LIMIT $2`,
+    counts: countBySourceAndCodeSql(`${s}.rejections`, ['$1', '$2']),
     checkpoint: `SELECT position FROM ${s}.checkpoints WHERE name = $1`,
     moveCheckpoint: checkpointUpsertSql(`${s}.checkpoints`, 'position', false),
     moveFencedCheckpoint: checkpointUpsertSql(`${s}.checkpoints`, 'position', true),

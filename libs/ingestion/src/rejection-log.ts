@@ -13,6 +13,8 @@ export type RejectionEntry = Readonly<{
   messageId?: string;
   partnerId?: string;
   type?: string;
+  /** The publishing system (the envelope's `source`) when the message named a valid one. */
+  source?: string;
   /** The message as received (its text; for a batch item, the item's own text). */
   payload: string;
   origin: MessageOrigin;
@@ -36,6 +38,23 @@ export function keptPayload(payload: string): string {
 /** An entry as listed: its id in the log and, for a refusal recorded in a stream, the event's position. */
 export type StoredRejection = RejectionEntry & Readonly<{ id: number; position?: number }>;
 
+/** A period of receipt: ISO times, `from` inclusive, `to` exclusive. */
+export type RejectionPeriod = Readonly<{ from: string; to: string }>;
+
+/** How many entries of one source (`null`: the message named none, or an entry older than sources) and code. */
+export type RejectionCount = { source: string | null; code: string; count: number };
+
+/**
+ * The counts of the adapters' GROUP BY (count as number or bigint text), most first, then by
+ * source (none first) and code in code-point order: the same on every adapter and locale.
+ */
+export function rejectionCounts(rows: readonly { source: string | null; code: string; count: number | string }[]): RejectionCount[] {
+  const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+  return rows
+    .map((row) => ({ source: row.source, code: row.code, count: Number(row.count) }))
+    .sort((a, b) => b.count - a.count || byText(a.source ?? '', b.source ?? '') || byText(a.code, b.code));
+}
+
 /** A refusal read from a partner stream (`MessageRejected` at `position`), for the log. */
 export type ProjectedRefusal = Readonly<{ position: bigint; entry: RejectionEntry }>;
 
@@ -58,6 +77,8 @@ export interface RejectionLog {
   checkpoint(): Promise<bigint>;
   /** Entries after `after` (an id), oldest first. */
   list(options: { after?: number; limit: number }): Promise<StoredRejection[]>;
+  /** Entries received from `from` (inclusive) to `to` (exclusive, ISO times) per source and code, most first. */
+  countBySourceAndCode(period: RejectionPeriod): Promise<RejectionCount[]>;
   /** Writes what is pending, then releases the log's resources (not a pool it was given). */
   close(): Promise<void>;
 }

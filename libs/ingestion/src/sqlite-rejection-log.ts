@@ -1,7 +1,15 @@
 import { FencedOutError, type FencingToken, openSqlite, tokenForWrite } from '@partner-program/event-store';
 import type Database from 'better-sqlite3';
-import type { ProjectedRefusal, RejectionEntry, RejectionLog, StoredRejection } from './rejection-log';
-import { type ReadRow, type RejectionRow, dedupeKeyOf, fromRow, refusalDedupeKey, toRow } from './rejection-rows';
+import {
+  type ProjectedRefusal,
+  type RejectionCount,
+  type RejectionEntry,
+  type RejectionLog,
+  type RejectionPeriod,
+  type StoredRejection,
+  rejectionCounts,
+} from './rejection-log';
+import { type ReadRow, type RejectionRow, countBySourceAndCodeSql, dedupeKeyOf, fromRow, refusalDedupeKey, toRow } from './rejection-rows';
 
 // Rejections are not events of any partner and cannot be rebuilt from the store, so they live in
 // their own durable file (WAL, synchronous=FULL), never in the rebuildable read models.
@@ -32,6 +40,7 @@ type Pending = { row: RejectionRow; done: () => void; failed: (error: unknown) =
 export class SqliteRejectionLog implements RejectionLog {
   private readonly insert: Database.Statement;
   private readonly page: Database.Statement;
+  private readonly counts: Database.Statement<[string, string], { source: string | null; code: string; count: number }>;
   /** Records arriving in the same turn share one transaction and one fsync (group commit). */
   private pending: Pending[] = [];
   /** Write transactions committed (each one fsync); for tests and monitoring. */
@@ -45,14 +54,17 @@ export class SqliteRejectionLog implements RejectionLog {
     db.exec(SCHEMA);
     addColumn(db, 'rejections', 'position', 'INTEGER');
     addColumn(db, 'checkpoints', 'fence', 'INTEGER NOT NULL DEFAULT 0');
+    addColumn(db, 'rejections', 'source', 'TEXT');
+    db.exec('CREATE INDEX IF NOT EXISTS rejections_received ON rejections(received_at)');
     this.insert = db.prepare(`INSERT OR IGNORE INTO rejections
-      (dedupe_key, received_at, outcome, code, reason, problems, message_id, partner_id, type, payload, origin)
-      VALUES (@dedupeKey, @receivedAt, @outcome, @code, @reason, @problems, @messageId, @partnerId, @type, @payload, @origin)`);
+      (dedupe_key, received_at, outcome, code, reason, problems, message_id, partner_id, type, payload, origin, source)
+      VALUES (@dedupeKey, @receivedAt, @outcome, @code, @reason, @problems, @messageId, @partnerId, @type, @payload, @origin, @source)`);
     this.page = db.prepare('SELECT * FROM rejections WHERE id > ? ORDER BY id LIMIT ?');
+    this.counts = db.prepare(countBySourceAndCodeSql('rejections', ['?', '?']));
     this.writeAll = db.transaction((rows: Pending[]) => rows.forEach(({ row }) => this.insert.run(row)));
     const insertRefusal = db.prepare(`INSERT OR IGNORE INTO rejections
-      (dedupe_key, received_at, outcome, code, reason, problems, message_id, partner_id, type, payload, origin, position)
-      VALUES (@dedupeKey, @receivedAt, @outcome, @code, @reason, @problems, @messageId, @partnerId, @type, @payload, @origin, @position)`);
+      (dedupe_key, received_at, outcome, code, reason, problems, message_id, partner_id, type, payload, origin, source, position)
+      VALUES (@dedupeKey, @receivedAt, @outcome, @code, @reason, @problems, @messageId, @partnerId, @type, @payload, @origin, @source, @position)`);
     const moveCheckpoint = db.prepare('INSERT INTO checkpoints (name, position) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET position = excluded.position');
     // Token T moves the checkpoint only where no newer leader has written (fence <= T).
     const moveFencedCheckpoint = db.prepare(`INSERT INTO checkpoints (name, position, fence) VALUES (?, ?, ?)
@@ -103,6 +115,10 @@ export class SqliteRejectionLog implements RejectionLog {
 
   async list({ after = 0, limit }: { after?: number; limit: number }): Promise<StoredRejection[]> {
     return (this.page.all(after, limit) as ReadRow[]).map(fromRow);
+  }
+
+  async countBySourceAndCode({ from, to }: RejectionPeriod): Promise<RejectionCount[]> {
+    return rejectionCounts(this.counts.all(from, to));
   }
 
   async close(): Promise<void> {

@@ -144,6 +144,7 @@ const rejection = object(
     messageId: text,
     partnerId: text,
     type: text,
+    source: { ...text, description: "the envelope's source, when the message named a valid one" },
     payload: { ...text, description: 'the message as received' },
     origin: { type: 'object' },
     receivedAt: time,
