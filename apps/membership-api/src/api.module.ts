@@ -11,12 +11,14 @@ import { RenewalNoticesController } from './notices/renewal-notices.controller';
 import { BadgesController } from './partners/badges.controller';
 import { PartnerHistoryService } from './partners/partner-history.service';
 import { PartnersController } from './partners/partners.controller';
+import { ProgrammeController } from './programme/programme.controller';
+import { ProgrammeSummaryService } from './programme/programme-summary.service';
 
 /** The HTTP API of CONTRACT §2: controllers translate requests into commands and queries. */
 @Module({
   imports: [TerminusModule.forRoot({ logger: false })],
-  controllers: [EventsController, PartnersController, BadgesController, RenewalNoticesController, AdminController, HealthController],
-  providers: [PartnerHistoryService, ReadYourWrites, ReadinessProbes, { provide: APP_FILTER, useClass: HttpExceptionFilter }],
+  controllers: [EventsController, PartnersController, BadgesController, RenewalNoticesController, ProgrammeController, AdminController, HealthController],
+  providers: [PartnerHistoryService, ProgrammeSummaryService, ReadYourWrites, ReadinessProbes, { provide: APP_FILTER, useClass: HttpExceptionFilter }],
   exports: [ReadinessProbes],
 })
 export class ApiModule {

@@ -38,7 +38,7 @@ export function keptPayload(payload: string): string {
 /** An entry as listed: its id in the log and, for a refusal recorded in a stream, the event's position. */
 export type StoredRejection = RejectionEntry & Readonly<{ id: number; position?: number }>;
 
-/** A period of receipt: ISO times, `from` inclusive, `to` exclusive. */
+/** A period of receipt: ISO times, both inclusive. */
 export type RejectionPeriod = Readonly<{ from: string; to: string }>;
 
 /** How many entries of one source (`null`: the message named none, or an entry older than sources) and code. */
@@ -77,7 +77,7 @@ export interface RejectionLog {
   checkpoint(): Promise<bigint>;
   /** Entries after `after` (an id), oldest first. */
   list(options: { after?: number; limit: number }): Promise<StoredRejection[]>;
-  /** Entries received from `from` (inclusive) to `to` (exclusive, ISO times) per source and code, most first. */
+  /** Entries received from `from` to `to` (inclusive, ISO times) per source and code, most first. */
   countBySourceAndCode(period: RejectionPeriod): Promise<RejectionCount[]>;
   /** Writes what is pending, then releases the log's resources (not a pool it was given). */
   close(): Promise<void>;

@@ -5,7 +5,7 @@ import { type RejectionEntry, type StoredRejection, keptPayload } from './reject
 
 /** Counts per source and code over a period, on the received_at index (ordered by `rejectionCounts`). */
 export function countBySourceAndCodeSql(table: string, [from, to]: readonly [string, string]): string {
-  return `SELECT source, code, count(*) AS count FROM ${table} WHERE received_at >= ${from} AND received_at < ${to} GROUP BY source, code`;
+  return `SELECT source, code, count(*) AS count FROM ${table} WHERE received_at >= ${from} AND received_at <= ${to} GROUP BY source, code`;
 }
 
 /** The row's columns, named as the statements' parameters. */

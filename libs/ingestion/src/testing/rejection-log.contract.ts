@@ -108,7 +108,7 @@ export function describeRejectionLogContract(name: string, newPlace: () => Promi
       expect(await log.checkpoint()).toBe(9_007_199_254_740_993n);
     });
 
-    it('counts entries per source and code over a period of receipt (from inclusive, to exclusive), most first', async () => {
+    it('counts entries per source and code over a period of receipt (both ends inclusive), most first', async () => {
       const log = await open();
       const at = (day: string) => `2026-11-${day}T12:00:00.000Z`;
       await Promise.all([
@@ -120,7 +120,7 @@ export function describeRejectionLogContract(name: string, newPlace: () => Promi
         log.record(entry(6, { source: 'crm', receivedAt: at('04') })),
       ]);
       await log.recordRefusals([{ position: 7n, entry: entry(7, { source: 'lms', code: 'deal-not-booked', outcome: 'rejected', receivedAt: at('03') }) }], 8n);
-      expect(await log.countBySourceAndCode({ from: at('02'), to: at('04') })).toEqual([
+      expect(await log.countBySourceAndCode({ from: at('02'), to: at('03') })).toEqual([
         { source: null, code: 'invalid', count: 1 },
         { source: 'crm', code: 'deal-not-booked', count: 1 },
         { source: 'crm', code: 'invalid', count: 1 },
@@ -130,6 +130,7 @@ export function describeRejectionLogContract(name: string, newPlace: () => Promi
       expect(await log.countBySourceAndCode({ from: at('01'), to: at('05') })).toEqual(expect.arrayContaining([{ source: 'crm', code: 'invalid', count: 3 }]));
       expect((await log.countBySourceAndCode({ from: at('01'), to: at('05') }))[0]).toEqual({ source: 'crm', code: 'invalid', count: 3 });
       expect(await log.countBySourceAndCode({ from: at('05'), to: at('06') })).toEqual([]);
+      expect(await log.countBySourceAndCode({ from: at('04'), to: at('04') })).toEqual([{ source: 'crm', code: 'invalid', count: 1 }]);
     });
 
     describe('fenced checkpoint writes', () => {

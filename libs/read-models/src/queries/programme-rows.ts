@@ -1,4 +1,4 @@
-import { AREAS, type AreaId, TIERS, type Tier, addDays } from '@partner-program/domain';
+import { AREAS, type AreaId, DAY_MS, TIERS, type Tier, addDays, startOfDate } from '@partner-program/domain';
 import { NOTICE_STATUSES } from './query-params';
 
 // ── The programme-wide counts (summary, tier history, close to the next tier): the rows the
@@ -96,11 +96,19 @@ export function programmeCounts(
   };
 }
 
-/** The point dates: `from`, then every `step` days while not after `to`. */
-export function pointDates(from: string, to: string, step: number): string[] {
-  const dates: string[] = [];
-  for (let date = from; date <= to; date = addDays(date, step)) dates.push(date);
-  return dates;
+/** How many points from `from` to `to` (`from` ≤ `to`), one every `step` days: counted, so a bound is checked before any is made. */
+export function pointCount(from: string, to: string, step: number): number {
+  return Math.floor((startOfDate(to) - startOfDate(from)) / DAY_MS / step) + 1;
+}
+
+/** The point dates: `from`, then every `step` days, `count` of them. */
+export function pointDates(from: string, count: number, step: number): string[] {
+  return Array.from({ length: count }, (_, i) => addDays(from, i * step));
+}
+
+/** The last instant of a date as the feed writes times (ISO, milliseconds, Z): `at <=` it is "by the end of that day". */
+export function endOfDayTime(date: string): string {
+  return `${date}T23:59:59.999Z`;
 }
 
 /**

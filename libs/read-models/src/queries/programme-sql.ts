@@ -19,11 +19,11 @@ export const PROGRAMME_SQL = {
   /** [from, area, end]; over the feed's (area, at) index. `at` is an ISO time, so its first 10 characters are its UTC date. */
   dayMoves: (s: string, [from, area, end]: Placeholders) =>
     `SELECT CASE WHEN at < ${from} THEN '' ELSE substr(at, 1, 10) END AS day, from_tier, to_tier, count(*) AS moves
-       FROM ${s}tier_changes WHERE area = ${area} AND at < ${end} GROUP BY 1, 2, 3`,
+       FROM ${s}tier_changes WHERE area = ${area} AND at <= ${end} GROUP BY 1, 2, 3`,
   /** [from, area, end]; over the feed's (area, partner_id, at) index. */
   firstChanges: (s: string, [from, area, end]: Placeholders) =>
     `SELECT CASE WHEN first < ${from} THEN '' ELSE substr(first, 1, 10) END AS day, count(*) AS partners
-       FROM (SELECT min(at) AS first FROM ${s}tier_changes WHERE area = ${area} GROUP BY partner_id) AS f WHERE first < ${end} GROUP BY 1`,
+       FROM (SELECT min(at) AS first FROM ${s}tier_changes WHERE area = ${area} GROUP BY partner_id) AS f WHERE first <= ${end} GROUP BY 1`,
   /**
    * [share, afterArea, afterPartner, area (null: every area), limit]; in primary-key order.
    * Within `share`: the credits needed are at most that share of the threshold (credits + needed).

@@ -1,4 +1,4 @@
-import { type AreaId, type Tier, addDays } from '@partner-program/domain';
+import type { AreaId, Tier } from '@partner-program/domain';
 import {
   type AreaTierRow,
   type CloseToNextTierItem,
@@ -10,8 +10,10 @@ import {
   type ProgrammeCounts,
   type StandingRow,
   type TierHistory,
+  endOfDayTime,
   expiryDates,
   historyPoints,
+  pointCount,
   pointDates,
   programmeCounts,
 } from './programme-rows';
@@ -170,13 +172,13 @@ export abstract class ReadModelQueries {
     const to = checkDate('to', query.to);
     const interval = checkInterval(query.interval);
     if (to < from) throw new InvalidQueryError('to must not be before from');
-    const dates = pointDates(from, to, interval === 'day' ? 1 : 7);
-    if (dates.length > MAX_HISTORY_POINTS) {
-      throw new InvalidQueryError(
-        `from ${from} to ${to} by ${interval} makes ${dates.length} points; at most ${MAX_HISTORY_POINTS}: shorten the period or use week`,
-      );
+    const step = interval === 'day' ? 1 : 7;
+    const count = pointCount(from, to, step);
+    if (count > MAX_HISTORY_POINTS) {
+      throw new InvalidQueryError(`from ${from} to ${to} by ${interval} makes ${count} points; at most ${MAX_HISTORY_POINTS}: shorten the period or use week`);
     }
-    const end = addDays(dates.at(-1)!, 1);
+    const dates = pointDates(from, count, step);
+    const end = endOfDayTime(dates.at(-1)!);
     const [moves, firsts] = await Promise.all([this.dayMovesRows(area, from, end), this.firstChangesRows(area, from, end)]);
     return { area: area as AreaId, interval, from, to, points: historyPoints(dates, moves, firsts) };
   }
@@ -244,9 +246,9 @@ export abstract class ReadModelQueries {
   /** Running agreements ending on `today` … `today + N` days; undefined when none. */
   protected abstract expiringRow(dates: ExpiryDates): Promise<ExpiringRow | undefined>;
   protected abstract noticeCountRows(): Promise<NoticeCountRow[]>;
-  /** The feed's changes of `area` before `end`, per day from `from` on (`day` '' before it), from and to tier. */
+  /** The feed's changes of `area` up to `end` (a time, inclusive), per day from `from` on (`day` '' before it), from and to tier. */
   protected abstract dayMovesRows(area: string, from: string, end: string): Promise<DayMovesRow[]>;
-  /** Partners by the day of their first change in `area`, before `end` (`day` '' before `from`). */
+  /** Partners by the day of their first change in `area`, up to `end` (inclusive; `day` '' before `from`). */
   protected abstract firstChangesRows(area: string, from: string, end: string): Promise<FirstChangesRow[]>;
   /** Rows with a next tier that pass the filter, ordered by area, partner_id. */
   protected abstract nextStepRows(filter: CloseFilter, limit: number): Promise<NextStepRow[]>;

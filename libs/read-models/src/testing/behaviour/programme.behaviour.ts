@@ -77,6 +77,14 @@ export function programmeBehaviour(open: OpenReadModels): void {
       });
     });
 
+    it('reaches the last date there is (9999-12-31) without going past it', async () => {
+      const last = await f.queries.tierHistory({ area: 'vmc-on-aws', from: '9999-12-20', to: '9999-12-31', interval: 'week' });
+      expect(last.points).toEqual([
+        { date: '9999-12-20', partner: 2, advanced: 2, principal: 0, none: 0 },
+        { date: '9999-12-27', partner: 2, advanced: 2, principal: 0, none: 0 },
+      ]);
+    });
+
     it('counts a partner that lost its tier as none from that day on', async () => {
       const sub = readModelFixture({ now: '2021-06-01T00:00:00Z', database: await open() });
       try {
