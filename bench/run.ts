@@ -13,6 +13,7 @@ import { appendToVisible } from './sections/projection-latency';
 import { loadStore, rebuildInChild } from './sections/projection-rebuild';
 import { EMMETT_VERSION, emmettBenchStore } from './sections/emmett';
 import { measurePostgresCeiling, postgresBenchStore } from './sections/postgres';
+import { programmeLog, programmeQueryCost } from './sections/programme';
 import { postgresTarget, projectInto, readModelLog, sqliteTarget } from './sections/read-models';
 import { batchAppends100, singleAppends64 } from './sections/store-appends';
 import { demoEnvelopes, validationCost } from './sections/validation';
@@ -98,12 +99,13 @@ async function main(): Promise<void> {
   await rebuildFigures(o, add);
   validationFigures(o, add);
   await readModelFigures(o, add);
+  await programmeFigures(o, add);
   await latencyFigures(o, add);
 
   finish(o, figures);
 }
 
-const SECTIONS = ['validation', 'latency', 'rebuild', 'kafka', 'read-models', 'postgres', 'http', 'pg-service'] as const;
+const SECTIONS = ['validation', 'latency', 'rebuild', 'kafka', 'read-models', 'programme', 'postgres', 'http', 'pg-service'] as const;
 
 /** `--only a,b`: those sections, in the order of SECTIONS; figures compared across sections come from this run when both are in it. */
 async function onlySections(o: BenchOptions, add: (f: Figure) => void, only: readonly string[]): Promise<void> {
@@ -114,6 +116,7 @@ async function onlySections(o: BenchOptions, add: (f: Figure) => void, only: rea
   if (only.includes('rebuild')) await rebuildFigures(o, add);
   if (only.includes('kafka')) await kafkaFigures(o, add);
   if (only.includes('read-models')) await readModelFigures(o, add);
+  if (only.includes('programme')) await programmeFigures(o, add);
   if (!only.some((section) => ['postgres', 'http', 'pg-service'].includes(section))) return;
   const writes = generatedWrites(o);
   const pgCeiling = only.includes('postgres') ? await postgresFigures(o, add, writes) : undefined;
@@ -524,6 +527,29 @@ async function readModelFigures(o: BenchOptions, add: (f: Figure) => void): Prom
         unit: 'events/s',
         notes: `${((postgres.eventsPerSecond / sqlite.eventsPerSecond) * 100).toFixed(0)}% of SQLite's`,
       });
+    }
+  } finally {
+    await source.dispose();
+  }
+}
+
+/** The programme routes' queries over every generated partner, on SQLite and (with DATABASE_URL) PostgreSQL. */
+async function programmeFigures(o: BenchOptions, add: (f: Figure) => void): Promise<void> {
+  const source = await programmeLog(o);
+  const calls = o.tiny ? 3 : 20;
+  try {
+    const targets = [
+      ['SQLite', sqliteTarget()] as const,
+      ...(process.env.DATABASE_URL ? [['PostgreSQL', postgresTarget(process.env.DATABASE_URL)] as const] : []),
+    ];
+    if (!process.env.DATABASE_URL) log('  programme queries on PostgreSQL: skipped, DATABASE_URL is not set');
+    for (const [name, open] of targets) {
+      const cost = await medianOf(o.runs, () => programmeQueryCost(source.store, open, calls));
+      const size = `${cost.partners.toLocaleString('en-US')} partners`;
+      const id = name === 'SQLite' ? 'sqlite' : 'pg';
+      add({ id: `programme-${id}-summary`, label: `programme summary counts on ${name}, ${size}`, value: cost.countsMs, unit: 'ms' });
+      add({ id: `programme-${id}-history`, label: `tier history, 400 daily points of one area, on ${name}, ${size}`, value: cost.historyMs, unit: 'ms' });
+      add({ id: `programme-${id}-close`, label: `close to the next tier, first page of 100, on ${name}, ${size}`, value: cost.closeMs, unit: 'ms' });
     }
   } finally {
     await source.dispose();
