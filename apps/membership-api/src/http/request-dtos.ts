@@ -128,8 +128,8 @@ export class TierHistoryQuery extends ReadQuery {
   interval?: string;
 }
 
-/** A decimal more than 0 and at most 1 (`0.1`, `.25`, `1`). */
-const SHARE = '^(?:0?\\.(?=[0-9]*[1-9])[0-9]{1,6}|1(?:\\.0{1,6})?)$';
+/** A decimal more than 0 and at most 1 (`0.1`, `.25`, `1`), ≤ 6 places; spelt out without look-ahead, which fuzzers' generators lack. */
+const SHARE = '^(?:0?\\.(?:[1-9][0-9]{0,5}|0[1-9][0-9]{0,4}|00[1-9][0-9]{0,3}|000[1-9][0-9]{0,2}|0000[1-9][0-9]?|00000[1-9])|1(?:\\.0{1,6})?)$';
 
 export class CloseToNextTierQuery extends ReadQuery {
   @Vocabulary(AREAS, false, 'only this solution area') area?: string;

@@ -1,6 +1,15 @@
 import type pg from 'pg';
 import type { AppendNotifier } from '@partner-program/event-store';
-import type { AreaTierRow, DayMovesRow, ExpiringRow, ExpiryDates, FirstChangesRow, NoticeCountRow, StandingRow } from '../queries/programme-rows';
+import type {
+  AreaTierRow,
+  BadgeCountRow,
+  DayMovesRow,
+  ExpiringRow,
+  ExpiryDates,
+  FirstChangesRow,
+  NoticeCountRow,
+  StandingRow,
+} from '../queries/programme-rows';
 import { PROGRAMME_SQL } from '../queries/programme-sql';
 import {
   type BadgeRow,
@@ -47,8 +56,8 @@ export class PostgresReadModelQueries extends ReadModelQueries {
       notice: `SELECT * FROM ${s}.renewal_notices WHERE notice_id = $1`,
       changes: `SELECT * FROM ${s}.tier_changes WHERE sequence > $1 ORDER BY sequence LIMIT $2`,
       checkpoint: `SELECT position FROM ${s}.checkpoints WHERE name = $1`,
-      partnerCount: PROGRAMME_SQL.partnerCount(`${s}.`),
       areaTiers: PROGRAMME_SQL.areaTiers(`${s}.`),
+      badgeCounts: PROGRAMME_SQL.badgeCounts(`${s}.`),
       standing: PROGRAMME_SQL.standing(`${s}.`),
       expiring: PROGRAMME_SQL.expiring(`${s}.`, ['$1', '$2', '$3', '$4']),
       noticeCounts: PROGRAMME_SQL.noticeCounts(`${s}.`),
@@ -122,12 +131,12 @@ export class PostgresReadModelQueries extends ReadModelQueries {
     return rows.map((row) => ({ ...row, sequence: Number(row.sequence), position: Number(row.position) }));
   }
 
-  protected async partnerCount(): Promise<number> {
-    return Number((await this.pool.query<{ partners: string }>(this.sql.partnerCount)).rows[0]?.partners ?? 0);
-  }
-
   protected async areaTierRows(): Promise<AreaTierRow[]> {
     return (await this.pool.query<AreaTierRow>(this.sql.areaTiers)).rows;
+  }
+
+  protected async badgeCountRows(): Promise<BadgeCountRow[]> {
+    return (await this.pool.query<BadgeCountRow>(this.sql.badgeCounts)).rows;
   }
 
   protected async standingRows(): Promise<StandingRow[]> {

@@ -80,10 +80,10 @@ function queryIndexesV1Ddl(s: string, set: TableSet): string {
   CREATE INDEX IF NOT EXISTS ${set}_notices_by_due ON ${t('renewal_notices')} (due_on, notice_id);`;
 }
 
-/** The tier-change feed's indexes for the tier history (per area by time, and each partner's first change). */
+/** The tier-change feed's indexes for the tier history (per area by time, covering the moves; each partner's first change). */
 function feedIndexesDdl(s: string): string {
   return `
-  CREATE INDEX IF NOT EXISTS ${TIER_CHANGES_TABLE}_by_area_at ON ${s}.${TIER_CHANGES_TABLE} (area, at);
+  CREATE INDEX IF NOT EXISTS ${TIER_CHANGES_TABLE}_by_area_at ON ${s}.${TIER_CHANGES_TABLE} (area, at, from_tier, to_tier);
   CREATE INDEX IF NOT EXISTS ${TIER_CHANGES_TABLE}_by_area_partner ON ${s}.${TIER_CHANGES_TABLE} (area, partner_id, at);`;
 }
 

@@ -37,8 +37,10 @@ export type CloseToNextTierItem = {
   creditsNeeded: number;
 };
 
-/** Partners per area and tier, with badges (rows of a GROUP BY area, tier). */
-export type AreaTierRow = { area: string; tier: string | null; partners: number; badges: number };
+/** Partners per area and tier (rows of a GROUP BY area, tier). */
+export type AreaTierRow = { area: string; tier: string | null; partners: number };
+
+export type BadgeCountRow = { area: string; badges: number };
 
 /** Partners per standing and set of unmet requirements (rows of a GROUP BY; `unmet_requirements` is a JSON array). */
 export type StandingRow = { good_standing: number; unmet_requirements: string; partners: number };
@@ -66,16 +68,15 @@ const emptyTiers = (): TierCounts => ({ partner: 0, advanced: 0, principal: 0, n
 
 export function programmeCounts(
   position: bigint,
-  partners: number,
-  rows: { tiers: AreaTierRow[]; standing: StandingRow[]; expiring: ExpiringRow | undefined; notices: NoticeCountRow[] },
+  rows: { tiers: AreaTierRow[]; badges: BadgeCountRow[]; standing: StandingRow[]; expiring: ExpiringRow | undefined; notices: NoticeCountRow[] },
 ): ProgrammeCounts {
   const areas = Object.fromEntries(AREAS.map((area) => [area, { ...emptyTiers(), badges: 0 }])) as Record<AreaId, AreaCounts>;
   for (const row of rows.tiers) {
     const counts = areas[row.area as AreaId];
     if (!counts) continue;
     counts[(row.tier ?? 'none') as Tier | 'none'] += Number(row.partners);
-    counts.badges += Number(row.badges);
   }
+  for (const row of rows.badges) if (areas[row.area as AreaId]) areas[row.area as AreaId].badges += Number(row.badges);
   const goodStanding = { yes: 0, no: 0, byUnmetRequirement: {} as Record<string, number> };
   for (const row of rows.standing) {
     const count = Number(row.partners);
@@ -88,7 +89,8 @@ export function programmeCounts(
   const expiring = rows.expiring;
   return {
     position: Number(position),
-    partners,
+    // Every partner has one standing row: no count of its own.
+    partners: goodStanding.yes + goodStanding.no,
     areas,
     goodStanding,
     agreementsExpiring: { in30Days: Number(expiring?.in30 ?? 0), in60Days: Number(expiring?.in60 ?? 0), in90Days: Number(expiring?.in90 ?? 0) },

@@ -6,9 +6,10 @@
 type Placeholders = readonly (string | null)[];
 
 export const PROGRAMME_SQL = {
-  partnerCount: (s: string) => `SELECT count(*) AS partners FROM ${s}partner_status`,
-  /** Over the (area, tier, partner_id) index. */
-  areaTiers: (s: string) => `SELECT area, tier, count(*) AS partners, sum(badge) AS badges FROM ${s}partner_area_tiers GROUP BY area, tier`,
+  /** Over the (area, tier, partner_id) index alone (summing `badge` here would read every row). */
+  areaTiers: (s: string) => `SELECT area, tier, count(*) AS partners FROM ${s}partner_area_tiers GROUP BY area, tier`,
+  /** Over the partial index of badges. */
+  badgeCounts: (s: string) => `SELECT area, count(*) AS badges FROM ${s}partner_area_tiers WHERE badge = 1 GROUP BY area`,
   /** Over the (good_standing, unmet_requirements) index: one row per distinct set of unmet requirements. */
   standing: (s: string) => `SELECT good_standing, unmet_requirements, count(*) AS partners FROM ${s}partner_status GROUP BY good_standing, unmet_requirements`,
   /** [in30, in60, today, in90]; over the agreement_expires_on index. */

@@ -1,6 +1,7 @@
 import type { AreaId, Tier } from '@partner-program/domain';
 import {
   type AreaTierRow,
+  type BadgeCountRow,
   type CloseToNextTierItem,
   type DayMovesRow,
   type ExpiringRow,
@@ -151,14 +152,14 @@ export abstract class ReadModelQueries {
     const dates = expiryDates(checkDate('today', query.today));
     // Read first: the counts then show at least this position.
     const position = await this.checkpoint();
-    const [partners, tiers, standing, expiring, notices] = await Promise.all([
-      this.partnerCount(),
+    const [tiers, badges, standing, expiring, notices] = await Promise.all([
       this.areaTierRows(),
+      this.badgeCountRows(),
       this.standingRows(),
       this.expiringRow(dates),
       this.noticeCountRows(),
     ]);
-    return programmeCounts(position, partners, { tiers, standing, expiring, notices });
+    return programmeCounts(position, { tiers, badges, standing, expiring, notices });
   }
 
   /**
@@ -238,9 +239,10 @@ export abstract class ReadModelQueries {
   protected abstract noticeRow(noticeId: string): Promise<NoticeRow | undefined>;
   /** Ordered by sequence; `sequence` and `position` as numbers. */
   protected abstract changeRows(afterSequence: number, limit: number): Promise<ChangeRow[]>;
-  protected abstract partnerCount(): Promise<number>;
   /** GROUP BY area, tier over partner_area_tiers. */
   protected abstract areaTierRows(): Promise<AreaTierRow[]>;
+  /** Active badges GROUP BY area. */
+  protected abstract badgeCountRows(): Promise<BadgeCountRow[]>;
   /** GROUP BY good_standing, unmet_requirements over partner_status. */
   protected abstract standingRows(): Promise<StandingRow[]>;
   /** Running agreements ending on `today` … `today + N` days; undefined when none. */

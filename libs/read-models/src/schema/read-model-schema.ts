@@ -21,10 +21,10 @@ export function tierChangesDdl(table: string): string {
 const STATUS_COLUMNS_V2 = ['good_standing INTEGER NOT NULL DEFAULT 0', "unmet_requirements TEXT NOT NULL DEFAULT '[]'", 'agreement_expires_on TEXT'];
 const AREA_COLUMNS_V2 = ['next_tier TEXT', "missing TEXT NOT NULL DEFAULT '[]'", 'missing_count INTEGER NOT NULL DEFAULT 0', 'credits_needed REAL'];
 
-/** The tier-change feed's indexes for the tier history (per area by time, and each partner's first change). */
+/** The tier-change feed's indexes for the tier history (per area by time, covering the moves; each partner's first change). */
 function feedIndexesDdl(): string {
   return `
-  CREATE INDEX IF NOT EXISTS ${TIER_CHANGES_TABLE}_by_area_at ON ${TIER_CHANGES_TABLE} (area, at);
+  CREATE INDEX IF NOT EXISTS ${TIER_CHANGES_TABLE}_by_area_at ON ${TIER_CHANGES_TABLE} (area, at, from_tier, to_tier);
   CREATE INDEX IF NOT EXISTS ${TIER_CHANGES_TABLE}_by_area_partner ON ${TIER_CHANGES_TABLE} (area, partner_id, at);`;
 }
 

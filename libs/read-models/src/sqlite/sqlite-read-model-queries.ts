@@ -1,6 +1,15 @@
 import type Database from 'better-sqlite3';
 import { pause } from '@partner-program/event-store';
-import type { AreaTierRow, DayMovesRow, ExpiringRow, ExpiryDates, FirstChangesRow, NoticeCountRow, StandingRow } from '../queries/programme-rows';
+import type {
+  AreaTierRow,
+  BadgeCountRow,
+  DayMovesRow,
+  ExpiringRow,
+  ExpiryDates,
+  FirstChangesRow,
+  NoticeCountRow,
+  StandingRow,
+} from '../queries/programme-rows';
 import { PROGRAMME_SQL } from '../queries/programme-sql';
 import {
   type BadgeRow,
@@ -34,8 +43,8 @@ export class SqliteReadModelQueries extends ReadModelQueries {
       notice: db.prepare<[string], NoticeRow>('SELECT * FROM renewal_notices WHERE notice_id = ?'),
       changes: db.prepare<[number, number], ChangeRow>('SELECT * FROM tier_changes WHERE sequence > ? ORDER BY sequence LIMIT ?'),
       checkpoint: db.prepare<[string], { position: bigint }>('SELECT position FROM checkpoints WHERE name = ?').safeIntegers(true),
-      partnerCount: db.prepare<[], { partners: number }>(PROGRAMME_SQL.partnerCount('')),
       areaTiers: db.prepare<[], AreaTierRow>(PROGRAMME_SQL.areaTiers('')),
+      badgeCounts: db.prepare<[], BadgeCountRow>(PROGRAMME_SQL.badgeCounts('')),
       standing: db.prepare<[], StandingRow>(PROGRAMME_SQL.standing('')),
       expiring: db.prepare<[string, string, string, string], ExpiringRow>(PROGRAMME_SQL.expiring('', ['?', '?', '?', '?'])),
       noticeCounts: db.prepare<[], NoticeCountRow>(PROGRAMME_SQL.noticeCounts('')),
@@ -88,12 +97,12 @@ export class SqliteReadModelQueries extends ReadModelQueries {
     return this.statements.changes.all(afterSequence, limit);
   }
 
-  protected async partnerCount(): Promise<number> {
-    return this.statements.partnerCount.get()?.partners ?? 0;
-  }
-
   protected async areaTierRows(): Promise<AreaTierRow[]> {
     return this.statements.areaTiers.all();
+  }
+
+  protected async badgeCountRows(): Promise<BadgeCountRow[]> {
+    return this.statements.badgeCounts.all();
   }
 
   protected async standingRows(): Promise<StandingRow[]> {
