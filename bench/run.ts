@@ -16,6 +16,7 @@ import { loadStore, rebuildInChild } from './sections/projection-rebuild';
 import { EMMETT_VERSION, emmettBenchStore } from './sections/emmett';
 import { hashChainFigures } from './sections/hashchain';
 import { measurePostgresCeiling, postgresBenchStore } from './sections/postgres';
+import { programmeLog, programmeQueryCost } from './sections/programme';
 import { postgresTarget, projectInto, readModelLog, sqliteTarget } from './sections/read-models';
 import { batchAppends100, singleAppends64 } from './sections/store-appends';
 import { demoEnvelopes, validationCost } from './sections/validation';
@@ -104,6 +105,7 @@ async function main(): Promise<void> {
   validationFigures(o, add);
   await readModelFigures(o, add);
   await forecastFigures(o, add);
+  await programmeFigures(o, add);
   await latencyFigures(o, add);
   await auditorFigures(o, add);
 
@@ -120,6 +122,7 @@ const SECTIONS = [
   'auditor',
   'forecast',
   'hashchain',
+  'programme',
   'postgres',
   'http',
   'pg-service',
@@ -138,6 +141,7 @@ async function onlySections(o: BenchOptions, add: (f: Figure) => void, only: rea
   if (only.includes('auditor')) await auditorFigures(o, add);
   if (only.includes('forecast')) await forecastFigures(o, add);
   if (only.includes('hashchain')) await hashChainFigures(o, add, generatedWrites(o));
+  if (only.includes('programme')) await programmeFigures(o, add);
   if (!only.some((section) => ['postgres', 'http', 'pg-service'].includes(section))) return;
   const writes = generatedWrites(o);
   const pgCeiling = only.includes('postgres') ? await postgresFigures(o, add, writes) : undefined;
@@ -586,6 +590,29 @@ async function readModelFigures(o: BenchOptions, add: (f: Figure) => void): Prom
         unit: 'events/s',
         notes: `${((postgres.eventsPerSecond / sqlite.eventsPerSecond) * 100).toFixed(0)}% of SQLite's`,
       });
+    }
+  } finally {
+    await source.dispose();
+  }
+}
+
+/** The programme routes' queries over every generated partner, on SQLite and (with DATABASE_URL) PostgreSQL. */
+async function programmeFigures(o: BenchOptions, add: (f: Figure) => void): Promise<void> {
+  const source = await programmeLog(o);
+  const calls = o.tiny ? 3 : 20;
+  try {
+    const targets = [
+      ['SQLite', sqliteTarget()] as const,
+      ...(process.env.DATABASE_URL ? [['PostgreSQL', postgresTarget(process.env.DATABASE_URL)] as const] : []),
+    ];
+    if (!process.env.DATABASE_URL) log('  programme queries on PostgreSQL: skipped, DATABASE_URL is not set');
+    for (const [name, open] of targets) {
+      const cost = await medianOf(o.runs, () => programmeQueryCost(source.store, open, calls));
+      const size = `${cost.partners.toLocaleString('en-US')} partners`;
+      const id = name === 'SQLite' ? 'sqlite' : 'pg';
+      add({ id: `programme-${id}-summary`, label: `programme summary counts on ${name}, ${size}`, value: cost.countsMs, unit: 'ms' });
+      add({ id: `programme-${id}-history`, label: `tier history, 400 daily points of one area, on ${name}, ${size}`, value: cost.historyMs, unit: 'ms' });
+      add({ id: `programme-${id}-close`, label: `close to the next tier, first page of 100, on ${name}, ${size}`, value: cost.closeMs, unit: 'ms' });
     }
   } finally {
     await source.dispose();

@@ -17,7 +17,7 @@ import { loadStore } from './projection-rebuild';
 type Throughput = { events: number; eventsPerSecond: number };
 
 /** A read-model database for one measurement, and how to dispose of it. */
-type Target = { db: ReadModelBackend; dispose: () => Promise<void> };
+export type Target = { db: ReadModelBackend; dispose: () => Promise<void> };
 
 export function sqliteTarget(): () => Promise<Target> {
   return async () => {

@@ -4,8 +4,9 @@ The OpenAPI document is generated from the validating DTOs and is exact wherever
 be (types, patterns, real calendar dates, bounds, vocabularies, unknown fields). Three rules depend
 on something a schema cannot see, and the document states them in words (`description`,
 `x-after`): `occurredAt` at most 5 minutes after the server's clock, `expiresOn` after
-`effectiveFrom`, `minPosition` (a read waits for the read models to reach it, then answers 503)
-and `cursor` (only a `nextCursor` the service handed out is valid: any other is a 400, by design),
+`effectiveFrom`, a period's start not after its end (and the tier history's 400 points at most),
+`minPosition` (a read waits for the read models to reach it, then answers 503),
+`cursor` (only a `nextCursor` the service handed out is valid: any other is a 400, by design),
 and a forecast's `until` (after the server's clock and at most 730 days ahead).
 For cases generated as VALID (positive mode) this hook moves those values into range, exactly as a
 correct client would; cases generated as invalid are sent untouched, so every rule is still checked.
@@ -33,6 +34,36 @@ lambda_sources._lambda_description = _lambda_description_or_placeholder
 
 PAST_YEAR = "2020"  # a leap year: 29 February stays a real date
 HANDED_OUT_CURSORS = set()
+MAX_HISTORY_POINTS = 400
+
+
+def _instant(text):
+    """A point in time of the query (a date is its start, UTC), comparable with any other."""
+    moment = datetime.datetime.fromisoformat(text.replace("Z", "+00:00"))
+    return moment if moment.tzinfo else moment.replace(tzinfo=datetime.timezone.utc)
+
+
+def _periods_in_range(path, query):
+    """Moves a period's bounds into order (and the tier history's within its points), as a correct client would."""
+    if path == "/v1/programme/summary":
+        start, end = query.get("rejectionsFrom"), query.get("rejectionsTo")
+        if isinstance(start, str) and end is None:  # a start alone meets the default end, now: it may be later
+            query["rejectionsTo"] = end = "9999-12-31"
+        if isinstance(start, str) and isinstance(end, str):
+            try:
+                if _instant(start) > _instant(end):
+                    query["rejectionsFrom"], query["rejectionsTo"] = end, start
+            except ValueError:  # a fraction finer than Python reads: the default period instead
+                del query["rejectionsFrom"], query["rejectionsTo"]
+    if path == "/v1/programme/tier-history" and ("from" in query or "to" in query):
+        # One bound alone meets the other's default (today): both are given, in order and in bounds.
+        dates = sorted(datetime.date.fromisoformat(query[key]) for key in ("from", "to") if isinstance(query.get(key), str))
+        if not dates:
+            return
+        step = 7 if query.get("interval") == "week" else 1
+        start = dates[0]
+        end = min(dates[-1], start + datetime.timedelta(days=step * (MAX_HISTORY_POINTS - 1)), datetime.date(9999, 12, 31))
+        query["from"], query["to"] = start.isoformat(), end.isoformat()
 
 
 def _in_range(envelope):
@@ -65,6 +96,8 @@ def before_call(context, case, kwargs):
         del case.query["cursor"]
     if case.path.endswith("/forecast") and isinstance(case.query, dict) and "until" in case.query:
         case.query["until"] = (datetime.date.today() + datetime.timedelta(days=30)).isoformat()
+    if isinstance(case.query, dict):
+        _periods_in_range(case.path, case.query)
     if case.path == "/v1/events" and case.method.upper() == "POST":
         body = case.body
         if isinstance(body, dict) and isinstance(body.get("events"), list):

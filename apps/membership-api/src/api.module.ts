@@ -18,6 +18,8 @@ import { BadgesController } from './partners/badges.controller';
 import { PartnerHistoryService } from './partners/partner-history.service';
 import { ChainHeadController } from './partners/chain-head.controller';
 import { PartnersController } from './partners/partners.controller';
+import { ProgrammeController } from './programme/programme.controller';
+import { ProgrammeSummaryService } from './programme/programme-summary.service';
 
 /** The HTTP API of CONTRACT §2: controllers translate requests into commands and queries. */
 @Module({
@@ -29,6 +31,7 @@ import { PartnersController } from './partners/partners.controller';
     ForecastController,
     BadgesController,
     RenewalNoticesController,
+    ProgrammeController,
     AdminController,
     RejectionReplayController,
     HealthController,
@@ -37,6 +40,7 @@ import { PartnersController } from './partners/partners.controller';
   providers: [
     PartnerHistoryService,
     PartnerStatusExporter,
+    ProgrammeSummaryService,
     ReadYourWrites,
     ReadinessProbes,
     { provide: APP_FILTER, useClass: HttpExceptionFilter },

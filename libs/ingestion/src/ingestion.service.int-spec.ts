@@ -117,8 +117,8 @@ describe('IngestionService on the SQLite store', () => {
     expect(reused).toMatchObject({ outcome: 'rejected', code: 'message-id-reused', reason: expect.stringContaining('P-1') });
   });
 
-  it('keeps invalid and rejected messages once each, with their reasons and origin', async () => {
-    const invalid = { messageId: 'bad', type: 'Nope' };
+  it('keeps invalid and rejected messages once each, with their reasons, source and origin', async () => {
+    const invalid = { messageId: 'bad', type: 'Nope', source: 'lms' };
     const refused = message('P-9', 'CreditsReversed', { dealId: 'D-x' });
     await ingestion.ingest({ body: invalid, payload: JSON.stringify(invalid), origin });
     await ingestion.ingest({ body: invalid, payload: JSON.stringify(invalid), origin });
@@ -132,12 +132,14 @@ describe('IngestionService on the SQLite store', () => {
       outcome: 'invalid',
       code: 'invalid',
       messageId: 'bad',
+      source: 'lms',
       reason: expect.stringContaining('type'),
       problems: expect.any(Array),
     });
     expect(kept[1]).toMatchObject({
       outcome: 'rejected',
       code: 'deal-not-booked',
+      source: 'test',
       partnerId: 'P-9',
       position: first.position,
       origin: { transport: 'kafka', partition: 2, offset: '41' },

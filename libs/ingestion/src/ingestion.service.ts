@@ -131,7 +131,7 @@ export class IngestionService {
     return result;
   }
 
-  private keep(input: IngestInput, result: IngestResult, about: { messageId?: string; partnerId?: string; type?: string }): Promise<void> {
+  private keep(input: IngestInput, result: IngestResult, about: { messageId?: string; partnerId?: string; type?: string; source?: string }): Promise<void> {
     return this.deps.rejections.record({
       outcome: result.outcome === 'invalid' ? 'invalid' : 'rejected',
       code: result.code ?? result.outcome,
@@ -140,6 +140,7 @@ export class IngestionService {
       ...(about.messageId ? { messageId: about.messageId } : {}),
       ...(about.partnerId ? { partnerId: about.partnerId } : {}),
       ...(about.type ? { type: about.type } : {}),
+      ...(about.source ? { source: about.source } : {}),
       payload: input.payload,
       origin: input.origin,
       receivedAt: this.deps.clock().toISOString(),

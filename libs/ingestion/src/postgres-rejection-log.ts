@@ -1,10 +1,21 @@
 import type { Pool } from 'pg';
 import { FencedOutError, type FencingToken, type PostgresMigration, checkpointUpsertSql, migrateOnPool, tokenForWrite } from '@partner-program/event-store';
-import type { ProjectedRefusal, RejectionEntry, RejectionFilter, RejectionLog, ReplayAttempt, StoredRejection } from './rejection-log';
+import {
+  type ProjectedRefusal,
+  type RejectionCount,
+  type RejectionEntry,
+  type RejectionFilter,
+  type RejectionLog,
+  type RejectionPeriod,
+  type ReplayAttempt,
+  type StoredRejection,
+  rejectionCounts,
+} from './rejection-log';
 import {
   REJECTION_COLUMNS,
   type ReadRow,
   type RejectionRow,
+  countBySourceAndCodeSql,
   dedupeKeyOf,
   filterParams,
   fromRow,
@@ -65,6 +76,13 @@ const MIGRATIONS: readonly PostgresMigration[] = [
         request_id   text   NOT NULL
       );
       CREATE INDEX rejection_replays_rejection ON ${s}.rejection_replays (rejection_id, id);`,
+  },
+  {
+    version: 3,
+    description: "rejections: the message's source, and an index on received_at for counts over a period",
+    up: (s) => `
+      ALTER TABLE ${s}.rejections ADD COLUMN source text;
+      CREATE INDEX rejections_received ON ${s}.rejections (received_at);`,
   },
 ];
 
@@ -154,6 +172,11 @@ export class PostgresRejectionLog implements RejectionLog {
     }
   }
 
+  async countBySourceAndCode({ from, to }: RejectionPeriod): Promise<RejectionCount[]> {
+    const { rows } = await this.pool.query<{ source: string | null; code: string; count: string }>(this.sql.counts, [from, to]);
+    return rejectionCounts(rows);
+  }
+
   async checkpoint(): Promise<bigint> {
     const { rows } = await this.pool.query<{ position: bigint }>(this.sql.checkpoint, [REFUSALS]);
     return rows[0]?.position ?? 0n;
@@ -195,8 +218,8 @@ function columnsOf(group: readonly Pending[]): unknown[][] {
 
 function statements(s: string) {
   return {
-    insert: `INSERT INTO ${s}.rejections (dedupe_key, received_at, outcome, code, reason, problems, message_id, partner_id, type, payload, origin, position)
-      SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::bytea[], $11::text[], $12::bigint[])
+    insert: `INSERT INTO ${s}.rejections (dedupe_key, received_at, outcome, code, reason, problems, message_id, partner_id, type, payload, origin, source, position)
+      SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::bytea[], $11::text[], $12::text[], $13::bigint[])
       ON CONFLICT (dedupe_key) DO NOTHING`,
     // Each filter parameter null: any. `received_at` is ISO-8601 UTC text, so it orders as time.
     page: `SELECT * FROM ${s}.rejections WHERE id > $1
@@ -207,6 +230,7 @@ function statements(s: string) {
     replaysOf: `SELECT * FROM ${s}.rejection_replays WHERE rejection_id = ANY($1::bigint[]) ORDER BY id`,
     insertReplay: `INSERT INTO ${s}.rejection_replays (rejection_id, at, outcome, code, reason, position, role, key_id, request_id)
       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+    counts: countBySourceAndCodeSql(`${s}.rejections`, ['$1', '$2']),
     checkpoint: `SELECT position FROM ${s}.checkpoints WHERE name = $1`,
     moveCheckpoint: checkpointUpsertSql(`${s}.checkpoints`, 'position', false),
     moveFencedCheckpoint: checkpointUpsertSql(`${s}.checkpoints`, 'position', true),

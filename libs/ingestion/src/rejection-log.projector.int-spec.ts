@@ -52,6 +52,7 @@ describe('RejectionLogProjector: refusals listed from the store', () => {
         messageId: 'reverse-P-1-D-2',
         partnerId: 'P-1',
         type: 'CreditsReversed',
+        source: 'crm',
         position: refused.position,
         origin: { transport: 'http', requestId: 'req-7' },
       }),

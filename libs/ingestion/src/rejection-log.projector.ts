@@ -85,6 +85,7 @@ function refusalOf(event: StoredEvent): ProjectedRefusal[] {
     messageId,
     partnerId,
     type: message.type,
+    source,
     payload,
     origin: (origin as MessageOrigin | undefined) ?? { transport: 'http' as const },
     receivedAt: recordedAt,

@@ -13,6 +13,8 @@ export type RejectionEntry = Readonly<{
   messageId?: string;
   partnerId?: string;
   type?: string;
+  /** The publishing system (the envelope's `source`) when the message named a valid one. */
+  source?: string;
   /** The message as received (its text; for a batch item, the item's own text). */
   payload: string;
   origin: MessageOrigin;
@@ -61,6 +63,23 @@ export type StoredRejection = RejectionEntry & Readonly<{ id: number; position?:
 /** Which entries a bulk replay selects (each field: none means any). `receivedTo` is exclusive. */
 export type RejectionFilter = Readonly<{ code?: string; type?: string; outcome?: RejectionEntry['outcome']; receivedFrom?: string; receivedTo?: string }>;
 
+/** A period of receipt: ISO times, both inclusive. */
+export type RejectionPeriod = Readonly<{ from: string; to: string }>;
+
+/** How many entries of one source (`null`: the message named none, or an entry older than sources) and code. */
+export type RejectionCount = { source: string | null; code: string; count: number };
+
+/**
+ * The counts of the adapters' GROUP BY (count as number or bigint text), most first, then by
+ * source (none first) and code in code-point order: the same on every adapter and locale.
+ */
+export function rejectionCounts(rows: readonly { source: string | null; code: string; count: number | string }[]): RejectionCount[] {
+  const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+  return rows
+    .map((row) => ({ source: row.source, code: row.code, count: Number(row.count) }))
+    .sort((a, b) => b.count - a.count || byText(a.source ?? '', b.source ?? '') || byText(a.code, b.code));
+}
+
 /** A refusal read from a partner stream (`MessageRejected` at `position`), for the log. */
 export type ProjectedRefusal = Readonly<{ position: bigint; entry: RejectionEntry }>;
 
@@ -87,6 +106,8 @@ export interface RejectionLog {
   get(id: number): Promise<StoredRejection | undefined>;
   /** Durably adds a replay to the entry's audit trail. */
   recordReplay(rejectionId: number, attempt: ReplayAttempt): Promise<void>;
+  /** Entries received from `from` to `to` (inclusive, ISO times) per source and code, most first. */
+  countBySourceAndCode(period: RejectionPeriod): Promise<RejectionCount[]>;
   /** Writes what is pending, then releases the log's resources (not a pool it was given). */
   close(): Promise<void>;
 }

@@ -3,6 +3,11 @@ import { type RejectionEntry, type RejectionFilter, type ReplayAttempt, type Sto
 
 // ── A rejection as a table row: one mapping for the SQLite and PostgreSQL adapters ───────────
 
+/** Counts per source and code over a period, on the received_at index (ordered by `rejectionCounts`). */
+export function countBySourceAndCodeSql(table: string, [from, to]: readonly [string, string]): string {
+  return `SELECT source, code, count(*) AS count FROM ${table} WHERE received_at >= ${from} AND received_at <= ${to} GROUP BY source, code`;
+}
+
 /** The row's columns, named as the statements' parameters. */
 export type RejectionRow = Readonly<{
   dedupeKey: string;
@@ -16,6 +21,7 @@ export type RejectionRow = Readonly<{
   type: string | null;
   payload: string;
   origin: string;
+  source: string | null;
 }>;
 
 /** The columns in the order the PostgreSQL adapter's `unnest` takes them. */
@@ -31,6 +37,7 @@ export const REJECTION_COLUMNS = [
   'type',
   'payload',
   'origin',
+  'source',
 ] as const;
 
 /**
@@ -59,6 +66,7 @@ export function toRow(entry: RejectionEntry, dedupeKey: string): RejectionRow {
     type: entry.type ?? null,
     payload: keptPayload(entry.payload),
     origin: JSON.stringify(entry.origin),
+    source: entry.source ?? null,
   };
 }
 
@@ -70,6 +78,7 @@ export function fromRow(row: ReadRow): StoredRejection {
   const messageId = text('message_id');
   const partnerId = text('partner_id');
   const type = text('type');
+  const source = text('source');
   return {
     id: Number(row.id),
     receivedAt: String(row.received_at),
@@ -80,6 +89,7 @@ export function fromRow(row: ReadRow): StoredRejection {
     ...(messageId === undefined ? {} : { messageId }),
     ...(partnerId === undefined ? {} : { partnerId }),
     ...(type === undefined ? {} : { type }),
+    ...(source === undefined ? {} : { source }),
     payload: String(row.payload),
     origin: JSON.parse(String(row.origin)) as StoredRejection['origin'],
     ...(row.position === null || row.position === undefined ? {} : { position: Number(row.position) }),

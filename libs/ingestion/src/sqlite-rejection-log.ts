@@ -1,7 +1,28 @@
 import { FencedOutError, type FencingToken, openSqlite, tokenForWrite } from '@partner-program/event-store';
 import type Database from 'better-sqlite3';
-import type { ProjectedRefusal, RejectionEntry, RejectionFilter, RejectionLog, ReplayAttempt, StoredRejection } from './rejection-log';
-import { type ReadRow, type RejectionRow, dedupeKeyOf, filterParams, fromRow, refusalDedupeKey, replayRow, toRow, withReplays } from './rejection-rows';
+import {
+  type ProjectedRefusal,
+  type RejectionCount,
+  type RejectionEntry,
+  type RejectionFilter,
+  type RejectionLog,
+  type RejectionPeriod,
+  type ReplayAttempt,
+  type StoredRejection,
+  rejectionCounts,
+} from './rejection-log';
+import {
+  type ReadRow,
+  type RejectionRow,
+  countBySourceAndCodeSql,
+  dedupeKeyOf,
+  filterParams,
+  fromRow,
+  refusalDedupeKey,
+  replayRow,
+  toRow,
+  withReplays,
+} from './rejection-rows';
 
 // Rejections are not events of any partner and cannot be rebuilt from the store, so they live in
 // their own durable file (WAL, synchronous=FULL), never in the rebuildable read models.
@@ -54,6 +75,7 @@ export class SqliteRejectionLog implements RejectionLog {
   private readonly one: Database.Statement;
   private readonly replaysOf: Database.Statement;
   private readonly insertReplay: Database.Statement;
+  private readonly counts: Database.Statement<[string, string], { source: string | null; code: string; count: number }>;
   /** Records arriving in the same turn share one transaction and one fsync (group commit). */
   private pending: Pending[] = [];
   /** Write transactions committed (each one fsync); for tests and monitoring. */
@@ -67,9 +89,12 @@ export class SqliteRejectionLog implements RejectionLog {
     db.exec(SCHEMA);
     addColumn(db, 'rejections', 'position', 'INTEGER');
     addColumn(db, 'checkpoints', 'fence', 'INTEGER NOT NULL DEFAULT 0');
+    addColumn(db, 'rejections', 'source', 'TEXT');
+    db.exec('CREATE INDEX IF NOT EXISTS rejections_received ON rejections(received_at)');
     this.insert = db.prepare(`INSERT OR IGNORE INTO rejections
-      (dedupe_key, received_at, outcome, code, reason, problems, message_id, partner_id, type, payload, origin)
-      VALUES (@dedupeKey, @receivedAt, @outcome, @code, @reason, @problems, @messageId, @partnerId, @type, @payload, @origin)`);
+      (dedupe_key, received_at, outcome, code, reason, problems, message_id, partner_id, type, payload, origin, source)
+      VALUES (@dedupeKey, @receivedAt, @outcome, @code, @reason, @problems, @messageId, @partnerId, @type, @payload, @origin, @source)`);
+    this.counts = db.prepare(countBySourceAndCodeSql('rejections', ['?', '?']));
     this.page = db.prepare(PAGE);
     this.one = db.prepare('SELECT * FROM rejections WHERE id = ?');
     // The page's ids as one JSON array parameter: one statement, whatever the page's size.
@@ -78,8 +103,8 @@ export class SqliteRejectionLog implements RejectionLog {
       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`);
     this.writeAll = db.transaction((rows: Pending[]) => rows.forEach(({ row }) => this.insert.run(row)));
     const insertRefusal = db.prepare(`INSERT OR IGNORE INTO rejections
-      (dedupe_key, received_at, outcome, code, reason, problems, message_id, partner_id, type, payload, origin, position)
-      VALUES (@dedupeKey, @receivedAt, @outcome, @code, @reason, @problems, @messageId, @partnerId, @type, @payload, @origin, @position)`);
+      (dedupe_key, received_at, outcome, code, reason, problems, message_id, partner_id, type, payload, origin, source, position)
+      VALUES (@dedupeKey, @receivedAt, @outcome, @code, @reason, @problems, @messageId, @partnerId, @type, @payload, @origin, @source, @position)`);
     const moveCheckpoint = db.prepare('INSERT INTO checkpoints (name, position) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET position = excluded.position');
     // Token T moves the checkpoint only where no newer leader has written (fence <= T).
     const moveFencedCheckpoint = db.prepare(`INSERT INTO checkpoints (name, position, fence) VALUES (?, ?, ?)
@@ -144,6 +169,10 @@ export class SqliteRejectionLog implements RejectionLog {
   private withReplays(entries: StoredRejection[]): StoredRejection[] {
     if (entries.length === 0) return entries;
     return withReplays(entries, this.replaysOf.all(JSON.stringify(entries.map((e) => e.id))) as ReadRow[]);
+  }
+
+  async countBySourceAndCode({ from, to }: RejectionPeriod): Promise<RejectionCount[]> {
+    return rejectionCounts(this.counts.all(from, to));
   }
 
   async close(): Promise<void> {

@@ -10,6 +10,7 @@ export { BackgroundModule } from './background/background.module';
 export { RenewalScheduler } from './background/renewal-scheduler';
 export { RenewalNoticeIssuer } from './background/renewal-notice-issuer';
 export { ProjectionLoop } from './background/projection-loop';
+export { projectionLag, type ProjectionLag } from './background/projection-lag';
 export { rebuildReadModels } from './background/rebuild-read-models';
 export type { Leadership, LeadershipTerm, TermWorker } from './leadership/leadership';
 export { SoleLeadership } from './leadership/sole-leadership';

@@ -1,8 +1,11 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { SqliteEventStore } from '@partner-program/event-store';
 import { ReadModelDatabase } from './read-model-database';
 import { READ_MODEL_SCHEMA_VERSION } from './schema/read-model-schema';
+import { vmcPartner } from './testing/facts';
+import { readModelFixture } from './testing/read-model-fixture';
 
 // The database file: durable settings, schema created once, kept across reopening.
 
@@ -38,7 +41,7 @@ describe('ReadModelDatabase', () => {
     v1.close();
     const v2 = ReadModelDatabase.open({ location: dir });
     expect(v2.db.prepare('SELECT count(*) AS rows FROM forecast_changes').get()).toEqual({ rows: 0 });
-    expect(v2.db.prepare('SELECT next_change_at FROM partner_status').all()).toEqual([{ next_change_at: 0 }]);
+    expect(v2.db.prepare('SELECT next_change_at <= evaluated_at AS due FROM partner_status').all()).toEqual([{ due: 1 }]);
     expect(v2.db.prepare("SELECT value FROM read_model_meta WHERE key = 'schema_version'").get()).toEqual({ value: String(READ_MODEL_SCHEMA_VERSION) });
     v2.close();
   });
@@ -49,4 +52,37 @@ describe('ReadModelDatabase', () => {
     database.close();
     expect(() => ReadModelDatabase.open({ location: dir })).toThrow(/newer than this code/);
   });
+
+  it('upgrades a version-2 file: the programme columns are added and every partner is re-evaluated at the next refresh', async () => {
+    const store = SqliteEventStore.open({ location: ':memory:' });
+    const location = join(dir, 'v1');
+    const before = readModelFixture({ store, database: ReadModelDatabase.open({ location }) });
+    await before.record('P-1', ...vmcPartner('2021-01-01', '2021-06-20'));
+    await before.projector.catchUp();
+    const counts = await before.queries.programmeCounts({ today: '2021-06-01' });
+    expect(counts.goodStanding.yes).toBe(1);
+    asVersion2(before.database);
+    before.database.close();
+
+    const after = readModelFixture({ store, database: ReadModelDatabase.open({ location }) });
+    try {
+      // The columns exist, empty until the partner is evaluated again.
+      expect((await after.queries.programmeCounts({ today: '2021-06-01' })).goodStanding.yes).toBe(0);
+      expect(await after.projector.refreshDue()).toBe(1);
+      expect(await after.queries.programmeCounts({ today: '2021-06-01' })).toEqual(counts);
+    } finally {
+      await after.close();
+    }
+  });
 });
+
+/** Takes a file back to the version-2 layout (no programme columns, their indexes or the feed's). */
+function asVersion2(database: ReadModelDatabase): void {
+  const { db } = database;
+  for (const index of ['a_partner_status_standing', 'a_partner_status_expiring', 'tier_changes_by_area_at', 'tier_changes_by_area_partner']) {
+    db.exec(`DROP INDEX ${index}`);
+  }
+  for (const column of ['good_standing', 'unmet_requirements', 'agreement_expires_on']) db.exec(`ALTER TABLE a_partner_status DROP COLUMN ${column}`);
+  for (const column of ['next_tier', 'missing', 'missing_count', 'credits_needed']) db.exec(`ALTER TABLE a_partner_area_tiers DROP COLUMN ${column}`);
+  db.prepare("UPDATE read_model_meta SET value = '2' WHERE key = 'schema_version'").run();
+}

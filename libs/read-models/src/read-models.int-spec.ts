@@ -1,3 +1,4 @@
+import { programmeBehaviour } from './testing/behaviour/programme.behaviour';
 import { ReadModelDatabase } from './read-model-database';
 import { projectionBehaviour } from './testing/behaviour/projection.behaviour';
 import { queriesBehaviour } from './testing/behaviour/queries.behaviour';
@@ -6,4 +7,5 @@ import { queriesBehaviour } from './testing/behaviour/queries.behaviour';
 
 const open = async () => ReadModelDatabase.open({ location: ':memory:' });
 queriesBehaviour(open);
+programmeBehaviour(open);
 projectionBehaviour(open);

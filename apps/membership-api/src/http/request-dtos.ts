@@ -1,6 +1,6 @@
 import { AREAS, FORECAST_DEFAULT_DAYS, FORECAST_DIRECTIONS, FORECAST_MAX_DAYS, TIERS } from '@partner-program/domain';
 import { CALENDAR_DATE, MessageIdRules, POINT_IN_TIME, POSITION_TEXT, PartnerIdRules, RequiredText } from '@partner-program/ingestion';
-import { MAX_PAGE_SIZE, NOTICE_STATUSES } from '@partner-program/read-models';
+import { HISTORY_INTERVALS, MAX_HISTORY_POINTS, MAX_PAGE_SIZE, NOTICE_STATUSES } from '@partner-program/read-models';
 import { IsDefined, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
 import { JSONSchema } from 'class-validator-jsonschema';
 import { EXPORT_FORMATS } from '../exports/export-formats';
@@ -164,4 +164,40 @@ export class RejectionPath {
   @Max(Number.MAX_SAFE_INTEGER, { message: 'must be a positive integer' })
   @JSONSchema({ description: 'the `id` of an entry of GET /v1/rejections' })
   id!: number;
+}
+
+const DATE_MESSAGE = 'must be a real date YYYY-MM-DD';
+
+const CalendarDate =
+  (description: string): PropertyDecorator =>
+  (target, key) => {
+    IsOptional()(target, key);
+    Matches(new RegExp(`^${CALENDAR_DATE}$`), { message: DATE_MESSAGE })(target, key);
+    JSONSchema({ type: 'string', description })(target, String(key));
+  };
+
+export class ProgrammeSummaryQuery extends ReadQuery {
+  @Time('rejections received from this time (default: 30 days before rejectionsTo)') rejectionsFrom?: string;
+  @Time('rejections received up to this time (default: now)') rejectionsTo?: string;
+}
+
+export class TierHistoryQuery extends ReadQuery {
+  @Vocabulary(AREAS, true, 'solution area') area!: string;
+  @CalendarDate('first point (default: 29 days, or 11 weeks, before `to`)') from?: string;
+  @CalendarDate('no point after this date (default: today)') to?: string;
+  @Vocabulary(HISTORY_INTERVALS, false, `a point at the end of every day (default) or of every 7th day; at most ${MAX_HISTORY_POINTS} points`)
+  interval?: string;
+}
+
+/** A decimal more than 0 and at most 1 (`0.1`, `.25`, `1`), ≤ 6 places; spelt out without look-ahead, which fuzzers' generators lack. */
+const SHARE = '^(?:0?\\.(?:[1-9][0-9]{0,5}|0[1-9][0-9]{0,4}|00[1-9][0-9]{0,3}|000[1-9][0-9]{0,2}|0000[1-9][0-9]?|00000[1-9])|1(?:\\.0{1,6})?)$';
+
+export class CloseToNextTierQuery extends ReadQuery {
+  @Vocabulary(AREAS, false, 'only this solution area') area?: string;
+  @IsOptional()
+  @Matches(new RegExp(SHARE), { message: 'must be a decimal more than 0 and at most 1' })
+  @JSONSchema({ type: 'string', description: "credits within this share of the next tier's threshold count as close (default 0.1)" })
+  share?: string;
+  @IsOptional() @IsString({ message: 'must be a string' }) @JSONSchema({ description: 'the `nextCursor` of the previous page, as returned' }) cursor?: string;
+  @PageSize(100) limit?: number;
 }

@@ -59,6 +59,7 @@ export function describeRejectionLogContract(name: string, newPlace: () => Promi
         messageId: 'm-1',
         partnerId: 'P-1',
         type: 'CreditsBooked',
+        source: 'crm',
         origin: { transport: 'kafka', topic: 't', partition: 3, offset: '9007199254740993' },
       });
       await log.record(kept);
@@ -159,6 +160,31 @@ export function describeRejectionLogContract(name: string, newPlace: () => Promi
       expect(await reasons({ code: 'deal-not-booked' })).toEqual(['broken 3']);
       expect(await reasons({ receivedFrom: at(2), receivedTo: at(28) })).toEqual(['broken 2']);
       expect(await reasons({})).toEqual(['broken 1', 'broken 2', 'broken 3']);
+    });
+
+    it('counts entries per source and code over a period of receipt (both ends inclusive), most first', async () => {
+      const log = await open();
+      const at = (day: string) => `2026-11-${day}T12:00:00.000Z`;
+      await Promise.all([
+        log.record(entry(1, { source: 'crm', receivedAt: at('01') })),
+        log.record(entry(2, { source: 'crm', receivedAt: at('02') })),
+        log.record(entry(3, { source: 'lms', receivedAt: at('02') })),
+        log.record(entry(4, { receivedAt: at('02') })),
+        log.record(entry(5, { source: 'crm', code: 'deal-not-booked', outcome: 'rejected', receivedAt: at('03') })),
+        log.record(entry(6, { source: 'crm', receivedAt: at('04') })),
+      ]);
+      await log.recordRefusals([{ position: 7n, entry: entry(7, { source: 'lms', code: 'deal-not-booked', outcome: 'rejected', receivedAt: at('03') }) }], 8n);
+      expect(await log.countBySourceAndCode({ from: at('02'), to: at('03') })).toEqual([
+        { source: null, code: 'invalid', count: 1 },
+        { source: 'crm', code: 'deal-not-booked', count: 1 },
+        { source: 'crm', code: 'invalid', count: 1 },
+        { source: 'lms', code: 'deal-not-booked', count: 1 },
+        { source: 'lms', code: 'invalid', count: 1 },
+      ]);
+      expect(await log.countBySourceAndCode({ from: at('01'), to: at('05') })).toEqual(expect.arrayContaining([{ source: 'crm', code: 'invalid', count: 3 }]));
+      expect((await log.countBySourceAndCode({ from: at('01'), to: at('05') }))[0]).toEqual({ source: 'crm', code: 'invalid', count: 3 });
+      expect(await log.countBySourceAndCode({ from: at('05'), to: at('06') })).toEqual([]);
+      expect(await log.countBySourceAndCode({ from: at('04'), to: at('04') })).toEqual([{ source: 'crm', code: 'invalid', count: 1 }]);
     });
 
     describe('fenced checkpoint writes', () => {

@@ -20,7 +20,7 @@ export type UpstreamEnvelope = {
 };
 
 export type EnvelopeValidation =
-  { ok: true; envelope: UpstreamEnvelope } | { ok: false; problems: Problem[]; messageId?: string; partnerId?: string; type?: string };
+  { ok: true; envelope: UpstreamEnvelope } | { ok: false; problems: Problem[]; messageId?: string; partnerId?: string; type?: string; source?: string };
 
 const MAX_FUTURE_MS = 5 * 60_000;
 const VALIDATE: ValidatorOptions = {
@@ -88,11 +88,11 @@ function envelopeOf(body: Record<string, unknown>): UpstreamEnvelope {
 }
 
 /** messageId, partnerId and type when they are valid themselves, for the operator's rejection log. */
-type Identity = Partial<Record<'messageId' | 'partnerId' | 'type', string>>;
+type Identity = Partial<Record<'messageId' | 'partnerId' | 'type' | 'source', string>>;
 
 function validIdentity(body: Record<string, unknown>, problems: readonly Problem[]): Identity {
   const identity: Identity = {};
-  for (const field of ['messageId', 'partnerId', 'type'] as const) {
+  for (const field of ['messageId', 'partnerId', 'type', 'source'] as const) {
     const value = body[field];
     if (typeof value === 'string' && !problems.some((p) => p.path === field)) identity[field] = value;
   }

@@ -1,11 +1,12 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
-import { type EventStore, knowsHeadPosition, pause } from '@partner-program/event-store';
+import { type EventStore, pause } from '@partner-program/event-store';
 import { RejectionLogProjector } from '@partner-program/ingestion';
 import { PartnerProjector } from '@partner-program/read-models';
 import { ShutdownCoordinator } from '../core/shutdown-coordinator';
 import { EVENT_STORE } from '../core/tokens';
 import type { LeadershipTerm, TermWorker } from '../leadership/leadership';
 import { Metrics } from '../observability/metrics';
+import { eventsBehind } from './projection-lag';
 
 /**
  * Keeps the read models and the rejection log's refusals current while this process leads the
@@ -40,21 +41,8 @@ export class ProjectionLoop implements OnApplicationBootstrap, TermWorker {
     while (!signal.aborted) {
       const checkpoint = await this.projector.checkpoint();
       this.metrics.projectionCheckpoint.set(Number(checkpoint));
-      this.metrics.projectionLag.set(await this.eventsBehind(checkpoint));
+      this.metrics.projectionLag.set((await eventsBehind(this.store, checkpoint)).lagEvents);
       await pause(1000, signal);
     }
   }
-
-  /**
-   * Events stored but not applied yet: from the store's head when it knows it cheaply (SQLite),
-   * else counted up to LAG_CAP with one bounded read (decoding up to LAG_CAP events a second).
-   */
-  private async eventsBehind(checkpoint: bigint): Promise<number> {
-    if (knowsHeadPosition(this.store)) return Number((await this.store.headPosition()) - checkpoint);
-    const page = await this.store.readAll({ fromPosition: checkpoint, maxCount: LAG_CAP });
-    return page.events.length;
-  }
 }
-
-/** Without a cheap head, the lag metric saturates here: beyond it, the projector is simply far behind. */
-const LAG_CAP = 10_000;

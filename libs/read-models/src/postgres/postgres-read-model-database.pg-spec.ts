@@ -22,18 +22,43 @@ describe('PostgresReadModelDatabase', () => {
     const replicas = await Promise.all([1, 2, 3].map(() => f.database.replica()));
     await Promise.all(replicas.map((replica) => replica.close()));
     const migrations = await f.database.pool.query(`SELECT version FROM "${f.database.schema}".schema_migrations`);
-    expect(migrations.rows).toEqual([{ version: 1 }, { version: 2 }]);
-    await adminQuery(`INSERT INTO "${f.database.schema}".schema_migrations (version, description) VALUES (3, 'from newer code')`);
+    expect(migrations.rows).toEqual([{ version: 1 }, { version: 2 }, { version: 3 }]);
+    await adminQuery(`INSERT INTO "${f.database.schema}".schema_migrations (version, description) VALUES (4, 'from newer code')`);
     await expect(f.database.replica()).rejects.toThrow(/newer than this code/);
   });
 
   it('adds the forecast to a version 1 schema in its active set and makes every partner due, so the next refresh fills it', async () => {
     const s = `"${f.database.schema}"`;
-    await adminQuery(`DROP VIEW ${s}.forecast_changes; DROP TABLE ${s}.a_forecast_changes; DELETE FROM ${s}.schema_migrations WHERE version = 2;
+    await adminQuery(`DROP VIEW ${s}.forecast_changes; DROP TABLE ${s}.a_forecast_changes; DELETE FROM ${s}.schema_migrations WHERE version >= 2;
       INSERT INTO ${s}.a_partner_status (partner_id, status, position, revision, evaluated_at, next_change_at) VALUES ('P-1', '{}', 1, 0, 5, NULL)`);
     await (await f.database.replica()).close();
     expect((await f.database.pool.query(`SELECT count(*)::int AS rows FROM ${s}.forecast_changes`)).rows).toEqual([{ rows: 0 }]);
-    expect((await f.database.pool.query(`SELECT next_change_at::int AS due FROM ${s}.partner_status`)).rows).toEqual([{ due: 0 }]);
+    expect((await f.database.pool.query(`SELECT next_change_at <= evaluated_at AS due FROM ${s}.partner_status`)).rows).toEqual([{ due: true }]);
+  });
+
+  it('upgrades a version-2 schema: the programme columns are added, the views show them, every partner is re-evaluated at the next refresh', async () => {
+    await f.record('P-1', ...vmcPartner('2021-01-01', '2021-06-20'));
+    await f.projector.catchUp();
+    const counts = await f.queries.programmeCounts({ today: '2021-06-01' });
+    expect(counts.goodStanding.yes).toBe(1);
+    const s = `"${f.database.schema}"`;
+    await adminQuery(`DROP VIEW ${s}.partner_status, ${s}.partner_area_tiers;
+      ALTER TABLE ${s}.a_partner_status DROP COLUMN good_standing, DROP COLUMN unmet_requirements, DROP COLUMN agreement_expires_on;
+      ALTER TABLE ${s}.a_partner_area_tiers DROP COLUMN next_tier, DROP COLUMN missing, DROP COLUMN missing_count, DROP COLUMN credits_needed;
+      CREATE VIEW ${s}.partner_status AS SELECT * FROM ${s}.a_partner_status;
+      CREATE VIEW ${s}.partner_area_tiers AS SELECT * FROM ${s}.a_partner_area_tiers;
+      DROP INDEX ${s}.tier_changes_by_area_at, ${s}.tier_changes_by_area_partner;
+      DELETE FROM ${s}.schema_migrations WHERE version = 3;`);
+    const replica = await f.database.replica();
+    try {
+      const after = readModelFixture({ now: '2021-06-01T00:00:00Z', store: f.store, database: replica.db });
+      // The columns exist, empty until the partner is evaluated again.
+      expect((await after.queries.programmeCounts({ today: '2021-06-01' })).goodStanding.yes).toBe(0);
+      expect(await after.projector.refreshDue()).toBe(1);
+      expect(await after.queries.programmeCounts({ today: '2021-06-01' })).toEqual(counts);
+    } finally {
+      await replica.close();
+    }
   });
 
   it('wakes a read-your-writes wait in another process by NOTIFY (no poll would come in time)', async () => {

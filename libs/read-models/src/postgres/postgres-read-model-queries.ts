@@ -1,9 +1,22 @@
 import type pg from 'pg';
 import type { AppendNotifier } from '@partner-program/event-store';
+import type {
+  AreaTierRow,
+  BadgeCountRow,
+  DayMovesRow,
+  ExpiringRow,
+  ExpiryDates,
+  FirstChangesRow,
+  NoticeCountRow,
+  StandingRow,
+} from '../queries/programme-rows';
+import { PROGRAMME_SQL } from '../queries/programme-sql';
 import {
   type BadgeRow,
   type CheckpointWait,
+  type CloseFilter,
   type ForecastFilter,
+  type NextStepRow,
   type NoticeFilter,
   ReadModelQueries,
   type StatusRow,
@@ -44,6 +57,15 @@ export class PostgresReadModelQueries extends ReadModelQueries {
       notice: `SELECT * FROM ${s}.renewal_notices WHERE notice_id = $1`,
       changes: `SELECT * FROM ${s}.tier_changes WHERE sequence > $1 ORDER BY sequence LIMIT $2`,
       checkpoint: `SELECT position FROM ${s}.checkpoints WHERE name = $1`,
+      areaTiers: PROGRAMME_SQL.areaTiers(`${s}.`),
+      badgeCounts: PROGRAMME_SQL.badgeCounts(`${s}.`),
+      standing: PROGRAMME_SQL.standing(`${s}.`),
+      expiring: PROGRAMME_SQL.expiring(`${s}.`, ['$1', '$2', '$3', '$4']),
+      noticeCounts: PROGRAMME_SQL.noticeCounts(`${s}.`),
+      dayMoves: PROGRAMME_SQL.dayMoves(`${s}.`, ['$1', '$2', '$3']),
+      firstChanges: PROGRAMME_SQL.firstChanges(`${s}.`, ['$1', '$2', '$3']),
+      nextStepsInArea: PROGRAMME_SQL.nextSteps(`${s}.`, ['$1', '$2', '$3', '$4', '$5']),
+      nextSteps: PROGRAMME_SQL.nextSteps(`${s}.`, ['$1', '$2', '$3', null, '$4']),
     };
   }
 
@@ -125,5 +147,42 @@ export class PostgresReadModelQueries extends ReadModelQueries {
     const { rows } = await this.pool.query<Stored>(this.sql.changes, [afterSequence, limit]);
     // bigint in PostgreSQL, JSON numbers in the answers (as SQLite gives them).
     return rows.map((row) => ({ ...row, sequence: Number(row.sequence), position: Number(row.position) }));
+  }
+
+  protected async areaTierRows(): Promise<AreaTierRow[]> {
+    return (await this.pool.query<AreaTierRow>(this.sql.areaTiers)).rows;
+  }
+
+  protected async badgeCountRows(): Promise<BadgeCountRow[]> {
+    return (await this.pool.query<BadgeCountRow>(this.sql.badgeCounts)).rows;
+  }
+
+  protected async standingRows(): Promise<StandingRow[]> {
+    return (await this.pool.query<StandingRow>(this.sql.standing)).rows;
+  }
+
+  protected async expiringRow(dates: ExpiryDates): Promise<ExpiringRow | undefined> {
+    return (await this.pool.query<ExpiringRow>(this.sql.expiring, [dates.in30, dates.in60, dates.today, dates.in90])).rows[0];
+  }
+
+  protected async noticeCountRows(): Promise<NoticeCountRow[]> {
+    return (await this.pool.query<NoticeCountRow>(this.sql.noticeCounts)).rows;
+  }
+
+  protected async dayMovesRows(area: string, from: string, end: string): Promise<DayMovesRow[]> {
+    return (await this.pool.query<DayMovesRow>(this.sql.dayMoves, [from, area, end])).rows;
+  }
+
+  protected async firstChangesRows(area: string, from: string, end: string): Promise<FirstChangesRow[]> {
+    return (await this.pool.query<FirstChangesRow>(this.sql.firstChanges, [from, area, end])).rows;
+  }
+
+  protected async nextStepRows(filter: CloseFilter, limit: number): Promise<NextStepRow[]> {
+    const [afterArea, afterPartner] = filter.after;
+    const query =
+      filter.area === undefined
+        ? this.pool.query<NextStepRow>(this.sql.nextSteps, [filter.share, afterArea, afterPartner, limit])
+        : this.pool.query<NextStepRow>(this.sql.nextStepsInArea, [filter.share, afterArea, afterPartner, filter.area, limit]);
+    return (await query).rows;
   }
 }

@@ -17,8 +17,18 @@ export function tierChangesDdl(s: string, table: string): string {
     at text COLLATE "C" NOT NULL, position bigint NOT NULL, ruleset text, causes text NOT NULL);`;
 }
 
-/** The set's tables, empty but for its checkpoint row, without the query indexes. */
+/** The set's tables, empty but for its checkpoint row, without the query indexes (every version's columns). */
 export function setDdl(s: string, set: TableSet): string {
+  return `${setTablesV1Ddl(s, set)}
+  ${setColumnsV3Ddl(s, set)}`;
+}
+
+/**
+ * The tables as version 1 created them, and the forecast's (IF NOT EXISTS: on a new database
+ * version 1 makes it, so that the views over every set table can be made; on an old one version 2
+ * adds it). Released: never change what it creates.
+ */
+function setTablesV1Ddl(s: string, set: TableSet): string {
   const t = (name: string) => `${s}.${set}_${name}`;
   return `
   CREATE TABLE ${t('checkpoints')} (name text PRIMARY KEY, position bigint NOT NULL, fence bigint NOT NULL DEFAULT 0);
@@ -64,8 +74,35 @@ function addForecastDdl(s: string, set: TableSet): string {
     UPDATE ${s}.${set}_partner_status SET next_change_at = 0;`;
 }
 
+/**
+ * Version 3: what the programme summary and the close-to-next-tier list count, as columns (the
+ * status document is JSON text no index reaches); appended in this order on every path, so both
+ * sets and the views keep the same columns.
+ */
+function setColumnsV3Ddl(s: string, set: TableSet): string {
+  const t = (name: string) => `${s}.${set}_${name}`;
+  return `
+  ALTER TABLE IF EXISTS ${t('partner_status')} ADD COLUMN IF NOT EXISTS good_standing smallint NOT NULL DEFAULT 0,
+    ADD COLUMN IF NOT EXISTS unmet_requirements text NOT NULL DEFAULT '[]', ADD COLUMN IF NOT EXISTS agreement_expires_on text COLLATE "C";
+  ALTER TABLE IF EXISTS ${t('partner_area_tiers')} ADD COLUMN IF NOT EXISTS next_tier text, ADD COLUMN IF NOT EXISTS missing text NOT NULL DEFAULT '[]',
+    ADD COLUMN IF NOT EXISTS missing_count integer NOT NULL DEFAULT 0, ADD COLUMN IF NOT EXISTS credits_needed double precision;`;
+}
+
 /** Indexes only queries use, created once a rebuilt set is filled (as on SQLite). */
 export function queryIndexesDdl(s: string, set: TableSet): string {
+  const v3 = V3_INDEXES.map(({ name, table, on }) => `CREATE INDEX IF NOT EXISTS ${set}_${name} ON ${s}.${set}_${table} ${on};`);
+  return `${queryIndexesV1Ddl(s, set)}
+  ${v3.join('\n  ')}`;
+}
+
+/** The version-3 columns' indexes (set prefix added where they are made). */
+const V3_INDEXES = [
+  { name: 'partner_status_standing', table: 'partner_status', on: '(good_standing, unmet_requirements)' },
+  { name: 'partner_status_expiring', table: 'partner_status', on: '(agreement_expires_on) WHERE agreement_expires_on IS NOT NULL' },
+] as const;
+
+/** The query indexes as version 1 created them (released). */
+function queryIndexesV1Ddl(s: string, set: TableSet): string {
   const t = (name: string) => `${s}.${set}_${name}`;
   return `
   CREATE INDEX IF NOT EXISTS ${set}_partner_status_due ON ${t('partner_status')} (next_change_at) WHERE next_change_at IS NOT NULL;
@@ -73,6 +110,31 @@ export function queryIndexesDdl(s: string, set: TableSet): string {
   CREATE INDEX IF NOT EXISTS ${set}_area_tiers_badges ON ${t('partner_area_tiers')} (area, partner_id) WHERE badge = 1;
   CREATE INDEX IF NOT EXISTS ${set}_notices_by_status ON ${t('renewal_notices')} (status, due_on, notice_id);
   CREATE INDEX IF NOT EXISTS ${set}_notices_by_due ON ${t('renewal_notices')} (due_on, notice_id);${forecastIndexesDdl(s, set)}`;
+}
+
+/** The tier-change feed's indexes for the tier history (per area by time, covering the moves; each partner's first change). */
+function feedIndexesDdl(s: string): string {
+  return `
+  CREATE INDEX IF NOT EXISTS ${TIER_CHANGES_TABLE}_by_area_at ON ${s}.${TIER_CHANGES_TABLE} (area, at, from_tier, to_tier);
+  CREATE INDEX IF NOT EXISTS ${TIER_CHANGES_TABLE}_by_area_partner ON ${s}.${TIER_CHANGES_TABLE} (area, partner_id, at);`;
+}
+
+/**
+ * The upgrade to version 2 on the set the views show (read from the meta row, hence a DO block):
+ * its new columns' indexes, the views re-created with the new columns, and every stored partner
+ * made due now, so the projector's next refresh re-evaluates each one and fills them.
+ */
+function upgradeActiveSetToV3Ddl(s: string): string {
+  const views = SET_TABLES.map((table) => `EXECUTE format('CREATE OR REPLACE VIEW ${s}.${table} AS SELECT * FROM ${s}.%I', active || '_${table}');`);
+  const indexes = V3_INDEXES.map(
+    ({ name, table, on }) => `EXECUTE format('CREATE INDEX IF NOT EXISTS %I ON ${s}.%I ${on}', active || '_${name}', active || '_${table}');`,
+  );
+  return `DO $upgrade$ DECLARE active text; BEGIN
+    SELECT value INTO active FROM ${s}.read_model_meta WHERE key = 'active_set';
+    ${indexes.join('\n    ')}
+    ${views.join('\n    ')}
+    EXECUTE format('UPDATE ${s}.%I SET next_change_at = evaluated_at', active || '_partner_status');
+  END $upgrade$;`;
 }
 
 /** Points the readers' views at `set` (same columns in both sets, so a view is replaced in place). */
@@ -95,8 +157,8 @@ export const READ_MODEL_MIGRATIONS: readonly PostgresMigration[] = [
       CREATE TABLE ${s}.read_model_meta (key text PRIMARY KEY, value text NOT NULL);
       INSERT INTO ${s}.read_model_meta (key, value) VALUES ('active_set', 'a');
       ${tierChangesDdl(s, TIER_CHANGES_TABLE)}
-      ${setDdl(s, 'a')}
-      ${queryIndexesDdl(s, 'a')}
+      ${setTablesV1Ddl(s, 'a')}
+      ${queryIndexesV1Ddl(s, 'a')}
       ${pointViewsDdl(s, 'a')}`,
   },
   {
@@ -108,5 +170,14 @@ export const READ_MODEL_MIGRATIONS: readonly PostgresMigration[] = [
         ELSE ${addForecastDdl(s, 'a')}
         END IF;
       END $$;`,
+  },
+  {
+    version: 3,
+    description: 'read models: good standing, unmet requirements, agreement expiry, next tier and what it misses, as columns; feed indexes',
+    up: (s) => `
+      ${setColumnsV3Ddl(s, 'a')}
+      ${setColumnsV3Ddl(s, 'b')}
+      ${upgradeActiveSetToV3Ddl(s)}
+      ${feedIndexesDdl(s)}`,
   },
 ];

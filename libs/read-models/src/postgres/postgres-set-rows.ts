@@ -33,15 +33,19 @@ function claimCheckpointSql(s: string, set: TableSet): string {
 function writeRowsSql(s: string, set: TableSet, changes: string): string {
   const t = (name: string) => `${s}.${set}_${name}`;
   return `WITH status AS (
-      INSERT INTO ${t('partner_status')} (partner_id, status, position, revision, evaluated_at, next_change_at)
-      SELECT * FROM unnest($1::text[], $2::text[], $3::bigint[], $4::integer[], $5::bigint[], $6::bigint[])
+      INSERT INTO ${t('partner_status')}
+        (partner_id, status, position, revision, evaluated_at, next_change_at, good_standing, unmet_requirements, agreement_expires_on)
+      SELECT * FROM unnest($1::text[], $2::text[], $3::bigint[], $4::integer[], $5::bigint[], $6::bigint[], $45::smallint[], $46::text[], $47::text[])
       ON CONFLICT (partner_id) DO UPDATE SET status = excluded.status, position = excluded.position, revision = excluded.revision,
-        evaluated_at = excluded.evaluated_at, next_change_at = excluded.next_change_at
+        evaluated_at = excluded.evaluated_at, next_change_at = excluded.next_change_at, good_standing = excluded.good_standing,
+        unmet_requirements = excluded.unmet_requirements, agreement_expires_on = excluded.agreement_expires_on
     ), areas AS (
-      INSERT INTO ${t('partner_area_tiers')} AS old (area, partner_id, tier, badge, since, credits)
-      SELECT * FROM unnest($7::text[], $8::text[], $9::text[], $10::smallint[], $11::text[], $12::float8[])
-      ON CONFLICT (area, partner_id) DO UPDATE SET tier = excluded.tier, badge = excluded.badge, since = excluded.since, credits = excluded.credits
-      WHERE (old.tier, old.badge, old.since, old.credits) IS DISTINCT FROM (excluded.tier, excluded.badge, excluded.since, excluded.credits)
+      INSERT INTO ${t('partner_area_tiers')} AS old (area, partner_id, tier, badge, since, credits, next_tier, missing, missing_count, credits_needed)
+      SELECT * FROM unnest($7::text[], $8::text[], $9::text[], $10::smallint[], $11::text[], $12::float8[], $48::text[], $49::text[], $50::integer[], $51::float8[])
+      ON CONFLICT (area, partner_id) DO UPDATE SET tier = excluded.tier, badge = excluded.badge, since = excluded.since, credits = excluded.credits,
+        next_tier = excluded.next_tier, missing = excluded.missing, missing_count = excluded.missing_count, credits_needed = excluded.credits_needed
+      WHERE (old.tier, old.badge, old.since, old.credits, old.next_tier, old.missing, old.credits_needed)
+        IS DISTINCT FROM (excluded.tier, excluded.badge, excluded.since, excluded.credits, excluded.next_tier, excluded.missing, excluded.credits_needed)
     ), stale AS (
       DELETE FROM ${t('renewal_notices')} AS n USING unnest($13::text[], $14::text[]) AS k(partner_id, keep)
       WHERE n.partner_id = k.partner_id AND n.status = 'pending' AND n.notice_id <> k.keep AND n.notice_id <> ALL($15::text[])
@@ -76,11 +80,18 @@ function pageParams(evaluations: readonly PartnerEvaluation[]): unknown[] {
   const changes = columns(10);
   const forecastOf = columns(1);
   const forecast = columns(10);
+  // The programme's columns come last ($45 on), so the earlier parameters kept their numbers.
+  const standing = columns(3);
+  const nextSteps = columns(4);
   const push = (target: unknown[][], ...values: unknown[]) => values.forEach((value, i) => target[i]!.push(value));
   for (const e of evaluations) {
     const position = e.position.toString();
     push(status, e.partnerId, JSON.stringify(e.status), position, e.revision, e.evaluatedAt, e.nextChangeAt);
-    for (const a of e.areas) push(areas, a.area, e.partnerId, a.tier, a.badge ? 1 : 0, a.since, a.credits);
+    push(standing, e.status.goodStanding ? 1 : 0, JSON.stringify(e.unmetRequirements), e.agreementExpiresOn);
+    for (const a of e.areas) {
+      push(areas, a.area, e.partnerId, a.tier, a.badge ? 1 : 0, a.since, a.credits);
+      push(nextSteps, a.nextTier, JSON.stringify(a.missing), a.missing.length, a.creditsNeeded);
+    }
     push(stale, e.partnerId, e.pendingNoticeId ?? '');
     for (const n of e.notices) {
       push(notices, n.noticeId, e.partnerId, n.agreementId, n.expiresOn, n.dueOn, n.status, n.issuedAt, n.acknowledgedAt, n.cancelledAt);
@@ -94,7 +105,7 @@ function pageParams(evaluations: readonly PartnerEvaluation[]): unknown[] {
       push(forecast, e.partnerId, c.area, c.at, c.from, c.to, c.badge ? 1 : 0, c.direction, c.ruleset, JSON.stringify(c.causes), JSON.stringify(c.prevention));
     }
   }
-  return [...status, ...areas, ...stale, ...notices, ...changes, ...forecastOf, ...forecast];
+  return [...status, ...areas, ...stale, ...notices, ...changes, ...forecastOf, ...forecast, ...standing, ...nextSteps];
 }
 
 export type PostgresSetRowsOptions = Readonly<{ pool: pg.Pool; schema: string; set: TableSet; changesTable: string; channel: string }>;

@@ -1,3 +1,4 @@
+import { programmeBehaviour } from '../testing/behaviour/programme.behaviour';
 import { projectionBehaviour } from '../testing/behaviour/projection.behaviour';
 import { queriesBehaviour } from '../testing/behaviour/queries.behaviour';
 import { rebuildBehaviour } from '../testing/behaviour/rebuild.behaviour';
@@ -7,5 +8,6 @@ import { TestPostgresReadModels } from './postgres-test-read-models';
 
 const open = () => TestPostgresReadModels.open();
 queriesBehaviour(open);
+programmeBehaviour(open);
 projectionBehaviour(open);
 rebuildBehaviour(open, (f, table) => (f.database as TestPostgresReadModels).rowsIn(table));

@@ -11,15 +11,31 @@ import {
   collectMoments,
   evaluateStatus,
   forecast,
+  fromHundredths,
   noticeStatusAt,
+  rulesetAt,
   tierTimeline,
+  toHundredths,
   toIsoTime,
 } from '@partner-program/domain';
 
 // ── One partner evaluated at `now`: every row the read models hold for it ────────────────────
 // Pure: the writer stores the result, so the same evaluation serves catch-up, refresh and rebuild.
 
-export type AreaRow = Readonly<{ area: string; tier: string | null; badge: boolean; since: string | null; credits: number }>;
+/**
+ * One area of the partner. `nextTier`, `missing`: the status's `next`; `creditsNeeded`: credits
+ * still to earn for the next tier (0 when they suffice), null without a next tier or a ruleset.
+ */
+export type AreaRow = Readonly<{
+  area: string;
+  tier: string | null;
+  badge: boolean;
+  since: string | null;
+  credits: number;
+  nextTier: string | null;
+  missing: readonly string[];
+  creditsNeeded: number | null;
+}>;
 
 export type NoticeRow = Readonly<{
   noticeId: string;
@@ -39,6 +55,10 @@ export type PartnerEvaluation = Readonly<{
   position: bigint;
   revision: number;
   evaluatedAt: number;
+  /** The status's requirement ids not met, for counts by requirement. */
+  unmetRequirements: string[];
+  /** The agreement's end while it is active or not yet effective (agreements expiring soon), else null. */
+  agreementExpiresOn: string | null;
   /**
    * First time after `evaluatedAt` at which the evaluation can change with no new event, or when
    * the stored forecast must be extended (see FORECAST_STORED_DAYS), whichever comes first.
@@ -76,17 +96,23 @@ export function evaluatePartner(input: EvaluationInput): PartnerEvaluation {
   const { state, catalog, partnerId, now } = input;
   const status = evaluateStatus(state, catalog, partnerId, now);
   const since = new Map(status.badges.map((badge) => [badge.area as string, badge.since]));
+  const thresholds = rulesetAt(catalog, now)?.thresholds;
   const areas = AREAS.map((area) => {
-    const { tier, badge, credits } = status.areas[area];
-    return { area, tier, badge, since: since.get(area) ?? null, credits };
+    const { tier, badge, credits, next } = status.areas[area];
+    const needed = next && thresholds ? (next.tier === 'partner' ? 0 : thresholds[next.tier]) : undefined;
+    const creditsNeeded = needed === undefined ? null : fromHundredths(Math.max(0, toHundredths(needed) - toHundredths(credits)));
+    return { area, tier, badge, since: since.get(area) ?? null, credits, nextTier: next?.tier ?? null, missing: next?.missing ?? [], creditsNeeded };
   });
   const pending = pendingNotice(status);
+  const running = status.agreement?.status === 'active' || status.agreement?.status === 'not-yet-effective';
   return {
     partnerId,
     status,
     position: input.position,
     revision: state.version - 1,
     evaluatedAt: now,
+    unmetRequirements: status.requirements.filter((requirement) => !requirement.met).map((requirement) => requirement.id),
+    agreementExpiresOn: running ? status.agreement.expiresOn : null,
     nextChangeAt: Math.min(nextChangeAfter(state, catalog, now) ?? Number.POSITIVE_INFINITY, now + FORECAST_REFRESH_MS),
     areas,
     notices: [...(pending ? [pending] : []), ...recordedNotices(state, now)],

@@ -13,6 +13,12 @@ export class InvalidQueryError extends Error {
 /** Page sizes are capped so one request cannot read a whole table. */
 export const MAX_PAGE_SIZE = 1000;
 
+/** The tier history's points are capped so one request cannot read years day by day. */
+export const MAX_HISTORY_POINTS = 400;
+
+/** The tier history's steps: a point at the end of every day, or of every 7th day. */
+export const HISTORY_INTERVALS = ['day', 'week'] as const;
+
 /** The `status` filter values of renewal notices. */
 export const NOTICE_STATUSES = ['pending', 'issued', 'acknowledged', 'cancelled'] as const;
 
@@ -26,6 +32,12 @@ export function checkLimit(limit: number): number {
   return limit;
 }
 
+/** A share of a credit threshold: more than 0, at most 1. */
+export function checkShare(share: number): number {
+  if (typeof share !== 'number' || !(share > 0 && share <= 1)) throw new InvalidQueryError('share must be a number more than 0 and at most 1');
+  return share;
+}
+
 export function checkArea(area: string): string {
   if (!isIn(area, AREAS)) throw new InvalidQueryError(`unknown area "${area}"`);
   return area;
@@ -36,6 +48,11 @@ export function checkTier(tier: string): string | null {
   if (tier === 'none') return null;
   if (!isIn(tier, TIERS)) throw new InvalidQueryError(`unknown tier "${tier}" (use partner, advanced, principal or none)`);
   return tier;
+}
+
+export function checkInterval(interval: string): (typeof HISTORY_INTERVALS)[number] {
+  if (!isIn(interval, HISTORY_INTERVALS)) throw new InvalidQueryError(`interval must be day or week, not "${interval}"`);
+  return interval as (typeof HISTORY_INTERVALS)[number];
 }
 
 export function checkNoticeStatus(status: string): string {

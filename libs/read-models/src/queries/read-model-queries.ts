@@ -1,5 +1,37 @@
 import { type AreaId, type Tier, toIsoTime } from '@partner-program/domain';
-import { checkArea, checkDate, checkDirection, checkLimit, checkNoticeStatus, checkTier, decodeCursor, encodeCursor } from './query-params';
+import {
+  type AreaTierRow,
+  type BadgeCountRow,
+  type CloseToNextTierItem,
+  type DayMovesRow,
+  type ExpiringRow,
+  type ExpiryDates,
+  type FirstChangesRow,
+  type NoticeCountRow,
+  type ProgrammeCounts,
+  type StandingRow,
+  type TierHistory,
+  endOfDayTime,
+  expiryDates,
+  historyPoints,
+  pointCount,
+  pointDates,
+  programmeCounts,
+} from './programme-rows';
+import {
+  InvalidQueryError,
+  MAX_HISTORY_POINTS,
+  checkArea,
+  checkDate,
+  checkDirection,
+  checkInterval,
+  checkLimit,
+  checkNoticeStatus,
+  checkShare,
+  checkTier,
+  decodeCursor,
+  encodeCursor,
+} from './query-params';
 import {
   type BadgeItem,
   type ChangeRow,
@@ -33,6 +65,12 @@ export type NoticeFilter = Readonly<{ status?: string; dueBefore?: string; dueOn
  * filters given hold; `start` is the `(at, partner_id, area)` to start after.
  */
 export type ForecastFilter = Readonly<{ after: string; until: string; area?: string; direction?: string; start: readonly [string, string, string] }>;
+
+/** A `partner_area_tiers` row with its next step (`missing`: a JSON array). */
+export type NextStepRow = TierRow & { next_tier: string; missing: string; credits_needed: number };
+
+/** Which areas' rows to list close to their next tier: `share` of the threshold, after `(area, partner_id)`. */
+export type CloseFilter = Readonly<{ area: string | undefined; share: number; after: readonly [string, string] }>;
 
 /** Options of {@link ReadModelQueries.checkpointReached}. */
 export type CheckpointWait = Readonly<{ timeoutMs: number; signal?: AbortSignal }>;
@@ -136,6 +174,70 @@ export abstract class ReadModelQueries {
     return (await this.changeRows(query.afterSequence, checkLimit(query.limit))).map(changeItem);
   }
 
+  /**
+   * Programme-wide counts by SQL aggregates over indexed columns: partners per area and tier,
+   * badges, standing by unmet requirement, running agreements expiring within 30/60/90 days of
+   * `today`, notices by status.
+   */
+  async programmeCounts(query: { today: string }): Promise<ProgrammeCounts> {
+    const dates = expiryDates(checkDate('today', query.today));
+    // Read first: the counts then show at least this position.
+    const position = await this.checkpoint();
+    const [tiers, badges, standing, expiring, notices] = await Promise.all([
+      this.areaTierRows(),
+      this.badgeCountRows(),
+      this.standingRows(),
+      this.expiringRow(dates),
+      this.noticeCountRows(),
+    ]);
+    return programmeCounts(position, { tiers, badges, standing, expiring, notices });
+  }
+
+  /**
+   * Partners per tier of an area at the end of `from` and of every day (or 7th day) after it up
+   * to `to`, from the tier-change feed (by business time): at most {@link MAX_HISTORY_POINTS}.
+   * `none` counts partners that had a change in the area before and hold no tier there.
+   */
+  async tierHistory(query: { area: string; from: string; to: string; interval: string }): Promise<TierHistory> {
+    const area = checkArea(query.area);
+    const from = checkDate('from', query.from);
+    const to = checkDate('to', query.to);
+    const interval = checkInterval(query.interval);
+    if (to < from) throw new InvalidQueryError('to must not be before from');
+    const step = interval === 'day' ? 1 : 7;
+    const count = pointCount(from, to, step);
+    if (count > MAX_HISTORY_POINTS) {
+      throw new InvalidQueryError(`from ${from} to ${to} by ${interval} makes ${count} points; at most ${MAX_HISTORY_POINTS}: shorten the period or use week`);
+    }
+    const dates = pointDates(from, count, step);
+    const end = endOfDayTime(dates.at(-1)!);
+    const [moves, firsts] = await Promise.all([this.dayMovesRows(area, from, end), this.firstChangesRows(area, from, end)]);
+    return { area: area as AreaId, interval, from, to, points: historyPoints(dates, moves, firsts) };
+  }
+
+  /**
+   * Partners whose next tier in an area misses one thing only, or whose credits are within
+   * `share` of its credit threshold; by area, then partnerId, paged.
+   */
+  async closeToNextTier(query: { area?: string; share: number; cursor?: string; limit: number }): Promise<Page<CloseToNextTierItem>> {
+    const area = query.area === undefined ? undefined : checkArea(query.area);
+    const share = checkShare(query.share);
+    const limit = checkLimit(query.limit);
+    const [afterArea, afterPartner] = query.cursor === undefined ? ['', ''] : decodeCursor(query.cursor, 2);
+    const rows = await this.nextStepRows({ area, share, after: [afterArea!, afterPartner!] }, limit + 1);
+    const items = rows.slice(0, limit).map((row) => ({
+      partnerId: row.partner_id,
+      area: row.area as AreaId,
+      tier: row.tier as Tier | null,
+      nextTier: row.next_tier as Tier,
+      missing: JSON.parse(row.missing) as string[],
+      credits: row.credits,
+      creditsNeeded: row.credits_needed,
+    }));
+    const last = items.at(-1);
+    return { items, nextCursor: rows.length > limit && last ? encodeCursor([last.area, last.partnerId]) : null };
+  }
+
   /** Last position whose effects the read models show (`0n` before any), for read-your-writes. */
   abstract checkpoint(): Promise<bigint>;
 
@@ -170,4 +272,19 @@ export abstract class ReadModelQueries {
   protected abstract forecastRows(filter: ForecastFilter, limit: number): Promise<ForecastRow[]>;
   /** Ordered by sequence; `sequence` and `position` as numbers. */
   protected abstract changeRows(afterSequence: number, limit: number): Promise<ChangeRow[]>;
+  /** GROUP BY area, tier over partner_area_tiers. */
+  protected abstract areaTierRows(): Promise<AreaTierRow[]>;
+  /** Active badges GROUP BY area. */
+  protected abstract badgeCountRows(): Promise<BadgeCountRow[]>;
+  /** GROUP BY good_standing, unmet_requirements over partner_status. */
+  protected abstract standingRows(): Promise<StandingRow[]>;
+  /** Running agreements ending on `today` … `today + N` days; undefined when none. */
+  protected abstract expiringRow(dates: ExpiryDates): Promise<ExpiringRow | undefined>;
+  protected abstract noticeCountRows(): Promise<NoticeCountRow[]>;
+  /** The feed's changes of `area` up to `end` (a time, inclusive), per day from `from` on (`day` '' before it), from and to tier. */
+  protected abstract dayMovesRows(area: string, from: string, end: string): Promise<DayMovesRow[]>;
+  /** Partners by the day of their first change in `area`, up to `end` (inclusive; `day` '' before `from`). */
+  protected abstract firstChangesRows(area: string, from: string, end: string): Promise<FirstChangesRow[]>;
+  /** Rows with a next tier that pass the filter, ordered by area, partner_id. */
+  protected abstract nextStepRows(filter: CloseFilter, limit: number): Promise<NextStepRow[]>;
 }

@@ -4,7 +4,7 @@ import { type TableSet, SET_TABLES, TIER_CHANGES_TABLE } from './table-sets';
 // ── The SQLite read-model schema (the table sets and views are described in table-sets.ts) ────
 
 /** Schema version written by this code; a newer database is refused. */
-export const READ_MODEL_SCHEMA_VERSION = 2;
+export const READ_MODEL_SCHEMA_VERSION = 3;
 
 /** Published tier changes: one append-only feed, never part of a set (a rebuild only adds to it). */
 export function tierChangesDdl(table: string): string {
@@ -15,16 +15,29 @@ export function tierChangesDdl(table: string): string {
     at TEXT NOT NULL, position INTEGER NOT NULL, ruleset TEXT, causes TEXT NOT NULL)`;
 }
 
+// Version 3: what the programme summary and the close-to-next-tier list count, as columns (the
+// status document is JSON text no index reaches). Appended in this order by the upgrade too, so
+// both sets and the views always have the same columns.
+const STATUS_COLUMNS_V3 = ['good_standing INTEGER NOT NULL DEFAULT 0', "unmet_requirements TEXT NOT NULL DEFAULT '[]'", 'agreement_expires_on TEXT'];
+const AREA_COLUMNS_V3 = ['next_tier TEXT', "missing TEXT NOT NULL DEFAULT '[]'", 'missing_count INTEGER NOT NULL DEFAULT 0', 'credits_needed REAL'];
+
+/** The tier-change feed's indexes for the tier history (per area by time, covering the moves; each partner's first change). */
+function feedIndexesDdl(): string {
+  return `
+  CREATE INDEX IF NOT EXISTS ${TIER_CHANGES_TABLE}_by_area_at ON ${TIER_CHANGES_TABLE} (area, at, from_tier, to_tier);
+  CREATE INDEX IF NOT EXISTS ${TIER_CHANGES_TABLE}_by_area_partner ON ${TIER_CHANGES_TABLE} (area, partner_id, at);`;
+}
+
 function setDdl(set: TableSet): string {
   const t = (name: string) => `${set}_${name}`;
   return `
   CREATE TABLE ${t('checkpoints')} (name TEXT PRIMARY KEY, position INTEGER NOT NULL);
   CREATE TABLE ${t('partner_status')} (
     partner_id TEXT PRIMARY KEY, status TEXT NOT NULL, position INTEGER NOT NULL, revision INTEGER NOT NULL,
-    evaluated_at INTEGER NOT NULL, next_change_at INTEGER);
+    evaluated_at INTEGER NOT NULL, next_change_at INTEGER, ${STATUS_COLUMNS_V3.join(', ')});
   CREATE TABLE ${t('partner_area_tiers')} (
     area TEXT NOT NULL, partner_id TEXT NOT NULL, tier TEXT, badge INTEGER NOT NULL, since TEXT, credits REAL NOT NULL,
-    PRIMARY KEY (area, partner_id)) WITHOUT ROWID;
+    ${AREA_COLUMNS_V3.join(', ')}, PRIMARY KEY (area, partner_id)) WITHOUT ROWID;
   CREATE TABLE ${t('renewal_notices')} (
     notice_id TEXT PRIMARY KEY, partner_id TEXT NOT NULL, agreement_id TEXT NOT NULL, expires_on TEXT NOT NULL,
     due_on TEXT NOT NULL, status TEXT NOT NULL, issued_at TEXT, acknowledged_at TEXT, cancelled_at TEXT);
@@ -43,7 +56,7 @@ function forecastDdl(set: TableSet): string {
 
 /**
  * Indexes only queries use. A rebuild creates them once its set is filled: sorting every row
- * once is cheaper than keeping five indexes ordered through hundreds of thousands of inserts.
+ * once is cheaper than keeping seven indexes ordered through hundreds of thousands of inserts.
  */
 function queryIndexesDdl(set: TableSet): string {
   const t = (name: string) => `${set}_${name}`;
@@ -54,7 +67,9 @@ function queryIndexesDdl(set: TableSet): string {
   CREATE INDEX IF NOT EXISTS ${t('notices_by_status')} ON ${t('renewal_notices')} (status, due_on, notice_id);
   CREATE INDEX IF NOT EXISTS ${t('notices_by_due')} ON ${t('renewal_notices')} (due_on, notice_id);
   CREATE INDEX IF NOT EXISTS ${t('forecast_by_time')} ON ${t('forecast_changes')} (at, partner_id, area);
-  CREATE INDEX IF NOT EXISTS ${t('forecast_by_area')} ON ${t('forecast_changes')} (area, at, partner_id);`;
+  CREATE INDEX IF NOT EXISTS ${t('forecast_by_area')} ON ${t('forecast_changes')} (area, at, partner_id);
+  CREATE INDEX IF NOT EXISTS ${t('partner_status_standing')} ON ${t('partner_status')} (good_standing, unmet_requirements);
+  CREATE INDEX IF NOT EXISTS ${t('partner_status_expiring')} ON ${t('partner_status')} (agreement_expires_on) WHERE agreement_expires_on IS NOT NULL;`;
 }
 
 /** Creates the set's query indexes (a no-op where they exist). */
@@ -76,20 +91,55 @@ export function migrateReadModelSchema(db: Database.Database): void {
       db.exec(setDdl('a'));
       indexSet(db, 'a');
       pointViewsAt(db, 'a');
-    } else addForecast(db, activeSet(db));
+    } else {
+      if (version < 2) addForecast(db, activeSet(db));
+      if (version < 3) addProgrammeColumns(db);
+    }
+    db.exec(feedIndexesDdl());
     setMeta(db, 'schema_version', String(READ_MODEL_SCHEMA_VERSION));
   })();
 }
 
 /**
  * Version 1 → 2: the forecast table in the active set (a rebuild recreates the other set whole).
- * Every partner is made due, so the projector's next refresh fills it without a rebuild.
+ * Every partner is made due, so the projector's next refresh fills it without a rebuild. Its
+ * indexes and view come with version 3's step, which always follows (the indexes need its columns).
  */
 function addForecast(db: Database.Database, set: TableSet): void {
   db.exec(forecastDdl(set));
-  indexSet(db, set);
-  pointViewsAt(db, set);
   db.exec(`UPDATE ${set}_partner_status SET next_change_at = 0`);
+}
+
+/**
+ * Version 2 → 3: adds the programme columns to the sets that exist and makes every stored partner
+ * due now: the projector's next refresh re-evaluates each one and fills them (no rebuild needed).
+ */
+function addProgrammeColumns(db: Database.Database): void {
+  // SQLite has no ADD COLUMN IF NOT EXISTS: a column already there (a file taken back by hand) is left.
+  const addColumns = (table: string, columns: readonly string[]) => {
+    const present = new Set(
+      db
+        .prepare<[], { name: string }>(`SELECT name FROM pragma_table_info('${table}')`)
+        .all()
+        .map((row) => row.name),
+    );
+    for (const column of columns) if (!present.has(column.split(' ')[0]!)) db.exec(`ALTER TABLE ${table} ADD COLUMN ${column}`);
+  };
+  const existing = new Set(
+    db
+      .prepare<[], { name: string }>("SELECT name FROM sqlite_master WHERE type = 'table'")
+      .all()
+      .map((row) => row.name),
+  );
+  for (const set of ['a', 'b'] as const) {
+    if (!existing.has(`${set}_partner_status`)) continue;
+    addColumns(`${set}_partner_status`, STATUS_COLUMNS_V3);
+    addColumns(`${set}_partner_area_tiers`, AREA_COLUMNS_V3);
+    db.exec(`UPDATE ${set}_partner_status SET next_change_at = evaluated_at`);
+  }
+  const active = activeSet(db);
+  indexSet(db, active);
+  pointViewsAt(db, active);
 }
 
 /** The set the views point at. */

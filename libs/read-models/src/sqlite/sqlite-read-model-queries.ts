@@ -1,6 +1,26 @@
 import type Database from 'better-sqlite3';
 import { pause } from '@partner-program/event-store';
-import { type BadgeRow, type ForecastFilter, type NoticeFilter, ReadModelQueries, type StatusRow, type TierRow } from '../queries/read-model-queries';
+import type {
+  AreaTierRow,
+  BadgeCountRow,
+  DayMovesRow,
+  ExpiringRow,
+  ExpiryDates,
+  FirstChangesRow,
+  NoticeCountRow,
+  StandingRow,
+} from '../queries/programme-rows';
+import { PROGRAMME_SQL } from '../queries/programme-sql';
+import {
+  type BadgeRow,
+  type CloseFilter,
+  type ForecastFilter,
+  type NextStepRow,
+  type NoticeFilter,
+  ReadModelQueries,
+  type StatusRow,
+  type TierRow,
+} from '../queries/read-model-queries';
 import type { ChangeRow, ForecastRow, NoticeRow } from '../queries/query-rows';
 import { PARTNER_PROJECTION } from '../schema/table-sets';
 
@@ -24,6 +44,15 @@ export class SqliteReadModelQueries extends ReadModelQueries {
       notice: db.prepare<[string], NoticeRow>('SELECT * FROM renewal_notices WHERE notice_id = ?'),
       changes: db.prepare<[number, number], ChangeRow>('SELECT * FROM tier_changes WHERE sequence > ? ORDER BY sequence LIMIT ?'),
       checkpoint: db.prepare<[string], { position: bigint }>('SELECT position FROM checkpoints WHERE name = ?').safeIntegers(true),
+      areaTiers: db.prepare<[], AreaTierRow>(PROGRAMME_SQL.areaTiers('')),
+      badgeCounts: db.prepare<[], BadgeCountRow>(PROGRAMME_SQL.badgeCounts('')),
+      standing: db.prepare<[], StandingRow>(PROGRAMME_SQL.standing('')),
+      expiring: db.prepare<[string, string, string, string], ExpiringRow>(PROGRAMME_SQL.expiring('', ['?', '?', '?', '?'])),
+      noticeCounts: db.prepare<[], NoticeCountRow>(PROGRAMME_SQL.noticeCounts('')),
+      dayMoves: db.prepare<[string, string, string], DayMovesRow>(PROGRAMME_SQL.dayMoves('', ['?', '?', '?'])),
+      firstChanges: db.prepare<[string, string, string], FirstChangesRow>(PROGRAMME_SQL.firstChanges('', ['?', '?', '?'])),
+      nextStepsInArea: db.prepare<[number, string, string, string, number], NextStepRow>(PROGRAMME_SQL.nextSteps('', ['?', '?', '?', '?', '?'])),
+      nextSteps: db.prepare<[number, string, string, number], NextStepRow>(PROGRAMME_SQL.nextSteps('', ['?', '?', '?', null, '?'])),
     };
   }
 
@@ -77,6 +106,41 @@ export class SqliteReadModelQueries extends ReadModelQueries {
 
   protected async changeRows(afterSequence: number, limit: number): Promise<ChangeRow[]> {
     return this.statements.changes.all(afterSequence, limit);
+  }
+
+  protected async areaTierRows(): Promise<AreaTierRow[]> {
+    return this.statements.areaTiers.all();
+  }
+
+  protected async badgeCountRows(): Promise<BadgeCountRow[]> {
+    return this.statements.badgeCounts.all();
+  }
+
+  protected async standingRows(): Promise<StandingRow[]> {
+    return this.statements.standing.all();
+  }
+
+  protected async expiringRow(dates: ExpiryDates): Promise<ExpiringRow | undefined> {
+    return this.statements.expiring.get(dates.in30, dates.in60, dates.today, dates.in90);
+  }
+
+  protected async noticeCountRows(): Promise<NoticeCountRow[]> {
+    return this.statements.noticeCounts.all();
+  }
+
+  protected async dayMovesRows(area: string, from: string, end: string): Promise<DayMovesRow[]> {
+    return this.statements.dayMoves.all(from, area, end);
+  }
+
+  protected async firstChangesRows(area: string, from: string, end: string): Promise<FirstChangesRow[]> {
+    return this.statements.firstChanges.all(from, area, end);
+  }
+
+  protected async nextStepRows(filter: CloseFilter, limit: number): Promise<NextStepRow[]> {
+    const [afterArea, afterPartner] = filter.after;
+    return filter.area === undefined
+      ? this.statements.nextSteps.all(filter.share, afterArea, afterPartner, limit)
+      : this.statements.nextStepsInArea.all(filter.share, afterArea, afterPartner, filter.area, limit);
   }
 
   private noticeStatement(filters: readonly string[]): Database.Statement<unknown[], NoticeRow> {

@@ -21,16 +21,21 @@ export class SqliteSetRows implements SetRows {
     const t = (name: string) => `${set}_${name}`;
     this.statements = {
       status: db.prepare(
-        `INSERT INTO ${t('partner_status')} (partner_id, status, position, revision, evaluated_at, next_change_at)
-         VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (partner_id) DO UPDATE SET status = excluded.status, position = excluded.position,
-         revision = excluded.revision, evaluated_at = excluded.evaluated_at, next_change_at = excluded.next_change_at`,
+        `INSERT INTO ${t('partner_status')}
+           (partner_id, status, position, revision, evaluated_at, next_change_at, good_standing, unmet_requirements, agreement_expires_on)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (partner_id) DO UPDATE SET status = excluded.status, position = excluded.position,
+         revision = excluded.revision, evaluated_at = excluded.evaluated_at, next_change_at = excluded.next_change_at,
+         good_standing = excluded.good_standing, unmet_requirements = excluded.unmet_requirements, agreement_expires_on = excluded.agreement_expires_on`,
       ),
       // Most evaluations leave most areas as they were: an unchanged row is left alone (a key
       // lookup) instead of being replaced (a delete and an insert in the table and both indexes).
       area: db.prepare(
-        `INSERT INTO ${t('partner_area_tiers')} (area, partner_id, tier, badge, since, credits) VALUES (?, ?, ?, ?, ?, ?)
-         ON CONFLICT (area, partner_id) DO UPDATE SET tier = excluded.tier, badge = excluded.badge, since = excluded.since, credits = excluded.credits
-         WHERE tier IS NOT excluded.tier OR badge IS NOT excluded.badge OR since IS NOT excluded.since OR credits IS NOT excluded.credits`,
+        `INSERT INTO ${t('partner_area_tiers')} (area, partner_id, tier, badge, since, credits, next_tier, missing, missing_count, credits_needed)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+         ON CONFLICT (area, partner_id) DO UPDATE SET tier = excluded.tier, badge = excluded.badge, since = excluded.since, credits = excluded.credits,
+           next_tier = excluded.next_tier, missing = excluded.missing, missing_count = excluded.missing_count, credits_needed = excluded.credits_needed
+         WHERE tier IS NOT excluded.tier OR badge IS NOT excluded.badge OR since IS NOT excluded.since OR credits IS NOT excluded.credits
+           OR next_tier IS NOT excluded.next_tier OR missing IS NOT excluded.missing OR credits_needed IS NOT excluded.credits_needed`,
       ),
       dropStalePending: db.prepare(`DELETE FROM ${t('renewal_notices')} WHERE partner_id = ? AND status = 'pending' AND notice_id <> ?`),
       notice: db.prepare(
@@ -90,8 +95,22 @@ export class SqliteSetRows implements SetRows {
   private write(evaluation: PartnerEvaluation): void {
     const { partnerId, status, position, revision, evaluatedAt, nextChangeAt } = evaluation;
     const s = this.statements;
-    s.status.run(partnerId, JSON.stringify(status), position, revision, evaluatedAt, nextChangeAt);
-    for (const row of evaluation.areas) s.area.run(row.area, partnerId, row.tier, row.badge ? 1 : 0, row.since, row.credits);
+    const { unmetRequirements, agreementExpiresOn } = evaluation;
+    s.status.run(
+      partnerId,
+      JSON.stringify(status),
+      position,
+      revision,
+      evaluatedAt,
+      nextChangeAt,
+      status.goodStanding ? 1 : 0,
+      JSON.stringify(unmetRequirements),
+      agreementExpiresOn,
+    );
+    for (const row of evaluation.areas) {
+      const missing = JSON.stringify(row.missing);
+      s.area.run(row.area, partnerId, row.tier, row.badge ? 1 : 0, row.since, row.credits, row.nextTier, missing, row.missing.length, row.creditsNeeded);
+    }
     s.dropStalePending.run(partnerId, evaluation.pendingNoticeId ?? '');
     for (const n of evaluation.notices) {
       s.notice.run(n.noticeId, partnerId, n.agreementId, n.expiresOn, n.dueOn, n.status, n.issuedAt, n.acknowledgedAt, n.cancelledAt);

@@ -215,6 +215,7 @@ const rejection = object(
     messageId: text,
     partnerId: text,
     type: text,
+    source: { ...text, description: "the envelope's source, when the message named a valid one" },
     payload: { ...text, description: 'the message as received' },
     origin: { type: 'object' },
     receivedAt: time,
@@ -223,6 +224,62 @@ const rejection = object(
   ['id', 'outcome', 'code', 'reason', 'payload', 'origin', 'receivedAt'],
 );
 const RejectionsPage = object({ items: list(rejection), nextAfter: nullable(integer) });
+
+const count = { ...integer, minimum: 0 };
+const tierCounts = { partner: count, advanced: count, principal: count, none: count };
+const ProgrammeSummary = object({
+  position: integer,
+  evaluatedAt: time,
+  partners: count,
+  areas: object(Object.fromEntries(AREAS.map((id) => [id, object({ ...tierCounts, badges: count })]))),
+  goodStanding: object({
+    yes: count,
+    no: count,
+    byUnmetRequirement: { type: 'object', additionalProperties: count, description: 'partners per unmet requirement id' },
+  }),
+  agreementsExpiring: {
+    ...object({ in30Days: count, in60Days: count, in90Days: count }),
+    description: 'running agreements ending from today to today + N days (cumulative)',
+  },
+  notices: object(Object.fromEntries(NOTICE_STATUSES.map((status) => [status, count]))),
+  rejections: {
+    ...nullable(
+      object({
+        from: time,
+        to: time,
+        total: count,
+        bySourceAndCode: list(
+          object({ source: { ...nullable(text), description: 'the envelope source; null when the message named none' }, code: text, count }),
+        ),
+      }),
+    ),
+    description: 'received from `from` to `to` (both inclusive), most first; null unless the key is an admin key',
+  },
+  projection: object({ position: integer, headPosition: integer, lagEvents: count, lagSeconds: { type: 'number', minimum: 0 } }),
+});
+
+const TierHistory = object({
+  area,
+  interval: { type: 'string', enum: ['day', 'week'] },
+  from: date,
+  to: date,
+  points: list(object({ date, ...tierCounts })),
+});
+
+const CloseToNextTierPage = object({
+  items: list(
+    object({
+      partnerId: text,
+      area,
+      tier: nullable(tier),
+      nextTier: tier,
+      missing: list(text),
+      credits: { type: 'number' },
+      creditsNeeded: { type: 'number', minimum: 0, description: 'credits still to earn for nextTier (0: they suffice)' },
+    }),
+  ),
+  nextCursor: nullable(text),
+});
 
 const Rebuild = object({ rebuilt: { type: 'boolean' }, events: integer, ms: { type: 'number' }, position: integer });
 
@@ -252,6 +309,9 @@ export const RESPONSE_SCHEMAS: Record<string, JsonSchema> = {
   RejectionsPage,
   ReplayResult,
   BulkReplay,
+  ProgrammeSummary,
+  TierHistory,
+  CloseToNextTierPage,
   Rebuild,
   Health,
 };
