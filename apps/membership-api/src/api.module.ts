@@ -2,6 +2,7 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { TerminusModule } from '@nestjs/terminus';
 import { AdminController, PROJECTOR_IN_PROCESS } from './admin/admin.controller';
+import { MeController } from './auth/me.controller';
 import { EventsController } from './events/events.controller';
 import { HealthController } from './health/health.controller';
 import { ReadinessProbes } from './health/readiness-probes';
@@ -15,7 +16,7 @@ import { PartnersController } from './partners/partners.controller';
 /** The HTTP API of CONTRACT §2: controllers translate requests into commands and queries. */
 @Module({
   imports: [TerminusModule.forRoot({ logger: false })],
-  controllers: [EventsController, PartnersController, BadgesController, RenewalNoticesController, AdminController, HealthController],
+  controllers: [EventsController, PartnersController, BadgesController, RenewalNoticesController, AdminController, HealthController, MeController],
   providers: [PartnerHistoryService, ReadYourWrites, ReadinessProbes, { provide: APP_FILTER, useClass: HttpExceptionFilter }],
   exports: [ReadinessProbes],
 })

@@ -1,5 +1,6 @@
 import { AREAS, TIERS } from '@partner-program/domain';
 import { schemaRef, type JsonSchema } from '@partner-program/ingestion';
+import { ROLES } from '@partner-program/platform';
 import { NOTICE_STATUSES } from '@partner-program/read-models';
 
 // ── Response bodies (CONTRACT §2), as `components.schemas` of the OpenAPI document ────────────
@@ -152,6 +153,8 @@ const rejection = object(
 );
 const RejectionsPage = object({ items: list(rejection), nextAfter: nullable(integer) });
 
+const Me = object({ role: { type: 'string', enum: [...ROLES] } });
+
 const Rebuild = object({ rebuilt: { type: 'boolean' }, events: integer, ms: { type: 'number' }, position: integer });
 
 const indicator = {
@@ -177,6 +180,7 @@ export const RESPONSE_SCHEMAS: Record<string, JsonSchema> = {
   RejectionsPage,
   Rebuild,
   Health,
+  Me,
 };
 
 export type ResponseSchemaName = keyof typeof RESPONSE_SCHEMAS;
