@@ -1,0 +1,55 @@
+import { AREAS } from '@partner-program/domain';
+import { useState } from 'preact/hooks';
+import type { Badges } from '../api-types';
+import { PartnerLink } from '../components/links';
+import { Section } from '../components/section';
+import { formatTime } from '../format';
+import { useApi } from '../use-api';
+
+/** The directory of active principal badges (GET /v1/badges), by area. */
+export function BadgesPage() {
+  const [area, setArea] = useState('');
+  const badges = useApi<Badges>('/v1/badges', { area });
+  return (
+    <>
+      <h1>Badge directory</h1>
+      <div class="filters">
+        <label for="badges-area">Area</label>
+        <select id="badges-area" value={area} onChange={(event) => setArea(event.currentTarget.value)}>
+          <option value="">every area</option>
+          {AREAS.map((id) => (
+            <option value={id}>{id}</option>
+          ))}
+        </select>
+      </div>
+      <Section title="Active principal badges" id="badges" loaded={badges}>
+        {(data) =>
+          data.badges.length === 0 ? (
+            <p class="muted">No active badge.</p>
+          ) : (
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">partner</th>
+                  <th scope="col">area</th>
+                  <th scope="col">since</th>
+                </tr>
+              </thead>
+              <tbody>
+                {data.badges.map((badge) => (
+                  <tr>
+                    <td>
+                      <PartnerLink partnerId={badge.partnerId} />
+                    </td>
+                    <td>{badge.area}</td>
+                    <td>{formatTime(badge.since)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )
+        }
+      </Section>
+    </>
+  );
+}
