@@ -82,7 +82,7 @@ export type ProgrammeSummary = {
   goodStanding: { yes: number; no: number; byUnmetRequirement: Record<string, number> };
   agreementsExpiring: { in30Days: number; in60Days: number; in90Days: number };
   notices: Record<'pending' | 'issued' | 'acknowledged' | 'cancelled', number>;
-  rejections?: { from: string; to: string; total: number; bySourceAndCode: { source: string; code: string; count: number }[] } | null;
+  rejections?: { from: string; to: string; total: number; bySourceAndCode: { source: string | null; code: string; count: number }[] } | null;
   projection: { position: number; headPosition: number; lagEvents: number; lagSeconds: number };
 };
 export type TierHistory = { area: AreaId; interval: 'day' | 'week'; from: string; to: string; points: (TierCounts & { date: string })[] };

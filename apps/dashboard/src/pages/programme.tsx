@@ -133,7 +133,7 @@ function Summary(props: { summary: ProgrammeSummary }) {
                 {summary.rejections.bySourceAndCode.map((row) => (
                   <tr>
                     <th scope="row">
-                      {row.source} · {row.code}
+                      {row.source || '(no source)'} · {row.code}
                     </th>
                     <td class="number">{formatNumber(row.count)}</td>
                   </tr>
