@@ -1,5 +1,5 @@
 import type { Tier } from '@partner-program/domain';
-import type { Prevention } from './api-types';
+import type { Prevention, TimelineCause } from './api-types';
 
 const numbers = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 2 });
 
@@ -23,6 +23,13 @@ export function preventionText(prevention: Prevention | Prevention[] | null): st
   return [prevention]
     .flat()
     .map((step) => step.text)
+    .join('; ');
+}
+
+/** Causes of a tier change in words: each kind with its string details (`expired competency:hci`, `deal-left-window D-7`). */
+export function causesText(causes: readonly TimelineCause[]): string {
+  return causes
+    .map(({ kind, ...details }) => [kind, ...Object.values(details).filter((value): value is string => typeof value === 'string')].join(' '))
     .join('; ');
 }
 

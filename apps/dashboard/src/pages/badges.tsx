@@ -1,6 +1,7 @@
 import { AREAS } from '@partner-program/domain';
 import { useState } from 'preact/hooks';
 import type { Badges } from '../api-types';
+import { DataTable } from '../components/data-table';
 import { PartnerLink } from '../components/links';
 import { Section } from '../components/section';
 import { formatTime } from '../format';
@@ -23,32 +24,22 @@ export function BadgesPage() {
         </select>
       </div>
       <Section title="Active principal badges" id="badges" loaded={badges}>
-        {(data) =>
-          data.badges.length === 0 ? (
-            <p class="muted">No active badge.</p>
-          ) : (
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">partner</th>
-                  <th scope="col">area</th>
-                  <th scope="col">since</th>
-                </tr>
-              </thead>
-              <tbody>
-                {data.badges.map((badge) => (
-                  <tr>
-                    <td>
-                      <PartnerLink partnerId={badge.partnerId} />
-                    </td>
-                    <td>{badge.area}</td>
-                    <td>{formatTime(badge.since)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          )
-        }
+        {(data) => (
+          <DataTable
+            columns={['partner', 'area', 'since']}
+            rows={data.badges}
+            empty="No active badge."
+            row={(badge) => (
+              <tr>
+                <td>
+                  <PartnerLink partnerId={badge.partnerId} />
+                </td>
+                <td>{badge.area}</td>
+                <td>{formatTime(badge.since)}</td>
+              </tr>
+            )}
+          />
+        )}
       </Section>
     </>
   );

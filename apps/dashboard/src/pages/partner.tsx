@@ -1,9 +1,10 @@
 import { AREAS, type AreaId } from '@partner-program/domain';
 import { useContext, useState } from 'preact/hooks';
 import type { AreaStatus, Evidence, HistoryPage, PartnerForecast, PartnerStatus, Timeline } from '../api-types';
+import { DataTable } from '../components/data-table';
 import { Section } from '../components/section';
 import { TierTimelineChart } from '../components/tier-timeline-chart';
-import { creditsProgress, formatNumber, formatTime, isoDay, preventionText, tierName } from '../format';
+import { causesText, creditsProgress, formatNumber, formatTime, isoDay, preventionText, tierName } from '../format';
 import { may } from '../roles';
 import { SessionContext } from '../session-context';
 import { type Loaded, useApi } from '../use-api';
@@ -178,28 +179,21 @@ function TimelineSection(props: { path: string }) {
             <TierTimelineChart timeline={data} />
             <details>
               <summary>Every change ({data.changes.length})</summary>
-              <table>
-                <thead>
+              <DataTable
+                columns={['at', 'area', 'change', 'cause']}
+                rows={data.changes}
+                empty="No tier change yet."
+                row={(change) => (
                   <tr>
-                    <th scope="col">at</th>
-                    <th scope="col">area</th>
-                    <th scope="col">change</th>
-                    <th scope="col">cause</th>
+                    <td>{formatTime(change.at)}</td>
+                    <td>{change.area}</td>
+                    <td>
+                      {tierName(change.from)} → {tierName(change.to)}
+                    </td>
+                    <td>{causesText(change.causes)}</td>
                   </tr>
-                </thead>
-                <tbody>
-                  {data.changes.map((change) => (
-                    <tr>
-                      <td>{formatTime(change.at)}</td>
-                      <td>{change.area}</td>
-                      <td>
-                        {tierName(change.from)} → {tierName(change.to)}
-                      </td>
-                      <td>{change.causes.map((cause) => cause.kind).join(', ')}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
+                )}
+              />
             </details>
           </>
         )
@@ -212,36 +206,24 @@ function ForecastSection(props: { path: string }) {
   const forecast = useApi<PartnerForecast>(`${props.path}/forecast`, { until: isoDay(FORECAST_DAYS) });
   return (
     <Section title={`Forecast (next ${FORECAST_DAYS} days, if no new fact arrives)`} id="forecast" loaded={forecast}>
-      {(data) =>
-        data.changes.length === 0 ? (
-          <p class="muted">No tier or badge change forecast.</p>
-        ) : (
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">on</th>
-                <th scope="col">area</th>
-                <th scope="col">change</th>
-                <th scope="col">why</th>
-                <th scope="col">what would prevent it</th>
-              </tr>
-            </thead>
-            <tbody>
-              {data.changes.map((change) => (
-                <tr data-direction={change.direction}>
-                  <td>{formatTime(change.at)}</td>
-                  <td>{change.area}</td>
-                  <td>
-                    {change.direction}: {tierName(change.from)} → {tierName(change.to)}
-                  </td>
-                  <td>{change.causes.map((cause) => cause.kind).join(', ')}</td>
-                  <td>{preventionText(change.prevention)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        )
-      }
+      {(data) => (
+        <DataTable
+          columns={['on', 'area', 'change', 'why', 'what would prevent it']}
+          rows={data.changes}
+          empty="No tier or badge change forecast."
+          row={(change) => (
+            <tr data-direction={change.direction}>
+              <td>{formatTime(change.at)}</td>
+              <td>{change.area}</td>
+              <td>
+                {change.direction}: {tierName(change.from)} → {tierName(change.to)}
+              </td>
+              <td>{causesText(change.causes)}</td>
+              <td>{preventionText(change.prevention)}</td>
+            </tr>
+          )}
+        />
+      )}
     </Section>
   );
 }
@@ -253,34 +235,23 @@ function HistorySection(props: { path: string }) {
     <Section title="History" id="history" loaded={history}>
       {(data) => (
         <>
-          <table>
-            <thead>
+          <DataTable
+            columns={[{ label: 'position', numeric: true }, 'type', 'occurred', 'recorded', 'source', 'message']}
+            rows={data.items}
+            empty="No event."
+            row={(item) => (
               <tr>
-                <th scope="col" class="number">
-                  position
-                </th>
-                <th scope="col">type</th>
-                <th scope="col">occurred</th>
-                <th scope="col">recorded</th>
-                <th scope="col">source</th>
-                <th scope="col">message</th>
+                <td class="number">{item.position}</td>
+                <td>{item.type}</td>
+                <td>{formatTime(item.occurredAt)}</td>
+                <td>{formatTime(item.recordedAt)}</td>
+                <td>{item.source ?? '—'}</td>
+                <td>
+                  <code>{item.messageId ?? '—'}</code>
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {data.items.map((item) => (
-                <tr>
-                  <td class="number">{item.position}</td>
-                  <td>{item.type}</td>
-                  <td>{formatTime(item.occurredAt)}</td>
-                  <td>{formatTime(item.recordedAt)}</td>
-                  <td>{item.source ?? '—'}</td>
-                  <td>
-                    <code>{item.messageId ?? '—'}</code>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+            )}
+          />
           <div class="pager">
             <button type="button" disabled={from === undefined} onClick={() => setFrom(undefined)}>
               First events

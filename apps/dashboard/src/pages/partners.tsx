@@ -1,5 +1,6 @@
 import { AREAS, TIERS } from '@partner-program/domain';
 import type { PartnersPage as Page } from '../api-types';
+import { DataTable } from '../components/data-table';
 import { PartnerLink } from '../components/links';
 import { Section } from '../components/section';
 import { formatNumber, tierName } from '../format';
@@ -32,36 +33,23 @@ export function PartnersPage(props: { area?: string; tier?: string }) {
         </select>
       </div>
       <Section title={`Partners in ${area}`} id="partners" loaded={partners}>
-        {(data) =>
-          data.items.length === 0 ? (
-            <p class="muted">No partner in {area} at this tier.</p>
-          ) : (
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">partner</th>
-                  <th scope="col">tier</th>
-                  <th scope="col">badge</th>
-                  <th scope="col" class="number">
-                    credits
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {data.items.map((item) => (
-                  <tr>
-                    <td>
-                      <PartnerLink partnerId={item.partnerId} />
-                    </td>
-                    <td>{tierName(item.tier)}</td>
-                    <td>{item.badge ? 'yes' : 'no'}</td>
-                    <td class="number">{formatNumber(item.credits)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          )
-        }
+        {(data) => (
+          <DataTable
+            columns={['partner', 'tier', 'badge', { label: 'credits', numeric: true }]}
+            rows={data.items}
+            empty={`No partner in ${area} at this tier.`}
+            row={(item) => (
+              <tr>
+                <td>
+                  <PartnerLink partnerId={item.partnerId} />
+                </td>
+                <td>{tierName(item.tier)}</td>
+                <td>{item.badge ? 'yes' : 'no'}</td>
+                <td class="number">{formatNumber(item.credits)}</td>
+              </tr>
+            )}
+          />
+        )}
       </Section>
       {partners.state === 'ok' && partners.data.nextCursor && <p class="muted">Showing the first 100.</p>}
     </>

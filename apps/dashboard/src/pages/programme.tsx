@@ -3,6 +3,7 @@ import { useContext, useMemo, useState } from 'preact/hooks';
 import type { AlignedData, Options } from 'uplot';
 import type { CloseToNextTier, NoticesPage, ProgrammeForecast, ProgrammeSummary, RejectionsPage, TierHistory } from '../api-types';
 import { Chart, TIER_COLOURS, epochSeconds } from '../components/chart';
+import { DataTable } from '../components/data-table';
 import { PartnerLink } from '../components/links';
 import { Section } from '../components/section';
 import { formatNumber, formatTime, isoDay, preventionText, tierName } from '../format';
@@ -187,36 +188,25 @@ function UpcomingDrops(props: { area: AreaId }) {
   const forecast = useApi<ProgrammeForecast>('/v1/forecast', { area: props.area, direction: 'drop', until: isoDay(90), limit: 20 });
   return (
     <Section title="Upcoming drops (next 90 days)" id="upcoming-drops" loaded={forecast}>
-      {(data) =>
-        data.items.length === 0 ? (
-          <p class="muted">No tier drops forecast in {props.area} within 90 days.</p>
-        ) : (
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">on</th>
-                <th scope="col">partner</th>
-                <th scope="col">change</th>
-                <th scope="col">what would prevent it</th>
-              </tr>
-            </thead>
-            <tbody>
-              {data.items.map((item) => (
-                <tr>
-                  <td>{formatTime(item.at)}</td>
-                  <td>
-                    <PartnerLink partnerId={item.partnerId} />
-                  </td>
-                  <td>
-                    {tierName(item.from)} → {tierName(item.to)}
-                  </td>
-                  <td>{preventionText(item.prevention)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        )
-      }
+      {(data) => (
+        <DataTable
+          columns={['on', 'partner', 'change', 'what would prevent it']}
+          rows={data.items}
+          empty={`No tier drops forecast in ${props.area} within 90 days.`}
+          row={(item) => (
+            <tr>
+              <td>{formatTime(item.at)}</td>
+              <td>
+                <PartnerLink partnerId={item.partnerId} />
+              </td>
+              <td>
+                {tierName(item.from)} → {tierName(item.to)}
+              </td>
+              <td>{preventionText(item.prevention)}</td>
+            </tr>
+          )}
+        />
+      )}
     </Section>
   );
 }
@@ -225,38 +215,25 @@ function CloseToNext(props: { area: AreaId }) {
   const close = useApi<CloseToNextTier>('/v1/programme/close-to-next-tier', { area: props.area, limit: 20 });
   return (
     <Section title="Close to the next tier" id="close-to-next-tier" loaded={close}>
-      {(data) =>
-        data.items.length === 0 ? (
-          <p class="muted">Nobody in {props.area} is one step from the next tier.</p>
-        ) : (
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">partner</th>
-                <th scope="col">tier → next</th>
-                <th scope="col">missing</th>
-                <th scope="col" class="number">
-                  credits needed
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {data.items.map((item) => (
-                <tr>
-                  <td>
-                    <PartnerLink partnerId={item.partnerId} />
-                  </td>
-                  <td>
-                    {tierName(item.tier)} → {item.nextTier}
-                  </td>
-                  <td>{item.missing.join(', ')}</td>
-                  <td class="number">{formatNumber(item.creditsNeeded)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        )
-      }
+      {(data) => (
+        <DataTable
+          columns={['partner', 'tier → next', 'missing', { label: 'credits needed', numeric: true }]}
+          rows={data.items}
+          empty={`Nobody in ${props.area} is one step from the next tier.`}
+          row={(item) => (
+            <tr>
+              <td>
+                <PartnerLink partnerId={item.partnerId} />
+              </td>
+              <td>
+                {tierName(item.tier)} → {item.nextTier}
+              </td>
+              <td>{item.missing.join(', ')}</td>
+              <td class="number">{formatNumber(item.creditsNeeded)}</td>
+            </tr>
+          )}
+        />
+      )}
     </Section>
   );
 }
@@ -278,28 +255,21 @@ function NoticesDue() {
 }
 
 function NoticeTable(props: { notices: NoticesPage; what: (notice: NoticesPage['items'][number]) => string }) {
-  if (props.notices.items.length === 0) return <p class="muted">None due.</p>;
   return (
-    <table>
-      <thead>
+    <DataTable
+      columns={['due', 'partner', 'about']}
+      rows={props.notices.items}
+      empty="None due."
+      row={(notice) => (
         <tr>
-          <th scope="col">due</th>
-          <th scope="col">partner</th>
-          <th scope="col">about</th>
+          <td>{notice.dueOn}</td>
+          <td>
+            <PartnerLink partnerId={notice.partnerId} />
+          </td>
+          <td>{props.what(notice)}</td>
         </tr>
-      </thead>
-      <tbody>
-        {props.notices.items.map((notice) => (
-          <tr>
-            <td>{notice.dueOn}</td>
-            <td>
-              <PartnerLink partnerId={notice.partnerId} />
-            </td>
-            <td>{props.what(notice)}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+      )}
+    />
   );
 }
 
@@ -307,34 +277,22 @@ function RecentRejections() {
   const rejections = useApi<RejectionsPage>('/v1/rejections', { limit: 10 });
   return (
     <Section title="Rejected messages (first 10)" id="rejections" loaded={rejections}>
-      {(data) =>
-        data.items.length === 0 ? (
-          <p class="muted">No message was refused.</p>
-        ) : (
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">received</th>
-                <th scope="col">outcome</th>
-                <th scope="col">code</th>
-                <th scope="col">message</th>
-                <th scope="col">reason</th>
-              </tr>
-            </thead>
-            <tbody>
-              {data.items.map((item) => (
-                <tr>
-                  <td>{formatTime(item.receivedAt)}</td>
-                  <td>{item.outcome}</td>
-                  <td>{item.code}</td>
-                  <td>{item.messageId ?? '—'}</td>
-                  <td>{item.reason}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        )
-      }
+      {(data) => (
+        <DataTable
+          columns={['received', 'outcome', 'code', 'message', 'reason']}
+          rows={data.items}
+          empty="No message was refused."
+          row={(item) => (
+            <tr>
+              <td>{formatTime(item.receivedAt)}</td>
+              <td>{item.outcome}</td>
+              <td>{item.code}</td>
+              <td>{item.messageId ?? '—'}</td>
+              <td>{item.reason}</td>
+            </tr>
+          )}
+        />
+      )}
     </Section>
   );
 }
