@@ -57,6 +57,7 @@ describe('authentication and roles', () => {
       '/v1/admin/projections/rebuild',
       '/v1/badges',
       '/v1/events',
+      '/v1/me',
       '/v1/partners',
       '/v1/partners/{partnerId}',
       '/v1/partners/{partnerId}/history',
