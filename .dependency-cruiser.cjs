@@ -93,6 +93,15 @@ module.exports = {
       to: { path: '^libs/[^/]+/src/', pathNot: ['^libs/$2/', '^libs/[^/]+/src/index\\.ts$', '^libs/[^/]+/src/testing/index\\.ts$'] },
     },
     {
+      name: 'dashboard-is-browser-code',
+      comment:
+        'apps/dashboard runs in the browser and speaks to the API over HTTP only: it imports itself, its front-end ' +
+        "packages and the domain's vocabulary (pure, bundled), never a server library, a node core module or another app.",
+      severity: 'error',
+      from: { path: '^apps/dashboard/' },
+      to: { pathNot: ['^apps/dashboard/', 'node_modules/(preact|uplot)/', '^libs/domain/src/'] },
+    },
+    {
       name: 'no-circular',
       severity: 'error',
       from: {},

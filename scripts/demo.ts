@@ -37,6 +37,8 @@ async function main(): Promise<void> {
     print(`  curl -s '${target.url}${path}' -H 'Authorization: Bearer ${target.key}'`);
   }
   print(`  open ${target.url}/docs`);
+  // Last, so it is what the terminal shows: the page asks for the key (it never travels in a URL).
+  print(`dashboard: ${target.url}/ui/ (sign in with the admin key ${target.key})`);
 }
 
 async function startOwnService(): Promise<{ app: INestApplication; target: Target }> {

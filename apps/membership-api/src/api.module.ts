@@ -5,6 +5,7 @@ import { PartnerCommandHandler, type RejectionLog, RejectionReplayer } from '@pa
 import { CLOCK, type Clock, REJECTION_LOG } from '@partner-program/platform';
 import { AdminController, PROJECTOR_IN_PROCESS } from './admin/admin.controller';
 import { RejectionReplayController } from './admin/rejection-replay.controller';
+import { MeController } from './auth/me.controller';
 import { EventsController } from './events/events.controller';
 import { ExportsController } from './exports/exports.controller';
 import { PartnerStatusExporter } from './exports/partner-status-export';
@@ -36,6 +37,7 @@ import { ProgrammeSummaryService } from './programme/programme-summary.service';
     RejectionReplayController,
     HealthController,
     ExportsController,
+    MeController,
   ],
   providers: [
     PartnerHistoryService,

@@ -7,6 +7,7 @@ import { Logger } from 'nestjs-pino';
 import type { DestinationStream } from 'pino';
 import { AppModule } from './app.module';
 import { requireApiKeys } from './auth/api-key.hook';
+import { builtDashboardDir, serveDashboard } from './dashboard/serve-dashboard';
 import { RateLimits, chargeWhatRequestsCost } from './http/rate-limits';
 import { fastifyOptions } from './http/fastify-options';
 import { closeIdleConnectionsWhileClosing } from './http/close-keep-alive';
@@ -23,6 +24,8 @@ export type CreateAppOptions = Readonly<{
   quiet?: boolean;
   /** Where request logs go (default stdout). */
   logDestination?: DestinationStream;
+  /** The dashboard's built files served at /ui (default: the build's dist/dashboard, when built). */
+  dashboardDir?: string;
 }>;
 
 /** Builds the HTTP application (not listening yet): used by `main.ts`, the e2e tests and the benchmarks. */
@@ -58,6 +61,7 @@ export async function createApp(options: CreateAppOptions): Promise<INestApplica
   chargeWhatRequestsCost(server, limits);
   closeIdleConnectionsWhileClosing(server);
   recordHttpMetrics(server, app.get(Metrics));
+  serveDashboard(server, options.dashboardDir ?? builtDashboardDir());
   const document = openApiDocument(app);
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
   return app;

@@ -60,6 +60,7 @@ describe('authentication and roles', () => {
       '/v1/events',
       '/v1/exports/partner-status',
       '/v1/forecast',
+      '/v1/me',
       '/v1/partners',
       '/v1/partners/{partnerId}',
       '/v1/partners/{partnerId}/chain-head',

@@ -38,6 +38,8 @@ export type TestAppOptions = {
   logDestination?: DestinationStream;
   /** More environment variables for the validated config (e.g. RATE_LIMIT_PER_KEY). */
   env?: Record<string, string>;
+  /** The dashboard files to serve at /ui (default: the build's, when built). */
+  dashboardDir?: string;
 };
 
 export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
@@ -61,6 +63,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     background: options.background ?? true,
     quiet: true,
     ...(options.logDestination ? { logDestination: options.logDestination } : {}),
+    ...(options.dashboardDir ? { dashboardDir: options.dashboardDir } : {}),
   });
   await app.init();
   // Fastify registers its routes and plugins asynchronously: ready before supertest calls it.

@@ -14,8 +14,8 @@ export type AuthenticatedRequest = FastifyRequest & { caller?: Caller };
 // charged first, to the key when it is valid and to the address otherwise, so guessing keys or
 // flooding unknown routes is limited too.
 
-/** Routes Fastify plugins register outside Nest (the Swagger UI and its document): open. */
-const PUBLIC_PREFIXES = ['/docs'];
+/** Routes Fastify plugins register outside Nest (the Swagger UI and its document, the dashboard's files): open. */
+const PUBLIC_PREFIXES = ['/docs', '/ui'];
 
 export function requireApiKeys(server: FastifyInstance, keys: ApiKeyRing, limits: RateLimits): void {
   server.addHook('onRoute', (route) => {
@@ -31,7 +31,7 @@ export function requireApiKeys(server: FastifyInstance, keys: ApiKeyRing, limits
     if (access === 'public') return undefined;
     if (!presented) return unauthorized(reply, 'missing API key: send Authorization: Bearer <key>');
     if (!entry) return unauthorized(reply, 'unknown API key');
-    if (!access || !roleSatisfies(entry.role, access)) {
+    if (!access || (access !== 'any-key' && !roleSatisfies(entry.role, access))) {
       return reply
         .code(HttpStatus.FORBIDDEN)
         .send(errorBody(HttpStatus.FORBIDDEN, `this route needs the ${access ?? 'admin'} role; the key has ${entry.role}`));

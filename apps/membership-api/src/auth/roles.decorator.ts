@@ -9,8 +9,8 @@ import { ACCESS_ANSWERS, ErrorAnswers, RateLimited } from '../http/openapi/answe
 // only the method's config, not the controller's. The same decorator documents the rule in the
 // OpenAPI document: the security scheme, `x-required-role`, and the 401/403/429 answers.
 
-/** A route's access rule: a role it needs, or open to anyone. */
-export type Access = Role | 'public';
+/** A route's access rule: a role it needs, any valid key whatever its role, or open to anyone. */
+export type Access = Role | 'any-key' | 'public';
 export type AccessConfig = Readonly<{ access?: Access }>;
 
 /** The name of the bearer API-key scheme in the OpenAPI document. */
@@ -24,6 +24,16 @@ export const RequiresRole = (role: Role) =>
     ApiSecurity(API_KEY_SCHEME),
     ApiExtension(ROLE_EXTENSION, role),
     ErrorAnswers(ACCESS_ANSWERS),
+    RateLimited(),
+  );
+
+/** A route any valid key may call, whatever its role (`GET /v1/me`): 401 without one, never 403. */
+export const RequiresAnyKey = () =>
+  applyDecorators(
+    RouteConfig({ access: 'any-key' } satisfies AccessConfig),
+    ApiSecurity(API_KEY_SCHEME),
+    ApiExtension(ROLE_EXTENSION, 'any'),
+    ErrorAnswers({ 401: ACCESS_ANSWERS[401] }),
     RateLimited(),
   );
 

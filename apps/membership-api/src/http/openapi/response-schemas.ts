@@ -1,5 +1,6 @@
 import { AREAS, FORECAST_DIRECTIONS, PREVENTION_ACTIONS, TIERS } from '@partner-program/domain';
 import { schemaRef, type JsonSchema } from '@partner-program/ingestion';
+import { ROLES } from '@partner-program/platform';
 import { NOTICE_STATUSES } from '@partner-program/read-models';
 
 // ── Response bodies (CONTRACT §2), as `components.schemas` of the OpenAPI document ────────────
@@ -281,6 +282,8 @@ const CloseToNextTierPage = object({
   nextCursor: nullable(text),
 });
 
+const Me = object({ role: { type: 'string', enum: [...ROLES] } });
+
 const Rebuild = object({ rebuilt: { type: 'boolean' }, events: integer, ms: { type: 'number' }, position: integer });
 
 const indicator = {
@@ -314,6 +317,7 @@ export const RESPONSE_SCHEMAS: Record<string, JsonSchema> = {
   CloseToNextTierPage,
   Rebuild,
   Health,
+  Me,
 };
 
 export type ResponseSchemaName = keyof typeof RESPONSE_SCHEMAS;
