@@ -67,6 +67,8 @@ export class NoticePath {
 
 export class PartnerStatusQuery extends ReadQuery {
   @Time('the status at this time, rebuilt from the event store (needs the auditor role)') asOf?: string;
+  @Vocabulary(['true', 'false'], false, '`true`: each requirement and area names the stored events behind it (auditor; from the event store)')
+  evidence?: string;
 }
 
 export class PartnersQuery extends ReadQuery {

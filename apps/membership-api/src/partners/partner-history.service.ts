@@ -1,18 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
-import {
-  type PartnerFold,
-  type PartnerStatus,
-  type RulesetCatalog,
-  type TierChange,
-  evaluateStatus,
-  evolveInPlace,
-  fromRecorded,
-  initialState,
-  tierTimeline,
-  partnerStreamId,
-} from '@partner-program/domain';
+import { type PartnerStatus, type RulesetCatalog, type TierChange, evaluateStatus, initialState, tierTimeline, partnerStreamId } from '@partner-program/domain';
 import { type EventStore, KeyedMutex, type StoredEvent, StreamStateCache } from '@partner-program/event-store';
 import { EVENT_STORE, RULESET_CATALOG } from '@partner-program/platform';
+import { type Folded, type StoredEvidenceStatus, foldStored, withStoredFacts } from './stored-evidence';
 
 export type HistoryItem = Readonly<{
   position: number;
@@ -25,9 +15,6 @@ export type HistoryItem = Readonly<{
   data: Record<string, unknown>;
   metadata: Record<string, unknown>;
 }>;
-
-/** A partner's folded state and the position of the last event folded into it. */
-type Folded = { partner: PartnerFold; lastPosition: bigint };
 
 /**
  * The auditor's view: answered from the event store itself, never from the read models. The
@@ -47,11 +34,8 @@ export class PartnerHistoryService {
   ) {
     this.folds = new StreamStateCache<Folded>({
       store,
-      initialState: () => ({ partner: initialState(), lastPosition: 0n }),
-      evolve: (folded, event) => {
-        evolveInPlace(folded.partner, fromRecorded(event));
-        return { partner: folded.partner, lastPosition: event.position };
-      },
+      initialState: () => ({ partner: initialState(), lastPosition: 0n, stamps: [] }),
+      evolve: foldStored,
       maxEntries: 500,
     });
   }
@@ -65,13 +49,21 @@ export class PartnerHistoryService {
 
   /**
    * The status at `time` from facts with business time ≤ T, or undefined for an unknown partner;
-   * `position` is that of the last stored event of the partner when answered.
+   * `position` is that of the last stored event of the partner when answered. With `evidence`,
+   * each requirement and area names the stored events behind it (evaluated from the same fold).
    */
-  statusAsOf(partnerId: string, time: number): Promise<(PartnerStatus & { position: number }) | undefined> {
-    return this.withFold(partnerId, ({ partner, lastPosition }) => ({
-      ...evaluateStatus(partner, this.catalog, partnerId, time),
-      position: Number(lastPosition),
-    }));
+  statusAsOf(
+    partnerId: string,
+    time: number,
+    options: { evidence?: boolean } = {},
+  ): Promise<((PartnerStatus | StoredEvidenceStatus) & { position: number }) | undefined> {
+    return this.withFold(partnerId, (folded) => {
+      const { partner, lastPosition } = folded;
+      const status = options.evidence
+        ? withStoredFacts(evaluateStatus(partner, this.catalog, partnerId, time, { evidence: true }), folded)
+        : evaluateStatus(partner, this.catalog, partnerId, time);
+      return { ...status, position: Number(lastPosition) };
+    });
   }
 
   /** Every tier and badge change up to `to` (after `from`), with its causes. */

@@ -15,6 +15,12 @@ import { PartnerHistoryService } from './partner-history.service';
 
 const BAD_PARAMETER = 'a parameter breaks its rule (named in the message and `details`)';
 const NOT_YET = 'minPosition not reached within 5 s: retry (Retry-After)';
+const EVIDENCE =
+  '`evidence=true` (auditor) adds to each requirement and area `evidence: { facts, missing }`: the stored events that make its clauses met ' +
+  '(`messageId`, `position`, `type`, `occurredAt`, `recordedAt`, `source`, and `why` it counts) and what an unmet clause misses ' +
+  '(the vocabulary of `next.missing`, plus `agreement`, `learner:<course>:<have>/<need>`, `due-diligence`, `programme-fee`). ' +
+  'It is answered from the event store, evaluated from the same events as the status; without `asOf`, at the current time. ' +
+  'An `asOf` status carries evidence only with `evidence=true`, so that plain asOf stays cheap.';
 
 @ApiTags('partners')
 @Controller('v1/partners')
@@ -43,7 +49,10 @@ export class PartnersController {
 
   @Get(':partnerId')
   @RequiresRole('reader')
-  @ApiOperation({ summary: 'Current status (read model); with `asOf` (auditor) the status at that time, rebuilt from the event store' })
+  @ApiOperation({
+    summary: 'Current status (read model); with `asOf` (auditor) the status at that time, rebuilt from the event store',
+    description: EVIDENCE,
+  })
   @Answers({ 200: ['PartnerStatus', 'the status'], 400: BAD_PARAMETER, 404: 'no events for this partner', 503: NOT_YET })
   async status(
     @ValidPath(PartnerPath) path: PartnerPath,
@@ -52,12 +61,13 @@ export class PartnersController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
     const { partnerId } = path;
-    if (query.asOf !== undefined) {
+    const evidence = query.evidence === 'true';
+    if (query.asOf !== undefined || evidence) {
       if (!request.caller || !roleSatisfies(request.caller.role, 'auditor'))
-        throw httpError(HttpStatus.FORBIDDEN, `asOf needs the auditor role; the key has ${request.caller?.role}`);
-      const time = toMillis(query.asOf);
+        throw httpError(HttpStatus.FORBIDDEN, `asOf and evidence need the auditor role; the key has ${request.caller?.role}`);
+      const time = query.asOf === undefined ? this.clock().getTime() : toMillis(query.asOf);
       await this.readYourWrites.waitFor(query.minPosition);
-      const status = await this.history.statusAsOf(partnerId, time);
+      const status = await this.history.statusAsOf(partnerId, time, { evidence });
       return status ?? notFound(partnerId);
     }
     await this.readYourWrites.waitFor(query.minPosition);

@@ -28,13 +28,6 @@ export function evaluateStatus(
   catalog: RulesetCatalog,
   partnerId: string,
   time: number,
-  options?: EvaluationOptions,
-): PartnerStatus | EvidencedStatus;
-export function evaluateStatus(
-  state: PartnerState,
-  catalog: RulesetCatalog,
-  partnerId: string,
-  time: number,
   options: EvaluationOptions = {},
 ): PartnerStatus | EvidencedStatus {
   const ruleset = rulesetAt(catalog, time);
