@@ -7,6 +7,7 @@ import { type Envelope, interleaved, programme } from '../scripts/programme-gene
 import { writeReport } from './report';
 import { measureCeiling } from './sections/ceiling';
 import { commandCost } from './sections/command-cost';
+import { evidenceFigures } from './sections/evidence-cost';
 import { Bodies, type LoadResult, batchIngestion, feeder, latencyOf, postAll, singleIngestion, statusQueries } from './sections/http';
 import { readYourWrites, startPgService } from './sections/pg-service';
 import { appendToVisible } from './sections/projection-latency';
@@ -99,11 +100,12 @@ async function main(): Promise<void> {
   validationFigures(o, add);
   await readModelFigures(o, add);
   await latencyFigures(o, add);
+  await evidenceFigures(o, add);
 
   finish(o, figures);
 }
 
-const SECTIONS = ['validation', 'latency', 'rebuild', 'kafka', 'read-models', 'postgres', 'http', 'pg-service'] as const;
+const SECTIONS = ['validation', 'latency', 'rebuild', 'kafka', 'read-models', 'evidence', 'postgres', 'http', 'pg-service'] as const;
 
 /** `--only a,b`: those sections, in the order of SECTIONS; figures compared across sections come from this run when both are in it. */
 async function onlySections(o: BenchOptions, add: (f: Figure) => void, only: readonly string[]): Promise<void> {
@@ -114,6 +116,7 @@ async function onlySections(o: BenchOptions, add: (f: Figure) => void, only: rea
   if (only.includes('rebuild')) await rebuildFigures(o, add);
   if (only.includes('kafka')) await kafkaFigures(o, add);
   if (only.includes('read-models')) await readModelFigures(o, add);
+  if (only.includes('evidence')) await evidenceFigures(o, add);
   if (!only.some((section) => ['postgres', 'http', 'pg-service'].includes(section))) return;
   const writes = generatedWrites(o);
   const pgCeiling = only.includes('postgres') ? await postgresFigures(o, add, writes) : undefined;

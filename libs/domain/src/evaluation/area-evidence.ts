@@ -4,7 +4,7 @@ import { heldToggleAt } from '../state/toggle-series';
 import { fromHundredths } from '../support/credits';
 import type { AreaId } from '../vocabulary';
 import type { AreaStatus } from './partner-status';
-import { countsAt, dealCountingInterval } from './credits-in-window';
+import { countsAt } from './credits-in-window';
 import { type Evidence, type EvidenceFact, untilText } from './evidence';
 
 // ── The evidence of one area's tier at a time T ────────────────────────────────────────────────
@@ -13,15 +13,25 @@ import { type Evidence, type EvidenceFact, untilText } from './evidence';
 // (`next.missing`: requirements, competencies, MSC, credits).
 
 /** `rules` is undefined before the first ruleset (legacy): only credits are reported then. */
-export function areaEvidence(state: PartnerState, area: AreaId, rules: AreaRules | undefined, windowDays: number, status: AreaStatus, time: number): Evidence {
+export function areaEvidence(state: PartnerState, rules: AreaRules | undefined, deals: readonly EvidenceFact[], status: AreaStatus, time: number): Evidence {
   const facts = rules ? competencyFacts(state, rules, time) : [];
+  return { facts: [...facts, ...deals], missing: status.next?.missing ?? [] };
+}
+
+/** One formatter for every deal: `toLocaleString` would build one per call. */
+const CREDITS = new Intl.NumberFormat('en-US');
+
+/** The deals counting at `time`, as facts, by area: one pass over the deals for all areas (a large partner has thousands). */
+export function dealFactsByArea(state: PartnerState, windowDays: number, time: number): Map<AreaId, EvidenceFact[]> {
+  const byArea = new Map<AreaId, EvidenceFact[]>();
   for (const deal of state.deals.values()) {
-    if (deal.area !== area || !countsAt(deal, windowDays, time)) continue;
-    const credits = fromHundredths(deal.effectiveHundredths).toLocaleString('en-US');
-    const leaves = new Date(dealCountingInterval(deal, windowDays).end).toISOString();
-    facts.push({ messageId: deal.bookedBy, why: `deal ${deal.dealId}: ${credits} credits in window (counts until ${leaves})` });
+    if (!countsAt(deal, windowDays, time)) continue;
+    const fact = { messageId: deal.bookedBy, why: `deal ${deal.dealId}: ${CREDITS.format(fromHundredths(deal.effectiveHundredths))} credits in window` };
+    const facts = byArea.get(deal.area);
+    if (facts) facts.push(fact);
+    else byArea.set(deal.area, [fact]);
   }
-  return { facts, missing: status.next?.missing ?? [] };
+  return byArea;
 }
 
 function competencyFacts(state: PartnerState, rules: AreaRules, time: number): EvidenceFact[] {

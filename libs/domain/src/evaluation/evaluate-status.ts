@@ -6,7 +6,7 @@ import { toIsoTime } from '../support/time';
 import { tierTimeline } from '../timeline/tier-timeline';
 import { AREAS, type AreaId } from '../vocabulary';
 import { agreementAt, noticeDueOn, noticeStatusAt, renewalNoticeId } from './agreement-view';
-import { areaEvidence } from './area-evidence';
+import { areaEvidence, dealFactsByArea } from './area-evidence';
 import { nextStepFor, tierFor } from './area-tier';
 import { creditsByArea } from './credits-in-window';
 import type { EvidencedArea, EvidencedStatus } from './evidence';
@@ -64,9 +64,10 @@ function withEvidence(status: PartnerStatus, state: PartnerState, ruleset: Rules
     const rule = ruleset!.requirements.find((r) => r.id === result.id)!;
     return { ...result, evidence: requirementEvidence(rule, result, state, time) };
   });
+  const deals = dealFactsByArea(state, windowDays, time);
   const areas = {} as Record<AreaId, EvidencedArea>;
   for (const area of AREAS) {
-    const evidence = areaEvidence(state, area, ruleset?.areas[area], windowDays, status.areas[area], time);
+    const evidence = areaEvidence(state, ruleset?.areas[area], deals.get(area) ?? [], status.areas[area], time);
     areas[area] = { ...status.areas[area], evidence };
   }
   return { ...status, requirements, areas };
