@@ -1,14 +1,13 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { killed, startApi, freePort } from '../test/crash/api-process';
 import { measureKafkaToStore } from '../libs/kafka/src/testing/kafka-throughput';
 import { type Envelope, interleaved, programme } from '../scripts/programme-generator';
 import { writeReport } from './report';
 import { measureCeiling } from './sections/ceiling';
 import { commandCost } from './sections/command-cost';
 import { evidenceFigures } from './sections/evidence-cost';
-import { Bodies, type LoadResult, batchIngestion, feeder, latencyOf, postAll, singleIngestion, statusQueries } from './sections/http';
+import { Bodies, type LoadResult, batchIngestion, feeder, latencyOf, postAll, singleIngestion, statusQueries, withBenchService } from './sections/http';
 import { readYourWrites, startPgService } from './sections/pg-service';
 import { appendToVisible } from './sections/projection-latency';
 import { loadStore, rebuildInChild } from './sections/projection-rebuild';
@@ -149,9 +148,7 @@ type ServiceIngestion = Readonly<{ batch: number; single: number; interleaved: n
 
 async function httpFigures(o: BenchOptions, add: (f: Figure) => void, ceiling: number): Promise<ServiceIngestion> {
   const ratio = (value: number) => `${((value / ceiling) * 100).toFixed(0)}% of ceiling`;
-  const dataDir = mkdtempSync(join(tmpdir(), 'pp-bench-http-'));
-  const api = await startApi(dataDir, await freePort());
-  try {
+  return withBenchService('pp-bench-http-', async (api) => {
     const big = [...programme({ partners: 1, dealsPerPartner: o.tiny ? 1_000 : 10_000, prefix: 'BIG' })];
     await postAll(api.url, big);
     const partnerId = big[0]!.partnerId;
@@ -235,13 +232,7 @@ async function httpFigures(o: BenchOptions, add: (f: Figure) => void, ceiling: n
       target: { op: '>=', value: 5_000, text: '≥ 5,000 req/s, p99 ≤ 20 ms', p99AtMost: 20 },
     });
     return { batch: batch.eventsPerSecond, single: single.eventsPerSecond, interleaved: spread.eventsPerSecond };
-  } catch (error) {
-    log(`service output:\n${api.output().slice(-4000)}`);
-    throw error;
-  } finally {
-    await killed(api.child, 'SIGTERM');
-    rmSync(dataDir, { recursive: true, force: true });
-  }
+  });
 }
 
 /**

@@ -1,10 +1,7 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { programme } from '../../scripts/programme-generator';
-import { ADMIN_KEY, freePort, killed, startApi } from '../../test/crash/api-process';
-import { type BenchOptions, type Figure, log, round } from '../support';
-import { latencyOf, postAll } from './http';
+import { ADMIN_KEY } from '../../test/crash/api-process';
+import { type BenchOptions, type Figure, round } from '../support';
+import { latencyOf, postAll, withBenchService } from './http';
 
 // ── The cost of evidence on one large partner, against the built service in a child process ──
 // One partner with ~14,000 events (~1,400 with --tiny). Evidence is evaluated from the cached
@@ -12,9 +9,7 @@ import { latencyOf, postAll } from './http';
 // in the window is a fact).
 
 export async function evidenceFigures(o: BenchOptions, add: (figure: Figure) => void): Promise<void> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'pp-bench-evidence-'));
-  const api = await startApi(dataDir, await freePort());
-  try {
+  await withBenchService('pp-bench-evidence-', async (api) => {
     const messages = [...programme({ partners: 1, dealsPerPartner: o.tiny ? 1_000 : 10_000, prefix: 'EVD' })];
     await postAll(api.url, messages);
     const status = `/v1/partners/${messages[0]!.partnerId}`;
@@ -37,13 +32,7 @@ export async function evidenceFigures(o: BenchOptions, add: (figure: Figure) => 
         notes: `p99 ${round(measured.p99, 1)} ms; ${facts.toLocaleString('en-US')} facts, ${round(bytes / 1024)} KiB; plain asOf ${round(plain.p50, 1)} ms (p99 ${round(plain.p99, 1)} ms)`,
       });
     }
-  } catch (error) {
-    log(`service output:\n${api.output().slice(-4000)}`);
-    throw error;
-  } finally {
-    await killed(api.child, 'SIGTERM');
-    rmSync(dataDir, { recursive: true, force: true });
-  }
+  });
 }
 
 /** How many facts an evidence answer names and how large it is. */

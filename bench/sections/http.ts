@@ -1,12 +1,30 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import autocannon, { type Request } from 'autocannon';
 import type { Envelope } from '../../scripts/programme-generator';
-import { ADMIN_KEY } from '../../test/crash/api-process';
-import { percentile } from '../support';
+import { ADMIN_KEY, type ApiProcess, freePort, killed, startApi } from '../../test/crash/api-process';
+import { log, percentile } from '../support';
 
 // ── HTTP figures, measured with autocannon against the built service in a child process ───────
 
 const auth = { authorization: `Bearer ${ADMIN_KEY}` };
 const headers = { ...auth, 'content-type': 'application/json' };
+
+/** Runs `work` against the built service on a fresh DATA_DIR (removed after); when it fails, the service's last output is logged. */
+export async function withBenchService<T>(dirPrefix: string, work: (api: ApiProcess) => Promise<T>): Promise<T> {
+  const dataDir = mkdtempSync(join(tmpdir(), dirPrefix));
+  const api = await startApi(dataDir, await freePort());
+  try {
+    return await work(api);
+  } catch (error) {
+    log(`service output:\n${api.output().slice(-4000)}`);
+    throw error;
+  } finally {
+    await killed(api.child, 'SIGTERM');
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
 
 export type LoadResult = { requestsPerSecond: number; p50: number; p99: number; non2xx: number; errors: number };
 
