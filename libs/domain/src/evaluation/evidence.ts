@@ -1,3 +1,4 @@
+import { toIsoDate } from '../support/time';
 import type { AreaId } from '../vocabulary';
 import type { AreaStatus, PartnerStatus } from './partner-status';
 import type { RequirementResult } from './requirements';
@@ -21,5 +22,5 @@ export type EvidencedStatus = Omit<PartnerStatus, 'requirements' | 'areas'> &
 
 /** "until 2027-05-01" for a fact valid until the end of a date (an exclusive end instant), else "". */
 export function untilText(end: number | undefined): string {
-  return end === undefined ? '' : ` until ${new Date(end - 1).toISOString().slice(0, 10)}`;
+  return end === undefined ? '' : ` until ${toIsoDate(end - 1)}`;
 }
