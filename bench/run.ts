@@ -4,10 +4,10 @@ import { join } from 'node:path';
 import { measureKafkaToStore } from '../libs/kafka/src/testing/kafka-throughput';
 import { type Envelope, interleaved, programme } from '../scripts/programme-generator';
 import { writeReport } from './report';
+import { auditorFigures } from './sections/auditor-queries';
 import { measureCeiling } from './sections/ceiling';
 import { commandCost } from './sections/command-cost';
-import { evidenceFigures } from './sections/evidence-cost';
-import { Bodies, type LoadResult, batchIngestion, feeder, latencyOf, postAll, singleIngestion, statusQueries, withBenchService } from './sections/http';
+import { Bodies, type LoadResult, batchIngestion, feeder, latencyOf, postAll, singleIngestion, statusQueries, withService } from './sections/http';
 import { readYourWrites, startPgService } from './sections/pg-service';
 import { appendToVisible } from './sections/projection-latency';
 import { loadStore, rebuildInChild } from './sections/projection-rebuild';
@@ -99,12 +99,12 @@ async function main(): Promise<void> {
   validationFigures(o, add);
   await readModelFigures(o, add);
   await latencyFigures(o, add);
-  await evidenceFigures(o, add);
+  await auditorFigures(o, add);
 
   finish(o, figures);
 }
 
-const SECTIONS = ['validation', 'latency', 'rebuild', 'kafka', 'read-models', 'evidence', 'postgres', 'http', 'pg-service'] as const;
+const SECTIONS = ['validation', 'latency', 'rebuild', 'kafka', 'read-models', 'auditor', 'postgres', 'http', 'pg-service'] as const;
 
 /** `--only a,b`: those sections, in the order of SECTIONS; figures compared across sections come from this run when both are in it. */
 async function onlySections(o: BenchOptions, add: (f: Figure) => void, only: readonly string[]): Promise<void> {
@@ -115,7 +115,7 @@ async function onlySections(o: BenchOptions, add: (f: Figure) => void, only: rea
   if (only.includes('rebuild')) await rebuildFigures(o, add);
   if (only.includes('kafka')) await kafkaFigures(o, add);
   if (only.includes('read-models')) await readModelFigures(o, add);
-  if (only.includes('evidence')) await evidenceFigures(o, add);
+  if (only.includes('auditor')) await auditorFigures(o, add);
   if (!only.some((section) => ['postgres', 'http', 'pg-service'].includes(section))) return;
   const writes = generatedWrites(o);
   const pgCeiling = only.includes('postgres') ? await postgresFigures(o, add, writes) : undefined;
@@ -148,11 +148,11 @@ type ServiceIngestion = Readonly<{ batch: number; single: number; interleaved: n
 
 async function httpFigures(o: BenchOptions, add: (f: Figure) => void, ceiling: number): Promise<ServiceIngestion> {
   const ratio = (value: number) => `${((value / ceiling) * 100).toFixed(0)}% of ceiling`;
-  return withBenchService('pp-bench-http-', async (api) => {
+  return withService('http', async (url) => {
     const big = [...programme({ partners: 1, dealsPerPartner: o.tiny ? 1_000 : 10_000, prefix: 'BIG' })];
-    await postAll(api.url, big);
+    await postAll(url, big);
     const partnerId = big[0]!.partnerId;
-    const asOf = await latencyOf(api.url, `/v1/partners/${partnerId}?asOf=2026-06-01`, o.tiny ? 5 : 30);
+    const asOf = await latencyOf(url, `/v1/partners/${partnerId}?asOf=2026-06-01`, o.tiny ? 5 : 30);
     add({
       id: 'asof',
       label: `asOf, partner with ${big.length.toLocaleString('en-US')} events`,
@@ -161,7 +161,7 @@ async function httpFigures(o: BenchOptions, add: (f: Figure) => void, ceiling: n
       notes: `p99 ${round(asOf.p99, 1)} ms`,
       target: { op: '<=', value: 50, text: '≤ 50 ms' },
     });
-    const timeline = await latencyOf(api.url, `/v1/partners/${partnerId}/timeline`, o.tiny ? 5 : 30);
+    const timeline = await latencyOf(url, `/v1/partners/${partnerId}/timeline`, o.tiny ? 5 : 30);
     add({
       id: 'timeline',
       label: `tier timeline, partner with ${big.length.toLocaleString('en-US')} events`,
@@ -175,14 +175,14 @@ async function httpFigures(o: BenchOptions, add: (f: Figure) => void, ceiling: n
     const steady =
       <T extends Record<string, number>>(measure: () => Promise<T>) =>
       async () => {
-        await projectionCaughtUp(api.url);
+        await projectionCaughtUp(url);
         const result = await measure();
-        return { ...result, lagAfter: await projectionLag(api.url) };
+        return { ...result, lagAfter: await projectionLag(url) };
       };
     const { batches, singles, spreadSingles } = ingestionLoads(o);
     const batch = await medianOf(
       o.runs,
-      steady(() => batchIngestion(api.url, batches, o.seconds)),
+      steady(() => batchIngestion(url, batches, o.seconds)),
     );
     add({
       id: 'http-batch',
@@ -194,7 +194,7 @@ async function httpFigures(o: BenchOptions, add: (f: Figure) => void, ceiling: n
     });
     const single = await medianOf(
       o.runs,
-      steady(() => singleIngestion(api.url, singles, o.seconds)),
+      steady(() => singleIngestion(url, singles, o.seconds)),
     );
     add({
       id: 'http-single',
@@ -207,7 +207,7 @@ async function httpFigures(o: BenchOptions, add: (f: Figure) => void, ceiling: n
     });
     const spread = await medianOf(
       o.runs,
-      steady(() => singleIngestion(api.url, spreadSingles, o.seconds)),
+      steady(() => singleIngestion(url, spreadSingles, o.seconds)),
     );
     add({
       id: 'http-single-interleaved',
@@ -218,10 +218,10 @@ async function httpFigures(o: BenchOptions, add: (f: Figure) => void, ceiling: n
       p99: spread.p99,
       target: { op: '>=', value: 5_000, text: '≥ 5,000 events/s, p99 ≤ 50 ms', p99AtMost: 50 },
     });
-    await projectionCaughtUp(api.url);
+    await projectionCaughtUp(url);
     // Partners whose messages were sent (prepared bodies left unsent would answer 404).
     const ids = [...batches.partnerIds, ...singles.partnerIds].slice(0, 10_000);
-    const queries = await medianOf(o.runs, () => statusQueries(api.url, ids, o.seconds));
+    const queries = await medianOf(o.runs, () => statusQueries(url, ids, o.seconds));
     add({
       id: 'status',
       label: 'partner status (read model), 64 connections',

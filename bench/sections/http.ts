@@ -3,28 +3,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon, { type Request } from 'autocannon';
 import type { Envelope } from '../../scripts/programme-generator';
-import { ADMIN_KEY, type ApiProcess, freePort, killed, startApi } from '../../test/crash/api-process';
+import { ADMIN_KEY, freePort, killed, startApi } from '../../test/crash/api-process';
 import { log, percentile } from '../support';
 
 // ── HTTP figures, measured with autocannon against the built service in a child process ───────
 
 const auth = { authorization: `Bearer ${ADMIN_KEY}` };
 const headers = { ...auth, 'content-type': 'application/json' };
-
-/** Runs `work` against the built service on a fresh DATA_DIR (removed after); when it fails, the service's last output is logged. */
-export async function withBenchService<T>(dirPrefix: string, work: (api: ApiProcess) => Promise<T>): Promise<T> {
-  const dataDir = mkdtempSync(join(tmpdir(), dirPrefix));
-  const api = await startApi(dataDir, await freePort());
-  try {
-    return await work(api);
-  } catch (error) {
-    log(`service output:\n${api.output().slice(-4000)}`);
-    throw error;
-  } finally {
-    await killed(api.child, 'SIGTERM');
-    rmSync(dataDir, { recursive: true, force: true });
-  }
-}
 
 export type LoadResult = { requestsPerSecond: number; p50: number; p99: number; non2xx: number; errors: number };
 
@@ -161,4 +146,19 @@ export async function postAll(url: string, messages: readonly Envelope[]): Promi
     for (const r of body.results) last = Math.max(last, r.position ?? 0);
   }
   return last;
+}
+
+/** Runs `work` against the built service in a child process on a fresh data directory; the service's output is logged when `work` fails. */
+export async function withService<T>(name: string, work: (url: string) => Promise<T>): Promise<T> {
+  const dataDir = mkdtempSync(join(tmpdir(), `pp-bench-${name}-`));
+  const api = await startApi(dataDir, await freePort());
+  try {
+    return await work(api.url);
+  } catch (error) {
+    log(`service output:\n${api.output().slice(-4000)}`);
+    throw error;
+  } finally {
+    await killed(api.child, 'SIGTERM');
+    rmSync(dataDir, { recursive: true, force: true });
+  }
 }

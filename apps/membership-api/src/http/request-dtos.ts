@@ -1,7 +1,7 @@
 import { AREAS, TIERS } from '@partner-program/domain';
 import { CALENDAR_DATE, MessageIdRules, POINT_IN_TIME, POSITION_TEXT, PartnerIdRules, RequiredText } from '@partner-program/ingestion';
 import { MAX_PAGE_SIZE, NOTICE_STATUSES } from '@partner-program/read-models';
-import { IsDefined, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
+import { IsDefined, IsIn, IsInt, IsOptional, IsString, IsTimeZone, Matches, Max, Min } from 'class-validator';
 import { JSONSchema } from 'class-validator-jsonschema';
 
 // ── Path and query parameters, one DTO per route: they validate (400 naming the parameter) and
@@ -17,6 +17,19 @@ const Time =
     Matches(new RegExp(`^${POINT_IN_TIME}$`), { message: TIME_MESSAGE })(target, key);
     JSONSchema({ description })(target, String(key));
   };
+
+/** The zone in which a date-only time is read (resolveInstant); a timestamp's own offset wins. */
+const TimeZone = (): PropertyDecorator => (target, key) => {
+  IsOptional()(target, key);
+  IsTimeZone({ message: 'must be an IANA time-zone name, e.g. UTC or Europe/Berlin' })(target, key);
+  JSONSchema({ type: 'string', description: 'IANA time zone in which a date-only time is read (default UTC); a timestamp keeps its own offset' })(
+    target,
+    String(key),
+  );
+};
+
+const KNOWN_AT =
+  'as known at this time: only events recorded (`recordedAt`) by then; not in the future; a date is the end of that day in `tz` (needs the auditor role)';
 
 const PageSize =
   (fallback: number): PropertyDecorator =>
@@ -66,7 +79,12 @@ export class NoticePath {
 }
 
 export class PartnerStatusQuery extends ReadQuery {
-  @Time('the status at this time, rebuilt from the event store (needs the auditor role)') asOf?: string;
+  @Time(
+    'the status at this business time, rebuilt from the event store; a date is the end of that day (23:59:59.999) in `tz`; default with `knownAt`: knownAt (needs the auditor role)',
+  )
+  asOf?: string;
+  @Time(KNOWN_AT) knownAt?: string;
+  @TimeZone() tz?: string;
   @Vocabulary(['true', 'false'], false, '`true`: each requirement and area names the stored events behind it (auditor; from the event store)')
   evidence?: string;
 }
@@ -84,8 +102,10 @@ export class HistoryQuery extends ReadQuery {
 }
 
 export class TimelineQuery extends ReadQuery {
-  @Time('changes after this time (default: from the first fact)') from?: string;
-  @Time('changes up to this time (default: now)') to?: string;
+  @Time('changes at or after this timestamp, or from the start of this date in `tz` (default: from the first fact)') from?: string;
+  @Time('changes up to this timestamp, or to the end of this date in `tz` (default: now, or knownAt)') to?: string;
+  @Time(KNOWN_AT) knownAt?: string;
+  @TimeZone() tz?: string;
 }
 
 export class BadgesQuery extends ReadQuery {

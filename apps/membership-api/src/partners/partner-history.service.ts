@@ -1,8 +1,22 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { type PartnerStatus, type RulesetCatalog, type TierChange, evaluateStatus, initialState, tierTimeline, partnerStreamId } from '@partner-program/domain';
+import {
+  type PartnerFold,
+  type PartnerStatus,
+  type RulesetCatalog,
+  type TierChange,
+  type TimelineRange,
+  evaluateStatus,
+  evolveInPlace,
+  fromRecorded,
+  initialState,
+  tierTimeline,
+  partnerStreamId,
+  toIsoTime,
+  toMillis,
+} from '@partner-program/domain';
 import { type EventStore, KeyedMutex, type StoredEvent, StreamStateCache } from '@partner-program/event-store';
 import { EVENT_STORE, RULESET_CATALOG } from '@partner-program/platform';
-import { type Folded, type StoredEvidenceStatus, foldStored, withStoredFacts } from './stored-evidence';
+import { type EventStamp, type StoredEvidenceStatus, withStoredFacts } from './stored-evidence';
 
 export type HistoryItem = Readonly<{
   position: number;
@@ -17,11 +31,36 @@ export type HistoryItem = Readonly<{
 }>;
 
 /**
+ * A partner's folded state, the position of the last event folded into it, the latest `recordedAt`
+ * among them, and each folded event's position and recordedAt by domain revision (evidence's store metadata).
+ */
+type Folded = { partner: PartnerFold; lastPosition: bigint; recordedUpTo: number; stamps: EventStamp[] };
+
+const unfolded = (): Folded => ({ partner: initialState(), lastPosition: 0n, recordedUpTo: -Infinity, stamps: [] });
+
+function foldInto(folded: Folded, event: StoredEvent): Folded {
+  evolveInPlace(folded.partner, fromRecorded(event));
+  const recordedAt = toMillis(event.metadata.recordedAt);
+  folded.stamps.push({ position: Number(event.position), recordedAt: event.metadata.recordedAt });
+  return { partner: folded.partner, lastPosition: event.position, recordedUpTo: Math.max(folded.recordedUpTo, recordedAt), stamps: folded.stamps };
+}
+
+/** A status rebuilt from the store: the instant it was recorded by (null: everything) and the last position folded. */
+export type HistoricStatus = (PartnerStatus | StoredEvidenceStatus) & { knownAt: string | null; position: number };
+
+/**
  * The auditor's view: answered from the event store itself, never from the read models. The
  * partner state keeps every fact with its business time, so one fold answers "as of T" for any T
  * (a property test proves it equals folding only the facts dated ≤ T); folds are cached and
  * brought up to date with the events appended since, under a per-partner lock because the
  * domain's evolveInPlace extends the state in place.
+ *
+ * `knownAt` (bitemporal) evaluates only the events recorded by then. The cached fold answers it
+ * when it holds nothing recorded later (knownAt = now, the usual case); otherwise the stream is
+ * read whole and the events recorded by knownAt folded afresh (O(events), uncached: a fold cannot
+ * drop an event once folded). Whole, because `recordedAt` is not monotone per stream: each
+ * process stamps it from its own clock at append (a worker and the API can append to one stream;
+ * a clock can step back), so the read cannot stop at the first event recorded later.
  */
 @Injectable()
 export class PartnerHistoryService {
@@ -34,8 +73,8 @@ export class PartnerHistoryService {
   ) {
     this.folds = new StreamStateCache<Folded>({
       store,
-      initialState: () => ({ partner: initialState(), lastPosition: 0n, stamps: [] }),
-      evolve: foldStored,
+      initialState: unfolded,
+      evolve: foldInto,
       maxEntries: 500,
     });
   }
@@ -48,27 +87,38 @@ export class PartnerHistoryService {
   }
 
   /**
-   * The status at `time` from facts with business time ≤ T, or undefined for an unknown partner;
-   * `position` is that of the last stored event of the partner when answered. With `evidence`,
-   * each requirement and area names the stored events behind it (evaluated from the same fold).
+   * The status at `time` from facts with business time ≤ T (and recorded by `knownAt`), or
+   * undefined for an unknown partner (or none recorded by then); `position` is the last event folded.
+   * With `evidence`, each requirement and area names the stored events behind it, from the same fold.
    */
-  statusAsOf(
-    partnerId: string,
-    time: number,
-    options: { evidence?: boolean } = {},
-  ): Promise<((PartnerStatus | StoredEvidenceStatus) & { position: number }) | undefined> {
-    return this.withFold(partnerId, (folded) => {
-      const { partner, lastPosition } = folded;
-      const status = options.evidence
-        ? withStoredFacts(evaluateStatus(partner, this.catalog, partnerId, time, { evidence: true }), folded)
-        : evaluateStatus(partner, this.catalog, partnerId, time);
-      return { ...status, position: Number(lastPosition) };
+  async statusAsOf(partnerId: string, time: number, knownAt?: number, options: { evidence?: boolean } = {}): Promise<HistoricStatus | undefined> {
+    const answer = ({ partner, lastPosition, stamps }: Folded) => ({
+      ...(options.evidence
+        ? withStoredFacts(evaluateStatus(partner, this.catalog, partnerId, time, { evidence: true }), partner, stamps)
+        : evaluateStatus(partner, this.catalog, partnerId, time)),
+      knownAt: knownAt === undefined ? null : toIsoTime(knownAt),
+      position: Number(lastPosition),
     });
+    return this.withFoldKnownAt(partnerId, knownAt, answer);
   }
 
-  /** Every tier and badge change up to `to` (after `from`), with its causes. */
-  timeline(partnerId: string, to: number, from?: number): Promise<TierChange[] | undefined> {
-    return this.withFold(partnerId, ({ partner }) => tierTimeline(partner, this.catalog, { to, ...(from === undefined ? {} : { from }) }));
+  /** Every tier and badge change up to `to` (after `from`), with its causes and the last position folded. */
+  async timeline(partnerId: string, range: TimelineRange, knownAt?: number): Promise<{ changes: TierChange[]; position: number } | undefined> {
+    const answer = ({ partner, lastPosition }: Folded) => ({ changes: tierTimeline(partner, this.catalog, range), position: Number(lastPosition) });
+    return this.withFoldKnownAt(partnerId, knownAt, answer);
+  }
+
+  /** `answer` from the cached fold if it holds only events recorded by `knownAt`, else from a fold of those; undefined if there are none. */
+  private async withFoldKnownAt<T>(partnerId: string, knownAt: number | undefined, answer: (folded: Folded) => T): Promise<T | undefined> {
+    const cached = await this.withFold(partnerId, (folded) =>
+      knownAt === undefined || folded.recordedUpTo <= knownAt ? { answer: answer(folded) } : 'refold',
+    );
+    if (cached !== 'refold') return cached?.answer;
+    let known: Folded | undefined;
+    for await (const event of this.store.readStream(partnerStreamId(partnerId))) {
+      if (toMillis(event.metadata.recordedAt) <= knownAt!) known = foldInto(known ?? unfolded(), event);
+    }
+    return known && answer(known);
   }
 
   private withFold<T>(partnerId: string, answer: (folded: Folded) => T): Promise<T | undefined> {

@@ -1,6 +1,6 @@
 import { Controller, Get, HttpStatus, Inject, Req, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { toMillis } from '@partner-program/domain';
+import { resolveInstant, toIsoTime } from '@partner-program/domain';
 import { roleSatisfies, CLOCK, type Clock } from '@partner-program/platform';
 import { ReadModelQueries } from '@partner-program/read-models';
 import type { FastifyReply } from 'fastify';
@@ -15,12 +15,16 @@ import { PartnerHistoryService } from './partner-history.service';
 
 const BAD_PARAMETER = 'a parameter breaks its rule (named in the message and `details`)';
 const NOT_YET = 'minPosition not reached within 5 s: retry (Retry-After)';
+const NOT_KNOWN = 'no events for this partner (with `knownAt`: none recorded by then)';
 const EVIDENCE =
   '`evidence=true` (auditor) adds to each requirement and area `evidence: { facts, missing }`: the stored events that make its clauses met ' +
   '(`messageId`, `position`, `type`, `occurredAt`, `recordedAt`, `source`, and `why` it counts) and what an unmet clause misses ' +
   '(the vocabulary of `next.missing`, plus `agreement`, `learner:<course>:<have>/<need>`, `due-diligence`, `programme-fee`). ' +
-  'It is answered from the event store, evaluated from the same events as the status; without `asOf`, at the current time. ' +
-  'An `asOf` status carries evidence only with `evidence=true`, so that plain asOf stays cheap.';
+  'It is answered from the event store, evaluated from the same folded events as the status (with `knownAt`, those recorded by then); without `asOf` and `knownAt`, at the current time. ' +
+  'An `asOf` or `knownAt` status carries evidence only with `evidence=true`, so that they stay cheap.';
+const TIMES =
+  'A date-only `asOf`, `to` or `knownAt` is the end of that day (23:59:59.999) in `tz` (IANA, default UTC), a date-only `from` its start; a timestamp is itself; the timeline includes both ends. ' +
+  '`knownAt` (bitemporal) evaluates only the events recorded by then (a future knownAt is refused: 400); `knownAt` in the answer names it (null: all recorded events) and `position` is the last position folded.';
 
 @ApiTags('partners')
 @Controller('v1/partners')
@@ -50,10 +54,10 @@ export class PartnersController {
   @Get(':partnerId')
   @RequiresRole('reader')
   @ApiOperation({
-    summary: 'Current status (read model); with `asOf` (auditor) the status at that time, rebuilt from the event store',
-    description: EVIDENCE,
+    summary: 'Current status (read model); with `asOf` and/or `knownAt` (auditor) the status at that time as known at that time, rebuilt from the event store',
+    description: `${TIMES} Without \`asOf\`, \`knownAt\` is also the business time evaluated (\`evaluatedAt\`: the exact instant used). ${EVIDENCE}`,
   })
-  @Answers({ 200: ['PartnerStatus', 'the status'], 400: BAD_PARAMETER, 404: 'no events for this partner', 503: NOT_YET })
+  @Answers({ 200: ['PartnerStatus', 'the status'], 400: `${BAD_PARAMETER}, or knownAt in the future`, 404: NOT_KNOWN, 503: NOT_YET })
   async status(
     @ValidPath(PartnerPath) path: PartnerPath,
     @ValidQuery(PartnerStatusQuery) query: PartnerStatusQuery,
@@ -62,12 +66,13 @@ export class PartnersController {
   ) {
     const { partnerId } = path;
     const evidence = query.evidence === 'true';
-    if (query.asOf !== undefined || evidence) {
+    if (query.asOf !== undefined || query.knownAt !== undefined || evidence) {
       if (!request.caller || !roleSatisfies(request.caller.role, 'auditor'))
-        throw httpError(HttpStatus.FORBIDDEN, `asOf and evidence need the auditor role; the key has ${request.caller?.role}`);
-      const time = query.asOf === undefined ? this.clock().getTime() : toMillis(query.asOf);
+        throw httpError(HttpStatus.FORBIDDEN, `asOf, knownAt and evidence need the auditor role; the key has ${request.caller?.role}`);
+      const knownAt = this.knownAt(query);
+      const asOf = query.asOf === undefined ? (knownAt ?? this.clock().getTime()) : resolveInstant(query.asOf, query.tz ?? 'UTC', 'end-of-day');
       await this.readYourWrites.waitFor(query.minPosition);
-      const status = await this.history.statusAsOf(partnerId, time, { evidence });
+      const status = await this.history.statusAsOf(partnerId, asOf, knownAt, { evidence });
       return status ?? notFound(partnerId);
     }
     await this.readYourWrites.waitFor(query.minPosition);
@@ -91,13 +96,30 @@ export class PartnersController {
 
   @Get(':partnerId/timeline')
   @RequiresRole('auditor')
-  @ApiOperation({ summary: 'Every tier and badge change with when it took effect and why (events, expiries, deals leaving the window, rulesets)' })
-  @Answers({ 200: ['Timeline', 'the changes in time order'], 400: BAD_PARAMETER, 404: 'no events for this partner', 503: NOT_YET })
+  @ApiOperation({
+    summary: 'Every tier and badge change with when it took effect and why (events, expiries, deals leaving the window, rulesets)',
+    description: `${TIMES} Without \`to\`, changes up to \`knownAt\` (or now).`,
+  })
+  @Answers({ 200: ['Timeline', 'the changes in time order'], 400: `${BAD_PARAMETER}, or knownAt in the future`, 404: NOT_KNOWN, 503: NOT_YET })
   async timeline(@ValidPath(PartnerPath) { partnerId }: PartnerPath, @ValidQuery(TimelineQuery) query: TimelineQuery) {
+    const tz = query.tz ?? 'UTC';
+    const knownAt = this.knownAt(query);
+    const to = query.to === undefined ? (knownAt ?? this.clock().getTime()) : resolveInstant(query.to, tz, 'end-of-day');
+    // Both ends are included; the sweep counts the changes after its `from`, so it starts 1 ms before.
+    const from = query.from === undefined ? {} : { from: resolveInstant(query.from, tz, 'start-of-day') - 1 };
     await this.readYourWrites.waitFor(query.minPosition);
-    const end = query.to === undefined ? this.clock().getTime() : toMillis(query.to);
-    const changes = await this.history.timeline(partnerId, end, query.from === undefined ? undefined : toMillis(query.from));
-    return changes ? { partnerId, changes } : notFound(partnerId);
+    const timeline = await this.history.timeline(partnerId, { to, ...from }, knownAt);
+    return timeline ? { partnerId, knownAt: knownAt === undefined ? null : toIsoTime(knownAt), ...timeline } : notFound(partnerId);
+  }
+
+  /** `knownAt` as an instant (a date: the end of that day in `tz`), refused when the service cannot know it yet. */
+  private knownAt(query: { knownAt?: string; tz?: string }): number | undefined {
+    if (query.knownAt === undefined) return undefined;
+    const knownAt = resolveInstant(query.knownAt, query.tz ?? 'UTC', 'end-of-day');
+    const now = this.clock().getTime();
+    if (knownAt <= now) return knownAt;
+    const message = `knownAt ${toIsoTime(knownAt)} is after the service's current time ${toIsoTime(now)}: what will be recorded by then is not known yet`;
+    throw httpError(HttpStatus.BAD_REQUEST, message, { details: [{ path: 'knownAt', message }] });
   }
 }
 

@@ -48,6 +48,7 @@ const IngestResult = {
 
 const BatchResult = { ...object({ results: list(schemaRef('IngestResult')) }), description: 'one result per message, in order' };
 
+const KNOWN_AT = 'only events recorded by this instant were evaluated (null: every recorded event); on answers rebuilt from the event store';
 const next = nullable(object({ tier, missing: list(text) }, ['tier']));
 const evidenceFact = object({ messageId: text, position: integer, type: text, occurredAt: time, recordedAt: time, source: text, why: text });
 const evidence = {
@@ -57,7 +58,7 @@ const evidence = {
 const PartnerStatus = object(
   {
     partnerId: text,
-    evaluatedAt: time,
+    evaluatedAt: { ...time, description: 'the business time evaluated: the exact instant used (asOf, or knownAt without asOf, or the evaluation time)' },
     ruleset: nullable(text),
     programme: { type: 'string', enum: ['partner-connect', 'legacy'] },
     goodStanding: { type: 'boolean' },
@@ -82,7 +83,8 @@ const PartnerStatus = object(
     ),
     badges: list(object({ area, since: time })),
     entitlements: object({ dealRegistration: list(area), coSelling: list(area), mscIncentives: list(area) }),
-    position: integer,
+    knownAt: { ...nullable(time), description: KNOWN_AT },
+    position: { ...integer, description: 'the last global position the status reflects (`asOf`/`knownAt`: the last event folded)' },
   },
   ['partnerId', 'evaluatedAt', 'programme', 'goodStanding', 'areas', 'badges', 'entitlements'],
 );
@@ -115,6 +117,8 @@ const cause = {
 };
 const Timeline = object({
   partnerId: text,
+  knownAt: { ...nullable(time), description: KNOWN_AT },
+  position: { ...integer, description: 'the last event folded' },
   changes: list(object({ at: time, area, from: nullable(tier), to: nullable(tier), causes: list(cause) }, ['at', 'area', 'from', 'to', 'causes'])),
 });
 
