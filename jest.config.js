@@ -24,6 +24,9 @@ const swcForEsm = ['@swc/jest', { jsc: { parser: { syntax: 'ecmascript' }, targe
 
 module.exports = {
   testEnvironment: 'node',
+  // A hook or test that boots the whole app can pass 5 s on a loaded 2-core machine; a test that
+  // waits on something has its own, explicit bound.
+  testTimeout: 20_000,
   roots: ['<rootDir>/apps', '<rootDir>/libs', '<rootDir>/test'],
   testRegex: '.*\\.(spec|int-spec|e2e-spec)\\.ts$',
   testPathIgnorePatterns: ['/node_modules/', '/dist/', '\\.kafka-spec\\.ts$', '\\.pg-spec\\.ts$'],

@@ -7,9 +7,11 @@ import { writeReport } from './report';
 import { auditorFigures } from './sections/auditor-queries';
 import { measureCeiling } from './sections/ceiling';
 import { commandCost } from './sections/command-cost';
+import { bigPartnerForecast, programmeForecast } from './sections/forecast';
 import { Bodies, type LoadResult, batchIngestion, feeder, latencyOf, postAll, singleIngestion, statusQueries, withService } from './sections/http';
 import { readYourWrites, startPgService } from './sections/pg-service';
 import { appendToVisible } from './sections/projection-latency';
+import { exportInChild } from './sections/export';
 import { loadStore, rebuildInChild } from './sections/projection-rebuild';
 import { EMMETT_VERSION, emmettBenchStore } from './sections/emmett';
 import { measurePostgresCeiling, postgresBenchStore } from './sections/postgres';
@@ -96,15 +98,17 @@ async function main(): Promise<void> {
   await pgServiceFigures(o, add, writes, { pgCeiling, sqlite });
   await kafkaFigures(o, add);
   await rebuildFigures(o, add);
+  await exportFigures(o, add);
   validationFigures(o, add);
   await readModelFigures(o, add);
+  await forecastFigures(o, add);
   await latencyFigures(o, add);
   await auditorFigures(o, add);
 
   finish(o, figures);
 }
 
-const SECTIONS = ['validation', 'latency', 'rebuild', 'kafka', 'read-models', 'auditor', 'postgres', 'http', 'pg-service'] as const;
+const SECTIONS = ['validation', 'latency', 'rebuild', 'export', 'kafka', 'read-models', 'auditor', 'forecast', 'postgres', 'http', 'pg-service'] as const;
 
 /** `--only a,b`: those sections, in the order of SECTIONS; figures compared across sections come from this run when both are in it. */
 async function onlySections(o: BenchOptions, add: (f: Figure) => void, only: readonly string[]): Promise<void> {
@@ -113,14 +117,35 @@ async function onlySections(o: BenchOptions, add: (f: Figure) => void, only: rea
   if (only.includes('validation')) validationFigures(o, add);
   if (only.includes('latency')) await latencyFigures(o, add);
   if (only.includes('rebuild')) await rebuildFigures(o, add);
+  if (only.includes('export')) await exportFigures(o, add);
   if (only.includes('kafka')) await kafkaFigures(o, add);
   if (only.includes('read-models')) await readModelFigures(o, add);
   if (only.includes('auditor')) await auditorFigures(o, add);
+  if (only.includes('forecast')) await forecastFigures(o, add);
   if (!only.some((section) => ['postgres', 'http', 'pg-service'].includes(section))) return;
   const writes = generatedWrites(o);
   const pgCeiling = only.includes('postgres') ? await postgresFigures(o, add, writes) : undefined;
   const sqlite = only.includes('http') ? await httpFigures(o, add, await sqliteCeiling(o, add, writes)) : undefined;
   if (only.includes('pg-service')) await pgServiceFigures(o, add, writes, { pgCeiling, sqlite });
+}
+
+async function forecastFigures(o: BenchOptions, add: (f: Figure) => void): Promise<void> {
+  const whole = await medianOf(o.runs, async () => programmeForecast(o));
+  add({
+    id: 'forecast-programme',
+    label: `forecast, 1,460 days ahead, every partner of the generated programme (${whole.events.toLocaleString('en-US')} events)`,
+    value: whole.ms,
+    unit: 'ms',
+    notes: `${round(whole.perPartnerUs)} µs per partner; ${whole.changes.toLocaleString('en-US')} changes of which ${whole.drops.toLocaleString('en-US')} drops`,
+  });
+  const big = await medianOf(o.runs, async () => bigPartnerForecast(o.tiny ? 700 : 9_850, o.tiny ? 5 : 30));
+  add({
+    id: 'forecast-big',
+    label: `forecast, 1,460 days ahead, one partner with ${big.events.toLocaleString('en-US')} events`,
+    value: big.ms,
+    unit: 'ms',
+    notes: `${big.changes} changes; the tier timeline over the same range, which it is, costs the same`,
+  });
 }
 
 const generatedWrites = (o: BenchOptions) => [
@@ -491,6 +516,33 @@ async function rebuildFigures(o: BenchOptions, add: (f: Figure) => void): Promis
       unit: 'MiB peak RSS',
       notes: `${round(capped.eventsPerSecond)} events/s`,
       target: { op: '<=', value: 1024, text: '≤ 1 GiB' },
+    });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** GET /v1/exports/partner-status's work on a generated programme (5 M events with --scale): time and the exporting process's peak RSS. */
+async function exportFigures(o: BenchOptions, add: (f: Figure) => void): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'pp-bench-export-'));
+  try {
+    const events = await loadStore(dir, programme({ partners: o.partners, dealsPerPartner: o.dealsPerPartner, prefix: 'X' }));
+    const size = `${o.partners.toLocaleString('en-US')} partners, ${events.toLocaleString('en-US')} events`;
+    const ndjson = await medianOf(o.runs, async () => exportInChild(dir, 'ndjson'));
+    add({
+      id: 'export-ndjson',
+      label: `partner-status export, NDJSON, ${size}`,
+      value: ndjson.ms / 1000,
+      unit: 's',
+      notes: `${round(ndjson.partners / (ndjson.ms / 1000))} partners/s, ${round(events / (ndjson.ms / 1000))} events/s; peak RSS ${round(ndjson.peakRssMiB)} MiB; ${round(ndjson.bytes / 2 ** 20, 1)} MiB written`,
+    });
+    const csv = exportInChild(dir, 'csv');
+    add({
+      id: 'export-csv',
+      label: `partner-status export, CSV, ${size} (one run)`,
+      value: csv.ms / 1000,
+      unit: 's',
+      notes: `peak RSS ${round(csv.peakRssMiB)} MiB; ${round(csv.bytes / 2 ** 20, 1)} MiB written`,
     });
   } finally {
     rmSync(dir, { recursive: true, force: true });

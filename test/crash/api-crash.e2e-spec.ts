@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { eventually } from '../../libs/platform/src/leadership/testing/terms';
 import { ADMIN_KEY, type ApiProcess, freePort, killed, startApi } from './api-process';
 
 // SIGKILL the service while clients post; after a restart on the same DATA_DIR every acknowledged
@@ -92,7 +93,15 @@ describe('crash safety of the running service', () => {
       let stop = false;
       // Each restart re-sends the last messages, as a client does whose requests died with the service.
       const posting = postUntilKilled(api, Math.max(0, seq - 30), answers, acknowledged, () => stop);
-      await new Promise((resolve) => setTimeout(resolve, 300 + Math.random() * 900));
+      // Killed once this round has new acknowledgements, then at a random moment: by count, not
+      // by time alone, so a slow (loaded) machine still kills mid-stream with work to check.
+      const before = acknowledged.size;
+      await eventually(
+        () => (acknowledged.size >= before + 20 ? true : undefined),
+        60_000,
+        () => `(${acknowledged.size - before} new acknowledgements)`,
+      );
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * 900));
       await killed(api.child, 'SIGKILL');
       stop = true;
       seq = await posting;
@@ -126,7 +135,7 @@ describe('graceful shutdown', () => {
     const api = await startApi(dataDir, port);
     let stop = false;
     const posting = postUntilKilled(api, 0, new Map(), acknowledged, () => stop);
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    await eventually(() => (acknowledged.size > 10 ? true : undefined), 60_000);
     const exited = new Promise<number | null>((resolve) => api.child.once('exit', (code) => resolve(code)));
     api.child.kill('SIGTERM');
     expect(await exited).toBe(0);

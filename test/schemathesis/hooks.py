@@ -5,7 +5,8 @@ be (types, patterns, real calendar dates, bounds, vocabularies, unknown fields).
 on something a schema cannot see, and the document states them in words (`description`,
 `x-after`): `occurredAt` at most 5 minutes after the server's clock, `expiresOn` after
 `effectiveFrom`, `minPosition` (a read waits for the read models to reach it, then answers 503)
-and `cursor` (only a `nextCursor` the service handed out is valid: any other is a 400, by design).
+and `cursor` (only a `nextCursor` the service handed out is valid: any other is a 400, by design),
+and a forecast's `until` (after the server's clock and at most 730 days ahead).
 For cases generated as VALID (positive mode) this hook moves those values into range, exactly as a
 correct client would; cases generated as invalid are sent untouched, so every rule is still checked.
 """
@@ -62,6 +63,8 @@ def before_call(context, case, kwargs):
         return
     if isinstance(case.query, dict) and "cursor" in case.query and case.query["cursor"] not in HANDED_OUT_CURSORS:
         del case.query["cursor"]
+    if case.path.endswith("/forecast") and isinstance(case.query, dict) and "until" in case.query:
+        case.query["until"] = (datetime.date.today() + datetime.timedelta(days=30)).isoformat()
     if case.path == "/v1/events" and case.method.upper() == "POST":
         body = case.body
         if isinstance(body, dict) and isinstance(body.get("events"), list):

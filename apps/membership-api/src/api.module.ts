@@ -1,8 +1,14 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { TerminusModule } from '@nestjs/terminus';
+import { PartnerCommandHandler, type RejectionLog, RejectionReplayer } from '@partner-program/ingestion';
+import { CLOCK, type Clock, REJECTION_LOG } from '@partner-program/platform';
 import { AdminController, PROJECTOR_IN_PROCESS } from './admin/admin.controller';
+import { RejectionReplayController } from './admin/rejection-replay.controller';
 import { EventsController } from './events/events.controller';
+import { ExportsController } from './exports/exports.controller';
+import { PartnerStatusExporter } from './exports/partner-status-export';
+import { ForecastController } from './forecast/forecast.controller';
 import { HealthController } from './health/health.controller';
 import { ReadinessProbes } from './health/readiness-probes';
 import { HttpExceptionFilter } from './http/http-exception.filter';
@@ -15,8 +21,29 @@ import { PartnersController } from './partners/partners.controller';
 /** The HTTP API of CONTRACT §2: controllers translate requests into commands and queries. */
 @Module({
   imports: [TerminusModule.forRoot({ logger: false })],
-  controllers: [EventsController, PartnersController, BadgesController, RenewalNoticesController, AdminController, HealthController],
-  providers: [PartnerHistoryService, ReadYourWrites, ReadinessProbes, { provide: APP_FILTER, useClass: HttpExceptionFilter }],
+  controllers: [
+    EventsController,
+    PartnersController,
+    ForecastController,
+    BadgesController,
+    RenewalNoticesController,
+    AdminController,
+    RejectionReplayController,
+    HealthController,
+    ExportsController,
+  ],
+  providers: [
+    PartnerHistoryService,
+    PartnerStatusExporter,
+    ReadYourWrites,
+    ReadinessProbes,
+    { provide: APP_FILTER, useClass: HttpExceptionFilter },
+    {
+      provide: RejectionReplayer,
+      inject: [PartnerCommandHandler, REJECTION_LOG, CLOCK],
+      useFactory: (handler: PartnerCommandHandler, rejections: RejectionLog, clock: Clock) => new RejectionReplayer({ handler, rejections, clock }),
+    },
+  ],
   exports: [ReadinessProbes],
 })
 export class ApiModule {

@@ -21,6 +21,7 @@ describe('authentication and roles', () => {
     ['notifier', 'get', '/v1/partners/P-1'],
     ['auditor', 'get', '/v1/renewal-notices'],
     ['auditor', 'get', '/v1/rejections'],
+    ['reader', 'get', '/v1/exports/partner-status'],
     ['publisher', 'post', '/v1/admin/projections/rebuild'],
   ] as const)('answers 403 to %s on %s %s', async (role, method, path) => {
     const response = await t.http[method](path).set(t.as(role)).expect(403);
@@ -57,11 +58,16 @@ describe('authentication and roles', () => {
       '/v1/admin/projections/rebuild',
       '/v1/badges',
       '/v1/events',
+      '/v1/exports/partner-status',
+      '/v1/forecast',
       '/v1/partners',
       '/v1/partners/{partnerId}',
+      '/v1/partners/{partnerId}/forecast',
       '/v1/partners/{partnerId}/history',
       '/v1/partners/{partnerId}/timeline',
       '/v1/rejections',
+      '/v1/rejections/replay',
+      '/v1/rejections/{id}/replay',
       '/v1/renewal-notices',
       '/v1/renewal-notices/{noticeId}/acknowledge',
     ]);

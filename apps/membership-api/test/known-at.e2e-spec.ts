@@ -63,7 +63,7 @@ describe('knownAt and the end-of-day rule (auditor)', () => {
     const stamped = await status('asOf=2026-02-01T12:00:00%2B01:00&tz=Asia/Tokyo').expect(200);
     expect(stamped.body.evaluatedAt).toBe('2026-02-01T11:00:00.000Z');
     const refused = await status('asOf=2026-02-01&tz=Mars/Olympus').expect(400);
-    expect(refused.body.details).toEqual([{ path: 'tz', message: 'tz must be an IANA time-zone name, e.g. UTC or Europe/Berlin' }]);
+    expect(refused.body.details).toEqual([{ path: 'tz', message: 'tz must be an IANA time zone by its canonical name, e.g. Europe/Berlin, or UTC' }]);
   });
 
   it('answers 404 for a knownAt before the first recorded event, 400 for one in the future, 403 for a reader', async () => {

@@ -23,11 +23,16 @@ const CODES: Record<string, string[]> = {
   'get /v1/partners/{partnerId}': ['200', '400', '401', '403', '404', '503', '429'],
   'get /v1/partners/{partnerId}/history': ['200', '400', '401', '403', '404', '503', '429'],
   'get /v1/partners/{partnerId}/timeline': ['200', '400', '401', '403', '404', '503', '429'],
+  'get /v1/partners/{partnerId}/forecast': ['200', '400', '401', '403', '404', '503', '429'],
+  'get /v1/forecast': ['200', '400', '401', '403', '503', '429'],
   'get /v1/badges': ['200', '400', '401', '403', '503', '429'],
   'get /v1/renewal-notices': ['200', '400', '401', '403', '503', '429'],
   'post /v1/renewal-notices/{noticeId}/acknowledge': ['200', '400', '401', '403', '404', '409', '422', '429'],
   'get /v1/rejections': ['200', '400', '401', '403', '503', '429'],
+  'post /v1/rejections/{id}/replay': ['200', '400', '401', '403', '404', '409', '503', '429'],
+  'post /v1/rejections/replay': ['200', '400', '401', '403', '503', '429'],
   'post /v1/admin/projections/rebuild': ['200', '401', '403', '409', '429', '503'],
+  'get /v1/exports/partner-status': ['200', '400', '401', '403', '429', '503'],
   'get /health/live': ['200', '429'],
   'get /health/ready': ['200', '503', '429'],
   'get /metrics': ['200', '429'],
@@ -39,11 +44,16 @@ const ROLES: Record<string, string> = {
   'get /v1/partners/{partnerId}': 'reader',
   'get /v1/partners/{partnerId}/history': 'auditor',
   'get /v1/partners/{partnerId}/timeline': 'auditor',
+  'get /v1/partners/{partnerId}/forecast': 'reader',
+  'get /v1/forecast': 'reader',
   'get /v1/badges': 'reader',
   'get /v1/renewal-notices': 'notifier',
   'post /v1/renewal-notices/{noticeId}/acknowledge': 'notifier',
   'get /v1/rejections': 'admin',
+  'post /v1/rejections/{id}/replay': 'admin',
+  'post /v1/rejections/replay': 'admin',
   'post /v1/admin/projections/rebuild': 'admin',
+  'get /v1/exports/partner-status': 'auditor',
   'get /health/live': 'none',
   'get /health/ready': 'none',
   'get /metrics': 'none',
@@ -105,6 +115,14 @@ describe('the OpenAPI document', () => {
     expect(params('/v1/partners')['limit']).toEqual({ type: 'integer', minimum: 1, maximum: 1000 });
     expect(params('/v1/partners/{partnerId}')['partnerId']).toEqual({ type: 'string', minLength: 1, maxLength: 64, pattern: '^[A-Za-z0-9._-]*$' });
     expect(params('/v1/renewal-notices')['status']).toEqual({ type: 'string', enum: ['pending', 'issued', 'acknowledged', 'cancelled'] });
+    expect(params('/v1/exports/partner-status')['tz']).toEqual({ type: 'string', enum: expect.arrayContaining(['UTC', 'Europe/Berlin', 'America/New_York']) });
+    expect(params('/v1/exports/partner-status')['format']).toEqual({ type: 'string', enum: ['ndjson', 'csv'] });
+    // The export answers in its formats, its errors in JSON like every route (found by schemathesis: ST105).
+    const exportAnswers = doc.paths['/v1/exports/partner-status']!['get']!.responses;
+    expect([Object.keys(exportAnswers['200']!.content!), Object.keys(exportAnswers['400']!.content!)]).toEqual([
+      ['application/x-ndjson', 'text/csv'],
+      ['application/json'],
+    ]);
   });
 
   it('builds the envelope from the DTOs: one of the typed envelopes or a batch', () => {

@@ -74,6 +74,23 @@ describe('the app on PostgreSQL (EVENT_STORE=postgres)', () => {
     expect(rows[0].n).toBe(2);
   });
 
+  it('replays a refusal after its fix: appended once, the attempt kept in the PostgreSQL log', async () => {
+    const reversal = envelope('CreditsReversed', 'P-PG-3', { dealId: 'D-1' }, '2026-03-01T00:00:00Z');
+    const refused = await post(reversal).expect(422);
+    await post(envelope('CreditsBooked', 'P-PG-3', { dealId: 'D-1', area: 'vmc-on-aws', credits: 10 })).expect(201);
+    const listed = await t.http.get(`/v1/rejections?minPosition=${refused.body.position}`).set(t.as('admin')).expect(200);
+    const { id } = listed.body.items.find((r: { messageId: string }) => r.messageId === reversal.messageId);
+    const first = await t.http.post(`/v1/rejections/${id}/replay`).set(t.as('admin')).expect(200);
+    expect(first.body).toMatchObject({ id, outcome: 'appended', by: { role: 'admin', keyId: 'admin-1' } });
+    expect((await t.http.post(`/v1/rejections/${id}/replay`).set(t.as('admin')).expect(200)).body).toEqual(first.body);
+    const stored = await adminQuery(`SELECT count(*)::int AS n FROM "${schemas.eventStore}".events WHERE message_id = $1 AND type = 'CreditsReversed'`, [
+      reversal.messageId,
+    ]);
+    expect(stored.rows[0].n).toBe(1);
+    const replays = await adminQuery(`SELECT outcome, role, key_id FROM "${schemas.rejectionLog}".rejection_replays WHERE rejection_id = $1`, [id]);
+    expect(replays.rows).toEqual([{ outcome: 'appended', role: 'admin', key_id: 'admin-1' }]);
+  });
+
   it('is ready while PostgreSQL answers, and says `not ready: postgres` once it does not', async () => {
     const ready = await t.http.get('/health/ready').expect(200);
     expect(ready.body.info).toMatchObject({ postgres: { status: 'up' }, eventStore: { status: 'up' } });

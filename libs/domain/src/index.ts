@@ -33,3 +33,13 @@ export { foldEvents, statusAsOf } from './as-of';
 export { toHundredths, fromHundredths, applyMultiplier } from './support/credits';
 export { DAY_MS, toMillis, toIsoDate, toIsoTime, startOfDate, endOfDate, addDays, isIsoDate } from './support/time';
 export { type DaySide, resolveInstant } from './support/instant';
+export {
+  FORECAST_DEFAULT_DAYS,
+  FORECAST_DIRECTIONS,
+  FORECAST_MAX_DAYS,
+  type Forecast,
+  type ForecastChange,
+  type ForecastDirection,
+  forecast,
+} from './forecast/forecast';
+export { PREVENTION_ACTIONS, type Prevention, type PreventionAction } from './forecast/prevention';

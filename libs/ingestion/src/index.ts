@@ -8,3 +8,11 @@ export { IngestionService, type IngestInput, type IngestionDeps } from './ingest
 export { PartnerCommandHandler, type HandledCommand, type PartnerCommandHandlerOptions } from './partner-command-handler';
 export { toNewEvent, type CommandContext } from './recorded-events';
 export { PostgresRejectionLog, type PostgresRejectionLogOptions } from './postgres-rejection-log';
+export {
+  RejectionReplayer,
+  RejectionNotFoundError,
+  PayloadTruncatedError,
+  type ReplayCaller,
+  type ReplayResult,
+  type RejectionReplayerDeps,
+} from './rejection-replayer';

@@ -1,7 +1,7 @@
-import { partnerIdFromStreamId } from '@partner-program/domain';
 import { type Clock, MessageIdInUseError } from '@partner-program/event-store';
 import { CoalescingQueue } from './coalescing-queue';
 import type { IngestResult } from './ingest-result';
+import { holderOf, invalidReason, reusedReason } from './outcome-reasons';
 import type { PartnerCommandHandler } from './partner-command-handler';
 import type { CommandContext } from './recorded-events';
 import type { MessageOrigin, RejectionLog } from './rejection-log';
@@ -72,7 +72,7 @@ export class IngestionService {
         const holder = heldElsewhere.get(k);
         // Never stored for this partner (the id belongs to another), so kept in the log directly;
         // the answer cannot change: the other partner's event stays.
-        if (holder) return this.reject(input, envelope, 'message-id-reused', `messageId ${envelope.messageId} was already used for partner ${holder}`);
+        if (holder) return this.reject(input, envelope, 'message-id-reused', reusedReason(envelope.messageId, holder));
         const { decision, positions } = handled[next++]!;
         switch (decision.kind) {
           case 'accepted':
@@ -113,13 +113,13 @@ export class IngestionService {
       } catch (error) {
         const owner = error instanceof MessageIdInUseError ? ownerOf(error.messageId, group, heldElsewhere) : -1;
         if (owner < 0) throw error;
-        heldElsewhere.set(owner, partnerIdFromStreamId((error as MessageIdInUseError).streamId) ?? (error as MessageIdInUseError).streamId);
+        heldElsewhere.set(owner, holderOf((error as MessageIdInUseError).streamId));
       }
     }
   }
 
   private async keepInvalid(input: IngestInput, validation: Extract<ReturnType<typeof validateEnvelope>, { ok: false }>): Promise<IngestResult> {
-    const reason = validation.problems.map((p) => (p.path ? `${p.path}: ${p.message}` : p.message)).join('; ');
+    const reason = invalidReason(validation.problems);
     const result = { messageId: validation.messageId ?? null, outcome: 'invalid', code: 'invalid', reason, problems: validation.problems } as const;
     await this.keep(input, result, validation);
     return result;

@@ -1,7 +1,18 @@
 import type { Pool } from 'pg';
 import { FencedOutError, type FencingToken, type PostgresMigration, checkpointUpsertSql, migrateOnPool, tokenForWrite } from '@partner-program/event-store';
-import type { ProjectedRefusal, RejectionEntry, RejectionLog, StoredRejection } from './rejection-log';
-import { REJECTION_COLUMNS, type ReadRow, type RejectionRow, dedupeKeyOf, fromRow, refusalDedupeKey, toRow } from './rejection-rows';
+import type { ProjectedRefusal, RejectionEntry, RejectionFilter, RejectionLog, ReplayAttempt, StoredRejection } from './rejection-log';
+import {
+  REJECTION_COLUMNS,
+  type ReadRow,
+  type RejectionRow,
+  dedupeKeyOf,
+  filterParams,
+  fromRow,
+  refusalDedupeKey,
+  replayRow,
+  toRow,
+  withReplays,
+} from './rejection-rows';
 
 // The rejection log in PostgreSQL, for deployments whose processes share one database
 // (EVENT_STORE=postgres): the same semantics as SqliteRejectionLog, table for table.
@@ -36,6 +47,24 @@ const MIGRATIONS: readonly PostgresMigration[] = [
         position bigint NOT NULL,
         fence    bigint NOT NULL DEFAULT 0
       );`,
+  },
+  {
+    version: 2,
+    description: "the replays of kept messages (the admins' audit trail)",
+    up: (s) => `
+      CREATE TABLE ${s}.rejection_replays (
+        id           bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+        rejection_id bigint NOT NULL REFERENCES ${s}.rejections (id),
+        at           text   NOT NULL,
+        outcome      text   NOT NULL,
+        code         text,
+        reason       text,
+        position     bigint,
+        role         text   NOT NULL,
+        key_id       text,
+        request_id   text   NOT NULL
+      );
+      CREATE INDEX rejection_replays_rejection ON ${s}.rejection_replays (rejection_id, id);`,
   },
 ];
 
@@ -130,9 +159,24 @@ export class PostgresRejectionLog implements RejectionLog {
     return rows[0]?.position ?? 0n;
   }
 
-  async list({ after = 0, limit }: { after?: number; limit: number }): Promise<StoredRejection[]> {
-    const { rows } = await this.pool.query<ReadRow & { payload: Buffer }>(this.sql.page, [after, limit]);
-    return rows.map((row) => fromRow({ ...row, payload: row.payload.toString('utf8') }));
+  async list({ after = 0, limit, filter }: { after?: number; limit: number; filter?: RejectionFilter }): Promise<StoredRejection[]> {
+    return this.read(this.sql.page, [after, ...Object.values(filterParams(filter)), limit]);
+  }
+
+  async get(id: number): Promise<StoredRejection | undefined> {
+    return (await this.read(this.sql.one, [id]))[0];
+  }
+
+  async recordReplay(rejectionId: number, attempt: ReplayAttempt): Promise<void> {
+    await this.pool.query(this.sql.insertReplay, replayRow(rejectionId, attempt));
+  }
+
+  private async read(sql: string, values: unknown[]): Promise<StoredRejection[]> {
+    const { rows } = await this.pool.query<ReadRow & { payload: Buffer }>(sql, values);
+    const entries = rows.map((row) => fromRow({ ...row, payload: row.payload.toString('utf8') }));
+    if (entries.length === 0) return entries;
+    const replays = await this.pool.query<ReadRow>(this.sql.replaysOf, [entries.map((e) => e.id)]);
+    return withReplays(entries, replays.rows);
   }
 
   /** Waits for the records in flight; the pool belongs to the process and stays open. */
@@ -154,7 +198,15 @@ function statements(s: string) {
     insert: `INSERT INTO ${s}.rejections (dedupe_key, received_at, outcome, code, reason, problems, message_id, partner_id, type, payload, origin, position)
       SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::bytea[], $11::text[], $12::bigint[])
       ON CONFLICT (dedupe_key) DO NOTHING`,
-    page: `SELECT * FROM ${s}.rejections WHERE id > $1 ORDER BY id LIMIT $2`,
+    // Each filter parameter null: any. `received_at` is ISO-8601 UTC text, so it orders as time.
+    page: `SELECT * FROM ${s}.rejections WHERE id > $1
+      AND ($2::text IS NULL OR code = $2) AND ($3::text IS NULL OR type = $3) AND ($4::text IS NULL OR outcome = $4)
+      AND ($5::text IS NULL OR received_at >= $5) AND ($6::text IS NULL OR received_at < $6)
+      ORDER BY id LIMIT $7`,
+    one: `SELECT * FROM ${s}.rejections WHERE id = $1`,
+    replaysOf: `SELECT * FROM ${s}.rejection_replays WHERE rejection_id = ANY($1::bigint[]) ORDER BY id`,
+    insertReplay: `INSERT INTO ${s}.rejection_replays (rejection_id, at, outcome, code, reason, position, role, key_id, request_id)
+      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
     checkpoint: `SELECT position FROM ${s}.checkpoints WHERE name = $1`,
     moveCheckpoint: checkpointUpsertSql(`${s}.checkpoints`, 'position', false),
     moveFencedCheckpoint: checkpointUpsertSql(`${s}.checkpoints`, 'position', true),

@@ -33,8 +33,33 @@ export function keptPayload(payload: string): string {
   return `${payload.slice(0, cut)}…[truncated: ${payload.length} characters received, the first ${cut} kept]`;
 }
 
-/** An entry as listed: its id in the log and, for a refusal recorded in a stream, the event's position. */
-export type StoredRejection = RejectionEntry & Readonly<{ id: number; position?: number }>;
+/** The outcomes a replay can have: those of any message (CONTRACT §1). */
+export type ReplayOutcome = 'appended' | 'duplicate' | 'invalid' | 'rejected';
+
+/**
+ * One replay of a kept message by an admin, for the audit trail: when, what came of it, and who
+ * asked: the key's role and its non-secret name (`admin-2`: its place in API_KEYS), never the key.
+ */
+export type ReplayAttempt = Readonly<{
+  at: string;
+  outcome: ReplayOutcome;
+  /** `invalid`, or the domain's rejection code. */
+  code?: string;
+  reason?: string;
+  /** Where the message is stored (appended or duplicate). */
+  position?: number;
+  by: Readonly<{ role: string; keyId?: string }>;
+  requestId: string;
+}>;
+
+/**
+ * An entry as listed: its id in the log, for a refusal recorded in a stream the event's position,
+ * and the replays made of it, oldest first (absent when never replayed).
+ */
+export type StoredRejection = RejectionEntry & Readonly<{ id: number; position?: number; replays?: readonly ReplayAttempt[] }>;
+
+/** Which entries a bulk replay selects (each field: none means any). `receivedTo` is exclusive. */
+export type RejectionFilter = Readonly<{ code?: string; type?: string; outcome?: RejectionEntry['outcome']; receivedFrom?: string; receivedTo?: string }>;
 
 /** A refusal read from a partner stream (`MessageRejected` at `position`), for the log. */
 export type ProjectedRefusal = Readonly<{ position: bigint; entry: RejectionEntry }>;
@@ -56,8 +81,12 @@ export interface RejectionLog {
   recordRefusals(refusals: readonly ProjectedRefusal[], checkpoint: bigint, fence?: FencingToken): Promise<void>;
   /** The last store position whose refusals are in the log (`0n` before any). */
   checkpoint(): Promise<bigint>;
-  /** Entries after `after` (an id), oldest first. */
-  list(options: { after?: number; limit: number }): Promise<StoredRejection[]>;
+  /** Entries after `after` (an id) that match `filter`, oldest first, with their replays. */
+  list(options: { after?: number; limit: number; filter?: RejectionFilter }): Promise<StoredRejection[]>;
+  /** One entry by its id, with its replays; `undefined` if the log has none. */
+  get(id: number): Promise<StoredRejection | undefined>;
+  /** Durably adds a replay to the entry's audit trail. */
+  recordReplay(rejectionId: number, attempt: ReplayAttempt): Promise<void>;
   /** Writes what is pending, then releases the log's resources (not a pool it was given). */
   close(): Promise<void>;
 }

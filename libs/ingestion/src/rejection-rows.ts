@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { type RejectionEntry, type StoredRejection, keptPayload } from './rejection-log';
+import { type RejectionEntry, type RejectionFilter, type ReplayAttempt, type StoredRejection, keptPayload } from './rejection-log';
 
 // ── A rejection as a table row: one mapping for the SQLite and PostgreSQL adapters ───────────
 
@@ -84,4 +84,40 @@ export function fromRow(row: ReadRow): StoredRejection {
     origin: JSON.parse(String(row.origin)) as StoredRejection['origin'],
     ...(row.position === null || row.position === undefined ? {} : { position: Number(row.position) }),
   };
+}
+
+/** A replay as a row of `rejection_replays`, in the order of both adapters' INSERT parameters. */
+export function replayRow(rejectionId: number, attempt: ReplayAttempt): (string | number | null)[] {
+  const { at, outcome, code, reason, position, by, requestId } = attempt;
+  return [rejectionId, at, outcome, code ?? null, reason ?? null, position ?? null, by.role, by.keyId ?? null, requestId];
+}
+
+export function replayFromRow(row: ReadRow): ReplayAttempt {
+  const text = (key: string) => (row[key] === null || row[key] === undefined ? undefined : String(row[key]));
+  const [code, reason, keyId] = [text('code'), text('reason'), text('key_id')];
+  return {
+    at: String(row.at),
+    outcome: row.outcome as ReplayAttempt['outcome'],
+    ...(code === undefined ? {} : { code }),
+    ...(reason === undefined ? {} : { reason }),
+    ...(row.position === null || row.position === undefined ? {} : { position: Number(row.position) }),
+    by: { role: String(row.role), ...(keyId === undefined ? {} : { keyId }) },
+    requestId: String(row.request_id),
+  };
+}
+
+/** Listed entries with their replays (`replays` rows ordered by id) attached. */
+export function withReplays(entries: readonly StoredRejection[], replays: readonly ReadRow[]): StoredRejection[] {
+  const byRejection = new Map<number, ReplayAttempt[]>();
+  for (const row of replays) {
+    const id = Number(row.rejection_id);
+    byRejection.set(id, [...(byRejection.get(id) ?? []), replayFromRow(row)]);
+  }
+  return entries.map((entry) => (byRejection.has(entry.id) ? { ...entry, replays: byRejection.get(entry.id)! } : entry));
+}
+
+/** A filter as the page statements' parameters (null: any), named and, for PostgreSQL's `$n`, in this order. */
+export function filterParams(filter: RejectionFilter = {}) {
+  const { code = null, type = null, outcome = null, receivedFrom = null, receivedTo = null } = filter;
+  return { code, type, outcome, receivedFrom, receivedTo };
 }

@@ -1,7 +1,7 @@
 import { FencedOutError, type FencingToken, openSqlite, tokenForWrite } from '@partner-program/event-store';
 import type Database from 'better-sqlite3';
-import type { ProjectedRefusal, RejectionEntry, RejectionLog, StoredRejection } from './rejection-log';
-import { type ReadRow, type RejectionRow, dedupeKeyOf, fromRow, refusalDedupeKey, toRow } from './rejection-rows';
+import type { ProjectedRefusal, RejectionEntry, RejectionFilter, RejectionLog, ReplayAttempt, StoredRejection } from './rejection-log';
+import { type ReadRow, type RejectionRow, dedupeKeyOf, filterParams, fromRow, refusalDedupeKey, replayRow, toRow, withReplays } from './rejection-rows';
 
 // Rejections are not events of any partner and cannot be rebuilt from the store, so they live in
 // their own durable file (WAL, synchronous=FULL), never in the rebuildable read models.
@@ -22,7 +22,26 @@ CREATE TABLE IF NOT EXISTS rejections (
   origin TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS rejections_message ON rejections(message_id);
-CREATE TABLE IF NOT EXISTS checkpoints (name TEXT PRIMARY KEY, position INTEGER NOT NULL);`;
+CREATE TABLE IF NOT EXISTS checkpoints (name TEXT PRIMARY KEY, position INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS rejection_replays (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  rejection_id INTEGER NOT NULL REFERENCES rejections(id),
+  at TEXT NOT NULL,
+  outcome TEXT NOT NULL,
+  code TEXT,
+  reason TEXT,
+  position INTEGER,
+  role TEXT NOT NULL,
+  key_id TEXT,
+  request_id TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS rejection_replays_rejection ON rejection_replays(rejection_id, id);`;
+
+/** Entries after an id matching a filter (each parameter null: any); `received_at` is ISO-8601 UTC text, so it orders as time. */
+const PAGE = `SELECT * FROM rejections WHERE id > @after
+  AND (@code IS NULL OR code = @code) AND (@type IS NULL OR type = @type) AND (@outcome IS NULL OR outcome = @outcome)
+  AND (@receivedFrom IS NULL OR received_at >= @receivedFrom) AND (@receivedTo IS NULL OR received_at < @receivedTo)
+  ORDER BY id LIMIT @limit`;
 
 /** The projection of refusals from the store (rejection-log.projector.ts). */
 const REFUSALS = 'refusals';
@@ -32,6 +51,9 @@ type Pending = { row: RejectionRow; done: () => void; failed: (error: unknown) =
 export class SqliteRejectionLog implements RejectionLog {
   private readonly insert: Database.Statement;
   private readonly page: Database.Statement;
+  private readonly one: Database.Statement;
+  private readonly replaysOf: Database.Statement;
+  private readonly insertReplay: Database.Statement;
   /** Records arriving in the same turn share one transaction and one fsync (group commit). */
   private pending: Pending[] = [];
   /** Write transactions committed (each one fsync); for tests and monitoring. */
@@ -48,7 +70,12 @@ export class SqliteRejectionLog implements RejectionLog {
     this.insert = db.prepare(`INSERT OR IGNORE INTO rejections
       (dedupe_key, received_at, outcome, code, reason, problems, message_id, partner_id, type, payload, origin)
       VALUES (@dedupeKey, @receivedAt, @outcome, @code, @reason, @problems, @messageId, @partnerId, @type, @payload, @origin)`);
-    this.page = db.prepare('SELECT * FROM rejections WHERE id > ? ORDER BY id LIMIT ?');
+    this.page = db.prepare(PAGE);
+    this.one = db.prepare('SELECT * FROM rejections WHERE id = ?');
+    // The page's ids as one JSON array parameter: one statement, whatever the page's size.
+    this.replaysOf = db.prepare('SELECT * FROM rejection_replays WHERE rejection_id IN (SELECT value FROM json_each(?)) ORDER BY id');
+    this.insertReplay = db.prepare(`INSERT INTO rejection_replays (rejection_id, at, outcome, code, reason, position, role, key_id, request_id)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`);
     this.writeAll = db.transaction((rows: Pending[]) => rows.forEach(({ row }) => this.insert.run(row)));
     const insertRefusal = db.prepare(`INSERT OR IGNORE INTO rejections
       (dedupe_key, received_at, outcome, code, reason, problems, message_id, partner_id, type, payload, origin, position)
@@ -101,8 +128,22 @@ export class SqliteRejectionLog implements RejectionLog {
     return this.readCheckpoint.get(REFUSALS)?.position ?? 0n;
   }
 
-  async list({ after = 0, limit }: { after?: number; limit: number }): Promise<StoredRejection[]> {
-    return (this.page.all(after, limit) as ReadRow[]).map(fromRow);
+  async list({ after = 0, limit, filter }: { after?: number; limit: number; filter?: RejectionFilter }): Promise<StoredRejection[]> {
+    return this.withReplays((this.page.all({ after, limit, ...filterParams(filter) }) as ReadRow[]).map(fromRow));
+  }
+
+  async get(id: number): Promise<StoredRejection | undefined> {
+    const row = this.one.get(id) as ReadRow | undefined;
+    return row && this.withReplays([fromRow(row)])[0];
+  }
+
+  async recordReplay(rejectionId: number, attempt: ReplayAttempt): Promise<void> {
+    this.insertReplay.run(...replayRow(rejectionId, attempt));
+  }
+
+  private withReplays(entries: StoredRejection[]): StoredRejection[] {
+    if (entries.length === 0) return entries;
+    return withReplays(entries, this.replaysOf.all(JSON.stringify(entries.map((e) => e.id))) as ReadRow[]);
   }
 
   async close(): Promise<void> {

@@ -29,6 +29,20 @@ describe('ReadModelDatabase', () => {
     again.close();
   });
 
+  it('adds the forecast to a version 1 database and makes every partner due, so the next refresh fills it', async () => {
+    const v1 = ReadModelDatabase.open({ location: dir });
+    v1.db.exec(`DROP VIEW forecast_changes; DROP TABLE a_forecast_changes; UPDATE read_model_meta SET value = '1' WHERE key = 'schema_version'`);
+    v1.db
+      .prepare("INSERT INTO a_partner_status (partner_id, status, position, revision, evaluated_at, next_change_at) VALUES ('P-1', '{}', 1, 0, 5, NULL)")
+      .run();
+    v1.close();
+    const v2 = ReadModelDatabase.open({ location: dir });
+    expect(v2.db.prepare('SELECT count(*) AS rows FROM forecast_changes').get()).toEqual({ rows: 0 });
+    expect(v2.db.prepare('SELECT next_change_at FROM partner_status').all()).toEqual([{ next_change_at: 0 }]);
+    expect(v2.db.prepare("SELECT value FROM read_model_meta WHERE key = 'schema_version'").get()).toEqual({ value: String(READ_MODEL_SCHEMA_VERSION) });
+    v2.close();
+  });
+
   it('refuses a database written by a newer schema version', async () => {
     const database = ReadModelDatabase.open({ location: dir });
     database.db.prepare("UPDATE read_model_meta SET value = ? WHERE key = 'schema_version'").run(String(READ_MODEL_SCHEMA_VERSION + 1));

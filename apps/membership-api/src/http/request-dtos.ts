@@ -1,15 +1,17 @@
-import { AREAS, TIERS } from '@partner-program/domain';
+import { AREAS, FORECAST_DEFAULT_DAYS, FORECAST_DIRECTIONS, FORECAST_MAX_DAYS, TIERS } from '@partner-program/domain';
 import { CALENDAR_DATE, MessageIdRules, POINT_IN_TIME, POSITION_TEXT, PartnerIdRules, RequiredText } from '@partner-program/ingestion';
 import { MAX_PAGE_SIZE, NOTICE_STATUSES } from '@partner-program/read-models';
-import { IsDefined, IsIn, IsInt, IsOptional, IsString, IsTimeZone, Matches, Max, Min } from 'class-validator';
+import { IsDefined, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
 import { JSONSchema } from 'class-validator-jsonschema';
+import { EXPORT_FORMATS } from '../exports/export-formats';
 
 // ── Path and query parameters, one DTO per route: they validate (400 naming the parameter) and
 // they are the parameters of the OpenAPI document (dto-params.ts). Ids use the envelope's rules.
 
 const TIME_MESSAGE = 'must be a real date (YYYY-MM-DD) or an ISO-8601 timestamp with offset';
 
-const Time =
+/** An optional point in time (a date, or a timestamp with offset). */
+export const Time =
   (description: string): PropertyDecorator =>
   (target, key) => {
     IsOptional()(target, key);
@@ -18,15 +20,21 @@ const Time =
     JSONSchema({ description })(target, String(key));
   };
 
-/** The zone in which a date-only time is read (resolveInstant); a timestamp's own offset wins. */
-const TimeZone = (): PropertyDecorator => (target, key) => {
-  IsOptional()(target, key);
-  IsTimeZone({ message: 'must be an IANA time-zone name, e.g. UTC or Europe/Berlin' })(target, key);
-  JSONSchema({ type: 'string', description: 'IANA time zone in which a date-only time is read (default UTC); a timestamp keeps its own offset' })(
-    target,
-    String(key),
-  );
-};
+/** The zones this Node's ICU knows by their canonical IANA names, and UTC: what `tz` accepts and the document lists. */
+const TIME_ZONES = ['UTC', ...Intl.supportedValuesOf('timeZone')];
+
+/**
+ * The zone in which a date-only time is read (resolveInstant); a timestamp's own offset wins. An
+ * enum rather than IsTimeZone, so the document lists exactly what is accepted (aliases such as
+ * US/Pacific are refused with the message, not answered differently from what the schema says).
+ */
+const TimeZone =
+  (description = 'IANA time zone in which a date-only time is read (default UTC); a timestamp keeps its own offset'): PropertyDecorator =>
+  (target, key) => {
+    IsOptional()(target, key);
+    IsIn(TIME_ZONES, { message: 'must be an IANA time zone by its canonical name, e.g. Europe/Berlin, or UTC' })(target, key);
+    JSONSchema({ type: 'string', description })(target, String(key));
+  };
 
 const KNOWN_AT =
   'as known at this time: only events recorded (`recordedAt`) by then; not in the future; a date is the end of that day in `tz` (needs the auditor role)';
@@ -42,7 +50,8 @@ const PageSize =
     JSONSchema({ description: `page size (default ${fallback})` })(target, String(key));
   };
 
-const Count =
+/** An optional non-negative integer. */
+export const Count =
   (description: string): PropertyDecorator =>
   (target, key) => {
     const message = 'must be a non-negative integer';
@@ -108,6 +117,20 @@ export class TimelineQuery extends ReadQuery {
   @TimeZone() tz?: string;
 }
 
+const FORECAST_UNTIL = `the last time forecast: a date means through its end (UTC); after now, at most ${FORECAST_MAX_DAYS} days ahead (default ${FORECAST_DEFAULT_DAYS})`;
+
+export class PartnerForecastQuery extends ReadQuery {
+  @Time(FORECAST_UNTIL) until?: string;
+}
+
+export class ProgrammeForecastQuery extends ReadQuery {
+  @Time(FORECAST_UNTIL) until?: string;
+  @Vocabulary(AREAS, false, 'only this solution area') area?: string;
+  @Vocabulary(FORECAST_DIRECTIONS, false, 'only drops (to a lower tier or none) or rises') direction?: string;
+  @IsOptional() @IsString({ message: 'must be a string' }) @JSONSchema({ description: 'the `nextCursor` of the previous page, as returned' }) cursor?: string;
+  @PageSize(100) limit?: number;
+}
+
 export class BadgesQuery extends ReadQuery {
   @Vocabulary(AREAS, false, 'only this solution area') area?: string;
 }
@@ -125,4 +148,22 @@ export class NoticesQuery extends ReadQuery {
 export class RejectionsQuery extends ReadQuery {
   @Count('the `nextAfter` of the previous page (default 0: from the start)') after?: number;
   @PageSize(100) limit?: number;
+}
+
+export class PartnerStatusExportQuery {
+  @Time('business time of every status (default: now); a date means the end of that day in `tz`') asOf?: string;
+  @Time('only events recorded by then (default: every event up to the log position the export starts at); a date means the end of that day in `tz`')
+  knownAt?: string;
+  @TimeZone('IANA time zone in which a date of `asOf` or `knownAt` ends (default UTC)') tz?: string;
+  @Vocabulary(EXPORT_FORMATS, false, 'ndjson or csv (wins over Accept: application/x-ndjson or text/csv; default ndjson)') format?: string;
+}
+
+/** A rejection's id in the log. */
+export class RejectionPath {
+  @IsDefined({ message: 'is required' })
+  @IsInt({ message: 'must be a positive integer' })
+  @Min(1, { message: 'must be a positive integer' })
+  @Max(Number.MAX_SAFE_INTEGER, { message: 'must be a positive integer' })
+  @JSONSchema({ description: 'the `id` of an entry of GET /v1/rejections' })
+  id!: number;
 }

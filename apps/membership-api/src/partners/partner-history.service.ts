@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import {
+  type Forecast,
   type PartnerFold,
   type PartnerStatus,
   type RulesetCatalog,
@@ -7,6 +8,7 @@ import {
   type TimelineRange,
   evaluateStatus,
   evolveInPlace,
+  forecast,
   fromRecorded,
   initialState,
   tierTimeline,
@@ -119,6 +121,14 @@ export class PartnerHistoryService {
       if (toMillis(event.metadata.recordedAt) <= knownAt!) known = foldInto(known ?? unfolded(), event);
     }
     return known && answer(known);
+  }
+
+  /** The changes in `(from, until]` if no new fact arrives; `position` as in `statusAsOf`. */
+  forecast(partnerId: string, from: number, until: number): Promise<(Forecast & { position: number }) | undefined> {
+    return this.withFold(partnerId, ({ partner, lastPosition }) => ({
+      ...forecast(partner, this.catalog, partnerId, from, until),
+      position: Number(lastPosition),
+    }));
   }
 
   private withFold<T>(partnerId: string, answer: (folded: Folded) => T): Promise<T | undefined> {

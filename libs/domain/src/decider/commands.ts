@@ -16,4 +16,12 @@ export type AcknowledgeRenewalNotice = Readonly<{
   now: string;
 }>;
 
-export type PartnerCommand = RecordFact | IssueDueRenewalNotice | AcknowledgeRenewalNotice;
+/**
+ * An admin's correction (POST /v1/rejections/{id}/replay): decide a refused fact again, against
+ * the state as it is now. Not a redelivery: a `RecordFact` of the same message still gets its
+ * recorded refusal. Stored, the fact keeps its own messageId, so the stream's idempotency answers
+ * any later replay of it as a duplicate: it is stored once, however often the admin replays.
+ */
+export type ReplayRefusedFact = Readonly<{ type: 'ReplayRefusedFact'; partnerId: string; fact: UpstreamEvent }>;
+
+export type PartnerCommand = RecordFact | ReplayRefusedFact | IssueDueRenewalNotice | AcknowledgeRenewalNotice;

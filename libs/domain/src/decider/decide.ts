@@ -1,7 +1,7 @@
 import type { MessageRejected } from '../events/rejection-events';
 import type { UpstreamEvent } from '../events/upstream-events';
 import type { PartnerState, RefusalRecord } from '../state/partner-state';
-import type { PartnerCommand, RecordFact } from './commands';
+import type { PartnerCommand, RecordFact, ReplayRefusedFact } from './commands';
 import { decideAgreementFact } from './decide-agreement';
 import { decideCreditsFact } from './decide-credits';
 import { decideAcknowledgement, decideDueNotice } from './decide-notices';
@@ -16,6 +16,8 @@ export function decide(command: PartnerCommand, state: PartnerState): Decision {
   switch (command.type) {
     case 'RecordFact':
       return decideFact(command, state);
+    case 'ReplayRefusedFact':
+      return decideReplay(command, state);
     case 'IssueDueRenewalNotice':
       return decideDueNotice(command, state);
     case 'AcknowledgeRenewalNotice':
@@ -30,15 +32,31 @@ export function decide(command: PartnerCommand, state: PartnerState): Decision {
 function decideFact(command: RecordFact, state: PartnerState): Decision {
   const { fact } = command;
   const id = fact.meta.messageId;
-  const seen = state.messages.get(id);
-  if (seen) return sameContent(seen.event, fact) ? duplicate(id, seen.revision) : reused(id);
+  // The refusal first: after a replay stored the fact too, a redelivery still gets its first outcome.
   const refusal = state.refusals.get(id);
   if (refusal) return sameContent(refusedMessage(refusal.event), fact) ? refusedBefore(refusal) : reused(id);
+  const seen = state.messages.get(id);
+  if (seen) return sameContent(seen.event, fact) ? duplicate(id, seen.revision) : reused(id);
   const decision = decideNewFact(command, state);
   return decision.kind === 'rejected' ? recordRefusal(decision, fact) : decision;
 }
 
-function decideNewFact(command: RecordFact, state: PartnerState): Decision {
+/**
+ * A refused fact decided again. Stored already (by an earlier replay): a duplicate. Refused
+ * again: nothing is stored, the first refusal stays the message's record (the caller records
+ * the attempt on the rejection).
+ */
+function decideReplay(command: ReplayRefusedFact, state: PartnerState): Decision {
+  const { fact } = command;
+  const id = fact.meta.messageId;
+  const refusal = state.refusals.get(id);
+  if (refusal && !sameContent(refusedMessage(refusal.event), fact)) return reused(id);
+  const seen = state.messages.get(id);
+  if (seen) return sameContent(seen.event, fact) ? duplicate(id, seen.revision) : reused(id);
+  return decideNewFact(command, state);
+}
+
+function decideNewFact(command: RecordFact | ReplayRefusedFact, state: PartnerState): Decision {
   const { fact } = command;
   switch (fact.type) {
     case 'AgreementSigned':

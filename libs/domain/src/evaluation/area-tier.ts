@@ -41,23 +41,49 @@ export function nextStepFor(area: AreaRules, thresholds: Ruleset['thresholds'], 
 }
 
 /**
+ * What stands between the inputs and a tier, structured: the status lists it as text
+ * (`missingFor`), the forecast turns it into what would prevent a drop.
+ */
+export type Shortfall = Readonly<
+  | { kind: 'requirement'; id: string }
+  /** Any one of `anyOf` would do (a partner or advanced tier); a principal lists each needed one alone. */
+  | { kind: 'competency'; anyOf: readonly string[] }
+  | { kind: 'msc'; id: string }
+  | { kind: 'credits'; haveHundredths: number; needHundredths: number }
+>;
+
+export function shortfallsFor(tier: Tier, area: AreaRules, thresholds: Ruleset['thresholds'], inputs: TierInputs): Shortfall[] {
+  const shortfalls: Shortfall[] = inputs.unmetRequirements.map((id) => ({ kind: 'requirement', id }));
+  if (tier === 'principal') {
+    if (!inputs.hasMsc(area.msc)) shortfalls.push({ kind: 'msc', id: area.msc });
+    for (const competency of area.principalCompetencies) {
+      if (!inputs.hasCompetency(competency)) shortfalls.push({ kind: 'competency', anyOf: [competency] });
+    }
+  } else if (!area.partnerCompetencies.some(inputs.hasCompetency)) {
+    shortfalls.push({ kind: 'competency', anyOf: area.partnerCompetencies });
+  }
+  const needed = tier === 'partner' ? 0 : toHundredths(thresholds[tier]);
+  if (inputs.creditsHundredths < needed) shortfalls.push({ kind: 'credits', haveHundredths: inputs.creditsHundredths, needHundredths: needed });
+  return shortfalls;
+}
+
+/**
  * What is missing for a tier, as machine-readable items: `requirement:<id>`,
  * `competency:<a>|<b>` (any one of), `competency:<id>` (each needed), `msc:<id>`,
  * `credits:<have>/<need>`.
  */
 export function missingFor(tier: Tier, area: AreaRules, thresholds: Ruleset['thresholds'], inputs: TierInputs): string[] {
-  const missing = inputs.unmetRequirements.map((id) => `requirement:${id}`);
-  if (tier === 'principal') {
-    if (!inputs.hasMsc(area.msc)) missing.push(`msc:${area.msc}`);
-    for (const competency of area.principalCompetencies) {
-      if (!inputs.hasCompetency(competency)) missing.push(`competency:${competency}`);
-    }
-  } else if (!area.partnerCompetencies.some(inputs.hasCompetency)) {
-    missing.push(`competency:${area.partnerCompetencies.join('|')}`);
+  return shortfallsFor(tier, area, thresholds, inputs).map(missingItem);
+}
+
+function missingItem(shortfall: Shortfall): string {
+  switch (shortfall.kind) {
+    case 'requirement':
+    case 'msc':
+      return `${shortfall.kind}:${shortfall.id}`;
+    case 'competency':
+      return `competency:${shortfall.anyOf.join('|')}`;
+    case 'credits':
+      return `credits:${fromHundredths(shortfall.haveHundredths)}/${fromHundredths(shortfall.needHundredths)}`;
   }
-  const needed = tier === 'partner' ? 0 : toHundredths(thresholds[tier]);
-  if (inputs.creditsHundredths < needed) {
-    missing.push(`credits:${fromHundredths(inputs.creditsHundredths)}/${fromHundredths(needed)}`);
-  }
-  return missing;
 }

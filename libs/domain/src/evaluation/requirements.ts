@@ -75,7 +75,7 @@ function agreementRequirement(state: PartnerState, time: number): { met: boolean
 }
 
 /** Distinct learners holding the course at `time` (counting stops at `enough`). */
-function learnersHolding(state: PartnerState, courseId: string, time: number, enough = Infinity): number {
+export function learnersHolding(state: PartnerState, courseId: string, time: number, enough = Infinity): number {
   let count = 0;
   for (const series of state.trainings.get(courseId)?.values() ?? []) {
     if (isHeldAt(series, time) && ++count >= enough) break;

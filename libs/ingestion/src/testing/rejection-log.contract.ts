@@ -1,5 +1,5 @@
 import { FencedOutError } from '@partner-program/event-store';
-import { MAX_KEPT_PAYLOAD_CHARS, type ProjectedRefusal, type RejectionEntry, type RejectionLog } from '../rejection-log';
+import { MAX_KEPT_PAYLOAD_CHARS, type ProjectedRefusal, type RejectionEntry, type RejectionLog, type ReplayAttempt } from '../rejection-log';
 
 /** A log under test, with its group-commit counter. */
 export type LogUnderTest = RejectionLog & { readonly commits: number };
@@ -105,6 +105,60 @@ export function describeRejectionLogContract(name: string, newPlace: () => Promi
       ]);
       await log.recordRefusals([], 9_007_199_254_740_993n);
       expect(await log.checkpoint()).toBe(9_007_199_254_740_993n);
+    });
+
+    describe('replays (the audit trail)', () => {
+      const attempt = (n: number, overrides: Partial<ReplayAttempt> = {}): ReplayAttempt => ({
+        at: `2026-12-0${n}T00:00:00.000Z`,
+        outcome: 'invalid',
+        code: 'invalid',
+        reason: `still broken ${n}`,
+        by: { role: 'admin', keyId: 'admin-1' },
+        requestId: `req-replay-${n}`,
+        ...overrides,
+      });
+
+      it("lists an entry's replays oldest first, on the page and by id, and keeps them across reopening", async () => {
+        const first = await open();
+        await first.record(entry(1));
+        await first.record(entry(2));
+        const [one, two] = await first.list({ limit: 10 });
+        await first.recordReplay(one!.id, attempt(1));
+        await first.recordReplay(two!.id, attempt(2, { outcome: 'rejected', code: 'deal-not-booked', by: { role: 'admin' } }));
+        await first.recordReplay(one!.id, attempt(3, { outcome: 'appended', position: 9_007_199_254_740_991, code: undefined, reason: undefined }));
+        await first.close();
+        const again = await open();
+        const [listedOne, listedTwo] = await again.list({ limit: 10 });
+        expect(listedOne!.replays).toEqual([
+          attempt(1),
+          { at: attempt(3).at, outcome: 'appended', position: 9_007_199_254_740_991, by: attempt(1).by, requestId: 'req-replay-3' },
+        ]);
+        expect(listedTwo!.replays).toEqual([attempt(2, { outcome: 'rejected', code: 'deal-not-booked', by: { role: 'admin' } })]);
+        expect(await again.get(one!.id)).toEqual(listedOne);
+        expect(await again.get(listedTwo!.id + 1)).toBeUndefined();
+      });
+
+      it('an entry never replayed has no replays field', async () => {
+        const log = await open();
+        await log.record(entry(1));
+        const [listed] = await log.list({ limit: 10 });
+        expect(listed).not.toHaveProperty('replays');
+        expect(await log.get(listed!.id)).toEqual(listed);
+      });
+    });
+
+    it('selects entries by code, type, outcome and the time received (from inclusive, to exclusive)', async () => {
+      const log = await open();
+      const at = (day: number) => `2026-11-${String(day).padStart(2, '0')}T00:00:00.000Z`;
+      await log.record(entry(1, { receivedAt: at(1) }));
+      await log.record(entry(2, { receivedAt: at(2), outcome: 'rejected', code: 'message-id-reused', type: 'CreditsBooked' }));
+      await log.recordRefusals([refusal(3n)], 3n);
+      const reasons = async (filter: Parameters<RejectionLog['list']>[0]['filter']) => (await log.list({ limit: 10, filter })).map((r) => r.reason);
+      expect(await reasons({ outcome: 'invalid' })).toEqual(['broken 1']);
+      expect(await reasons({ outcome: 'rejected', type: 'CreditsBooked' })).toEqual(['broken 2']);
+      expect(await reasons({ code: 'deal-not-booked' })).toEqual(['broken 3']);
+      expect(await reasons({ receivedFrom: at(2), receivedTo: at(28) })).toEqual(['broken 2']);
+      expect(await reasons({})).toEqual(['broken 1', 'broken 2', 'broken 3']);
     });
 
     describe('fenced checkpoint writes', () => {

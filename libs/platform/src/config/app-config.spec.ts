@@ -13,6 +13,7 @@ describe('validateEnvironment', () => {
       RATE_LIMIT_WINDOW_S: 1,
       RATE_LIMIT_PER_KEY: 100_000,
       RATE_LIMIT_PER_ADDRESS: 5_000,
+      EXPORTS_AT_ONCE: 2,
     });
   });
 
@@ -29,6 +30,12 @@ describe('validateEnvironment', () => {
   it('reads the rate limits and names a bad one', () => {
     expect(validateEnvironment({ RATE_LIMIT_WINDOW_S: '60', RATE_LIMIT_PER_KEY: '500' })).toMatchObject({ RATE_LIMIT_WINDOW_S: 60, RATE_LIMIT_PER_KEY: 500 });
     expect(() => validateEnvironment({ RATE_LIMIT_PER_ADDRESS: '0' })).toThrow(/RATE_LIMIT_PER_ADDRESS: /);
+  });
+
+  it('reads how many exports run at once, 1 to 16', () => {
+    expect(validateEnvironment({ EXPORTS_AT_ONCE: '4' })).toMatchObject({ EXPORTS_AT_ONCE: 4 });
+    expect(() => validateEnvironment({ EXPORTS_AT_ONCE: '0' })).toThrow(/EXPORTS_AT_ONCE: /);
+    expect(() => validateEnvironment({ EXPORTS_AT_ONCE: '17' })).toThrow(/EXPORTS_AT_ONCE: /);
   });
 
   it('reads where several instances coordinate, and names a bad DATABASE_URL or DATABASE_SCHEMA_PREFIX', () => {

@@ -131,6 +131,14 @@ export class EnvironmentVariables {
   @Min(1)
   RATE_LIMIT_PER_ADDRESS = 5_000;
 
+  /** Programme-wide exports one process runs at once; one more gets 429 with Retry-After (each holds a partner list and a CPU). */
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(16)
+  EXPORTS_AT_ONCE = 2;
+
   /** Largest accepted request body; bigger ones get 413. */
   @IsOptional()
   @Matches(/^\d+(kb|mb)$/i, { message: 'BODY_LIMIT must look like 512kb or 2mb' })

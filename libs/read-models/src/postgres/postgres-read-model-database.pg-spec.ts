@@ -22,9 +22,18 @@ describe('PostgresReadModelDatabase', () => {
     const replicas = await Promise.all([1, 2, 3].map(() => f.database.replica()));
     await Promise.all(replicas.map((replica) => replica.close()));
     const migrations = await f.database.pool.query(`SELECT version FROM "${f.database.schema}".schema_migrations`);
-    expect(migrations.rows).toEqual([{ version: 1 }]);
-    await adminQuery(`INSERT INTO "${f.database.schema}".schema_migrations (version, description) VALUES (2, 'from newer code')`);
+    expect(migrations.rows).toEqual([{ version: 1 }, { version: 2 }]);
+    await adminQuery(`INSERT INTO "${f.database.schema}".schema_migrations (version, description) VALUES (3, 'from newer code')`);
     await expect(f.database.replica()).rejects.toThrow(/newer than this code/);
+  });
+
+  it('adds the forecast to a version 1 schema in its active set and makes every partner due, so the next refresh fills it', async () => {
+    const s = `"${f.database.schema}"`;
+    await adminQuery(`DROP VIEW ${s}.forecast_changes; DROP TABLE ${s}.a_forecast_changes; DELETE FROM ${s}.schema_migrations WHERE version = 2;
+      INSERT INTO ${s}.a_partner_status (partner_id, status, position, revision, evaluated_at, next_change_at) VALUES ('P-1', '{}', 1, 0, 5, NULL)`);
+    await (await f.database.replica()).close();
+    expect((await f.database.pool.query(`SELECT count(*)::int AS rows FROM ${s}.forecast_changes`)).rows).toEqual([{ rows: 0 }]);
+    expect((await f.database.pool.query(`SELECT next_change_at::int AS due FROM ${s}.partner_status`)).rows).toEqual([{ due: 0 }]);
   });
 
   it('wakes a read-your-writes wait in another process by NOTIFY (no poll would come in time)', async () => {
@@ -107,6 +116,7 @@ describe('PostgresReadModelDatabase', () => {
 });
 
 describe('PostgreSQL and SQLite read models', () => {
+  // Two databases, a rebuild of each and every query: more than jest's default 5 s on a loaded machine.
   it('give identical answers for the same log, live and after a rebuild', async () => {
     const f = readModelFixture({ pageSize: 7, now: '2021-06-01T00:00:00Z', database: await TestPostgresReadModels.open() });
     const sqlite = ReadModelDatabase.open({ location: ':memory:' });
@@ -129,7 +139,7 @@ describe('PostgreSQL and SQLite read models', () => {
       sqlite.close();
       await f.close();
     }
-  });
+  }, 20_000);
 });
 
 /** Every answer, as the API would serve it: the status JSON text, the whole feed with its sequences, every filter. */
@@ -146,5 +156,7 @@ async function answers(queries: ReadModelQueries, partnerIds: string[]) {
     feed: await queries.tierChanges({ afterSequence: 0, limit: 1000 }),
     due: await queries.dueNotices('2021-12-31', 1000),
     pendingBefore: await queries.renewalNotices({ status: 'pending', dueBefore: '2021-06-01', limit: 3 }),
+    forecast: await queries.forecast({ after: Date.parse('2021-06-01T00:00:00Z'), until: Date.parse('2023-06-01T00:00:00Z'), limit: 1000 }),
+    forecastDrops: await queries.forecast({ after: 0, until: Date.parse('2022-06-01T00:00:00Z'), area: 'vmc-on-aws', direction: 'drop', limit: 7 }),
   };
 }

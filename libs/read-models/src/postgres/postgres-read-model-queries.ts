@@ -1,7 +1,15 @@
 import type pg from 'pg';
 import type { AppendNotifier } from '@partner-program/event-store';
-import { type BadgeRow, type CheckpointWait, type NoticeFilter, ReadModelQueries, type StatusRow, type TierRow } from '../queries/read-model-queries';
-import type { ChangeRow, NoticeRow } from '../queries/query-rows';
+import {
+  type BadgeRow,
+  type CheckpointWait,
+  type ForecastFilter,
+  type NoticeFilter,
+  ReadModelQueries,
+  type StatusRow,
+  type TierRow,
+} from '../queries/read-model-queries';
+import type { ChangeRow, ForecastRow, NoticeRow } from '../queries/query-rows';
 import { PARTNER_PROJECTION } from '../schema/table-sets';
 
 /** Wakes read-your-writes waiters: NOTIFYs of page commits, and a poll when none comes. */
@@ -89,6 +97,23 @@ export class PostgresReadModelQueries extends ReadModelQueries {
     const where = [...filters, `(due_on, notice_id) > ($${n - 2}, $${n - 1})`].join(' AND ');
     const sql = `SELECT * FROM ${this.schema}.renewal_notices WHERE ${where} ORDER BY due_on, notice_id LIMIT $${n}`;
     return (await this.pool.query<NoticeRow>(sql, params)).rows;
+  }
+
+  protected async forecastRows(filter: ForecastFilter, limit: number): Promise<ForecastRow[]> {
+    const params: unknown[] = [filter.after, filter.until];
+    const filters = ['at > $1', 'at <= $2'];
+    const add = (sql: string, value: string | undefined) => {
+      if (value === undefined) return;
+      params.push(value);
+      filters.push(`${sql} $${params.length}`);
+    };
+    add('area =', filter.area);
+    add('direction =', filter.direction);
+    params.push(...filter.start, limit);
+    const n = params.length;
+    const where = [...filters, `(at, partner_id, area) > ($${n - 3}, $${n - 2}, $${n - 1})`].join(' AND ');
+    const sql = `SELECT * FROM ${this.schema}.forecast_changes WHERE ${where} ORDER BY at, partner_id, area LIMIT $${n}`;
+    return (await this.pool.query<ForecastRow>(sql, params)).rows;
   }
 
   protected async noticeRow(noticeId: string): Promise<NoticeRow | undefined> {

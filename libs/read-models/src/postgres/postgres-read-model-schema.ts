@@ -33,7 +33,35 @@ export function setDdl(s: string, set: TableSet): string {
     notice_id text COLLATE "C" PRIMARY KEY, partner_id text COLLATE "C" NOT NULL, agreement_id text NOT NULL, expires_on text NOT NULL,
     due_on text COLLATE "C" NOT NULL, status text COLLATE "C" NOT NULL, issued_at text, acknowledged_at text, cancelled_at text);
   -- The writer deletes a partner's stale pending notice by partner: needed while a set is filled.
-  CREATE INDEX ${set}_notices_by_partner ON ${t('renewal_notices')} (partner_id, status);`;
+  CREATE INDEX ${set}_notices_by_partner ON ${t('renewal_notices')} (partner_id, status);
+  ${forecastDdl(s, set)}`;
+}
+
+/**
+ * A partner's future changes, replaced whole at each of its evaluations (deleted by partner, so
+ * that index is the writer's). No unique key: the delete and the insert of one page are two
+ * parts of one statement, and the delete sees only the rows from before it.
+ */
+function forecastDdl(s: string, set: TableSet): string {
+  const t = `${s}.${set}_forecast_changes`;
+  return `CREATE TABLE IF NOT EXISTS ${t} (
+    partner_id text COLLATE "C" NOT NULL, area text COLLATE "C" NOT NULL, at text COLLATE "C" NOT NULL, from_tier text, to_tier text,
+    badge smallint NOT NULL, direction text COLLATE "C" NOT NULL, ruleset text, causes text NOT NULL, prevention text NOT NULL);
+  CREATE INDEX IF NOT EXISTS ${set}_forecast_by_partner ON ${t} (partner_id);`;
+}
+
+function forecastIndexesDdl(s: string, set: TableSet): string {
+  const t = `${s}.${set}_forecast_changes`;
+  return `
+  CREATE INDEX IF NOT EXISTS ${set}_forecast_by_time ON ${t} (at, partner_id, area);
+  CREATE INDEX IF NOT EXISTS ${set}_forecast_by_area ON ${t} (area, at, partner_id);`;
+}
+
+/** Version 2 on the set that is active: its forecast table, the view, and every partner due (the projector's refresh fills it). */
+function addForecastDdl(s: string, set: TableSet): string {
+  return `${forecastDdl(s, set)}${forecastIndexesDdl(s, set)}
+    CREATE OR REPLACE VIEW ${s}.forecast_changes AS SELECT * FROM ${s}.${set}_forecast_changes;
+    UPDATE ${s}.${set}_partner_status SET next_change_at = 0;`;
 }
 
 /** Indexes only queries use, created once a rebuilt set is filled (as on SQLite). */
@@ -44,7 +72,7 @@ export function queryIndexesDdl(s: string, set: TableSet): string {
   CREATE INDEX IF NOT EXISTS ${set}_area_tiers_by_tier ON ${t('partner_area_tiers')} (area, tier, partner_id);
   CREATE INDEX IF NOT EXISTS ${set}_area_tiers_badges ON ${t('partner_area_tiers')} (area, partner_id) WHERE badge = 1;
   CREATE INDEX IF NOT EXISTS ${set}_notices_by_status ON ${t('renewal_notices')} (status, due_on, notice_id);
-  CREATE INDEX IF NOT EXISTS ${set}_notices_by_due ON ${t('renewal_notices')} (due_on, notice_id);`;
+  CREATE INDEX IF NOT EXISTS ${set}_notices_by_due ON ${t('renewal_notices')} (due_on, notice_id);${forecastIndexesDdl(s, set)}`;
 }
 
 /** Points the readers' views at `set` (same columns in both sets, so a view is replaced in place). */
@@ -70,5 +98,15 @@ export const READ_MODEL_MIGRATIONS: readonly PostgresMigration[] = [
       ${setDdl(s, 'a')}
       ${queryIndexesDdl(s, 'a')}
       ${pointViewsDdl(s, 'a')}`,
+  },
+  {
+    version: 2,
+    description: 'read models: the forecast of every partner (in the active set; a rebuild recreates the other whole)',
+    up: (s) => `
+      DO $$ BEGIN
+        IF (SELECT value FROM ${s}.read_model_meta WHERE key = 'active_set') = 'b' THEN ${addForecastDdl(s, 'b')}
+        ELSE ${addForecastDdl(s, 'a')}
+        END IF;
+      END $$;`,
   },
 ];

@@ -27,7 +27,7 @@ function claimCheckpointSql(s: string, set: TableSet): string {
 /**
  * Every row of a page. A pending notice that is no longer the partner's current one is deleted,
  * unless the page rewrites it (issued, cancelled…): two CTEs of one statement must not touch the
- * same row. Tier changes keep the page's order (their `sequence`), and the ones already in the
+ * same row. A partner's forecast is replaced whole (the delete sees only the rows from before). Tier changes keep the page's order (their `sequence`), and the ones already in the
  * feed are skipped before they draw a sequence value, so a replayed page leaves no gap.
  */
 function writeRowsSql(s: string, set: TableSet, changes: string): string {
@@ -52,6 +52,11 @@ function writeRowsSql(s: string, set: TableSet, changes: string): string {
         acknowledged_at = excluded.acknowledged_at, cancelled_at = excluded.cancelled_at
       WHERE (old.status, old.issued_at, old.acknowledged_at, old.cancelled_at)
         IS DISTINCT FROM (excluded.status, excluded.issued_at, excluded.acknowledged_at, excluded.cancelled_at)
+    ), stale_forecast AS (
+      DELETE FROM ${t('forecast_changes')} WHERE partner_id = ANY($34::text[])
+    ), forecast AS (
+      INSERT INTO ${t('forecast_changes')} (partner_id, area, at, from_tier, to_tier, badge, direction, ruleset, causes, prevention)
+      SELECT * FROM unnest($35::text[], $36::text[], $37::text[], $38::text[], $39::text[], $40::smallint[], $41::text[], $42::text[], $43::text[], $44::text[])
     )
     INSERT INTO ${s}.${changes} (${CHANGE_COLUMNS})
     SELECT ${CHANGE_COLUMNS} FROM unnest($24::text[], $25::text[], $26::text[], $27::text[], $28::text[], $29::smallint[], $30::text[],
@@ -69,6 +74,8 @@ function pageParams(evaluations: readonly PartnerEvaluation[]): unknown[] {
   const stale = columns(2);
   const notices = columns(9);
   const changes = columns(10);
+  const forecastOf = columns(1);
+  const forecast = columns(10);
   const push = (target: unknown[][], ...values: unknown[]) => values.forEach((value, i) => target[i]!.push(value));
   for (const e of evaluations) {
     const position = e.position.toString();
@@ -82,8 +89,12 @@ function pageParams(evaluations: readonly PartnerEvaluation[]): unknown[] {
       const id = tierChangeId(e.partnerId, c);
       push(changes, id, e.partnerId, c.area, c.from, c.to, c.badge ? 1 : 0, c.at, position, c.ruleset, JSON.stringify(c.causes));
     }
+    push(forecastOf, e.partnerId);
+    for (const c of e.forecast) {
+      push(forecast, e.partnerId, c.area, c.at, c.from, c.to, c.badge ? 1 : 0, c.direction, c.ruleset, JSON.stringify(c.causes), JSON.stringify(c.prevention));
+    }
   }
-  return [...status, ...areas, ...stale, ...notices, ...changes];
+  return [...status, ...areas, ...stale, ...notices, ...changes, ...forecastOf, ...forecast];
 }
 
 export type PostgresSetRowsOptions = Readonly<{ pool: pg.Pool; schema: string; set: TableSet; changesTable: string; channel: string }>;

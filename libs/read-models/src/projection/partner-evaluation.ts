@@ -1,5 +1,8 @@
 import {
   AREAS,
+  DAY_MS,
+  FORECAST_MAX_DAYS,
+  type ForecastChange,
   type NoticeStatus,
   type PartnerState,
   type PartnerStatus,
@@ -7,6 +10,7 @@ import {
   type TierChange,
   collectMoments,
   evaluateStatus,
+  forecast,
   noticeStatusAt,
   tierTimeline,
   toIsoTime,
@@ -35,15 +39,28 @@ export type PartnerEvaluation = Readonly<{
   position: bigint;
   revision: number;
   evaluatedAt: number;
-  /** First time after `evaluatedAt` at which the evaluation can change with no new event. */
-  nextChangeAt: number | null;
+  /**
+   * First time after `evaluatedAt` at which the evaluation can change with no new event, or when
+   * the stored forecast must be extended (see FORECAST_STORED_DAYS), whichever comes first.
+   */
+  nextChangeAt: number;
   areas: AreaRow[];
   /** Notices the partner has (issued, acknowledged, cancelled) plus the current term's if pending. */
   notices: NoticeRow[];
   /** The one notice that may stay `pending`; any other pending row of the partner is stale. */
   pendingNoticeId: string | null;
   changes: TierChange[];
+  /** Every change from `evaluatedAt` to {@link FORECAST_STORED_DAYS} later if no new fact arrives. */
+  forecast: readonly ForecastChange[];
 }>;
+
+/**
+ * The programme-wide forecast is stored for twice the longest horizon a reader may ask for, and
+ * a partner is re-evaluated at the latest one horizon after its last evaluation: so at any time
+ * its stored forecast reaches at least one whole horizon ahead, whatever was asked.
+ */
+export const FORECAST_STORED_DAYS = 2 * FORECAST_MAX_DAYS;
+const FORECAST_REFRESH_MS = FORECAST_MAX_DAYS * DAY_MS;
 
 export type EvaluationInput = Readonly<{
   state: PartnerState;
@@ -70,11 +87,12 @@ export function evaluatePartner(input: EvaluationInput): PartnerEvaluation {
     position: input.position,
     revision: state.version - 1,
     evaluatedAt: now,
-    nextChangeAt: nextChangeAfter(state, catalog, now),
+    nextChangeAt: Math.min(nextChangeAfter(state, catalog, now) ?? Number.POSITIVE_INFINITY, now + FORECAST_REFRESH_MS),
     areas,
     notices: [...(pending ? [pending] : []), ...recordedNotices(state, now)],
     pendingNoticeId: pending?.noticeId ?? null,
     changes: tierTimeline(state, catalog, { from: input.changesAfter, to: now }),
+    forecast: forecast(state, catalog, partnerId, now, now + FORECAST_STORED_DAYS * DAY_MS).changes,
   };
 }
 

@@ -1,3 +1,4 @@
+import { DAY_MS, FORECAST_MAX_DAYS } from '@partner-program/domain';
 import { booked, vmcPartner } from '../testing/facts';
 import { type ReadModelFixture, readModelFixture } from '../testing/read-model-fixture';
 
@@ -39,6 +40,28 @@ describe('PartnerProjector.refreshDue', () => {
     });
     expect(change!.position).toBe((await f.queries.partnerStatus('P-1'))!.position);
     expect(await f.projector.refreshDue()).toBe(0);
+  });
+
+  it('leaves out forecast changes that time has passed, and keeps the rest as they were forecast', async () => {
+    const until = Date.parse('2023-06-01T00:00:00Z');
+    const forecastFrom = async (after: string) => (await f.queries.forecast({ after: Date.parse(after), until, limit: 100 })).items;
+    const made = await forecastFrom('2021-06-01T00:00:00Z');
+    expect(made.filter((c) => c.area === 'vmc-on-aws').map((c) => [c.partnerId, c.at])).toEqual([
+      ['P-1', '2022-02-01T12:00:00.000Z'],
+      ['P-2', '2022-05-01T00:00:00.000Z'],
+    ]);
+    // No new fact and no refresh: the forecast made in June still holds in March.
+    expect(await forecastFrom('2022-03-01T00:00:00Z')).toEqual(made.filter((c) => c.at > '2022-03-01'));
+  });
+
+  it('re-evaluates a partner with nothing ahead one forecast horizon later, so its stored forecast always reaches a horizon ahead', async () => {
+    await f.record('P-3', ...vmcPartner('2021-01-01', '2029-12-31'));
+    await f.projector.catchUp();
+    const horizonLater = Date.parse('2021-06-01T00:00:00Z') + FORECAST_MAX_DAYS * DAY_MS;
+    await f.projector.refreshDue(new Date(horizonLater - 1));
+    expect((await f.queries.partnerStatus('P-3'))!.evaluatedAt).toBe('2021-06-01T00:00:00.000Z');
+    await f.projector.refreshDue(new Date(horizonLater));
+    expect((await f.queries.partnerStatus('P-3'))!.evaluatedAt).toBe(new Date(horizonLater).toISOString());
   });
 
   it('records a change once even when an event arrives before the refresh ran', async () => {

@@ -1,4 +1,4 @@
-import { AREAS, TIERS, isIsoDate } from '@partner-program/domain';
+import { AREAS, FORECAST_DIRECTIONS, TIERS, isIsoDate } from '@partner-program/domain';
 import { isIn, isInt, max, min } from 'class-validator';
 
 // ── Checking query parameters and cursors ─────────────────────────────────────────────────────
@@ -41,6 +41,11 @@ export function checkTier(tier: string): string | null {
 export function checkNoticeStatus(status: string): string {
   if (!isIn(status, NOTICE_STATUSES)) throw new InvalidQueryError(`unknown notice status "${status}"`);
   return status;
+}
+
+export function checkDirection(direction: string): string {
+  if (!isIn(direction, FORECAST_DIRECTIONS)) throw new InvalidQueryError(`unknown direction "${direction}" (use ${FORECAST_DIRECTIONS.join(' or ')})`);
+  return direction;
 }
 
 export function checkDate(name: string, date: string): string {

@@ -1,5 +1,5 @@
 import type { NoticeRow as ProjectedNotice } from '../projection/partner-evaluation';
-import type { AreaId, NoticeStatus, PartnerStatus, Tier, TimelineCause } from '@partner-program/domain';
+import type { AreaId, ForecastChange, NoticeStatus, PartnerStatus, Tier, TimelineCause } from '@partner-program/domain';
 
 // ── What the queries return: plain, JSON-ready objects ─────────────────────────────────────────
 
@@ -62,6 +62,47 @@ export type ChangeRow = {
   causes: string;
 };
 
+/** A forecast change of one partner, in the programme-wide list. */
+export type ForecastItem = ForecastChange & { partnerId: string };
+
+/** A `forecast_changes` row as stored. */
+export type ForecastRow = {
+  partner_id: string;
+  area: string;
+  at: string;
+  from_tier: string | null;
+  to_tier: string | null;
+  badge: number;
+  direction: string;
+  ruleset: string | null;
+  causes: string;
+  prevention: string;
+};
+
+export function forecastItem(row: ForecastRow): ForecastItem {
+  return {
+    partnerId: row.partner_id,
+    ...changeColumns(row),
+    direction: row.direction as ForecastChange['direction'],
+    prevention: JSON.parse(row.prevention) as ForecastChange['prevention'],
+  };
+}
+
+type ChangeColumns = Pick<ChangeRow, 'area' | 'from_tier' | 'to_tier' | 'badge' | 'at' | 'ruleset' | 'causes'>;
+
+/** The columns the tier-change feed and the forecast share, as a change has them. */
+function changeColumns(row: ChangeColumns) {
+  return {
+    area: row.area as AreaId,
+    from: row.from_tier as Tier | null,
+    to: row.to_tier as Tier | null,
+    badge: row.badge === 1,
+    at: row.at,
+    ruleset: row.ruleset,
+    causes: JSON.parse(row.causes) as TimelineCause[],
+  };
+}
+
 export function noticeItem(row: NoticeRow): RenewalNoticeItem {
   return {
     noticeId: row.notice_id,
@@ -81,13 +122,7 @@ export function changeItem(row: ChangeRow): TierChangeItem {
     sequence: row.sequence,
     changeId: row.change_id,
     partnerId: row.partner_id,
-    area: row.area as AreaId,
-    from: row.from_tier as Tier | null,
-    to: row.to_tier as Tier | null,
-    badge: row.badge === 1,
-    at: row.at,
+    ...changeColumns(row),
     position: row.position,
-    ruleset: row.ruleset,
-    causes: JSON.parse(row.causes) as TimelineCause[],
   };
 }

@@ -1,8 +1,10 @@
-import type { AreaId, Tier } from '@partner-program/domain';
-import { checkArea, checkDate, checkLimit, checkNoticeStatus, checkTier, decodeCursor, encodeCursor } from './query-params';
+import { type AreaId, type Tier, toIsoTime } from '@partner-program/domain';
+import { checkArea, checkDate, checkDirection, checkLimit, checkNoticeStatus, checkTier, decodeCursor, encodeCursor } from './query-params';
 import {
   type BadgeItem,
   type ChangeRow,
+  type ForecastItem,
+  type ForecastRow,
   type NoticeRow,
   type Page,
   type PartnerStatusView,
@@ -10,6 +12,7 @@ import {
   type RenewalNoticeItem,
   type TierChangeItem,
   changeItem,
+  forecastItem,
   noticeItem,
 } from './query-rows';
 
@@ -24,6 +27,12 @@ export type StatusRow = { status: string; position: bigint | number | string };
 
 /** Which notices to list: all the filters given hold; `after` is the `(due_on, notice_id)` to start after. */
 export type NoticeFilter = Readonly<{ status?: string; dueBefore?: string; dueOnOrBefore?: string; after: readonly [string, string] }>;
+
+/**
+ * Which forecast changes to list: `after < at ≤ until` (ISO times, which sort as text), all the
+ * filters given hold; `start` is the `(at, partner_id, area)` to start after.
+ */
+export type ForecastFilter = Readonly<{ after: string; until: string; area?: string; direction?: string; start: readonly [string, string, string] }>;
 
 /** Options of {@link ReadModelQueries.checkpointReached}. */
 export type CheckpointWait = Readonly<{ timeoutMs: number; signal?: AbortSignal }>;
@@ -89,6 +98,27 @@ export abstract class ReadModelQueries {
     return { items, nextCursor: rows.length > limit && last ? encodeCursor([last.dueOn, last.noticeId]) : null };
   }
 
+  /**
+   * Every partner's forecast changes with `after < at ≤ until` (epoch ms), by time (then partner,
+   * area), optionally of one area and direction, paged. Changes stored at a partner's last
+   * evaluation still hold until a new fact re-evaluates it; the ones already past are left out here.
+   */
+  async forecast(query: { after: number; until: number; area?: string; direction?: string; cursor?: string; limit: number }): Promise<Page<ForecastItem>> {
+    const limit = checkLimit(query.limit);
+    const [at, partnerId, area] = query.cursor === undefined ? ['', '', ''] : decodeCursor(query.cursor, 3);
+    const filter = {
+      after: toIsoTime(query.after),
+      until: toIsoTime(query.until),
+      ...(query.area === undefined ? {} : { area: checkArea(query.area) }),
+      ...(query.direction === undefined ? {} : { direction: checkDirection(query.direction) }),
+      start: [at!, partnerId!, area!] as const,
+    };
+    const rows = await this.forecastRows(filter, limit + 1);
+    const items = rows.slice(0, limit).map(forecastItem);
+    const last = items.at(-1);
+    return { items, nextCursor: rows.length > limit && last ? encodeCursor([last.at, last.partnerId, last.area]) : null };
+  }
+
   /** One notice, e.g. to find the partner that acknowledges it. */
   async noticeById(noticeId: string): Promise<RenewalNoticeItem | undefined> {
     const row = await this.noticeRow(noticeId);
@@ -136,6 +166,8 @@ export abstract class ReadModelQueries {
   /** Ordered by due_on, notice_id. */
   protected abstract noticeRows(filter: NoticeFilter, limit: number): Promise<NoticeRow[]>;
   protected abstract noticeRow(noticeId: string): Promise<NoticeRow | undefined>;
+  /** Ordered by at, partner_id, area. */
+  protected abstract forecastRows(filter: ForecastFilter, limit: number): Promise<ForecastRow[]>;
   /** Ordered by sequence; `sequence` and `position` as numbers. */
   protected abstract changeRows(afterSequence: number, limit: number): Promise<ChangeRow[]>;
 }

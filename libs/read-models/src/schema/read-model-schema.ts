@@ -4,7 +4,7 @@ import { type TableSet, SET_TABLES, TIER_CHANGES_TABLE } from './table-sets';
 // ── The SQLite read-model schema (the table sets and views are described in table-sets.ts) ────
 
 /** Schema version written by this code; a newer database is refused. */
-export const READ_MODEL_SCHEMA_VERSION = 1;
+export const READ_MODEL_SCHEMA_VERSION = 2;
 
 /** Published tier changes: one append-only feed, never part of a set (a rebuild only adds to it). */
 export function tierChangesDdl(table: string): string {
@@ -29,7 +29,16 @@ function setDdl(set: TableSet): string {
     notice_id TEXT PRIMARY KEY, partner_id TEXT NOT NULL, agreement_id TEXT NOT NULL, expires_on TEXT NOT NULL,
     due_on TEXT NOT NULL, status TEXT NOT NULL, issued_at TEXT, acknowledged_at TEXT, cancelled_at TEXT);
   -- The writer deletes a partner's stale pending notice by partner: needed while a set is filled.
-  CREATE INDEX ${t('notices_by_partner')} ON ${t('renewal_notices')} (partner_id, status);`;
+  CREATE INDEX ${t('notices_by_partner')} ON ${t('renewal_notices')} (partner_id, status);
+  ${forecastDdl(set)}`;
+}
+
+/** A partner's future changes, replaced whole at each of its evaluations (keyed by partner first for that). */
+function forecastDdl(set: TableSet): string {
+  return `CREATE TABLE ${set}_forecast_changes (
+    partner_id TEXT NOT NULL, area TEXT NOT NULL, at TEXT NOT NULL, from_tier TEXT, to_tier TEXT, badge INTEGER NOT NULL,
+    direction TEXT NOT NULL, ruleset TEXT, causes TEXT NOT NULL, prevention TEXT NOT NULL,
+    PRIMARY KEY (partner_id, at, area)) WITHOUT ROWID;`;
 }
 
 /**
@@ -43,7 +52,9 @@ function queryIndexesDdl(set: TableSet): string {
   CREATE INDEX IF NOT EXISTS ${t('area_tiers_by_tier')} ON ${t('partner_area_tiers')} (area, tier, partner_id);
   CREATE INDEX IF NOT EXISTS ${t('area_tiers_badges')} ON ${t('partner_area_tiers')} (area, partner_id) WHERE badge = 1;
   CREATE INDEX IF NOT EXISTS ${t('notices_by_status')} ON ${t('renewal_notices')} (status, due_on, notice_id);
-  CREATE INDEX IF NOT EXISTS ${t('notices_by_due')} ON ${t('renewal_notices')} (due_on, notice_id);`;
+  CREATE INDEX IF NOT EXISTS ${t('notices_by_due')} ON ${t('renewal_notices')} (due_on, notice_id);
+  CREATE INDEX IF NOT EXISTS ${t('forecast_by_time')} ON ${t('forecast_changes')} (at, partner_id, area);
+  CREATE INDEX IF NOT EXISTS ${t('forecast_by_area')} ON ${t('forecast_changes')} (area, at, partner_id);`;
 }
 
 /** Creates the set's query indexes (a no-op where they exist). */
@@ -60,12 +71,25 @@ export function migrateReadModelSchema(db: Database.Database): void {
       throw new Error(`read-model schema version ${version} is newer than this code (${READ_MODEL_SCHEMA_VERSION})`);
     }
     if (version === READ_MODEL_SCHEMA_VERSION) return;
-    db.exec(tierChangesDdl(TIER_CHANGES_TABLE));
-    db.exec(setDdl('a'));
-    indexSet(db, 'a');
-    pointViewsAt(db, 'a');
+    if (version === 0) {
+      db.exec(tierChangesDdl(TIER_CHANGES_TABLE));
+      db.exec(setDdl('a'));
+      indexSet(db, 'a');
+      pointViewsAt(db, 'a');
+    } else addForecast(db, activeSet(db));
     setMeta(db, 'schema_version', String(READ_MODEL_SCHEMA_VERSION));
   })();
+}
+
+/**
+ * Version 1 → 2: the forecast table in the active set (a rebuild recreates the other set whole).
+ * Every partner is made due, so the projector's next refresh fills it without a rebuild.
+ */
+function addForecast(db: Database.Database, set: TableSet): void {
+  db.exec(forecastDdl(set));
+  indexSet(db, set);
+  pointViewsAt(db, set);
+  db.exec(`UPDATE ${set}_partner_status SET next_change_at = 0`);
 }
 
 /** The set the views point at. */

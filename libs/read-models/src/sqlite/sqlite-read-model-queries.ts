@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import { pause } from '@partner-program/event-store';
-import { type BadgeRow, type NoticeFilter, ReadModelQueries, type StatusRow, type TierRow } from '../queries/read-model-queries';
-import type { ChangeRow, NoticeRow } from '../queries/query-rows';
+import { type BadgeRow, type ForecastFilter, type NoticeFilter, ReadModelQueries, type StatusRow, type TierRow } from '../queries/read-model-queries';
+import type { ChangeRow, ForecastRow, NoticeRow } from '../queries/query-rows';
 import { PARTNER_PROJECTION } from '../schema/table-sets';
 
 /** How often a read-your-writes wait re-reads the checkpoint (a projector in another process notifies nothing). */
@@ -10,7 +10,7 @@ const POLL_MS = 10;
 /** The queries on SQLite: prepared once, synchronous underneath. */
 export class SqliteReadModelQueries extends ReadModelQueries {
   private readonly statements;
-  private readonly noticeStatements = new Map<string, Database.Statement<unknown[], NoticeRow>>();
+  private readonly filteredStatements = new Map<string, Database.Statement<unknown[], unknown>>();
 
   constructor(private readonly db: Database.Database) {
     super();
@@ -48,17 +48,27 @@ export class SqliteReadModelQueries extends ReadModelQueries {
   }
 
   protected async noticeRows(filter: NoticeFilter, limit: number): Promise<NoticeRow[]> {
-    const filters: string[] = [];
-    const params: unknown[] = [];
-    const add = (sql: string, value: string | undefined) => {
-      if (value === undefined) return;
-      filters.push(sql);
-      params.push(value);
-    };
-    add('status = ?', filter.status);
-    add('due_on < ?', filter.dueBefore);
-    add('due_on <= ?', filter.dueOnOrBefore);
+    const { filters, params } = given([
+      ['status = ?', filter.status],
+      ['due_on < ?', filter.dueBefore],
+      ['due_on <= ?', filter.dueOnOrBefore],
+    ]);
     return this.noticeStatement(filters).all(...params, ...filter.after, limit);
+  }
+
+  protected async forecastRows(filter: ForecastFilter, limit: number): Promise<ForecastRow[]> {
+    const { filters, params } = given([
+      ['at > ?', filter.after],
+      ['at <= ?', filter.until],
+      ['area = ?', filter.area],
+      ['direction = ?', filter.direction],
+    ]);
+    const where = [...filters, '(at, partner_id, area) > (?, ?, ?)'].join(' AND ');
+    return this.statement<ForecastRow>(`SELECT * FROM forecast_changes WHERE ${where} ORDER BY at, partner_id, area LIMIT ?`).all(
+      ...params,
+      ...filter.start,
+      limit,
+    );
   }
 
   protected async noticeRow(noticeId: string): Promise<NoticeRow | undefined> {
@@ -70,13 +80,23 @@ export class SqliteReadModelQueries extends ReadModelQueries {
   }
 
   private noticeStatement(filters: readonly string[]): Database.Statement<unknown[], NoticeRow> {
-    const key = filters.join(' AND ');
-    let statement = this.noticeStatements.get(key);
-    if (!statement) {
-      const where = [...filters, '(due_on, notice_id) > (?, ?)'].join(' AND ');
-      statement = this.db.prepare<unknown[], NoticeRow>(`SELECT * FROM renewal_notices WHERE ${where} ORDER BY due_on, notice_id LIMIT ?`);
-      this.noticeStatements.set(key, statement);
-    }
-    return statement;
+    const where = [...filters, '(due_on, notice_id) > (?, ?)'].join(' AND ');
+    return this.statement<NoticeRow>(`SELECT * FROM renewal_notices WHERE ${where} ORDER BY due_on, notice_id LIMIT ?`);
   }
+
+  /** A filtered list's statement, prepared once per combination of filters. */
+  private statement<Row>(sql: string): Database.Statement<unknown[], Row> {
+    let statement = this.filteredStatements.get(sql);
+    if (!statement) {
+      statement = this.db.prepare<unknown[], unknown>(sql);
+      this.filteredStatements.set(sql, statement);
+    }
+    return statement as Database.Statement<unknown[], Row>;
+  }
+}
+
+/** The conditions whose value is given, and their values in the same order. */
+function given(conditions: readonly (readonly [sql: string, value: string | undefined])[]): { filters: string[]; params: string[] } {
+  const present = conditions.filter((condition): condition is readonly [string, string] => condition[1] !== undefined);
+  return { filters: present.map(([sql]) => sql), params: present.map(([, value]) => value) };
 }

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { TierChange } from '@partner-program/domain';
+import type { ForecastChange, TierChange } from '@partner-program/domain';
 import type { PartnerEvaluation } from '../projection/partner-evaluation';
 import { tierChangeId } from '../projection/tier-change-id';
 import { PARTNER_PROJECTION, type TableSet } from '../schema/table-sets';
@@ -42,6 +42,11 @@ export class SqliteSetRows implements SetRows {
       ),
       change: db.prepare(
         `INSERT OR IGNORE INTO ${changesTable} (change_id, partner_id, area, from_tier, to_tier, badge, at, position, ruleset, causes)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      ),
+      dropForecast: db.prepare(`DELETE FROM ${t('forecast_changes')} WHERE partner_id = ?`),
+      forecast: db.prepare(
+        `INSERT INTO ${t('forecast_changes')} (partner_id, area, at, from_tier, to_tier, badge, direction, ruleset, causes, prevention)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ),
       setCheckpoint: db.prepare(`INSERT INTO ${t('checkpoints')} (name, position) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET position = excluded.position`),
@@ -92,6 +97,14 @@ export class SqliteSetRows implements SetRows {
       s.notice.run(n.noticeId, partnerId, n.agreementId, n.expiresOn, n.dueOn, n.status, n.issuedAt, n.acknowledgedAt, n.cancelledAt);
     }
     for (const change of evaluation.changes) this.writeChange(partnerId, change, position);
+    // The forecast is replaced whole: a new fact may have removed or moved any future change.
+    s.dropForecast.run(partnerId);
+    for (const change of evaluation.forecast) this.writeForecast(partnerId, change);
+  }
+
+  private writeForecast(partnerId: string, c: ForecastChange): void {
+    const [causes, prevention] = [JSON.stringify(c.causes), JSON.stringify(c.prevention)];
+    this.statements.forecast.run(partnerId, c.area, c.at, c.from, c.to, c.badge ? 1 : 0, c.direction, c.ruleset, causes, prevention);
   }
 
   private writeChange(partnerId: string, change: TierChange, position: bigint): void {

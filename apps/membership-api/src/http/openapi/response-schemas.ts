@@ -1,4 +1,4 @@
-import { AREAS, TIERS } from '@partner-program/domain';
+import { AREAS, FORECAST_DIRECTIONS, PREVENTION_ACTIONS, TIERS } from '@partner-program/domain';
 import { schemaRef, type JsonSchema } from '@partner-program/ingestion';
 import { NOTICE_STATUSES } from '@partner-program/read-models';
 
@@ -122,6 +122,35 @@ const Timeline = object({
   changes: list(object({ at: time, area, from: nullable(tier), to: nullable(tier), causes: list(cause) }, ['at', 'area', 'from', 'to', 'causes'])),
 });
 
+const prevention = object(
+  {
+    action: { type: 'string', enum: [...PREVENTION_ACTIONS] },
+    before: time,
+    text: text,
+    area,
+    credits: { type: 'number', description: 'effective credits (after accelerators) still missing in the window at `before`' },
+    competencies: { ...list(text), description: 'any one of these' },
+    msc: text,
+    requirement: text,
+    courseId: text,
+    learners: { ...integer, description: 'more learners who must hold the course at `before`' },
+  },
+  ['action', 'before', 'text'],
+);
+const forecastChange = {
+  at: time,
+  area,
+  from: nullable(tier),
+  to: nullable(tier),
+  badge: { type: 'boolean' },
+  direction: { type: 'string', enum: [...FORECAST_DIRECTIONS] },
+  ruleset: nullable(text),
+  causes: list(cause),
+  prevention: { ...list(prevention), description: 'for a drop, everything needed to keep the tier; empty for a rise' },
+};
+const Forecast = object({ partnerId: text, from: time, until: time, position: integer, changes: list(object(forecastChange)) });
+const ForecastPage = object({ from: time, until: time, items: list(object({ partnerId: text, ...forecastChange })), nextCursor: nullable(text) });
+
 const PartnersPage = object({
   items: list(object({ partnerId: text, area, tier: nullable(tier), badge: { type: 'boolean' }, credits: { type: 'number' } })),
   nextCursor: nullable(text),
@@ -150,6 +179,38 @@ const Acknowledged = object(
   ['noticeId', 'status'],
 );
 
+const replayOutcome = { type: 'string', enum: ['appended', 'duplicate', 'invalid', 'rejected'] };
+const replayAttempt = object(
+  {
+    at: time,
+    outcome: replayOutcome,
+    code: { ...text, description: '`invalid`, or the rejection code of the domain' },
+    reason: text,
+    position: { ...integer, description: 'where the message is stored (appended, duplicate) or its new refusal recorded' },
+    by: object({ role: text, keyId: { ...text, description: 'the key’s name (its role and place in API_KEYS, e.g. `admin-1`), never the key' } }, ['role']),
+    requestId: { ...text, description: 'the X-Request-Id of the replay' },
+  },
+  ['at', 'outcome', 'by', 'requestId'],
+);
+
+const ReplayResult = {
+  ...replayAttempt,
+  required: ['id', ...(replayAttempt['required'] as string[])],
+  properties: { id: integer, messageId: text, ...(replayAttempt['properties'] as Record<string, JsonSchema>) },
+};
+
+const bulkItem = {
+  oneOf: [
+    schemaRef('ReplayResult'),
+    object({ id: integer, messageId: text, notReplayable: { ...text, description: 'why it cannot be replayed (a payload cut at 64 KiB)' } }, [
+      'id',
+      'notReplayable',
+    ]),
+    object({ id: integer, messageId: text, wouldReplay: { type: 'boolean', enum: [true] } }, ['id', 'wouldReplay']),
+  ],
+};
+const BulkReplay = object({ dryRun: { type: 'boolean' }, results: list(bulkItem), nextAfter: nullable(integer) });
+
 const rejection = object(
   {
     id: integer,
@@ -163,6 +224,7 @@ const rejection = object(
     payload: { ...text, description: 'the message as received' },
     origin: { type: 'object' },
     receivedAt: time,
+    replays: { ...list(replayAttempt), description: 'the admins’ replays of it, oldest first (absent if never replayed)' },
   },
   ['id', 'outcome', 'code', 'reason', 'payload', 'origin', 'receivedAt'],
 );
@@ -186,11 +248,15 @@ export const RESPONSE_SCHEMAS: Record<string, JsonSchema> = {
   PartnerStatus,
   HistoryPage,
   Timeline,
+  Forecast,
+  ForecastPage,
   PartnersPage,
   Badges,
   NoticesPage,
   Acknowledged,
   RejectionsPage,
+  ReplayResult,
+  BulkReplay,
   Rebuild,
   Health,
 };

@@ -30,6 +30,23 @@ export function projectionBehaviour(open: OpenReadModels): void {
       expect(Object.keys(p1.areas)).toEqual([...AREAS]);
     });
 
+    it("replaces a partner's forecast when a new fact prevents a drop", async () => {
+      const [now, later] = [Date.parse('2021-06-01T00:00:00Z'), Date.parse('2023-06-01T00:00:00Z')];
+      const drops = async () =>
+        (await f.queries.forecast({ after: now, until: later, area: 'vmc-on-aws', direction: 'drop', limit: 100 })).items.map((c) => [c.partnerId, c.at, c.to]);
+      expect(await drops()).toEqual([
+        ['P-1', '2021-07-16T00:00:00.000Z', null],
+        ['P-2', '2022-03-01T00:00:00.000Z', 'partner'],
+      ]);
+      await f.record('P-1', renewed('2021-06-01', 'A-1', '2031-12-31'));
+      await f.projector.catchUp();
+      // Renewed, P-1 keeps its tiers past July; what is left is its deal leaving the window.
+      expect(await drops()).toEqual([
+        ['P-1', '2022-02-01T00:00:00.000Z', 'partner'],
+        ['P-2', '2022-03-01T00:00:00.000Z', 'partner'],
+      ]);
+    });
+
     it('fills area tiers, badges, pending notices and the tier-change feed', async () => {
       expect((await f.queries.partners({ area: 'vmc-on-aws', tier: 'advanced', limit: 10 })).items).toEqual([
         { partnerId: 'P-1', area: 'vmc-on-aws', tier: 'advanced', badge: false, credits: 60_000 },

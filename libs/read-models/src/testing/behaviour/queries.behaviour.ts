@@ -69,6 +69,40 @@ export function queriesBehaviour(open: OpenReadModels): void {
       expect(feed[0]).toMatchObject({ partnerId: 'P-01', from: null, to: 'partner', position: expect.any(Number), causes: expect.any(Array) });
     });
 
+    it("lists every partner's forecast by time, filtered by area and direction, paged", async () => {
+      const [after, until] = [Date.parse('2021-06-01T00:00:00Z'), Date.parse('2022-06-01T00:00:00Z')];
+      const all = (await f.queries.forecast({ after, until, limit: 1000 })).items;
+      // Each of P-01 … P-07 drops to no tier when its agreement ends, in every area it holds.
+      const agreementEnds = all.filter((c) => c.area === 'vmc-on-aws');
+      expect(agreementEnds.map((c) => c.partnerId).sort()).toEqual(['P-01', 'P-02', 'P-03', 'P-04', 'P-05', 'P-06', 'P-07']);
+      expect(agreementEnds.find((c) => c.partnerId === 'P-01')).toEqual({
+        partnerId: 'P-01',
+        at: '2021-07-22T00:00:00.000Z',
+        area: 'vmc-on-aws',
+        from: 'advanced',
+        to: null,
+        badge: false,
+        direction: 'drop',
+        ruleset: 'partner-connect-fy21',
+        causes: [{ kind: 'expired', what: 'agreement:A-1' }],
+        prevention: [expect.objectContaining({ action: 'renew-agreement', before: '2021-07-22T00:00:00.000Z' })],
+      });
+      const keys = all.map((c) => `${c.at} ${c.partnerId} ${c.area}`);
+      expect(keys).toEqual([...keys].sort());
+      const paged = [];
+      for (let cursor: string | undefined, page; (page = await f.queries.forecast({ after, until, cursor, limit: 2 })); cursor = page.nextCursor) {
+        paged.push(...page.items);
+        if (!page.nextCursor) break;
+      }
+      expect(paged).toEqual(all);
+      expect((await f.queries.forecast({ after, until, area: 'vmc-on-aws', direction: 'drop', limit: 1000 })).items).toEqual(agreementEnds);
+      expect((await f.queries.forecast({ after, until, direction: 'rise', limit: 1000 })).items).toEqual([]);
+      // Past changes are left out by `after`, later ones by `until`.
+      const first = Date.parse(all[0]!.at);
+      expect((await f.queries.forecast({ after: first, until, limit: 1000 })).items).toEqual(all.filter((c) => Date.parse(c.at) > first));
+      expect((await f.queries.forecast({ after, until: first, limit: 1000 })).items).toEqual(all.filter((c) => Date.parse(c.at) <= first));
+    });
+
     it('refuses bad parameters with InvalidQueryError', async () => {
       const bad = [
         () => f.queries.partners({ area: 'nowhere', limit: 1 }),
@@ -78,6 +112,9 @@ export function queriesBehaviour(open: OpenReadModels): void {
         () => f.queries.renewalNotices({ status: 'lost', limit: 1 }),
         () => f.queries.renewalNotices({ dueBefore: '2021-02-30', limit: 1 }),
         () => f.queries.badges({ area: 'nowhere' }),
+        () => f.queries.forecast({ after: 0, until: 1, direction: 'sideways', limit: 1 }),
+        () => f.queries.forecast({ after: 0, until: 1, area: 'nowhere', limit: 1 }),
+        () => f.queries.forecast({ after: 0, until: 1, cursor: 'not-a-cursor', limit: 1 }),
       ];
       for (const query of bad) await expect(query()).rejects.toThrow(InvalidQueryError);
     });
