@@ -1,18 +1,19 @@
 import { programme } from '../../scripts/programme-generator';
 import { type BenchOptions, type Figure, round } from '../support';
+import { evidenceFigures } from './evidence-cost';
 import { latencyOf, postAll, withService } from './http';
 
 // ── Auditor queries on one large partner, against the built service in a child process ───────
 // One partner with ~14,000 events (1,400 with --tiny), recorded in two halves so that a knownAt
 // between them folds half of the stream. Each figure: p50 over the samples, p99 beside it.
-// Further auditor measurements (evidence) take the same partner: add them to `measurements`.
+// Every auditor measurement (knownAt, evidence: evidence-cost.ts) takes the same partner: `measurements`.
 
 /** The service and the partner every auditor measurement queries. */
 export type AuditorSubject = Readonly<{ url: string; partnerId: string; events: number; midway: string; samples: number }>;
 
 type Measurement = (subject: AuditorSubject, add: (figure: Figure) => void) => Promise<void>;
 
-const measurements: readonly Measurement[] = [knownAtFigures];
+const measurements: readonly Measurement[] = [knownAtFigures, evidenceFigures];
 
 export async function auditorFigures(o: BenchOptions, add: (figure: Figure) => void): Promise<void> {
   await withService('auditor', async (url) => {

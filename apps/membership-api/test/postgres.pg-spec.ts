@@ -41,6 +41,19 @@ describe('the app on PostgreSQL (EVENT_STORE=postgres)', () => {
     expect(status.body).toMatchObject({ partnerId: 'P-PG-1', goodStanding: true, agreement: { agreementId: 'A-P-PG-1', status: 'active' } });
   });
 
+  it('names the PostgreSQL-stored events behind a status as evidence, with their positions and recording times', async () => {
+    const history = await t.http.get('/v1/partners/P-PG-1/history').set(t.as('auditor')).expect(200);
+    const { body } = await t.http.get('/v1/partners/P-PG-1?evidence=true').set(t.as('auditor')).expect(200);
+    const facts = body.requirements.flatMap((r: { evidence: { facts: { messageId: string }[] } }) => r.evidence.facts);
+    expect(facts).toHaveLength(5);
+    for (const fact of facts) {
+      const { position, type, occurredAt, recordedAt, source, messageId } = history.body.items.find(
+        (i: { messageId: string }) => i.messageId === fact.messageId,
+      );
+      expect(fact).toEqual({ messageId, position, type, occurredAt, recordedAt, source, why: expect.any(String) });
+    }
+  });
+
   it("lists invalid messages and the domain's refusals from the PostgreSQL rejection log", async () => {
     const bad = {
       messageId: 'pg-bad-1',

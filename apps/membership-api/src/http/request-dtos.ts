@@ -94,6 +94,8 @@ export class PartnerStatusQuery extends ReadQuery {
   asOf?: string;
   @Time(KNOWN_AT) knownAt?: string;
   @TimeZone() tz?: string;
+  @Vocabulary(['true', 'false'], false, '`true`: each requirement and area names the stored events behind it (auditor; from the event store)')
+  evidence?: string;
 }
 
 export class PartnersQuery extends ReadQuery {

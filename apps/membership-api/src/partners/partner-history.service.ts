@@ -18,6 +18,7 @@ import {
 } from '@partner-program/domain';
 import { type EventStore, GENESIS_HASH, KeyedMutex, type StoredEvent, StreamStateCache } from '@partner-program/event-store';
 import { EVENT_STORE, RULESET_CATALOG } from '@partner-program/platform';
+import { type EventStamp, type StoredEvidenceStatus, withStoredFacts } from './stored-evidence';
 
 export type HistoryItem = Readonly<{
   streamId: string;
@@ -35,18 +36,23 @@ export type HistoryItem = Readonly<{
   previousHash: string | null;
 }>;
 
-/** A partner's folded state, the position of the last event folded into it and the latest `recordedAt` among them. */
-type Folded = { partner: PartnerFold; lastPosition: bigint; recordedUpTo: number };
+/**
+ * A partner's folded state, the position of the last event folded into it, the latest `recordedAt`
+ * among them, and each folded event's position and recordedAt by domain revision (evidence's store metadata).
+ */
+type Folded = { partner: PartnerFold; lastPosition: bigint; recordedUpTo: number; stamps: EventStamp[] };
 
-const unfolded = (): Folded => ({ partner: initialState(), lastPosition: 0n, recordedUpTo: -Infinity });
+const unfolded = (): Folded => ({ partner: initialState(), lastPosition: 0n, recordedUpTo: -Infinity, stamps: [] });
 
 function foldInto(folded: Folded, event: StoredEvent): Folded {
   evolveInPlace(folded.partner, fromRecorded(event));
-  return { partner: folded.partner, lastPosition: event.position, recordedUpTo: Math.max(folded.recordedUpTo, toMillis(event.metadata.recordedAt)) };
+  const recordedAt = toMillis(event.metadata.recordedAt);
+  folded.stamps.push({ position: Number(event.position), recordedAt: event.metadata.recordedAt });
+  return { partner: folded.partner, lastPosition: event.position, recordedUpTo: Math.max(folded.recordedUpTo, recordedAt), stamps: folded.stamps };
 }
 
 /** A status rebuilt from the store: the instant it was recorded by (null: everything) and the last position folded. */
-export type HistoricStatus = PartnerStatus & { knownAt: string | null; position: number };
+export type HistoricStatus = (PartnerStatus | StoredEvidenceStatus) & { knownAt: string | null; position: number };
 
 /**
  * The auditor's view: answered from the event store itself, never from the read models. The
@@ -110,10 +116,13 @@ export class PartnerHistoryService {
   /**
    * The status at `time` from facts with business time ≤ T (and recorded by `knownAt`), or
    * undefined for an unknown partner (or none recorded by then); `position` is the last event folded.
+   * With `evidence`, each requirement and area names the stored events behind it, from the same fold.
    */
-  async statusAsOf(partnerId: string, time: number, knownAt?: number): Promise<HistoricStatus | undefined> {
-    const answer = ({ partner, lastPosition }: Folded) => ({
-      ...evaluateStatus(partner, this.catalog, partnerId, time),
+  async statusAsOf(partnerId: string, time: number, knownAt?: number, options: { evidence?: boolean } = {}): Promise<HistoricStatus | undefined> {
+    const answer = ({ partner, lastPosition, stamps }: Folded) => ({
+      ...(options.evidence
+        ? withStoredFacts(evaluateStatus(partner, this.catalog, partnerId, time, { evidence: true }), partner, stamps)
+        : evaluateStatus(partner, this.catalog, partnerId, time)),
       knownAt: knownAt === undefined ? null : toIsoTime(knownAt),
       position: Number(lastPosition),
     });

@@ -16,6 +16,12 @@ import { PartnerHistoryService } from './partner-history.service';
 const BAD_PARAMETER = 'a parameter breaks its rule (named in the message and `details`)';
 const NOT_YET = 'minPosition not reached within 5 s: retry (Retry-After)';
 const NOT_KNOWN = 'no events for this partner (with `knownAt`: none recorded by then)';
+const EVIDENCE =
+  '`evidence=true` (auditor) adds to each requirement and area `evidence: { facts, missing }`: the stored events that make its clauses met ' +
+  '(`messageId`, `position`, `type`, `occurredAt`, `recordedAt`, `source`, and `why` it counts) and what an unmet clause misses ' +
+  '(the vocabulary of `next.missing`, plus `agreement`, `learner:<course>:<have>/<need>`, `due-diligence`, `programme-fee`). ' +
+  'It is answered from the event store, evaluated from the same folded events as the status (with `knownAt`, those recorded by then); without `asOf` and `knownAt`, at the current time. ' +
+  'An `asOf` or `knownAt` status carries evidence only with `evidence=true`, so that they stay cheap.';
 const TIMES =
   'A date-only `asOf`, `to` or `knownAt` is the end of that day (23:59:59.999) in `tz` (IANA, default UTC), a date-only `from` its start; a timestamp is itself; the timeline includes both ends. ' +
   '`knownAt` (bitemporal) evaluates only the events recorded by then (a future knownAt is refused: 400); `knownAt` in the answer names it (null: all recorded events) and `position` is the last position folded.';
@@ -49,7 +55,7 @@ export class PartnersController {
   @RequiresRole('reader')
   @ApiOperation({
     summary: 'Current status (read model); with `asOf` and/or `knownAt` (auditor) the status at that time as known at that time, rebuilt from the event store',
-    description: `${TIMES} Without \`asOf\`, \`knownAt\` is also the business time evaluated (\`evaluatedAt\`: the exact instant used).`,
+    description: `${TIMES} Without \`asOf\`, \`knownAt\` is also the business time evaluated (\`evaluatedAt\`: the exact instant used). ${EVIDENCE}`,
   })
   @Answers({ 200: ['PartnerStatus', 'the status'], 400: `${BAD_PARAMETER}, or knownAt in the future`, 404: NOT_KNOWN, 503: NOT_YET })
   async status(
@@ -59,13 +65,14 @@ export class PartnersController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
     const { partnerId } = path;
-    if (query.asOf !== undefined || query.knownAt !== undefined) {
+    const evidence = query.evidence === 'true';
+    if (query.asOf !== undefined || query.knownAt !== undefined || evidence) {
       if (!request.caller || !roleSatisfies(request.caller.role, 'auditor'))
-        throw httpError(HttpStatus.FORBIDDEN, `asOf and knownAt need the auditor role; the key has ${request.caller?.role}`);
+        throw httpError(HttpStatus.FORBIDDEN, `asOf, knownAt and evidence need the auditor role; the key has ${request.caller?.role}`);
       const knownAt = this.knownAt(query);
-      const asOf = query.asOf === undefined ? knownAt! : resolveInstant(query.asOf, query.tz ?? 'UTC', 'end-of-day');
+      const asOf = query.asOf === undefined ? (knownAt ?? this.clock().getTime()) : resolveInstant(query.asOf, query.tz ?? 'UTC', 'end-of-day');
       await this.readYourWrites.waitFor(query.minPosition);
-      const status = await this.history.statusAsOf(partnerId, asOf, knownAt);
+      const status = await this.history.statusAsOf(partnerId, asOf, knownAt, { evidence });
       return status ?? notFound(partnerId);
     }
     await this.readYourWrites.waitFor(query.minPosition);

@@ -14,8 +14,13 @@ export function dealCountingInterval(deal: DealRecord, windowDays: number): { st
 export function creditsByArea(state: PartnerState, windowDays: number, time: number): Map<AreaId, number> {
   const sums = new Map<AreaId, number>();
   for (const deal of state.deals.values()) {
-    const { start, end } = dealCountingInterval(deal, windowDays);
-    if (start <= time && time < end) sums.set(deal.area, (sums.get(deal.area) ?? 0) + deal.effectiveHundredths);
+    if (countsAt(deal, windowDays, time)) sums.set(deal.area, (sums.get(deal.area) ?? 0) + deal.effectiveHundredths);
   }
   return sums;
+}
+
+/** Whether the deal's credits count at `time`. */
+export function countsAt(deal: DealRecord, windowDays: number, time: number): boolean {
+  const { start, end } = dealCountingInterval(deal, windowDays);
+  return start <= time && time < end;
 }

@@ -6,16 +6,30 @@ import { toIsoTime } from '../support/time';
 import { tierTimeline } from '../timeline/tier-timeline';
 import { AREAS, type AreaId } from '../vocabulary';
 import { agreementAt, noticeDueOn, noticeStatusAt, renewalNoticeId } from './agreement-view';
+import { areaEvidence, dealFactsByArea } from './area-evidence';
 import { nextStepFor, tierFor } from './area-tier';
 import { creditsByArea } from './credits-in-window';
+import type { EvidencedArea, EvidencedStatus } from './evidence';
 import type { AgreementSummary, AreaStatus, Entitlements, PartnerStatus } from './partner-status';
+import { requirementEvidence } from './requirement-evidence';
 import { businessModelsAt, evaluateRequirements } from './requirements';
 import { tierInputsAt } from './tier-inputs';
 
 // ── Partner status at a time T: a pure function of (state, rulesets, T) ───────────────────────
 // Only facts with business time ≤ T count, so the same function answers "now" and "as of T".
 
-export function evaluateStatus(state: PartnerState, catalog: RulesetCatalog, partnerId: string, time: number): PartnerStatus {
+/** With `evidence: true`, each requirement and area also names the messages behind it (auditors). */
+export type EvaluationOptions = Readonly<{ evidence?: boolean }>;
+
+export function evaluateStatus(state: PartnerState, catalog: RulesetCatalog, partnerId: string, time: number): PartnerStatus;
+export function evaluateStatus(state: PartnerState, catalog: RulesetCatalog, partnerId: string, time: number, options: { evidence: true }): EvidencedStatus;
+export function evaluateStatus(
+  state: PartnerState,
+  catalog: RulesetCatalog,
+  partnerId: string,
+  time: number,
+  options: EvaluationOptions = {},
+): PartnerStatus | EvidencedStatus {
   const ruleset = rulesetAt(catalog, time);
   const rules = ruleset ?? catalog.rulesets[0]!;
   const requirements = ruleset ? evaluateRequirements(ruleset, state, time) : [];
@@ -28,7 +42,7 @@ export function evaluateStatus(state: PartnerState, catalog: RulesetCatalog, par
     const next = ruleset ? nextStepFor(ruleset.areas[area], ruleset.thresholds, inputsFor(area), tier) : null;
     areas[area] = { tier, credits: fromHundredths(credits.get(area) ?? 0), badge: tier === 'principal', next };
   }
-  return {
+  const status: PartnerStatus = {
     partnerId,
     evaluatedAt: toIsoTime(time),
     ruleset: ruleset?.id ?? null,
@@ -41,6 +55,22 @@ export function evaluateStatus(state: PartnerState, catalog: RulesetCatalog, par
     badges: badgesAt(state, catalog, areas, time),
     entitlements: ruleset ? entitlementsOf(ruleset, areas, inputsFor, unmet.length === 0) : emptyEntitlements(),
   };
+  return options.evidence ? withEvidence(status, state, ruleset, rules.creditWindowDays, time) : status;
+}
+
+/** The status with its evidence, read from the same state at the same time: it cannot disagree. */
+function withEvidence(status: PartnerStatus, state: PartnerState, ruleset: Ruleset | undefined, windowDays: number, time: number): EvidencedStatus {
+  const requirements = status.requirements.map((result) => {
+    const rule = ruleset!.requirements.find((r) => r.id === result.id)!;
+    return { ...result, evidence: requirementEvidence(rule, result, state, time) };
+  });
+  const deals = dealFactsByArea(state, windowDays, time);
+  const areas = {} as Record<AreaId, EvidencedArea>;
+  for (const area of AREAS) {
+    const evidence = areaEvidence(state, ruleset?.areas[area], deals.get(area) ?? [], status.areas[area], time);
+    areas[area] = { ...status.areas[area], evidence };
+  }
+  return { ...status, requirements, areas };
 }
 
 function agreementSummary(state: PartnerState, partnerId: string, time: number): AgreementSummary | null {

@@ -1,5 +1,5 @@
 import type { RequirementRule, Ruleset } from '../rules/ruleset';
-import type { PartnerState } from '../state/partner-state';
+import type { FeePayment, PartnerState } from '../state/partner-state';
 import { valueAt } from '../state/state-updates';
 import { isHeldAt } from '../state/toggle-series';
 import { endOfDate } from '../support/time';
@@ -46,7 +46,7 @@ function evaluateRequirement(rule: RequirementRule, state: PartnerState, time: n
       return { id: rule.id, met: approved, detail };
     }
     case 'programme-fee': {
-      const paid = state.fees.find((fee) => fee.paidAt <= time && time < endOfDate(fee.periodEnd));
+      const paid = feePaidAt(state, time);
       return { id: rule.id, met: paid !== undefined, detail: paid ? `paid through ${paid.periodEnd}` : 'not paid for this period' };
     }
     default: {
@@ -54,6 +54,11 @@ function evaluateRequirement(rule: RequirementRule, state: PartnerState, time: n
       throw new TypeError(`unknown requirement kind in ${JSON.stringify(unknown)}`);
     }
   }
+}
+
+/** The fee payment covering `time`, if any. */
+export function feePaidAt(state: PartnerState, time: number): FeePayment | undefined {
+  return state.fees.find((fee) => fee.paidAt <= time && time < endOfDate(fee.periodEnd));
 }
 
 function agreementRequirement(state: PartnerState, time: number): { met: boolean; detail: string } {

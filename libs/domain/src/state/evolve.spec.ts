@@ -11,8 +11,9 @@ describe('evolveInPlace', () => {
       data: { name: 'x' },
       meta: { messageId: 'f-1', occurredAt: '2021-01-01T00:00:00Z', source: 'crm' },
     } as unknown as PartnerEvent;
-    const before = foldEvents([signed('2021-01-01')]);
-    const after = foldEvents([signed('2021-01-01')]);
+    const signing = signed('2021-01-01');
+    const before = foldEvents([signing]);
+    const after = foldEvents([signing]);
     evolveInPlace(after, future);
     expect(after.version).toBe(2);
     expect(after.agreements).toEqual(before.agreements);

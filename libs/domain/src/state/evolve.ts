@@ -23,7 +23,7 @@ export function evolveInPlace(state: PartnerFold, event: PartnerEvent): void {
   const at = toMillis(event.meta.occurredAt);
   noteMessage(state, event, at);
   if (isNoticeEvent(event)) return evolveNotice(state, event, at);
-  evolveFact(state, event, at);
+  evolveFact(state, event, at, event.meta.messageId);
 }
 
 function isNoticeEvent(event: UpstreamEvent | NoticeEvent): event is NoticeEvent {
@@ -36,55 +36,58 @@ function noteMessage(state: PartnerFold, event: UpstreamEvent | NoticeEvent, at:
   state.firstFactAt = state.firstFactAt === undefined ? at : Math.min(state.firstFactAt, at);
 }
 
-function evolveFact(state: PartnerFold, event: UpstreamEvent, at: number): void {
+function evolveFact(state: PartnerFold, event: UpstreamEvent, at: number, by: string): void {
   switch (event.type) {
     case 'AgreementSigned': {
       const { agreementId, effectiveFrom, expiresOn, businessModels } = event.data;
       state.agreements.set(agreementId, {
         agreementId,
         signedAt: at,
+        signedBy: by,
         effectiveFrom,
-        expiries: [{ at, value: expiresOn }],
+        expiries: [{ at, value: expiresOn, by }],
       });
-      state.signings = withTimed(state.signings, { at, value: agreementId });
-      state.businessModels = withTimed(state.businessModels, { at, value: businessModels });
+      state.signings = withTimed(state.signings, { at, value: agreementId, by });
+      state.businessModels = withTimed(state.businessModels, { at, value: businessModels, by });
       return;
     }
     case 'AgreementRenewed': {
       const agreement = state.agreements.get(event.data.agreementId);
       if (!agreement) return;
-      const expiries = withTimed(agreement.expiries, { at, value: event.data.expiresOn });
+      const expiries = withTimed(agreement.expiries, { at, value: event.data.expiresOn, by });
       state.agreements.set(agreement.agreementId, { ...agreement, expiries });
       return;
     }
     case 'AgreementTerminated': {
       const agreement = state.agreements.get(event.data.agreementId);
       if (!agreement) return;
-      const terminated = { ...agreement, terminatedAt: Math.min(agreement.terminatedAt ?? at, at) };
+      // The earliest termination counts, and its message is the one evidence names.
+      const earliest = agreement.terminatedAt === undefined || at < agreement.terminatedAt;
+      const terminated = earliest ? { ...agreement, terminatedAt: at, terminatedBy: by } : agreement;
       state.agreements.set(agreement.agreementId, terminated);
       return;
     }
     case 'BusinessModelsChanged':
-      state.businessModels = withTimed(state.businessModels, { at, value: event.data.businessModels });
+      state.businessModels = withTimed(state.businessModels, { at, value: event.data.businessModels, by });
       return;
     case 'TrainingCompleted':
-      return withTrainingToggle(state, event.data, { at, on: true, until: expiry(event.data.expiresOn) });
+      return withTrainingToggle(state, event.data, { at, on: true, until: expiry(event.data.expiresOn), by });
     case 'TrainingRevoked':
-      return withTrainingToggle(state, event.data, { at, on: false });
+      return withTrainingToggle(state, event.data, { at, on: false, by });
     case 'DueDiligenceCompleted':
-      state.dueDiligence = withToggle(state.dueDiligence, { at, on: event.data.outcome === 'approved' });
+      state.dueDiligence = withToggle(state.dueDiligence, { at, on: event.data.outcome === 'approved', by });
       return;
     case 'ProgrammeFeePaid':
-      state.fees = [...state.fees, { paidAt: at, periodEnd: event.data.periodEnd }];
+      state.fees = [...state.fees, { paidAt: at, periodEnd: event.data.periodEnd, paidBy: by }];
       return;
     case 'SolutionCompetencyEarned':
     case 'SolutionCompetencyLapsed':
-      return competencyToggled(state.solutionCompetencies, event, at);
+      return competencyToggled(state.solutionCompetencies, event, at, by);
     case 'MasterServicesCompetencyEarned':
     case 'MasterServicesCompetencyLapsed':
-      return competencyToggled(state.mastersCompetencies, event, at);
+      return competencyToggled(state.mastersCompetencies, event, at, by);
     case 'CreditsBooked':
-      return evolveBooking(state, event.data, event.meta.messageId, at);
+      return evolveBooking(state, event.data, by, at);
     case 'CreditsReversed': {
       const deal = state.deals.get(event.data.dealId);
       if (deal && deal.reversedAt === undefined) {
@@ -113,10 +116,10 @@ function evolveBooking(state: PartnerFold, data: Extract<UpstreamEvent, { type: 
 
 type CompetencyEvent = Extract<UpstreamEvent, { type: `${'Solution' | 'MasterServices'}Competency${'Earned' | 'Lapsed'}` }>;
 
-function competencyToggled(competencies: PartnerFold['solutionCompetencies'], event: CompetencyEvent, at: number): void {
+function competencyToggled(competencies: PartnerFold['solutionCompetencies'], event: CompetencyEvent, at: number, by: string): void {
   const earned = event.type.endsWith('Earned');
   const until = 'expiresOn' in event.data ? expiry(event.data.expiresOn) : undefined;
-  competencies.set(event.data.competency, withToggle(competencies.get(event.data.competency), { at, on: earned, until }));
+  competencies.set(event.data.competency, withToggle(competencies.get(event.data.competency), { at, on: earned, until, by }));
 }
 
 function expiry(expiresOn: string | undefined): number | undefined {

@@ -12,16 +12,22 @@ import type { ToggleSeries } from './toggle-series';
 // `PartnerFold`; readers (decide, status, timeline, the read models) get it as a `PartnerState`,
 // the same object with read-only types. To branch, fold again from `initialState()`.
 
-/** A value that changed over business time; the entry in force at T is the last with `at ≤ T`. */
-export type TimedValue<T> = Readonly<{ at: number; value: T }>;
+/**
+ * A value that changed over business time; the entry in force at T is the last with `at ≤ T`.
+ * `by` is the messageId that set it: evidence names the message behind a status, and the fold
+ * has it for free (the store's position is not the domain's, the API layer maps one to the other).
+ */
+export type TimedValue<T> = Readonly<{ at: number; value: T; by: string }>;
 
 export type AgreementRecord = Readonly<{
   agreementId: string;
   signedAt: number;
+  signedBy: string;
   effectiveFrom: string;
   /** `expiresOn` as signed, then as moved by each renewal, by business time. */
   expiries: readonly TimedValue<string>[];
   terminatedAt?: number;
+  terminatedBy?: string;
 }>;
 
 export type DealRecord = Readonly<{
@@ -44,7 +50,7 @@ export type NoticeRecord = Readonly<{
   cancelledAt?: number;
 }>;
 
-export type FeePayment = Readonly<{ paidAt: number; periodEnd: string }>;
+export type FeePayment = Readonly<{ paidAt: number; periodEnd: string; paidBy: string }>;
 
 /** The event a message id produced and its stream revision: enough to tell a retry from a reuse. */
 export type MessageRecord = Readonly<{

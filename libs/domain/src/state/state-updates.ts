@@ -10,8 +10,13 @@ export function withTimed<T>(list: readonly TimedValue<T>[], entry: TimedValue<T
 
 /** The value in force at `time`, if any. */
 export function valueAt<T>(list: readonly TimedValue<T>[], time: number): T | undefined {
+  return entryAt(list, time)?.value;
+}
+
+/** The entry in force at `time` (with the message that set it), if any. */
+export function entryAt<T>(list: readonly TimedValue<T>[], time: number): TimedValue<T> | undefined {
   const index = upperBound(list, time);
-  return index === 0 ? undefined : list[index - 1]!.value;
+  return index === 0 ? undefined : list[index - 1];
 }
 
 export function withTrainingToggle(state: PartnerFold, { courseId, learnerId }: { courseId: string; learnerId: string }, toggle: Toggle): void {

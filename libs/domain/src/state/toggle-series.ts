@@ -4,7 +4,8 @@
 // T?" for any T, whatever order the messages arrived in: that is what makes as-of and the
 // timeline exact.
 
-export type Toggle = Readonly<{ at: number; on: boolean; until?: number | undefined }>;
+/** `by`: the messageId that switched it (for evidence, like `TimedValue.by`). */
+export type Toggle = Readonly<{ at: number; on: boolean; until?: number | undefined; by: string }>;
 export type ToggleSeries = readonly Toggle[];
 
 /** A new series with the toggle inserted after every toggle at the same or an earlier time. */
@@ -27,8 +28,13 @@ export function toggleAt(series: ToggleSeries | undefined, time: number): Toggle
 
 /** Whether the fact holds at `time`: switched on, and not past its expiry. */
 export function isHeldAt(series: ToggleSeries | undefined, time: number): boolean {
+  return heldToggleAt(series, time) !== undefined;
+}
+
+/** The toggle that makes the fact hold at `time` (its `by` is the evidence), if it holds. */
+export function heldToggleAt(series: ToggleSeries | undefined, time: number): Toggle | undefined {
   const toggle = toggleAt(series, time);
-  return toggle !== undefined && toggle.on && (toggle.until === undefined || time < toggle.until);
+  return toggle !== undefined && toggle.on && (toggle.until === undefined || time < toggle.until) ? toggle : undefined;
 }
 
 /** Every time at which the series may change what `isHeldAt` answers. */

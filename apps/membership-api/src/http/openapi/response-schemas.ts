@@ -52,6 +52,11 @@ const BatchResult = { ...object({ results: list(schemaRef('IngestResult')) }), d
 
 const KNOWN_AT = 'only events recorded by this instant were evaluated (null: every recorded event); on answers rebuilt from the event store';
 const next = nullable(object({ tier, missing: list(text) }, ['tier']));
+const evidenceFact = object({ messageId: text, position: integer, type: text, occurredAt: time, recordedAt: time, source: text, why: text });
+const evidence = {
+  ...object({ facts: list(evidenceFact), missing: list(text) }),
+  description: 'only with `evidence=true`: the stored events behind the clause and what an unmet one misses',
+};
 const PartnerStatus = object(
   {
     partnerId: text,
@@ -69,8 +74,15 @@ const PartnerStatus = object(
       }),
     ),
     businessModels: list(text),
-    requirements: list(object({ id: text, met: { type: 'boolean' }, detail: text })),
-    areas: object(Object.fromEntries(AREAS.map((id) => [id, object({ tier: nullable(tier), credits: { type: 'number' }, badge: { type: 'boolean' }, next })]))),
+    requirements: list(object({ id: text, met: { type: 'boolean' }, detail: text, evidence }, ['id', 'met', 'detail'])),
+    areas: object(
+      Object.fromEntries(
+        AREAS.map((id) => [
+          id,
+          object({ tier: nullable(tier), credits: { type: 'number' }, badge: { type: 'boolean' }, next, evidence }, ['tier', 'credits', 'badge', 'next']),
+        ]),
+      ),
+    ),
     badges: list(object({ area, since: time })),
     entitlements: object({ dealRegistration: list(area), coSelling: list(area), mscIncentives: list(area) }),
     knownAt: { ...nullable(time), description: KNOWN_AT },
