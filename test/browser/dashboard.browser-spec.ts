@@ -102,27 +102,18 @@ describe('a partner, as an auditor', () => {
     await page.locator('#history[data-state="ok"] td', { hasText: 'AgreementSigned' }).first().waitFor();
   });
 
-  it('shows the facts behind each requirement once the evidence API is deployed, and says "not available" before', async () => {
+  it('shows the facts behind each requirement, each with its upstream messageId', async () => {
     await signIn(page, service.url, service.keys.auditor);
-    const probe = await api<{ requirements: { id: string; evidence?: { facts: { messageId: string }[] } }[] }>('/v1/partners/P-000007?evidence=true');
+    const probe = await api<{ requirements: { id: string; evidence: { facts: { messageId: string }[] } }[] }>('/v1/partners/P-000007?evidence=true');
+    expect(probe.status).toBe(200);
     await openPartner(page, 'P-000007');
-    if (probe.status === 400) {
-      await expectText(page.locator('#evidence'), 'Not available in this version of the API.');
-      return;
-    }
-    const requirement = probe.body.requirements.find((candidate) => (candidate.evidence?.facts.length ?? 0) > 0)!;
+    const requirement = probe.body.requirements.find((candidate) => candidate.evidence.facts.length > 0)!;
     await page.locator('#evidence summary', { hasText: `requirement ${requirement.id}:` }).click();
-    await expectText(page.locator('#evidence'), requirement.evidence!.facts[0]!.messageId);
+    await expectText(page.locator('#evidence'), requirement.evidence.facts[0]!.messageId);
   });
 
-  it('shows the forecast’s drops once the forecast API is deployed, and says "not available" before', async () => {
+  it('shows a forecast drop of a partner, with its area', async () => {
     await signIn(page, service.url, service.keys.auditor);
-    const probe = await api<Forecast>('/v1/partners/P-000007/forecast');
-    if (probe.status === 404) {
-      await openPartner(page, 'P-000007');
-      await expectText(page.locator('#forecast'), 'Not available in this version of the API.');
-      return;
-    }
     const { partnerId, change } = await partnerWithForecastDrop();
     await openPartner(page, partnerId);
     await page.locator('#forecast tr[data-direction="drop"]', { hasText: change.area }).first().waitFor();
