@@ -111,5 +111,8 @@ describe('replaying kept rejections (e2e)', () => {
     const invalid = await t.http.post('/v1/rejections/replay').set(t.as('admin')).send({ limit: 501, outcome: 'lost' }).expect(400);
     expect(invalid.body.details.map((d: { path: string }) => d.path).sort()).toEqual(['limit', 'outcome']);
     await t.http.post('/v1/rejections/replay').set(t.as('admin')).expect(400);
+    // null is not "left out": the document allows a boolean, an integer, a string or nothing.
+    const nulls = await t.http.post('/v1/rejections/replay').set(t.as('admin')).send({ dryRun: null, after: null, code: null, receivedFrom: null }).expect(400);
+    expect([...new Set(nulls.body.details.map((d: { path: string }) => d.path))].sort()).toEqual(['after', 'code', 'dryRun', 'receivedFrom']);
   });
 });

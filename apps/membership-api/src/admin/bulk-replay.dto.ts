@@ -1,13 +1,13 @@
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsString, Max, MaxLength, Min } from 'class-validator';
 import { JSONSchema } from 'class-validator-jsonschema';
-import { Count, Time } from '../http/request-dtos';
+import { Count, LeftOutOrValid, Time } from '../http/request-dtos';
 
 /** A bulk replay selects at most this many entries (each is replayed in turn, in the request). */
 export const MAX_BULK_REPLAY = 500;
 
 const OptionalText = (description: string): PropertyDecorator =>
   ((target: object, key: string) => {
-    IsOptional()(target, key);
+    LeftOutOrValid()(target, key);
     IsString({ message: 'must be a string' })(target, key);
     MaxLength(128, { message: 'must be at most 128 characters' })(target, key);
     JSONSchema({ description })(target, key);
@@ -19,7 +19,7 @@ export class BulkReplayDto {
   @OptionalText('only messages whose envelope names this `source` (e.g. `lms`, `crm`)') source?: string;
   @OptionalText('only messages of this type (e.g. `CreditsReversed`)') type?: string;
 
-  @IsOptional()
+  @LeftOutOrValid()
   @IsIn(['invalid', 'rejected'], { message: 'must be one of invalid, rejected' })
   @JSONSchema({ type: 'string', description: 'only entries kept with this outcome' })
   outcome?: 'invalid' | 'rejected';
@@ -29,14 +29,14 @@ export class BulkReplayDto {
 
   @Count('the `nextAfter` of the previous bulk replay: entries after this id (default 0)') after?: number;
 
-  @IsOptional()
+  @LeftOutOrValid()
   @IsInt({ message: `must be an integer from 1 to ${MAX_BULK_REPLAY}` })
   @Min(1, { message: `must be an integer from 1 to ${MAX_BULK_REPLAY}` })
   @Max(MAX_BULK_REPLAY, { message: `must be an integer from 1 to ${MAX_BULK_REPLAY}` })
   @JSONSchema({ description: `entries to select at most (default 100)` })
   limit?: number;
 
-  @IsOptional()
+  @LeftOutOrValid()
   @IsBoolean({ message: 'must be true or false' })
   @JSONSchema({ description: 'list what would be replayed, replaying nothing (default false)' })
   dryRun?: boolean;

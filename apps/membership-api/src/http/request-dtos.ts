@@ -1,7 +1,7 @@
 import { AREAS, FORECAST_DEFAULT_DAYS, FORECAST_DIRECTIONS, FORECAST_MAX_DAYS, TIERS } from '@partner-program/domain';
 import { CALENDAR_DATE, MessageIdRules, POINT_IN_TIME, POSITION_TEXT, PartnerIdRules, RequiredText } from '@partner-program/ingestion';
 import { HISTORY_INTERVALS, MAX_HISTORY_POINTS, MAX_PAGE_SIZE, NOTICE_STATUSES } from '@partner-program/read-models';
-import { IsDefined, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
+import { IsDefined, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, ValidateIf } from 'class-validator';
 import { JSONSchema } from 'class-validator-jsonschema';
 import { EXPORT_FORMATS } from '../exports/export-formats';
 
@@ -11,10 +11,16 @@ import { EXPORT_FORMATS } from '../exports/export-formats';
 const TIME_MESSAGE = 'must be a real date (YYYY-MM-DD) or an ISO-8601 timestamp with offset';
 
 /** An optional point in time (a date, or a timestamp with offset). */
+/**
+ * A field that may be left out but not sent as null: unlike IsOptional, a JSON body's `null`
+ * (which the document does not allow) is checked, and refused, like any other wrong value.
+ */
+export const LeftOutOrValid = (): PropertyDecorator => ValidateIf((_object, value) => value !== undefined);
+
 export const Time =
   (description: string): PropertyDecorator =>
   (target, key) => {
-    IsOptional()(target, key);
+    LeftOutOrValid()(target, key);
     IsString({ message: TIME_MESSAGE })(target, key);
     Matches(new RegExp(`^${POINT_IN_TIME}$`), { message: TIME_MESSAGE })(target, key);
     JSONSchema({ description })(target, String(key));
@@ -55,7 +61,7 @@ export const Count =
   (description: string): PropertyDecorator =>
   (target, key) => {
     const message = 'must be a non-negative integer';
-    IsOptional()(target, key);
+    LeftOutOrValid()(target, key);
     IsInt({ message })(target, key);
     Min(0, { message })(target, key);
     Max(Number.MAX_SAFE_INTEGER, { message })(target, key);
