@@ -1,5 +1,4 @@
-import type { Prevention } from '../forecast/prevention';
-import type { TimelineCause } from '../timeline/timeline-cause';
+import type { Prevention } from '../forecast/prevention-item';
 import type { AreaId, Tier } from '../vocabulary';
 import type { Event } from './event';
 
@@ -17,6 +16,12 @@ export type RenewalNoticeEvent = RenewalNoticeIssued | RenewalNoticeCancelled | 
 
 // ── Tier-at-risk notices: one per cause of a forecast drop, due days before it (issue 15) ─────
 
+/**
+ * A timeline cause as stored (see TimelineCause: it names event types, so it cannot be imported
+ * by the event catalogue without a cycle); every TimelineCause is one.
+ */
+export type StoredCause = Readonly<{ kind: string } & Record<string, string>>;
+
 /** `at` is the drop's exact time (a drop later the same day is still ahead); `causes` holds the one cause. */
 export type TierRiskNoticeIssued = Event<
   'TierRiskNoticeIssued',
@@ -28,7 +33,7 @@ export type TierRiskNoticeIssued = Event<
     at: string;
     dropOn: string;
     dueOn: string;
-    causes: readonly TimelineCause[];
+    causes: readonly StoredCause[];
     prevention: readonly Prevention[];
   }
 >;

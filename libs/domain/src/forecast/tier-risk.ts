@@ -1,10 +1,10 @@
+import type { StoredCause } from '../events/notice-events';
 import type { TierRiskNoticeRecord } from '../state/partner-state';
 import { fingerprint } from '../support/fingerprint';
 import { addDays, toIsoDate, toMillis } from '../support/time';
-import type { TimelineCause } from '../timeline/timeline-cause';
 import type { AreaId, Tier } from '../vocabulary';
 import type { ForecastChange } from './forecast';
-import type { Prevention } from './prevention';
+import type { Prevention } from './prevention-item';
 
 // ── Tier-at-risk notices: what the forecast's drops say the partner must be told ─────────────
 // One notice per cause of a drop, due a configured number of days before the drop's date. The
@@ -26,11 +26,11 @@ export type TierRiskNotice = Readonly<{
   at: string;
   dropOn: string;
   dueOn: string;
-  causes: readonly TimelineCause[];
+  causes: readonly StoredCause[];
   prevention: readonly Prevention[];
 }>;
 
-export function tierRiskNoticeId(partnerId: string, area: AreaId, dropOn: string, cause: TimelineCause): string {
+export function tierRiskNoticeId(partnerId: string, area: AreaId, dropOn: string, cause: StoredCause): string {
   return `tr-${fingerprint([partnerId, area, dropOn, cause])}`;
 }
 

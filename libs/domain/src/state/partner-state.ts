@@ -1,7 +1,7 @@
+import type { StoredCause } from '../events/notice-events';
 import type { PartnerEvent } from '../events/partner-event';
 import type { MessageRejected } from '../events/rejection-events';
-import type { Prevention } from '../forecast/prevention';
-import type { TimelineCause } from '../timeline/timeline-cause';
+import type { Prevention } from '../forecast/prevention-item';
 import type { AreaId, BusinessModel, Tier } from '../vocabulary';
 import type { ToggleSeries } from './toggle-series';
 
@@ -56,7 +56,7 @@ export type TierRiskNoticeRecord = Readonly<{
   at: number;
   dropOn: string;
   dueOn: string;
-  causes: readonly TimelineCause[];
+  causes: readonly StoredCause[];
   prevention: readonly Prevention[];
   issuedAt: number;
   acknowledgedAt?: number;
