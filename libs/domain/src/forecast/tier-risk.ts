@@ -1,10 +1,9 @@
-import type { StoredCause } from '../events/notice-events';
+import type { StoredCause, TierRiskNoticeIssued } from '../events/notice-events';
 import type { TierRiskNoticeRecord } from '../state/partner-state';
 import { fingerprint } from '../support/fingerprint';
 import { addDays, toIsoDate, toMillis } from '../support/time';
-import type { AreaId, Tier } from '../vocabulary';
+import type { AreaId } from '../vocabulary';
 import type { ForecastChange } from './forecast';
-import type { Prevention } from './prevention-item';
 
 // ── Tier-at-risk notices: what the forecast's drops say the partner must be told ─────────────
 // One notice per cause of a drop, due a configured number of days before the drop's date. The
@@ -16,19 +15,8 @@ export const TIER_RISK_NOTICE_DEFAULT_DAYS = 30;
 
 export type TierRiskNoticeStatus = 'pending' | 'issued' | 'acknowledged' | 'cancelled';
 
-/** A notice the forecast calls for, issued or not. */
-export type TierRiskNotice = Readonly<{
-  noticeId: string;
-  area: AreaId;
-  from: Tier;
-  to: Tier | null;
-  /** ISO time of the drop. */
-  at: string;
-  dropOn: string;
-  dueOn: string;
-  causes: readonly StoredCause[];
-  prevention: readonly Prevention[];
-}>;
+/** A notice the forecast calls for, issued or not: what its `TierRiskNoticeIssued` says. */
+export type TierRiskNotice = TierRiskNoticeIssued['data'];
 
 export function tierRiskNoticeId(partnerId: string, area: AreaId, dropOn: string, cause: StoredCause): string {
   return `tr-${fingerprint([partnerId, area, dropOn, cause])}`;
