@@ -8,6 +8,6 @@ export { PartnerProjector, type PartnerProjectorOptions, type ProjectorStats } f
 export type { StateCacheLimits } from './projection/state-cache';
 export { ReadModelQueries, type CheckpointWait } from './queries/read-model-queries';
 export { InvalidQueryError, MAX_PAGE_SIZE, NOTICE_STATUSES, type TierFilter } from './queries/query-params';
-export type { BadgeItem, Page, PartnerStatusView, PartnerTierItem, RenewalNoticeItem, TierChangeItem } from './queries/query-rows';
+export type { BadgeItem, Page, PartnerStatusView, PartnerTierItem, RenewalNoticeItem, TierChangeItem, TierRiskNoticeItem } from './queries/query-rows';
 export { PostgresReadModelDatabase, type PostgresReadModelOptions } from './postgres/postgres-read-model-database';
 export { READ_MODEL_MIGRATIONS } from './postgres/postgres-read-model-schema';

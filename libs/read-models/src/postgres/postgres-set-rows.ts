@@ -4,6 +4,7 @@ import type { PartnerEvaluation } from '../projection/partner-evaluation';
 import { tierChangeId } from '../projection/tier-change-id';
 import { CHANGE_COLUMNS, PARTNER_PROJECTION, type TableSet } from '../schema/table-sets';
 import type { SetRows, StoredPartner } from '../storage/read-model-storage';
+import { TIER_RISK_COLUMNS, tierRiskValues } from '../storage/tier-risk-columns';
 import { inTransaction } from './postgres-transaction';
 
 // ── PostgreSQL: one page of evaluations and its checkpoint in one transaction, four round trips ─
@@ -27,7 +28,7 @@ function claimCheckpointSql(s: string, set: TableSet): string {
 /**
  * Every row of a page. A pending notice that is no longer the partner's current one is deleted,
  * unless the page rewrites it (issued, cancelled…): two CTEs of one statement must not touch the
- * same row. A partner's forecast is replaced whole (the delete sees only the rows from before). Tier changes keep the page's order (their `sequence`), and the ones already in the
+ * same row. A partner's tier-at-risk notices likewise: the ones it no longer has are deleted, the rest upserted. A partner's forecast is replaced whole (the delete sees only the rows from before). Tier changes keep the page's order (their `sequence`), and the ones already in the
  * feed are skipped before they draw a sequence value, so a replayed page leaves no gap.
  */
 function writeRowsSql(s: string, set: TableSet, changes: string): string {
@@ -57,6 +58,15 @@ function writeRowsSql(s: string, set: TableSet, changes: string): string {
     ), forecast AS (
       INSERT INTO ${t('forecast_changes')} (partner_id, area, at, from_tier, to_tier, badge, direction, ruleset, causes, prevention)
       SELECT * FROM unnest($35::text[], $36::text[], $37::text[], $38::text[], $39::text[], $40::smallint[], $41::text[], $42::text[], $43::text[], $44::text[])
+    ), stale_risk AS (
+      DELETE FROM ${t('tier_risk_notices')} WHERE partner_id = ANY($34::text[]) AND notice_id <> ALL($45::text[])
+    ), risk AS (
+      INSERT INTO ${t('tier_risk_notices')} (${TIER_RISK_COLUMNS})
+      SELECT * FROM unnest($45::text[], $46::text[], $47::text[], $48::text[], $49::text[], $50::text[], $51::text[], $52::text[], $53::text[],
+        $54::text[], $55::text[], $56::smallint[], $57::text[], $58::text[], $59::text[])
+      ON CONFLICT (notice_id) DO UPDATE SET (area, from_tier, to_tier, at, drop_on, due_on, causes, prevention, status, prevented, issued_at,
+        acknowledged_at, cancelled_at) = (excluded.area, excluded.from_tier, excluded.to_tier, excluded.at, excluded.drop_on, excluded.due_on,
+        excluded.causes, excluded.prevention, excluded.status, excluded.prevented, excluded.issued_at, excluded.acknowledged_at, excluded.cancelled_at)
     )
     INSERT INTO ${s}.${changes} (${CHANGE_COLUMNS})
     SELECT ${CHANGE_COLUMNS} FROM unnest($24::text[], $25::text[], $26::text[], $27::text[], $28::text[], $29::smallint[], $30::text[],
@@ -76,6 +86,7 @@ function pageParams(evaluations: readonly PartnerEvaluation[]): unknown[] {
   const changes = columns(10);
   const forecastOf = columns(1);
   const forecast = columns(10);
+  const risk = columns(15);
   const push = (target: unknown[][], ...values: unknown[]) => values.forEach((value, i) => target[i]!.push(value));
   for (const e of evaluations) {
     const position = e.position.toString();
@@ -93,8 +104,9 @@ function pageParams(evaluations: readonly PartnerEvaluation[]): unknown[] {
     for (const c of e.forecast) {
       push(forecast, e.partnerId, c.area, c.at, c.from, c.to, c.badge ? 1 : 0, c.direction, c.ruleset, JSON.stringify(c.causes), JSON.stringify(c.prevention));
     }
+    for (const n of e.riskNotices) push(risk, ...tierRiskValues(e.partnerId, n));
   }
-  return [...status, ...areas, ...stale, ...notices, ...changes, ...forecastOf, ...forecast];
+  return [...status, ...areas, ...stale, ...notices, ...changes, ...forecastOf, ...forecast, ...risk];
 }
 
 export type PostgresSetRowsOptions = Readonly<{ pool: pg.Pool; schema: string; set: TableSet; changesTable: string; channel: string }>;

@@ -4,7 +4,7 @@ import { type TableSet, SET_TABLES, TIER_CHANGES_TABLE } from './table-sets';
 // ── The SQLite read-model schema (the table sets and views are described in table-sets.ts) ────
 
 /** Schema version written by this code; a newer database is refused. */
-export const READ_MODEL_SCHEMA_VERSION = 2;
+export const READ_MODEL_SCHEMA_VERSION = 3;
 
 /** Published tier changes: one append-only feed, never part of a set (a rebuild only adds to it). */
 export function tierChangesDdl(table: string): string {
@@ -30,7 +30,8 @@ function setDdl(set: TableSet): string {
     due_on TEXT NOT NULL, status TEXT NOT NULL, issued_at TEXT, acknowledged_at TEXT, cancelled_at TEXT);
   -- The writer deletes a partner's stale pending notice by partner: needed while a set is filled.
   CREATE INDEX ${t('notices_by_partner')} ON ${t('renewal_notices')} (partner_id, status);
-  ${forecastDdl(set)}`;
+  ${forecastDdl(set)}
+  ${tierRiskDdl(set)}`;
 }
 
 /** A partner's future changes, replaced whole at each of its evaluations (keyed by partner first for that). */
@@ -39,6 +40,15 @@ function forecastDdl(set: TableSet): string {
     partner_id TEXT NOT NULL, area TEXT NOT NULL, at TEXT NOT NULL, from_tier TEXT, to_tier TEXT, badge INTEGER NOT NULL,
     direction TEXT NOT NULL, ruleset TEXT, causes TEXT NOT NULL, prevention TEXT NOT NULL,
     PRIMARY KEY (partner_id, at, area)) WITHOUT ROWID;`;
+}
+
+/** A partner's tier-at-risk notices, replaced whole at each of its evaluations (deleted by partner). */
+function tierRiskDdl(set: TableSet): string {
+  return `CREATE TABLE ${set}_tier_risk_notices (
+    notice_id TEXT PRIMARY KEY, partner_id TEXT NOT NULL, area TEXT NOT NULL, from_tier TEXT NOT NULL, to_tier TEXT, at TEXT NOT NULL,
+    drop_on TEXT NOT NULL, due_on TEXT NOT NULL, causes TEXT NOT NULL, prevention TEXT NOT NULL, status TEXT NOT NULL,
+    prevented INTEGER NOT NULL, issued_at TEXT, acknowledged_at TEXT, cancelled_at TEXT);
+  CREATE INDEX ${set}_risk_notices_by_partner ON ${set}_tier_risk_notices (partner_id);`;
 }
 
 /**
@@ -54,7 +64,10 @@ function queryIndexesDdl(set: TableSet): string {
   CREATE INDEX IF NOT EXISTS ${t('notices_by_status')} ON ${t('renewal_notices')} (status, due_on, notice_id);
   CREATE INDEX IF NOT EXISTS ${t('notices_by_due')} ON ${t('renewal_notices')} (due_on, notice_id);
   CREATE INDEX IF NOT EXISTS ${t('forecast_by_time')} ON ${t('forecast_changes')} (at, partner_id, area);
-  CREATE INDEX IF NOT EXISTS ${t('forecast_by_area')} ON ${t('forecast_changes')} (area, at, partner_id);`;
+  CREATE INDEX IF NOT EXISTS ${t('forecast_by_area')} ON ${t('forecast_changes')} (area, at, partner_id);
+  CREATE INDEX IF NOT EXISTS ${t('risk_notices_by_status')} ON ${t('tier_risk_notices')} (status, due_on, notice_id);
+  CREATE INDEX IF NOT EXISTS ${t('risk_notices_by_due')} ON ${t('tier_risk_notices')} (due_on, notice_id);
+  CREATE INDEX IF NOT EXISTS ${t('risk_notices_prevented')} ON ${t('tier_risk_notices')} (partner_id) WHERE prevented = 1;`;
 }
 
 /** Creates the set's query indexes (a no-op where they exist). */
@@ -76,17 +89,19 @@ export function migrateReadModelSchema(db: Database.Database): void {
       db.exec(setDdl('a'));
       indexSet(db, 'a');
       pointViewsAt(db, 'a');
-    } else addForecast(db, activeSet(db));
+    } else addTables(db, activeSet(db), version);
     setMeta(db, 'schema_version', String(READ_MODEL_SCHEMA_VERSION));
   })();
 }
 
 /**
- * Version 1 → 2: the forecast table in the active set (a rebuild recreates the other set whole).
- * Every partner is made due, so the projector's next refresh fills it without a rebuild.
+ * Version 1 → 2: the forecast table; 2 → 3: the tier-at-risk notices; in the active set (a
+ * rebuild recreates the other set whole). Every partner is made due, so the projector's next
+ * refresh fills them without a rebuild.
  */
-function addForecast(db: Database.Database, set: TableSet): void {
-  db.exec(forecastDdl(set));
+function addTables(db: Database.Database, set: TableSet, version: number): void {
+  if (version < 2) db.exec(forecastDdl(set));
+  if (version < 3) db.exec(tierRiskDdl(set));
   indexSet(db, set);
   pointViewsAt(db, set);
   db.exec(`UPDATE ${set}_partner_status SET next_change_at = 0`);
