@@ -9,6 +9,7 @@ export { postgresAnswers, postgresSchemas, type PostgresSchemas } from './core/p
 export { BackgroundModule } from './background/background.module';
 export { RenewalScheduler } from './background/renewal-scheduler';
 export { RenewalNoticeIssuer } from './background/renewal-notice-issuer';
+export { TierRiskNoticeIssuer } from './background/tier-risk-notice-issuer';
 export { ProjectionLoop } from './background/projection-loop';
 export { rebuildReadModels } from './background/rebuild-read-models';
 export type { Leadership, LeadershipTerm, TermWorker } from './leadership/leadership';
