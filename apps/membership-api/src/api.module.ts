@@ -14,6 +14,7 @@ import { ReadinessProbes } from './health/readiness-probes';
 import { HttpExceptionFilter } from './http/http-exception.filter';
 import { ReadYourWrites } from './http/read-your-writes';
 import { RenewalNoticesController } from './notices/renewal-notices.controller';
+import { TierRiskNoticesController } from './notices/tier-risk-notices.controller';
 import { BadgesController } from './partners/badges.controller';
 import { PartnerHistoryService } from './partners/partner-history.service';
 import { PartnersController } from './partners/partners.controller';
@@ -27,6 +28,7 @@ import { PartnersController } from './partners/partners.controller';
     ForecastController,
     BadgesController,
     RenewalNoticesController,
+    TierRiskNoticesController,
     AdminController,
     RejectionReplayController,
     HealthController,
