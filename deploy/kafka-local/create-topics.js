@@ -11,6 +11,7 @@ const TOPICS = {
   deadLetter: 'partner-program.upstream.v1.dlq',
   renewalNotices: 'partner-program.renewal-notices.v1',
   statusChanges: 'partner-program.status-changes.v1',
+  tierRiskNotices: 'partner-program.tier-at-risk.v1',
 };
 
 async function createTopics(brokers, upstreamPartitions = 6) {
@@ -24,6 +25,7 @@ async function createTopics(brokers, upstreamPartitions = 6) {
       { topic: TOPICS.deadLetter, numPartitions: upstreamPartitions },
       { topic: TOPICS.renewalNotices, numPartitions: 3 },
       { topic: TOPICS.statusChanges, numPartitions: 3 },
+      { topic: TOPICS.tierRiskNotices, numPartitions: 3 },
     ].filter((t) => !existing.has(t.topic));
     if (wanted.length > 0) await admin.createTopics({ topics: wanted, waitForLeaders: true });
     return wanted.map((t) => t.topic);

@@ -15,6 +15,7 @@ import { ReadinessProbes } from './health/readiness-probes';
 import { HttpExceptionFilter } from './http/http-exception.filter';
 import { ReadYourWrites } from './http/read-your-writes';
 import { RenewalNoticesController } from './notices/renewal-notices.controller';
+import { TierRiskNoticesController } from './notices/tier-risk-notices.controller';
 import { BadgesController } from './partners/badges.controller';
 import { PartnerHistoryService } from './partners/partner-history.service';
 import { ChainHeadController } from './partners/chain-head.controller';
@@ -33,6 +34,7 @@ import { ProgrammeSummaryService } from './programme/programme-summary.service';
     BadgesController,
     RenewalNoticesController,
     ProgrammeController,
+    TierRiskNoticesController,
     AdminController,
     RejectionReplayController,
     HealthController,

@@ -20,6 +20,8 @@ describe('authentication and roles', () => {
     ['reader', 'get', '/v1/partners/P-1/history'],
     ['notifier', 'get', '/v1/partners/P-1'],
     ['auditor', 'get', '/v1/renewal-notices'],
+    ['reader', 'get', '/v1/tier-risk-notices'],
+    ['auditor', 'post', '/v1/tier-risk-notices/tr-1/acknowledge'],
     ['auditor', 'get', '/v1/rejections'],
     ['reader', 'get', '/v1/exports/partner-status'],
     ['publisher', 'post', '/v1/admin/projections/rebuild'],
@@ -75,6 +77,8 @@ describe('authentication and roles', () => {
       '/v1/rejections/{id}/replay',
       '/v1/renewal-notices',
       '/v1/renewal-notices/{noticeId}/acknowledge',
+      '/v1/tier-risk-notices',
+      '/v1/tier-risk-notices/{noticeId}/acknowledge',
     ]);
   });
 });

@@ -43,3 +43,4 @@ export {
   forecast,
 } from './forecast/forecast';
 export { PREVENTION_ACTIONS, type Prevention, type PreventionAction } from './forecast/prevention';
+export * from './forecast/tier-risk';

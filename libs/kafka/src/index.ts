@@ -21,6 +21,8 @@ export {
   type RenewalNoticeMessage,
   type RenewalNoticePublisherOptions,
 } from './publish/renewal-notice.publisher';
+export { TierRiskNoticePublisher, toTierRiskNoticeMessage, type TierRiskNoticeMessage } from './publish/tier-risk-notice.publisher';
+export { StoredEventPublisher, type StoredEventPublisherOptions } from './publish/stored-event.publisher';
 export {
   CHANGE_ID_HEADER,
   StatusChangePublisher,

@@ -25,6 +25,7 @@ describe('kafka topics', () => {
       deadLetter: 'partner-program.upstream.v1.dlq',
       renewalNotices: 'partner-program.renewal-notices.v1',
       statusChanges: 'partner-program.status-changes.v1',
+      tierRiskNotices: 'partner-program.tier-at-risk.v1',
     });
     expect(script.TOPICS).toEqual(KAFKA_TOPICS);
   });
@@ -35,11 +36,13 @@ describe('kafka topics', () => {
       KAFKA_TOPICS.upstream,
       KAFKA_TOPICS.deadLetter,
       KAFKA_TOPICS.statusChanges,
+      KAFKA_TOPICS.tierRiskNotices,
     ]);
     expect(created).toEqual([
       { topic: KAFKA_TOPICS.upstream, numPartitions: 12, replicationFactor: -1 },
       { topic: KAFKA_TOPICS.deadLetter, numPartitions: 12, replicationFactor: -1 },
       { topic: KAFKA_TOPICS.statusChanges, numPartitions: 3, replicationFactor: -1 },
+      { topic: KAFKA_TOPICS.tierRiskNotices, numPartitions: 3, replicationFactor: -1 },
     ]);
     expect(await ensureTopics(admin)).toEqual([]);
   });

@@ -8,6 +8,7 @@ export type KafkaTopicNames = Readonly<{
   deadLetter: string;
   renewalNotices: string;
   statusChanges: string;
+  tierRiskNotices: string;
 }>;
 
 /** The contract's names. */
@@ -16,6 +17,7 @@ export const KAFKA_TOPICS: KafkaTopicNames = {
   deadLetter: 'partner-program.upstream.v1.dlq',
   renewalNotices: 'partner-program.renewal-notices.v1',
   statusChanges: 'partner-program.status-changes.v1',
+  tierRiskNotices: 'partner-program.tier-at-risk.v1',
 };
 
 /** The contract's names with `suffix` appended to each (e.g. `.test-1234`). */
@@ -25,6 +27,7 @@ export function suffixedTopics(suffix: string): KafkaTopicNames {
     deadLetter: KAFKA_TOPICS.deadLetter + suffix,
     renewalNotices: KAFKA_TOPICS.renewalNotices + suffix,
     statusChanges: KAFKA_TOPICS.statusChanges + suffix,
+    tierRiskNotices: KAFKA_TOPICS.tierRiskNotices + suffix,
   };
 }
 
@@ -32,7 +35,7 @@ export function suffixedTopics(suffix: string): KafkaTopicNames {
 export type TopicLayout = Readonly<{ upstreamPartitions?: number; outputPartitions?: number; replicationFactor?: number }>;
 
 /**
- * Creates whichever of the four topics are missing and waits for their leaders. Must run before
+ * Creates whichever of the five topics are missing and waits for their leaders. Must run before
  * subscribing: kafkajs cannot subscribe to a topic that does not exist yet on a KRaft cluster
  * (and auto-creation is off there anyway). Existing topics are left as they are.
  * @returns the names that were created.
@@ -46,6 +49,7 @@ export async function ensureTopics(admin: Admin, topics: KafkaTopicNames = KAFKA
     { topic: topics.deadLetter, numPartitions: upstream },
     { topic: topics.renewalNotices, numPartitions: output },
     { topic: topics.statusChanges, numPartitions: output },
+    { topic: topics.tierRiskNotices, numPartitions: output },
   ];
   const existing = new Set(await admin.listTopics());
   const missing = wanted.filter((t) => !existing.has(t.topic)).map((t) => ({ ...t, replicationFactor }));

@@ -9,6 +9,7 @@ import { KAFKA_TOPICS, type KafkaTopicNames, ensureTopics } from './kafka-topics
 import type { CheckpointStore } from './publish/checkpoint-store';
 import type { CheckpointedPublisher } from './publish/checkpointed-publisher';
 import { RenewalNoticePublisher } from './publish/renewal-notice.publisher';
+import { TierRiskNoticePublisher } from './publish/tier-risk-notice.publisher';
 import { StatusChangePublisher, type TierChangeFeed } from './publish/status-change.publisher';
 import { UpstreamConsumer } from './upstream/upstream-consumer';
 import type { UpstreamConsumerOptions } from './upstream/upstream-consumer.options';
@@ -23,12 +24,12 @@ export type KafkaWorkerOptions = Readonly<{
   config: KafkaConfig;
   /** The shared ingestion path (`IngestionService`); omit to run no consumer. */
   ingestion?: UpstreamConsumerOptions['ingestion'];
-  /** Source of renewal notices (the outbox); omit to publish none. */
+  /** Source of renewal and tier-at-risk notices (the outbox); omit to publish none. */
   store?: EventStore;
   /** Tier and badge changes (`(after, limit) => queries.tierChanges({ afterSequence: after, limit })`). */
   tierChanges?: TierChangeFeed;
   /**
-   * Each publisher's checkpoint by name (`renewal-notices`, `status-changes`): a file in
+   * Each publisher's checkpoint by name (`renewal-notices`, `tier-risk-notices`, `status-changes`): a file in
    * `DATA_DIR/kafka` on SQLite, a row in PostgreSQL with EVENT_STORE=postgres.
    */
   checkpoints: (publisher: string) => CheckpointStore;
@@ -48,6 +49,7 @@ export class KafkaWorker {
   readonly kafka: Kafka;
   readonly consumer?: UpstreamConsumer;
   readonly renewalNotices?: RenewalNoticePublisher;
+  readonly tierRiskNotices?: TierRiskNoticePublisher;
   readonly statusChanges?: StatusChangePublisher;
   /** The publishers started by `publishDuring`, until its signal aborts. */
   private publishing: readonly CheckpointedPublisher<unknown>[] = [];
@@ -68,6 +70,13 @@ export class KafkaWorker {
         store: options.store,
         checkpoints: checkpoints('renewal-notices'),
         topic: topics.renewalNotices,
+        logger,
+      });
+      this.tierRiskNotices = new TierRiskNoticePublisher({
+        kafka,
+        store: options.store,
+        checkpoints: checkpoints('tier-risk-notices'),
+        topic: topics.tierRiskNotices,
         logger,
       });
     }
@@ -108,7 +117,7 @@ export class KafkaWorker {
    */
   async publishDuring(signal: AbortSignal, onRetry: (error: unknown, attempt: number) => void = () => undefined): Promise<void> {
     const started: CheckpointedPublisher<unknown>[] = [];
-    for (const publisher of [this.renewalNotices, this.statusChanges]) {
+    for (const publisher of [this.renewalNotices, this.tierRiskNotices, this.statusChanges]) {
       if (publisher && (await retryUntilStarted(() => publisher.start(), signal, onRetry))) started.push(publisher);
     }
     this.publishing = started;

@@ -9,6 +9,7 @@ export { postgresAnswers, postgresSchemas, type PostgresSchemas } from './core/p
 export { BackgroundModule } from './background/background.module';
 export { RenewalScheduler } from './background/renewal-scheduler';
 export { RenewalNoticeIssuer } from './background/renewal-notice-issuer';
+export { TierRiskNoticeIssuer } from './background/tier-risk-notice-issuer';
 export { ProjectionLoop } from './background/projection-loop';
 export { projectionLag, type ProjectionLag } from './background/projection-lag';
 export { rebuildReadModels } from './background/rebuild-read-models';

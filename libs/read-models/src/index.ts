@@ -9,6 +9,6 @@ export type { StateCacheLimits } from './projection/state-cache';
 export { ReadModelQueries, type CheckpointWait } from './queries/read-model-queries';
 export { HISTORY_INTERVALS, InvalidQueryError, MAX_HISTORY_POINTS, MAX_PAGE_SIZE, NOTICE_STATUSES, type TierFilter } from './queries/query-params';
 export type { AreaCounts, CloseToNextTierItem, ProgrammeCounts, TierCounts, TierHistory, TierHistoryPoint } from './queries/programme-rows';
-export type { BadgeItem, Page, PartnerStatusView, PartnerTierItem, RenewalNoticeItem, TierChangeItem } from './queries/query-rows';
+export type { BadgeItem, Page, PartnerStatusView, PartnerTierItem, RenewalNoticeItem, TierChangeItem, TierRiskNoticeItem } from './queries/query-rows';
 export { PostgresReadModelDatabase, type PostgresReadModelOptions } from './postgres/postgres-read-model-database';
 export { READ_MODEL_MIGRATIONS } from './postgres/postgres-read-model-schema';

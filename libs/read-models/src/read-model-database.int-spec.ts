@@ -34,7 +34,8 @@ describe('ReadModelDatabase', () => {
 
   it('adds the forecast to a version 1 database and makes every partner due, so the next refresh fills it', async () => {
     const v1 = ReadModelDatabase.open({ location: dir });
-    v1.db.exec(`DROP VIEW forecast_changes; DROP TABLE a_forecast_changes; UPDATE read_model_meta SET value = '1' WHERE key = 'schema_version'`);
+    v1.db.exec(`DROP VIEW forecast_changes; DROP TABLE a_forecast_changes; DROP VIEW tier_risk_notices; DROP TABLE a_tier_risk_notices;
+      UPDATE read_model_meta SET value = '1' WHERE key = 'schema_version'`);
     v1.db
       .prepare("INSERT INTO a_partner_status (partner_id, status, position, revision, evaluated_at, next_change_at) VALUES ('P-1', '{}', 1, 0, 5, NULL)")
       .run();
@@ -44,6 +45,20 @@ describe('ReadModelDatabase', () => {
     expect(v2.db.prepare('SELECT next_change_at <= evaluated_at AS due FROM partner_status').all()).toEqual([{ due: 1 }]);
     expect(v2.db.prepare("SELECT value FROM read_model_meta WHERE key = 'schema_version'").get()).toEqual({ value: String(READ_MODEL_SCHEMA_VERSION) });
     v2.close();
+  });
+
+  it('adds the tier-at-risk notices to a version 3 database and makes every partner due', async () => {
+    const v2 = ReadModelDatabase.open({ location: dir });
+    v2.db.exec(`DROP VIEW tier_risk_notices; DROP TABLE a_tier_risk_notices; UPDATE read_model_meta SET value = '3' WHERE key = 'schema_version'`);
+    v2.db
+      .prepare("INSERT INTO a_partner_status (partner_id, status, position, revision, evaluated_at, next_change_at) VALUES ('P-1', '{}', 1, 0, 5, NULL)")
+      .run();
+    v2.close();
+    const v3 = ReadModelDatabase.open({ location: dir });
+    expect(v3.db.prepare('SELECT count(*) AS rows FROM tier_risk_notices').get()).toEqual({ rows: 0 });
+    expect(v3.db.prepare('SELECT next_change_at FROM partner_status').all()).toEqual([{ next_change_at: 0 }]);
+    expect(v3.db.prepare("SELECT value FROM read_model_meta WHERE key = 'schema_version'").get()).toEqual({ value: '4' });
+    v3.close();
   });
 
   it('refuses a database written by a newer schema version', async () => {
@@ -76,9 +91,10 @@ describe('ReadModelDatabase', () => {
   });
 });
 
-/** Takes a file back to the version-2 layout (no programme columns, their indexes or the feed's). */
+/** Takes a file back to the version-2 layout (no programme columns, their indexes or the feed's, no tier-at-risk notices). */
 function asVersion2(database: ReadModelDatabase): void {
   const { db } = database;
+  db.exec('DROP VIEW tier_risk_notices; DROP TABLE a_tier_risk_notices');
   for (const index of ['a_partner_status_standing', 'a_partner_status_expiring', 'tier_changes_by_area_at', 'tier_changes_by_area_partner']) {
     db.exec(`DROP INDEX ${index}`);
   }

@@ -1,4 +1,5 @@
 import type { UpstreamEvent } from '../events/upstream-events';
+import type { RulesetCatalog } from '../rules/ruleset-catalog';
 
 // ── Commands to a partner ──────────────────────────────────────────────────────────────────────
 
@@ -17,6 +18,15 @@ export type AcknowledgeRenewalNotice = Readonly<{
 }>;
 
 /**
+ * Issue the tier-at-risk notices due at `now` and cancel those whose drop a new fact prevented
+ * (the scheduler). The forecast needs the rulesets, and the lead time is configuration: both come with the command.
+ */
+export type ReviewTierRiskNotices = Readonly<{ type: 'ReviewTierRiskNotices'; partnerId: string; now: string; leadDays: number; catalog: RulesetCatalog }>;
+
+/** The notification service delivered a tier-at-risk notice. */
+export type AcknowledgeTierRiskNotice = Readonly<{ type: 'AcknowledgeTierRiskNotice'; partnerId: string; noticeId: string; now: string }>;
+
+/**
  * An admin's correction (POST /v1/rejections/{id}/replay): decide a refused fact again, against
  * the state as it is now. Not a redelivery: a `RecordFact` of the same message still gets its
  * recorded refusal. Stored, the fact keeps its own messageId, so the stream's idempotency answers
@@ -24,4 +34,5 @@ export type AcknowledgeRenewalNotice = Readonly<{
  */
 export type ReplayRefusedFact = Readonly<{ type: 'ReplayRefusedFact'; partnerId: string; fact: UpstreamEvent }>;
 
-export type PartnerCommand = RecordFact | ReplayRefusedFact | IssueDueRenewalNotice | AcknowledgeRenewalNotice;
+export type PartnerCommand =
+  RecordFact | ReplayRefusedFact | IssueDueRenewalNotice | AcknowledgeRenewalNotice | ReviewTierRiskNotices | AcknowledgeTierRiskNotice;

@@ -5,6 +5,7 @@ import type { PartnerCommand, RecordFact, ReplayRefusedFact } from './commands';
 import { decideAgreementFact } from './decide-agreement';
 import { decideCreditsFact } from './decide-credits';
 import { decideAcknowledgement, decideDueNotice } from './decide-notices';
+import { decideTierRiskAcknowledgement, decideTierRiskReview } from './decide-tier-risk';
 import { type Decision, accepted, duplicate, rejected } from './decision';
 import { sameContent } from './same-content';
 
@@ -22,6 +23,10 @@ export function decide(command: PartnerCommand, state: PartnerState): Decision {
       return decideDueNotice(command, state);
     case 'AcknowledgeRenewalNotice':
       return decideAcknowledgement(command, state);
+    case 'ReviewTierRiskNotices':
+      return decideTierRiskReview(command, state);
+    case 'AcknowledgeTierRiskNotice':
+      return decideTierRiskAcknowledgement(command, state);
     default: {
       const unknown: never = command;
       throw new TypeError(`unknown command ${JSON.stringify(unknown)}`);

@@ -23,6 +23,9 @@ describe('event catalogue', () => {
       'RenewalNoticeIssued',
       'RenewalNoticeCancelled',
       'RenewalNoticeAcknowledged',
+      'TierRiskNoticeIssued',
+      'TierRiskNoticeCancelled',
+      'TierRiskNoticeAcknowledged',
       'MessageRejected',
     ]);
     expect(isPartnerEventType('CreditsBooked')).toBe(true);

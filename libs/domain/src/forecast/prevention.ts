@@ -7,40 +7,14 @@ import type { PartnerState } from '../state/partner-state';
 import { fromHundredths } from '../support/credits';
 import { DAY_MS, toIsoDate, toIsoTime } from '../support/time';
 import type { AreaId, Tier } from '../vocabulary';
+import type { Prevention } from './prevention-item';
 
 // ── What would prevent a forecast drop ────────────────────────────────────────────────────────
 // Computed from the same rules as the tier: whatever keeps the tier from holding at the moment
 // of the drop (an unmet requirement, a competency or MSC no longer held, credits short of the
 // threshold still in the window then) is what must be done before that moment.
 
-export const PREVENTION_ACTIONS = [
-  'book-credits',
-  'renew-competency',
-  'renew-msc',
-  'renew-agreement',
-  'complete-training',
-  'complete-due-diligence',
-  'pay-programme-fee',
-] as const;
-export type PreventionAction = (typeof PREVENTION_ACTIONS)[number];
-
-/** One thing to do before `before` (the moment of the drop); all of a change's items are needed. */
-export type Prevention = Readonly<{
-  action: PreventionAction;
-  /** ISO time of the drop: done any time before it (credits: booked within the window before it). */
-  before: string;
-  text: string;
-  area?: AreaId;
-  /** Effective credits (after accelerators) still missing in the window at `before`. */
-  credits?: number;
-  /** Any one of these (a partner or advanced tier); a principal's needed competencies come one per item. */
-  competencies?: readonly string[];
-  msc?: string;
-  requirement?: string;
-  courseId?: string;
-  /** More learners who must hold `courseId` at `before`. */
-  learners?: number;
-}>;
+export { PREVENTION_ACTIONS, type Prevention, type PreventionAction } from './prevention-item';
 
 /** What keeps `tier` in `area` at `time`, when it would otherwise be lost then. */
 export function preventionOf(ruleset: Ruleset, state: PartnerState, area: AreaId, tier: Tier, time: number): Prevention[] {

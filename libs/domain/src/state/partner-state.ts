@@ -1,6 +1,8 @@
+import type { StoredCause } from '../events/notice-events';
 import type { PartnerEvent } from '../events/partner-event';
 import type { MessageRejected } from '../events/rejection-events';
-import type { AreaId, BusinessModel } from '../vocabulary';
+import type { Prevention } from '../forecast/prevention-item';
+import type { AreaId, BusinessModel, Tier } from '../vocabulary';
 import type { ToggleSeries } from './toggle-series';
 
 // ── Partner state ──────────────────────────────────────────────────────────────────────────────
@@ -50,6 +52,23 @@ export type NoticeRecord = Readonly<{
   cancelledAt?: number;
 }>;
 
+/** A tier-at-risk notice as recorded: what it said when issued, and what became of it. */
+export type TierRiskNoticeRecord = Readonly<{
+  noticeId: string;
+  area: AreaId;
+  from: Tier;
+  to: Tier | null;
+  /** Time of the drop, in milliseconds. */
+  at: number;
+  dropOn: string;
+  dueOn: string;
+  causes: readonly StoredCause[];
+  prevention: readonly Prevention[];
+  issuedAt: number;
+  acknowledgedAt?: number;
+  cancelledAt?: number;
+}>;
+
 export type FeePayment = Readonly<{ paidAt: number; periodEnd: string; paidBy: string }>;
 
 /** The event a message id produced and its stream revision: enough to tell a retry from a reuse. */
@@ -82,6 +101,7 @@ export type PartnerFold = {
   mastersCompetencies: Map<string, ToggleSeries>;
   deals: Map<string, DealRecord>;
   notices: Map<string, NoticeRecord>;
+  riskNotices: Map<string, TierRiskNoticeRecord>;
   /** Business time of the earliest fact, for timelines. */
   firstFactAt?: number;
 };
@@ -106,5 +126,6 @@ export function initialState(): PartnerFold {
     mastersCompetencies: new Map(),
     deals: new Map(),
     notices: new Map(),
+    riskNotices: new Map(),
   };
 }

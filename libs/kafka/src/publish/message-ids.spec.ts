@@ -1,6 +1,7 @@
 import { Kafka, logLevel } from 'kafkajs';
 import { CHANGE_ID_HEADER, StatusChangePublisher } from './status-change.publisher';
 import { MESSAGE_ID_HEADER, RenewalNoticePublisher } from './renewal-notice.publisher';
+import { TierRiskNoticePublisher } from './tier-risk-notice.publisher';
 import type { StoredEvent } from '@partner-program/event-store';
 
 // Golden: the stable id header of every published message (consumers deduplicate on it) and the
@@ -32,6 +33,49 @@ describe('published message ids (golden)', () => {
     expect(MESSAGE_ID_HEADER).toBe('pp-message-id');
     expect(message.key).toBe('P-00042');
     expect(message.headers).toEqual({ 'pp-message-id': 'rn-035f04a15a72450591eb088fd5f5' });
+  });
+
+  it('a tier-at-risk notice carries its noticeId as pp-message-id, keyed by partnerId', () => {
+    const publisher = new TierRiskNoticePublisher({ kafka, store: {} as never, checkpoints });
+    const issued: StoredEvent = {
+      streamId: 'partner-P-00042',
+      revision: 9,
+      position: 120n,
+      type: 'TierRiskNoticeIssued',
+      data: {
+        noticeId: 'tr-0a1b2c3d4e5f60718293a4b5c6d7',
+        area: 'vmc-on-aws',
+        from: 'advanced',
+        to: null,
+        at: '2027-02-01T00:00:00.000Z',
+        dropOn: '2027-02-01',
+        dueOn: '2027-01-02',
+        causes: [{ kind: 'expired', what: 'agreement:A-1' }],
+        prevention: [{ action: 'renew-agreement', before: '2027-02-01T00:00:00.000Z', requirement: 'agreement', text: 'renew the agreement' }],
+      },
+      metadata: {
+        messageId: 'tier-risk-issued:tr-0a1b2c3d4e5f60718293a4b5c6d7',
+        source: 'partner-program',
+        occurredAt: '2027-01-02T00:00:00.000Z',
+        recordedAt: '2027-01-02T00:00:01.000Z',
+        schemaVersion: 1,
+      },
+    };
+    const message = built(publisher, issued);
+    expect(message.key).toBe('P-00042');
+    expect(message.headers).toEqual({ 'pp-message-id': 'tr-0a1b2c3d4e5f60718293a4b5c6d7' });
+    expect(JSON.parse(message.value)).toEqual({
+      noticeId: 'tr-0a1b2c3d4e5f60718293a4b5c6d7',
+      partnerId: 'P-00042',
+      area: 'vmc-on-aws',
+      from: 'advanced',
+      to: null,
+      dropOn: '2027-02-01',
+      dueOn: '2027-01-02',
+      causes: [{ kind: 'expired', what: 'agreement:A-1' }],
+      prevention: [{ action: 'renew-agreement', before: '2027-02-01T00:00:00.000Z', requirement: 'agreement', text: 'renew the agreement' }],
+      issuedAt: '2027-01-02T00:00:00.000Z',
+    });
   });
 
   it('a status change carries its changeId as pp-change-id, keyed by partnerId', () => {

@@ -1,8 +1,8 @@
 import { partnerIdFromStreamId } from '@partner-program/domain';
-import type { EventStore, StoredEvent } from '@partner-program/event-store';
+import type { StoredEvent } from '@partner-program/event-store';
 import type { Message } from 'kafkajs';
 import { KAFKA_TOPICS } from '../kafka-topics';
-import { CheckpointedPublisher, type FeedPage, type PublisherOptions } from './checkpointed-publisher';
+import { StoredEventPublisher, type StoredEventPublisherOptions } from './stored-event.publisher';
 
 /** The value on `partner-program.renewal-notices.v1` (CONTRACT §3): an integration event, mapped here. */
 export type RenewalNoticeMessage = Readonly<{
@@ -18,23 +18,12 @@ export type RenewalNoticeMessage = Readonly<{
 export const MESSAGE_ID_HEADER = 'pp-message-id';
 
 /** Options of {@link RenewalNoticePublisher}. */
-export type RenewalNoticePublisherOptions = PublisherOptions & Readonly<{ store: EventStore }>;
+export type RenewalNoticePublisherOptions = StoredEventPublisherOptions;
 
-/**
- * Relays every stored `RenewalNoticeIssued` to the renewal-notices topic, keyed by partnerId. The
- * event store is the outbox: the checkpoint is a global position, and only stored events are sent.
- */
-export class RenewalNoticePublisher extends CheckpointedPublisher<StoredEvent> {
-  private readonly store: EventStore;
-
+/** Relays every stored `RenewalNoticeIssued` to the renewal-notices topic, keyed by partnerId. */
+export class RenewalNoticePublisher extends StoredEventPublisher {
   constructor(options: RenewalNoticePublisherOptions) {
     super(options, KAFKA_TOPICS.renewalNotices);
-    this.store = options.store;
-  }
-
-  protected async readPage(checkpoint: string, limit: number): Promise<FeedPage<StoredEvent>> {
-    const page = await this.store.readAll({ fromPosition: BigInt(checkpoint), maxCount: limit });
-    return { items: page.events, next: page.nextPosition.toString(), isEnd: page.isEnd };
   }
 
   protected toMessage(event: StoredEvent): Message | undefined {

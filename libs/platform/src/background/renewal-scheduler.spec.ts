@@ -4,6 +4,7 @@ import type { AppConfig } from '../config/app-config';
 import { ShutdownCoordinator } from '../core/shutdown-coordinator';
 import type { RenewalNoticeIssuer } from './renewal-notice-issuer';
 import { RenewalScheduler } from './renewal-scheduler';
+import type { TierRiskNoticeIssuer } from './tier-risk-notice-issuer';
 
 // A scheduler tick that begins shutdown must not make the loop wait out its interval: the loop
 // pauses on an already-aborted signal (pause.spec.ts), and shutdown waits for the loop.
@@ -25,9 +26,11 @@ describe('background loops and shutdown', () => {
       },
     } as unknown as PartnerProjector;
     const issuer = { issueDue: async () => 0 } as unknown as RenewalNoticeIssuer;
+    const riskIssuer = { issueDue: async () => 0 } as unknown as TierRiskNoticeIssuer;
     const scheduler = new RenewalScheduler(
       projector,
       issuer,
+      riskIssuer,
       shutdown,
       () => new Date(),
       new ConfigService<AppConfig, true>({ SCHEDULER_INTERVAL_MS: 3_600_000 }),

@@ -3,6 +3,7 @@ import { ConfigService } from '@nestjs/config';
 import { pause } from '@partner-program/event-store';
 import { PartnerProjector } from '@partner-program/read-models';
 import { RenewalNoticeIssuer } from './renewal-notice-issuer';
+import { TierRiskNoticeIssuer } from './tier-risk-notice-issuer';
 import type { AppConfig } from '../config/app-config';
 import { ShutdownCoordinator } from '../core/shutdown-coordinator';
 import { CLOCK, type Clock } from '../core/tokens';
@@ -10,7 +11,8 @@ import type { LeadershipTerm, TermWorker } from '../leadership/leadership';
 
 /**
  * Every interval: records time-driven tier and badge changes (credits leaving the window,
- * expiries) and issues the renewal notices that are due, through the domain. Two schedulers may
+ * expiries), issues the renewal and tier-at-risk notices that are due and cancels the tier-at-risk
+ * ones a new fact prevented, through the domain. Two schedulers may
  * run at once: the partner stream's expected revision makes each notice exactly-once.
  */
 @Injectable()
@@ -21,6 +23,7 @@ export class RenewalScheduler implements TermWorker {
   constructor(
     private readonly projector: PartnerProjector,
     private readonly issuer: RenewalNoticeIssuer,
+    private readonly riskIssuer: TierRiskNoticeIssuer,
     private readonly shutdown: ShutdownCoordinator,
     @Inject(CLOCK) private readonly clock: Clock,
     private readonly config: ConfigService<AppConfig, true>,
@@ -47,8 +50,9 @@ export class RenewalScheduler implements TermWorker {
   async tick(signal: AbortSignal = this.shutdown.signal): Promise<{ refreshed: number; issued: number }> {
     const now = this.clock();
     const refreshed = await this.projector.refreshDue(now);
-    const issued = await this.issuer.issueDue(now, () => signal.aborted);
-    if (refreshed + issued > 0) this.logger.log(`refreshed ${refreshed} partners, issued ${issued} notices`);
+    const stopping = () => signal.aborted;
+    const issued = (await this.issuer.issueDue(now, stopping)) + (await this.riskIssuer.issueDue(now, stopping));
+    if (refreshed + issued > 0) this.logger.log(`refreshed ${refreshed} partners, issued or cancelled ${issued} notices`);
     return { refreshed, issued };
   }
 }

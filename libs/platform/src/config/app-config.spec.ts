@@ -14,7 +14,14 @@ describe('validateEnvironment', () => {
       RATE_LIMIT_PER_KEY: 100_000,
       RATE_LIMIT_PER_ADDRESS: 5_000,
       EXPORTS_AT_ONCE: 2,
+      TIER_RISK_NOTICE_DAYS: 30,
     });
+  });
+
+  it('reads how many days before a forecast drop its tier-at-risk notice is due, 1 to 365', () => {
+    expect(validateEnvironment({ TIER_RISK_NOTICE_DAYS: '45' })).toMatchObject({ TIER_RISK_NOTICE_DAYS: 45 });
+    expect(() => validateEnvironment({ TIER_RISK_NOTICE_DAYS: '0' })).toThrow(/TIER_RISK_NOTICE_DAYS: /);
+    expect(() => validateEnvironment({ TIER_RISK_NOTICE_DAYS: '366' })).toThrow(/TIER_RISK_NOTICE_DAYS: /);
   });
 
   it('converts numbers from the environment', () => {

@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { TIER_RISK_NOTICE_DEFAULT_DAYS } from '@partner-program/domain';
 import { SASL_MECHANISMS, type SaslMechanism } from '@partner-program/kafka';
 import { ESDB_CONNECTION_STRING_PATTERN } from '@partner-program/event-store';
 import { Transform, Type } from 'class-transformer';
@@ -48,6 +49,14 @@ export class EnvironmentVariables {
   @IsInt()
   @Min(100)
   SCHEDULER_INTERVAL_MS = 30_000;
+
+  /** Days before a forecast tier drop its tier-at-risk notice is due (one per cause of the drop). */
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(365)
+  TIER_RISK_NOTICE_DAYS = TIER_RISK_NOTICE_DEFAULT_DAYS;
 
   /**
    * `postgres` also puts the rejection log and the Kafka publishers' checkpoints in DATABASE_URL's

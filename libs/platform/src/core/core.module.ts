@@ -88,7 +88,7 @@ export class CoreModule {
         inject: [EVENT_STORE, READ_MODEL_DB, RULESET_CATALOG, LEADERSHIPS],
         // Fenced by the projector's election: a projector that lost its term cannot move the checkpoint back.
         useFactory: (store: EventStore, db: ReadModels, catalog: RulesetCatalog, leaderships: Leaderships) =>
-          new PartnerProjector({ store, db, catalog, clock, fence: leaderships.projector.token }),
+          new PartnerProjector({ store, db, catalog, clock, tierRiskNoticeDays: config.TIER_RISK_NOTICE_DAYS, fence: leaderships.projector.token }),
       },
       {
         provide: RejectionLogProjector,

@@ -22,14 +22,15 @@ describe('PostgresReadModelDatabase', () => {
     const replicas = await Promise.all([1, 2, 3].map(() => f.database.replica()));
     await Promise.all(replicas.map((replica) => replica.close()));
     const migrations = await f.database.pool.query(`SELECT version FROM "${f.database.schema}".schema_migrations`);
-    expect(migrations.rows).toEqual([{ version: 1 }, { version: 2 }, { version: 3 }]);
-    await adminQuery(`INSERT INTO "${f.database.schema}".schema_migrations (version, description) VALUES (4, 'from newer code')`);
+    expect(migrations.rows).toEqual([{ version: 1 }, { version: 2 }, { version: 3 }, { version: 4 }]);
+    await adminQuery(`INSERT INTO "${f.database.schema}".schema_migrations (version, description) VALUES (5, 'from newer code')`);
     await expect(f.database.replica()).rejects.toThrow(/newer than this code/);
   });
 
   it('adds the forecast to a version 1 schema in its active set and makes every partner due, so the next refresh fills it', async () => {
     const s = `"${f.database.schema}"`;
-    await adminQuery(`DROP VIEW ${s}.forecast_changes; DROP TABLE ${s}.a_forecast_changes; DELETE FROM ${s}.schema_migrations WHERE version >= 2;
+    await adminQuery(`DROP VIEW ${s}.forecast_changes; DROP TABLE ${s}.a_forecast_changes; DROP VIEW ${s}.tier_risk_notices;
+      DROP TABLE ${s}.a_tier_risk_notices; DELETE FROM ${s}.schema_migrations WHERE version >= 2;
       INSERT INTO ${s}.a_partner_status (partner_id, status, position, revision, evaluated_at, next_change_at) VALUES ('P-1', '{}', 1, 0, 5, NULL)`);
     await (await f.database.replica()).close();
     expect((await f.database.pool.query(`SELECT count(*)::int AS rows FROM ${s}.forecast_changes`)).rows).toEqual([{ rows: 0 }]);
@@ -48,7 +49,7 @@ describe('PostgresReadModelDatabase', () => {
       CREATE VIEW ${s}.partner_status AS SELECT * FROM ${s}.a_partner_status;
       CREATE VIEW ${s}.partner_area_tiers AS SELECT * FROM ${s}.a_partner_area_tiers;
       DROP INDEX ${s}.tier_changes_by_area_at, ${s}.tier_changes_by_area_partner;
-      DELETE FROM ${s}.schema_migrations WHERE version = 3;`);
+      DELETE FROM ${s}.schema_migrations WHERE version >= 3;`);
     const replica = await f.database.replica();
     try {
       const after = readModelFixture({ now: '2021-06-01T00:00:00Z', store: f.store, database: replica.db });
@@ -59,6 +60,15 @@ describe('PostgresReadModelDatabase', () => {
     } finally {
       await replica.close();
     }
+  });
+
+  it('adds the tier-at-risk notices to a version 3 schema in its active set and makes every partner due', async () => {
+    const s = `"${f.database.schema}"`;
+    await adminQuery(`DROP VIEW ${s}.tier_risk_notices; DROP TABLE ${s}.a_tier_risk_notices; DELETE FROM ${s}.schema_migrations WHERE version = 4;
+      INSERT INTO ${s}.a_partner_status (partner_id, status, position, revision, evaluated_at, next_change_at) VALUES ('P-1', '{}', 1, 0, 5, NULL)`);
+    await (await f.database.replica()).close();
+    expect((await f.database.pool.query(`SELECT count(*)::int AS rows FROM ${s}.tier_risk_notices`)).rows).toEqual([{ rows: 0 }]);
+    expect((await f.database.pool.query(`SELECT next_change_at::int AS due FROM ${s}.partner_status`)).rows).toEqual([{ due: 0 }]);
   });
 
   it('wakes a read-your-writes wait in another process by NOTIFY (no poll would come in time)', async () => {

@@ -18,11 +18,12 @@ import {
   type ForecastFilter,
   type NextStepRow,
   type NoticeFilter,
+  type NoticeTable,
   ReadModelQueries,
   type StatusRow,
   type TierRow,
 } from '../queries/read-model-queries';
-import type { ChangeRow, ForecastRow, NoticeRow } from '../queries/query-rows';
+import type { ChangeRow, ForecastRow } from '../queries/query-rows';
 import { PARTNER_PROJECTION } from '../schema/table-sets';
 
 /** Wakes read-your-writes waiters: NOTIFYs of page commits, and a poll when none comes. */
@@ -54,7 +55,6 @@ export class PostgresReadModelQueries extends ReadModelQueries {
       partnersInArea: `${tiers} AND partner_id > $2 ORDER BY partner_id LIMIT $3`,
       badgesInArea: `SELECT partner_id, area, since FROM ${s}.partner_area_tiers WHERE badge = 1 AND area = $1 ORDER BY partner_id`,
       badges: `SELECT partner_id, area, since FROM ${s}.partner_area_tiers WHERE badge = 1 ORDER BY partner_id, area`,
-      notice: `SELECT * FROM ${s}.renewal_notices WHERE notice_id = $1`,
       changes: `SELECT * FROM ${s}.tier_changes WHERE sequence > $1 ORDER BY sequence LIMIT $2`,
       checkpoint: `SELECT position FROM ${s}.checkpoints WHERE name = $1`,
       areaTiers: PROGRAMME_SQL.areaTiers(`${s}.`),
@@ -104,7 +104,7 @@ export class PostgresReadModelQueries extends ReadModelQueries {
     return (await query).rows;
   }
 
-  protected async noticeRows(filter: NoticeFilter, limit: number): Promise<NoticeRow[]> {
+  protected async noticeRows<Row>(filter: NoticeFilter, limit: number, table: NoticeTable): Promise<Row[]> {
     const filters: string[] = [];
     const params: unknown[] = [];
     const add = (sql: string, value: string) => {
@@ -114,11 +114,12 @@ export class PostgresReadModelQueries extends ReadModelQueries {
     if (filter.status !== undefined) add('status =', filter.status);
     if (filter.dueBefore !== undefined) add('due_on <', filter.dueBefore);
     if (filter.dueOnOrBefore !== undefined) add('due_on <=', filter.dueOnOrBefore);
+    if (filter.prevented) filters.push('prevented = 1');
     params.push(...filter.after, limit);
     const n = params.length;
     const where = [...filters, `(due_on, notice_id) > ($${n - 2}, $${n - 1})`].join(' AND ');
-    const sql = `SELECT * FROM ${this.schema}.renewal_notices WHERE ${where} ORDER BY due_on, notice_id LIMIT $${n}`;
-    return (await this.pool.query<NoticeRow>(sql, params)).rows;
+    const sql = `SELECT * FROM ${this.schema}.${table} WHERE ${where} ORDER BY due_on, notice_id LIMIT $${n}`;
+    return (await this.pool.query<Row & pg.QueryResultRow>(sql, params)).rows;
   }
 
   protected async forecastRows(filter: ForecastFilter, limit: number): Promise<ForecastRow[]> {
@@ -138,8 +139,8 @@ export class PostgresReadModelQueries extends ReadModelQueries {
     return (await this.pool.query<ForecastRow>(sql, params)).rows;
   }
 
-  protected async noticeRow(noticeId: string): Promise<NoticeRow | undefined> {
-    return (await this.pool.query<NoticeRow>(this.sql.notice, [noticeId])).rows[0];
+  protected async noticeRow<Row>(noticeId: string, table: NoticeTable): Promise<Row | undefined> {
+    return (await this.pool.query<Row & pg.QueryResultRow>(`SELECT * FROM ${this.schema}.${table} WHERE notice_id = $1`, [noticeId])).rows[0];
   }
 
   protected async changeRows(afterSequence: number, limit: number): Promise<ChangeRow[]> {

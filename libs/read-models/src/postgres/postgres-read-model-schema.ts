@@ -44,7 +44,34 @@ function setTablesV1Ddl(s: string, set: TableSet): string {
     due_on text COLLATE "C" NOT NULL, status text COLLATE "C" NOT NULL, issued_at text, acknowledged_at text, cancelled_at text);
   -- The writer deletes a partner's stale pending notice by partner: needed while a set is filled.
   CREATE INDEX ${set}_notices_by_partner ON ${t('renewal_notices')} (partner_id, status);
-  ${forecastDdl(s, set)}`;
+  ${forecastDdl(s, set)}
+  ${tierRiskDdl(s, set)}`;
+}
+
+/** A partner's tier-at-risk notices, replaced at each of its evaluations (the writer deletes by partner). */
+function tierRiskDdl(s: string, set: TableSet): string {
+  const t = `${s}.${set}_tier_risk_notices`;
+  return `CREATE TABLE IF NOT EXISTS ${t} (
+    notice_id text COLLATE "C" PRIMARY KEY, partner_id text COLLATE "C" NOT NULL, area text COLLATE "C" NOT NULL, from_tier text NOT NULL,
+    to_tier text, at text NOT NULL, drop_on text COLLATE "C" NOT NULL, due_on text COLLATE "C" NOT NULL, causes text NOT NULL,
+    prevention text NOT NULL, status text COLLATE "C" NOT NULL, prevented smallint NOT NULL, issued_at text, acknowledged_at text,
+    cancelled_at text);
+  CREATE INDEX IF NOT EXISTS ${set}_risk_notices_by_partner ON ${t} (partner_id);`;
+}
+
+function tierRiskIndexesDdl(s: string, set: TableSet): string {
+  const t = `${s}.${set}_tier_risk_notices`;
+  return `
+  CREATE INDEX IF NOT EXISTS ${set}_risk_notices_by_status ON ${t} (status, due_on, notice_id);
+  CREATE INDEX IF NOT EXISTS ${set}_risk_notices_by_due ON ${t} (due_on, notice_id);
+  CREATE INDEX IF NOT EXISTS ${set}_risk_notices_prevented ON ${t} (partner_id) WHERE prevented = 1;`;
+}
+
+/** Version 3 on the set that is active: the tier-at-risk notices, the view, and every partner due. */
+function addTierRiskDdl(s: string, set: TableSet): string {
+  return `${tierRiskDdl(s, set)}${tierRiskIndexesDdl(s, set)}
+    CREATE OR REPLACE VIEW ${s}.tier_risk_notices AS SELECT * FROM ${s}.${set}_tier_risk_notices;
+    UPDATE ${s}.${set}_partner_status SET next_change_at = 0;`;
 }
 
 /**
@@ -109,7 +136,7 @@ function queryIndexesV1Ddl(s: string, set: TableSet): string {
   CREATE INDEX IF NOT EXISTS ${set}_area_tiers_by_tier ON ${t('partner_area_tiers')} (area, tier, partner_id);
   CREATE INDEX IF NOT EXISTS ${set}_area_tiers_badges ON ${t('partner_area_tiers')} (area, partner_id) WHERE badge = 1;
   CREATE INDEX IF NOT EXISTS ${set}_notices_by_status ON ${t('renewal_notices')} (status, due_on, notice_id);
-  CREATE INDEX IF NOT EXISTS ${set}_notices_by_due ON ${t('renewal_notices')} (due_on, notice_id);${forecastIndexesDdl(s, set)}`;
+  CREATE INDEX IF NOT EXISTS ${set}_notices_by_due ON ${t('renewal_notices')} (due_on, notice_id);${forecastIndexesDdl(s, set)}${tierRiskIndexesDdl(s, set)}`;
 }
 
 /** The tier-change feed's indexes for the tier history (per area by time, covering the moves; each partner's first change). */
@@ -125,7 +152,11 @@ function feedIndexesDdl(s: string): string {
  * made due now, so the projector's next refresh re-evaluates each one and fills them.
  */
 function upgradeActiveSetToV3Ddl(s: string): string {
-  const views = SET_TABLES.map((table) => `EXECUTE format('CREATE OR REPLACE VIEW ${s}.${table} AS SELECT * FROM ${s}.%I', active || '_${table}');`);
+  // Only the views whose tables gained columns: a later version's table (tier_risk_notices) has no
+  // view yet at this step.
+  const views = ['partner_status', 'partner_area_tiers'].map(
+    (table) => `EXECUTE format('CREATE OR REPLACE VIEW ${s}.${table} AS SELECT * FROM ${s}.%I', active || '_${table}');`,
+  );
   const indexes = V3_INDEXES.map(
     ({ name, table, on }) => `EXECUTE format('CREATE INDEX IF NOT EXISTS %I ON ${s}.%I ${on}', active || '_${name}', active || '_${table}');`,
   );
@@ -179,5 +210,15 @@ export const READ_MODEL_MIGRATIONS: readonly PostgresMigration[] = [
       ${setColumnsV3Ddl(s, 'b')}
       ${upgradeActiveSetToV3Ddl(s)}
       ${feedIndexesDdl(s)}`,
+  },
+  {
+    version: 4,
+    description: 'read models: the tier-at-risk notices of every partner (in the active set; a rebuild recreates the other whole)',
+    up: (s) => `
+      DO $$ BEGIN
+        IF (SELECT value FROM ${s}.read_model_meta WHERE key = 'active_set') = 'b' THEN ${addTierRiskDdl(s, 'b')}
+        ELSE ${addTierRiskDdl(s, 'a')}
+        END IF;
+      END $$;`,
   },
 ];

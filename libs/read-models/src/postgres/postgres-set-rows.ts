@@ -4,6 +4,7 @@ import type { PartnerEvaluation } from '../projection/partner-evaluation';
 import { tierChangeId } from '../projection/tier-change-id';
 import { CHANGE_COLUMNS, PARTNER_PROJECTION, type TableSet } from '../schema/table-sets';
 import type { SetRows, StoredPartner } from '../storage/read-model-storage';
+import { TIER_RISK_COLUMNS, tierRiskValues } from '../storage/tier-risk-columns';
 import { inTransaction } from './postgres-transaction';
 
 // ── PostgreSQL: one page of evaluations and its checkpoint in one transaction, four round trips ─
@@ -27,7 +28,7 @@ function claimCheckpointSql(s: string, set: TableSet): string {
 /**
  * Every row of a page. A pending notice that is no longer the partner's current one is deleted,
  * unless the page rewrites it (issued, cancelled…): two CTEs of one statement must not touch the
- * same row. A partner's forecast is replaced whole (the delete sees only the rows from before). Tier changes keep the page's order (their `sequence`), and the ones already in the
+ * same row. A partner's tier-at-risk notices likewise: the ones it no longer has are deleted, the rest upserted. A partner's forecast is replaced whole (the delete sees only the rows from before). Tier changes keep the page's order (their `sequence`), and the ones already in the
  * feed are skipped before they draw a sequence value, so a replayed page leaves no gap.
  */
 function writeRowsSql(s: string, set: TableSet, changes: string): string {
@@ -35,13 +36,13 @@ function writeRowsSql(s: string, set: TableSet, changes: string): string {
   return `WITH status AS (
       INSERT INTO ${t('partner_status')}
         (partner_id, status, position, revision, evaluated_at, next_change_at, good_standing, unmet_requirements, agreement_expires_on)
-      SELECT * FROM unnest($1::text[], $2::text[], $3::bigint[], $4::integer[], $5::bigint[], $6::bigint[], $45::smallint[], $46::text[], $47::text[])
+      SELECT * FROM unnest($1::text[], $2::text[], $3::bigint[], $4::integer[], $5::bigint[], $6::bigint[], $60::smallint[], $61::text[], $62::text[])
       ON CONFLICT (partner_id) DO UPDATE SET status = excluded.status, position = excluded.position, revision = excluded.revision,
         evaluated_at = excluded.evaluated_at, next_change_at = excluded.next_change_at, good_standing = excluded.good_standing,
         unmet_requirements = excluded.unmet_requirements, agreement_expires_on = excluded.agreement_expires_on
     ), areas AS (
       INSERT INTO ${t('partner_area_tiers')} AS old (area, partner_id, tier, badge, since, credits, next_tier, missing, missing_count, credits_needed)
-      SELECT * FROM unnest($7::text[], $8::text[], $9::text[], $10::smallint[], $11::text[], $12::float8[], $48::text[], $49::text[], $50::integer[], $51::float8[])
+      SELECT * FROM unnest($7::text[], $8::text[], $9::text[], $10::smallint[], $11::text[], $12::float8[], $63::text[], $64::text[], $65::integer[], $66::float8[])
       ON CONFLICT (area, partner_id) DO UPDATE SET tier = excluded.tier, badge = excluded.badge, since = excluded.since, credits = excluded.credits,
         next_tier = excluded.next_tier, missing = excluded.missing, missing_count = excluded.missing_count, credits_needed = excluded.credits_needed
       WHERE (old.tier, old.badge, old.since, old.credits, old.next_tier, old.missing, old.credits_needed)
@@ -61,6 +62,15 @@ function writeRowsSql(s: string, set: TableSet, changes: string): string {
     ), forecast AS (
       INSERT INTO ${t('forecast_changes')} (partner_id, area, at, from_tier, to_tier, badge, direction, ruleset, causes, prevention)
       SELECT * FROM unnest($35::text[], $36::text[], $37::text[], $38::text[], $39::text[], $40::smallint[], $41::text[], $42::text[], $43::text[], $44::text[])
+    ), stale_risk AS (
+      DELETE FROM ${t('tier_risk_notices')} WHERE partner_id = ANY($34::text[]) AND notice_id <> ALL($45::text[])
+    ), risk AS (
+      INSERT INTO ${t('tier_risk_notices')} (${TIER_RISK_COLUMNS})
+      SELECT * FROM unnest($45::text[], $46::text[], $47::text[], $48::text[], $49::text[], $50::text[], $51::text[], $52::text[], $53::text[],
+        $54::text[], $55::text[], $56::smallint[], $57::text[], $58::text[], $59::text[])
+      ON CONFLICT (notice_id) DO UPDATE SET (area, from_tier, to_tier, at, drop_on, due_on, causes, prevention, status, prevented, issued_at,
+        acknowledged_at, cancelled_at) = (excluded.area, excluded.from_tier, excluded.to_tier, excluded.at, excluded.drop_on, excluded.due_on,
+        excluded.causes, excluded.prevention, excluded.status, excluded.prevented, excluded.issued_at, excluded.acknowledged_at, excluded.cancelled_at)
     )
     INSERT INTO ${s}.${changes} (${CHANGE_COLUMNS})
     SELECT ${CHANGE_COLUMNS} FROM unnest($24::text[], $25::text[], $26::text[], $27::text[], $28::text[], $29::smallint[], $30::text[],
@@ -80,7 +90,8 @@ function pageParams(evaluations: readonly PartnerEvaluation[]): unknown[] {
   const changes = columns(10);
   const forecastOf = columns(1);
   const forecast = columns(10);
-  // The programme's columns come last ($45 on), so the earlier parameters kept their numbers.
+  const risk = columns(15);
+  // The programme's columns come last ($60 on), so the earlier parameters kept their numbers.
   const standing = columns(3);
   const nextSteps = columns(4);
   const push = (target: unknown[][], ...values: unknown[]) => values.forEach((value, i) => target[i]!.push(value));
@@ -104,8 +115,9 @@ function pageParams(evaluations: readonly PartnerEvaluation[]): unknown[] {
     for (const c of e.forecast) {
       push(forecast, e.partnerId, c.area, c.at, c.from, c.to, c.badge ? 1 : 0, c.direction, c.ruleset, JSON.stringify(c.causes), JSON.stringify(c.prevention));
     }
+    for (const n of e.riskNotices) push(risk, ...tierRiskValues(e.partnerId, n));
   }
-  return [...status, ...areas, ...stale, ...notices, ...changes, ...forecastOf, ...forecast, ...standing, ...nextSteps];
+  return [...status, ...areas, ...stale, ...notices, ...changes, ...forecastOf, ...forecast, ...risk, ...standing, ...nextSteps];
 }
 
 export type PostgresSetRowsOptions = Readonly<{ pool: pg.Pool; schema: string; set: TableSet; changesTable: string; channel: string }>;

@@ -8,12 +8,15 @@ import {
   type PartnerStatus,
   type RulesetCatalog,
   type TierChange,
+  type TierRiskNoticeStatus,
   collectMoments,
   evaluateStatus,
   forecast,
   fromHundredths,
   noticeStatusAt,
   rulesetAt,
+  tierRiskNoticesOf,
+  tierRiskStatusAt,
   tierTimeline,
   toHundredths,
   toIsoTime,
@@ -48,6 +51,25 @@ export type NoticeRow = Readonly<{
   cancelledAt: string | null;
 }>;
 
+export type TierRiskNoticeRow = Readonly<{
+  noticeId: string;
+  area: string;
+  from: string;
+  to: string | null;
+  /** ISO time of the drop. */
+  at: string;
+  dropOn: string;
+  dueOn: string;
+  causes: readonly unknown[];
+  prevention: readonly unknown[];
+  status: TierRiskNoticeStatus;
+  /** Issued, not cancelled, its drop ahead but no longer in the forecast: the scheduler cancels it. */
+  prevented: boolean;
+  issuedAt: string | null;
+  acknowledgedAt: string | null;
+  cancelledAt: string | null;
+}>;
+
 export type PartnerEvaluation = Readonly<{
   partnerId: string;
   status: PartnerStatus;
@@ -72,6 +94,8 @@ export type PartnerEvaluation = Readonly<{
   changes: TierChange[];
   /** Every change from `evaluatedAt` to {@link FORECAST_STORED_DAYS} later if no new fact arrives. */
   forecast: readonly ForecastChange[];
+  /** The partner's tier-at-risk notices: recorded ones, and those its forecast calls for (pending); replaced whole. */
+  riskNotices: TierRiskNoticeRow[];
 }>;
 
 /**
@@ -90,6 +114,8 @@ export type EvaluationInput = Readonly<{
   position: bigint;
   /** Tier changes are taken after this time; `undefined` for the whole history. */
   changesAfter: number | undefined;
+  /** Days before a forecast drop its tier-at-risk notice is due. */
+  tierRiskNoticeDays: number;
 }>;
 
 export function evaluatePartner(input: EvaluationInput): PartnerEvaluation {
@@ -105,6 +131,7 @@ export function evaluatePartner(input: EvaluationInput): PartnerEvaluation {
   });
   const pending = pendingNotice(status);
   const running = status.agreement?.status === 'active' || status.agreement?.status === 'not-yet-effective';
+  const future = forecast(state, catalog, partnerId, now, now + FORECAST_STORED_DAYS * DAY_MS).changes;
   return {
     partnerId,
     status,
@@ -118,8 +145,30 @@ export function evaluatePartner(input: EvaluationInput): PartnerEvaluation {
     notices: [...(pending ? [pending] : []), ...recordedNotices(state, now)],
     pendingNoticeId: pending?.noticeId ?? null,
     changes: tierTimeline(state, catalog, { from: input.changesAfter, to: now }),
-    forecast: forecast(state, catalog, partnerId, now, now + FORECAST_STORED_DAYS * DAY_MS).changes,
+    forecast: future,
+    riskNotices: riskNoticeRows(state, tierRiskNoticesOf(partnerId, future, input.tierRiskNoticeDays), now),
   };
+}
+
+/**
+ * Recorded notices as they stand at `now`, then the forecast's notices not recorded yet (pending:
+ * the scheduler issues them on `dueOn`). A recorded open notice whose drop is ahead but no longer
+ * forecast is `prevented`: the scheduler records its cancellation through the domain.
+ */
+function riskNoticeRows(state: PartnerState, forecastNotices: ReturnType<typeof tierRiskNoticesOf>, now: number): TierRiskNoticeRow[] {
+  const iso = (time: number | undefined) => (time === undefined || time > now ? null : toIsoTime(time));
+  const forecastIds = new Set(forecastNotices.map((notice) => notice.noticeId));
+  const recorded = [...state.riskNotices.values()].map((notice) => {
+    const status = tierRiskStatusAt(notice, now);
+    const { noticeId, area, from, to, dropOn, dueOn, causes, prevention } = notice;
+    const prevented = status !== 'cancelled' && notice.at > now && !forecastIds.has(noticeId);
+    const times = { issuedAt: iso(notice.issuedAt), acknowledgedAt: iso(notice.acknowledgedAt), cancelledAt: iso(notice.cancelledAt) };
+    return { noticeId, area, from, to, at: toIsoTime(notice.at), dropOn, dueOn, causes, prevention, status, prevented, ...times };
+  });
+  const pending = forecastNotices
+    .filter((notice) => !state.riskNotices.has(notice.noticeId))
+    .map((notice) => ({ ...notice, status: 'pending' as const, prevented: false, issuedAt: null, acknowledgedAt: null, cancelledAt: null }));
+  return [...recorded, ...pending];
 }
 
 /** The earliest moment after `now` (an event dated later, a deal leaving the window, an expiry, a ruleset). */

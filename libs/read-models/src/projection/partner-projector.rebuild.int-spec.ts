@@ -67,7 +67,7 @@ describe('PartnerProjector.rebuild on SQLite', () => {
         .all(`${set}\\_%`)
         .map((row) => row.name.slice(2));
     const first = indexesOf('a');
-    expect(first).toHaveLength(10);
+    expect(first).toHaveLength(14);
     await f.projector.rebuild();
     expect(indexesOf('b')).toEqual(first);
   });

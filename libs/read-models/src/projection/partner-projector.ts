@@ -1,3 +1,4 @@
+import { TIER_RISK_NOTICE_DEFAULT_DAYS } from '@partner-program/domain';
 import { FencedOutError, Mutex, pause, systemClock, waitForAppendAfter } from '@partner-program/event-store';
 import { type TableSet, otherSet } from '../schema/table-sets';
 import type { ReadModelStorage } from '../storage/read-model-storage';
@@ -31,6 +32,7 @@ export class PartnerProjector {
     this.deps = {
       store,
       catalog,
+      tierRiskNoticeDays: options.tierRiskNoticeDays ?? TIER_RISK_NOTICE_DEFAULT_DAYS,
       clock: options.clock ?? systemClock,
       fence: fence === undefined ? () => undefined : () => fence() ?? notLeading(),
     };

@@ -9,6 +9,8 @@ export interface PartnerProjectorOptions {
   /** The read-model database (SQLite or PostgreSQL). */
   db: ReadModelBackend;
   catalog: RulesetCatalog;
+  /** Days before a forecast drop its tier-at-risk notice is due. Default: TIER_RISK_NOTICE_DEFAULT_DAYS. */
+  tierRiskNoticeDays?: number;
   /** Evaluation time. Default: wall clock. */
   clock?: Clock;
   /** Events per page (one transaction each). Default 500. */

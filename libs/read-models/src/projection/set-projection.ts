@@ -12,6 +12,8 @@ import { PartnerStates } from './partner-states';
 export type ProjectionDeps = Readonly<{
   store: EventStore;
   catalog: RulesetCatalog;
+  /** Days before a forecast drop its tier-at-risk notice is due. */
+  tierRiskNoticeDays: number;
   clock: Clock;
   /** The leadership token to write with (`undefined`: unfenced); throws `FencedOutError` when not leading. */
   fence: () => bigint | undefined;
@@ -95,14 +97,14 @@ export class SetProjection {
    * besides the (much smaller) evaluations.
    */
   async projectWhole(heads: readonly PartnerHead[], checkpoint: bigint | undefined, changesAfterOf: ChangesAfterOf, keepStates = true): Promise<void> {
-    const { catalog } = this.deps;
+    const { catalog, tierRiskNoticeDays } = this.deps;
     const now = this.deps.clock().getTime();
     const changesAfter = await changesAfterOf(heads.map((head) => head.partnerId));
     const evaluations: PartnerEvaluation[] = [];
     for (const { partnerId, revision, position } of heads) {
       const state = await this.states.before(partnerId, revision + 1);
       try {
-        evaluations.push(evaluatePartner({ partnerId, state, position, changesAfter: changesAfter(partnerId, state), catalog, now }));
+        evaluations.push(evaluatePartner({ partnerId, state, position, changesAfter: changesAfter(partnerId, state), catalog, tierRiskNoticeDays, now }));
       } finally {
         if (keepStates) this.states.keep(partnerId, state);
       }
@@ -111,9 +113,9 @@ export class SetProjection {
   }
 
   private commit(targets: readonly Target[], checkpoint: bigint | undefined, now: number): Promise<void> {
-    const { catalog } = this.deps;
+    const { catalog, tierRiskNoticeDays } = this.deps;
     return this.store(
-      targets.map((t) => evaluatePartner({ ...t, catalog, now })),
+      targets.map((t) => evaluatePartner({ ...t, catalog, tierRiskNoticeDays, now })),
       checkpoint,
     );
   }

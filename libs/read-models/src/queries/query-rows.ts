@@ -1,5 +1,5 @@
 import type { NoticeRow as ProjectedNotice } from '../projection/partner-evaluation';
-import type { AreaId, ForecastChange, NoticeStatus, PartnerStatus, Tier, TimelineCause } from '@partner-program/domain';
+import type { AreaId, ForecastChange, NoticeStatus, PartnerStatus, Prevention, Tier, TierRiskNoticeStatus, TimelineCause } from '@partner-program/domain';
 
 // ── What the queries return: plain, JSON-ready objects ─────────────────────────────────────────
 
@@ -124,5 +124,55 @@ export function changeItem(row: ChangeRow): TierChangeItem {
     partnerId: row.partner_id,
     ...changeColumns(row),
     position: row.position,
+  };
+}
+
+/** A tier-at-risk notice as the API lists it and the topic carries it (`issuedAt` once issued). */
+export type TierRiskNoticeItem = {
+  noticeId: string;
+  partnerId: string;
+  area: AreaId;
+  from: Tier;
+  to: Tier | null;
+  dropOn: string;
+  dueOn: string;
+  causes: TimelineCause[];
+  prevention: Prevention[];
+  status: TierRiskNoticeStatus;
+  issuedAt?: string;
+};
+
+/** A `tier_risk_notices` row as stored. */
+export type TierRiskRow = {
+  notice_id: string;
+  partner_id: string;
+  area: string;
+  from_tier: string;
+  to_tier: string | null;
+  at: string;
+  drop_on: string;
+  due_on: string;
+  causes: string;
+  prevention: string;
+  status: string;
+  prevented: number;
+  issued_at: string | null;
+  acknowledged_at: string | null;
+  cancelled_at: string | null;
+};
+
+export function tierRiskItem(row: TierRiskRow): TierRiskNoticeItem {
+  return {
+    noticeId: row.notice_id,
+    partnerId: row.partner_id,
+    area: row.area as AreaId,
+    from: row.from_tier as Tier,
+    to: row.to_tier as Tier | null,
+    dropOn: row.drop_on,
+    dueOn: row.due_on,
+    causes: JSON.parse(row.causes) as TimelineCause[],
+    prevention: JSON.parse(row.prevention) as Prevention[],
+    status: row.status as TierRiskNoticeStatus,
+    ...(row.issued_at === null ? {} : { issuedAt: row.issued_at }),
   };
 }

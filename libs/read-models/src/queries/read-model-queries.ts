@@ -43,9 +43,12 @@ import {
   type PartnerTierItem,
   type RenewalNoticeItem,
   type TierChangeItem,
+  type TierRiskNoticeItem,
+  type TierRiskRow,
   changeItem,
   forecastItem,
   noticeItem,
+  tierRiskItem,
 } from './query-rows';
 
 /** A row of `partner_area_tiers` as the queries read it (`badge`: 0 or 1). */
@@ -57,8 +60,14 @@ export type BadgeRow = { partner_id: string; area: string; since: string };
 /** The stored status document and the partner's last position (printed into the answer as is). */
 export type StatusRow = { status: string; position: bigint | number | string };
 
-/** Which notices to list: all the filters given hold; `after` is the `(due_on, notice_id)` to start after. */
-export type NoticeFilter = Readonly<{ status?: string; dueBefore?: string; dueOnOrBefore?: string; after: readonly [string, string] }>;
+/**
+ * Which notices to list: all the filters given hold; `after` is the `(due_on, notice_id)` to start
+ * after. `prevented` (tier-at-risk notices only): issued ones whose drop is no longer forecast.
+ */
+export type NoticeFilter = Readonly<{ status?: string; dueBefore?: string; dueOnOrBefore?: string; prevented?: true; after: readonly [string, string] }>;
+
+/** The two notice tables: same keys and order, so one filter serves both. */
+export type NoticeTable = 'renewal_notices' | 'tier_risk_notices';
 
 /**
  * Which forecast changes to list: `after < at ≤ until` (ISO times, which sort as text), all the
@@ -71,6 +80,13 @@ export type NextStepRow = TierRow & { next_tier: string; missing: string; credit
 
 /** Which areas' rows to list close to their next tier: `share` of the threshold, after `(area, partner_id)`. */
 export type CloseFilter = Readonly<{ area: string | undefined; share: number; after: readonly [string, string] }>;
+
+/** A page of notices: of one status, due strictly before a date, after a cursor (all optional). */
+export type NoticeListQuery = Readonly<{ status?: string; dueBefore?: string; cursor?: string; limit: number }>;
+
+function dueFilter(today: string): NoticeFilter {
+  return { status: 'pending', dueOnOrBefore: checkDate('today', today), after: ['', ''] };
+}
 
 /** Options of {@link ReadModelQueries.checkpointReached}. */
 export type CheckpointWait = Readonly<{ timeoutMs: number; signal?: AbortSignal }>;
@@ -123,15 +139,28 @@ export abstract class ReadModelQueries {
   }
 
   /** Renewal notices by due date (then id), optionally of one status and due strictly before a date, paged. */
-  async renewalNotices(query: { status?: string; dueBefore?: string; cursor?: string; limit: number }): Promise<Page<RenewalNoticeItem>> {
+  async renewalNotices(query: NoticeListQuery): Promise<Page<RenewalNoticeItem>> {
+    return this.noticePage(query, (filter, limit) => this.noticeRows<NoticeRow>(filter, limit, 'renewal_notices'), noticeItem);
+  }
+
+  /** Tier-at-risk notices by due date (then id), filtered and paged as renewal notices are. */
+  async tierRiskNotices(query: NoticeListQuery): Promise<Page<TierRiskNoticeItem>> {
+    return this.noticePage(query, (filter, limit) => this.noticeRows<TierRiskRow>(filter, limit, 'tier_risk_notices'), tierRiskItem);
+  }
+
+  private async noticePage<Row, Item extends { dueOn: string; noticeId: string }>(
+    query: NoticeListQuery,
+    rowsOf: (filter: NoticeFilter, limit: number) => Promise<Row[]>,
+    itemOf: (row: Row) => Item,
+  ): Promise<Page<Item>> {
     const limit = checkLimit(query.limit);
     const filter = {
       ...(query.status === undefined ? {} : { status: checkNoticeStatus(query.status) }),
       ...(query.dueBefore === undefined ? {} : { dueBefore: checkDate('dueBefore', query.dueBefore) }),
     };
     const [dueOn, noticeId] = query.cursor === undefined ? ['', ''] : decodeCursor(query.cursor, 2);
-    const rows = await this.noticeRows({ ...filter, after: [dueOn!, noticeId!] }, limit + 1);
-    const items = rows.slice(0, limit).map(noticeItem);
+    const rows = await rowsOf({ ...filter, after: [dueOn!, noticeId!] }, limit + 1);
+    const items = rows.slice(0, limit).map(itemOf);
     const last = items.at(-1);
     return { items, nextCursor: rows.length > limit && last ? encodeCursor([last.dueOn, last.noticeId]) : null };
   }
@@ -159,14 +188,31 @@ export abstract class ReadModelQueries {
 
   /** One notice, e.g. to find the partner that acknowledges it. */
   async noticeById(noticeId: string): Promise<RenewalNoticeItem | undefined> {
-    const row = await this.noticeRow(noticeId);
+    const row = await this.noticeRow<NoticeRow>(noticeId, 'renewal_notices');
     return row && noticeItem(row);
+  }
+
+  /** One tier-at-risk notice, e.g. to find the partner that acknowledges it. */
+  async tierRiskNoticeById(noticeId: string): Promise<TierRiskNoticeItem | undefined> {
+    const row = await this.noticeRow<TierRiskRow>(noticeId, 'tier_risk_notices');
+    return row && tierRiskItem(row);
   }
 
   /** Pending notices due on or before `today`: what the scheduler asks the domain to issue. */
   async dueNotices(today: string, limit: number): Promise<RenewalNoticeItem[]> {
-    const filter = { status: 'pending', dueOnOrBefore: checkDate('today', today), after: ['', ''] as const };
-    return (await this.noticeRows(filter, checkLimit(limit))).map(noticeItem);
+    return (await this.noticeRows<NoticeRow>(dueFilter(today), checkLimit(limit), 'renewal_notices')).map(noticeItem);
+  }
+
+  /**
+   * Tier-at-risk notices the scheduler must take to the domain: pending ones due on or before
+   * `today` (to issue) and issued ones whose drop a new fact prevented (to cancel).
+   */
+  async tierRiskNoticesToReview(today: string, limit: number): Promise<TierRiskNoticeItem[]> {
+    const [due, prevented] = await Promise.all([
+      this.noticeRows<TierRiskRow>(dueFilter(today), checkLimit(limit), 'tier_risk_notices'),
+      this.noticeRows<TierRiskRow>({ prevented: true, after: ['', ''] }, checkLimit(limit), 'tier_risk_notices'),
+    ]);
+    return [...due, ...prevented].map(tierRiskItem);
   }
 
   /** The tier-change feed after `afterSequence` (0 for the start), in feed order. */
@@ -266,8 +312,8 @@ export abstract class ReadModelQueries {
   /** Ordered by partner_id, then area. */
   protected abstract badgeRows(area: string | undefined): Promise<BadgeRow[]>;
   /** Ordered by due_on, notice_id. */
-  protected abstract noticeRows(filter: NoticeFilter, limit: number): Promise<NoticeRow[]>;
-  protected abstract noticeRow(noticeId: string): Promise<NoticeRow | undefined>;
+  protected abstract noticeRows<Row>(filter: NoticeFilter, limit: number, table: NoticeTable): Promise<Row[]>;
+  protected abstract noticeRow<Row>(noticeId: string, table: NoticeTable): Promise<Row | undefined>;
   /** Ordered by at, partner_id, area. */
   protected abstract forecastRows(filter: ForecastFilter, limit: number): Promise<ForecastRow[]>;
   /** Ordered by sequence; `sequence` and `position` as numbers. */

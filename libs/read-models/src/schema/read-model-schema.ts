@@ -4,7 +4,7 @@ import { type TableSet, SET_TABLES, TIER_CHANGES_TABLE } from './table-sets';
 // ── The SQLite read-model schema (the table sets and views are described in table-sets.ts) ────
 
 /** Schema version written by this code; a newer database is refused. */
-export const READ_MODEL_SCHEMA_VERSION = 3;
+export const READ_MODEL_SCHEMA_VERSION = 4;
 
 /** Published tier changes: one append-only feed, never part of a set (a rebuild only adds to it). */
 export function tierChangesDdl(table: string): string {
@@ -43,7 +43,8 @@ function setDdl(set: TableSet): string {
     due_on TEXT NOT NULL, status TEXT NOT NULL, issued_at TEXT, acknowledged_at TEXT, cancelled_at TEXT);
   -- The writer deletes a partner's stale pending notice by partner: needed while a set is filled.
   CREATE INDEX ${t('notices_by_partner')} ON ${t('renewal_notices')} (partner_id, status);
-  ${forecastDdl(set)}`;
+  ${forecastDdl(set)}
+  ${tierRiskDdl(set)}`;
 }
 
 /** A partner's future changes, replaced whole at each of its evaluations (keyed by partner first for that). */
@@ -52,6 +53,15 @@ function forecastDdl(set: TableSet): string {
     partner_id TEXT NOT NULL, area TEXT NOT NULL, at TEXT NOT NULL, from_tier TEXT, to_tier TEXT, badge INTEGER NOT NULL,
     direction TEXT NOT NULL, ruleset TEXT, causes TEXT NOT NULL, prevention TEXT NOT NULL,
     PRIMARY KEY (partner_id, at, area)) WITHOUT ROWID;`;
+}
+
+/** A partner's tier-at-risk notices, replaced whole at each of its evaluations (deleted by partner). */
+function tierRiskDdl(set: TableSet): string {
+  return `CREATE TABLE ${set}_tier_risk_notices (
+    notice_id TEXT PRIMARY KEY, partner_id TEXT NOT NULL, area TEXT NOT NULL, from_tier TEXT NOT NULL, to_tier TEXT, at TEXT NOT NULL,
+    drop_on TEXT NOT NULL, due_on TEXT NOT NULL, causes TEXT NOT NULL, prevention TEXT NOT NULL, status TEXT NOT NULL,
+    prevented INTEGER NOT NULL, issued_at TEXT, acknowledged_at TEXT, cancelled_at TEXT);
+  CREATE INDEX ${set}_risk_notices_by_partner ON ${set}_tier_risk_notices (partner_id);`;
 }
 
 /**
@@ -69,7 +79,10 @@ function queryIndexesDdl(set: TableSet): string {
   CREATE INDEX IF NOT EXISTS ${t('forecast_by_time')} ON ${t('forecast_changes')} (at, partner_id, area);
   CREATE INDEX IF NOT EXISTS ${t('forecast_by_area')} ON ${t('forecast_changes')} (area, at, partner_id);
   CREATE INDEX IF NOT EXISTS ${t('partner_status_standing')} ON ${t('partner_status')} (good_standing, unmet_requirements);
-  CREATE INDEX IF NOT EXISTS ${t('partner_status_expiring')} ON ${t('partner_status')} (agreement_expires_on) WHERE agreement_expires_on IS NOT NULL;`;
+  CREATE INDEX IF NOT EXISTS ${t('partner_status_expiring')} ON ${t('partner_status')} (agreement_expires_on) WHERE agreement_expires_on IS NOT NULL;
+  CREATE INDEX IF NOT EXISTS ${t('risk_notices_by_status')} ON ${t('tier_risk_notices')} (status, due_on, notice_id);
+  CREATE INDEX IF NOT EXISTS ${t('risk_notices_by_due')} ON ${t('tier_risk_notices')} (due_on, notice_id);
+  CREATE INDEX IF NOT EXISTS ${t('risk_notices_prevented')} ON ${t('tier_risk_notices')} (partner_id) WHERE prevented = 1;`;
 }
 
 /** Creates the set's query indexes (a no-op where they exist). */
@@ -92,8 +105,13 @@ export function migrateReadModelSchema(db: Database.Database): void {
       indexSet(db, 'a');
       pointViewsAt(db, 'a');
     } else {
-      if (version < 2) addForecast(db, activeSet(db));
+      const active = activeSet(db);
+      // Tables first, then columns, then the query indexes and views, which cover them all.
+      if (version < 2) addForecast(db, active);
+      if (version < 4) addTierRisk(db, active);
       if (version < 3) addProgrammeColumns(db);
+      indexSet(db, active);
+      pointViewsAt(db, active);
     }
     db.exec(feedIndexesDdl());
     setMeta(db, 'schema_version', String(READ_MODEL_SCHEMA_VERSION));
@@ -102,11 +120,16 @@ export function migrateReadModelSchema(db: Database.Database): void {
 
 /**
  * Version 1 → 2: the forecast table in the active set (a rebuild recreates the other set whole).
- * Every partner is made due, so the projector's next refresh fills it without a rebuild. Its
- * indexes and view come with version 3's step, which always follows (the indexes need its columns).
+ * Every partner is made due, so the projector's next refresh fills it without a rebuild.
  */
 function addForecast(db: Database.Database, set: TableSet): void {
   db.exec(forecastDdl(set));
+  db.exec(`UPDATE ${set}_partner_status SET next_change_at = 0`);
+}
+
+/** Version 3 → 4: the tier-at-risk notices in the active set, every partner due (as for the forecast). */
+function addTierRisk(db: Database.Database, set: TableSet): void {
+  db.exec(tierRiskDdl(set));
   db.exec(`UPDATE ${set}_partner_status SET next_change_at = 0`);
 }
 
@@ -137,9 +160,6 @@ function addProgrammeColumns(db: Database.Database): void {
     addColumns(`${set}_partner_area_tiers`, AREA_COLUMNS_V3);
     db.exec(`UPDATE ${set}_partner_status SET next_change_at = evaluated_at`);
   }
-  const active = activeSet(db);
-  indexSet(db, active);
-  pointViewsAt(db, active);
 }
 
 /** The set the views point at. */

@@ -10,7 +10,7 @@ export type TableSet = 'a' | 'b';
 export const PARTNER_PROJECTION = 'partner';
 
 /** The table-set tables, each with the view of the same name that readers use. */
-export const SET_TABLES = ['checkpoints', 'partner_status', 'partner_area_tiers', 'renewal_notices', 'forecast_changes'] as const;
+export const SET_TABLES = ['checkpoints', 'partner_status', 'partner_area_tiers', 'renewal_notices', 'forecast_changes', 'tier_risk_notices'] as const;
 
 /** The published tier-change feed: one append-only table, never part of a set (a rebuild only adds to it). */
 export const TIER_CHANGES_TABLE = 'tier_changes';

@@ -17,11 +17,12 @@ import {
   type ForecastFilter,
   type NextStepRow,
   type NoticeFilter,
+  type NoticeTable,
   ReadModelQueries,
   type StatusRow,
   type TierRow,
 } from '../queries/read-model-queries';
-import type { ChangeRow, ForecastRow, NoticeRow } from '../queries/query-rows';
+import type { ChangeRow, ForecastRow } from '../queries/query-rows';
 import { PARTNER_PROJECTION } from '../schema/table-sets';
 
 /** How often a read-your-writes wait re-reads the checkpoint (a projector in another process notifies nothing). */
@@ -41,7 +42,6 @@ export class SqliteReadModelQueries extends ReadModelQueries {
       partnersInArea: db.prepare<[string, string, number], TierRow>(`${tiers} AND partner_id > ? ORDER BY partner_id LIMIT ?`),
       badgesInArea: db.prepare<[string], BadgeRow>('SELECT partner_id, area, since FROM partner_area_tiers WHERE badge = 1 AND area = ? ORDER BY partner_id'),
       badges: db.prepare<[], BadgeRow>('SELECT partner_id, area, since FROM partner_area_tiers WHERE badge = 1 ORDER BY partner_id, area'),
-      notice: db.prepare<[string], NoticeRow>('SELECT * FROM renewal_notices WHERE notice_id = ?'),
       changes: db.prepare<[number, number], ChangeRow>('SELECT * FROM tier_changes WHERE sequence > ? ORDER BY sequence LIMIT ?'),
       checkpoint: db.prepare<[string], { position: bigint }>('SELECT position FROM checkpoints WHERE name = ?').safeIntegers(true),
       areaTiers: db.prepare<[], AreaTierRow>(PROGRAMME_SQL.areaTiers('')),
@@ -76,13 +76,14 @@ export class SqliteReadModelQueries extends ReadModelQueries {
     return area === undefined ? this.statements.badges.all() : this.statements.badgesInArea.all(area);
   }
 
-  protected async noticeRows(filter: NoticeFilter, limit: number): Promise<NoticeRow[]> {
+  protected async noticeRows<Row>(filter: NoticeFilter, limit: number, table: NoticeTable): Promise<Row[]> {
     const { filters, params } = given([
       ['status = ?', filter.status],
       ['due_on < ?', filter.dueBefore],
       ['due_on <= ?', filter.dueOnOrBefore],
     ]);
-    return this.noticeStatement(filters).all(...params, ...filter.after, limit);
+    if (filter.prevented) filters.push('prevented = 1');
+    return this.noticeStatement<Row>(filters, table).all(...params, ...filter.after, limit);
   }
 
   protected async forecastRows(filter: ForecastFilter, limit: number): Promise<ForecastRow[]> {
@@ -100,8 +101,8 @@ export class SqliteReadModelQueries extends ReadModelQueries {
     );
   }
 
-  protected async noticeRow(noticeId: string): Promise<NoticeRow | undefined> {
-    return this.statements.notice.get(noticeId);
+  protected async noticeRow<Row>(noticeId: string, table: NoticeTable): Promise<Row | undefined> {
+    return this.statement<Row>(`SELECT * FROM ${table} WHERE notice_id = ?`).get(noticeId);
   }
 
   protected async changeRows(afterSequence: number, limit: number): Promise<ChangeRow[]> {
@@ -143,9 +144,9 @@ export class SqliteReadModelQueries extends ReadModelQueries {
       : this.statements.nextStepsInArea.all(filter.share, afterArea, afterPartner, filter.area, limit);
   }
 
-  private noticeStatement(filters: readonly string[]): Database.Statement<unknown[], NoticeRow> {
+  private noticeStatement<Row>(filters: readonly string[], table: NoticeTable): Database.Statement<unknown[], Row> {
     const where = [...filters, '(due_on, notice_id) > (?, ?)'].join(' AND ');
-    return this.statement<NoticeRow>(`SELECT * FROM renewal_notices WHERE ${where} ORDER BY due_on, notice_id LIMIT ?`);
+    return this.statement<Row>(`SELECT * FROM ${table} WHERE ${where} ORDER BY due_on, notice_id LIMIT ?`);
   }
 
   /** A filtered list's statement, prepared once per combination of filters. */

@@ -4,6 +4,7 @@ import type { PartnerEvaluation } from '../projection/partner-evaluation';
 import { tierChangeId } from '../projection/tier-change-id';
 import { PARTNER_PROJECTION, type TableSet } from '../schema/table-sets';
 import type { SetRows, StoredPartner } from '../storage/read-model-storage';
+import { TIER_RISK_COLUMNS, tierRiskValues } from '../storage/tier-risk-columns';
 
 // ── SQLite: writes evaluations into one table set (statements prepared once, reused for every page) ─
 // Synchronous underneath (better-sqlite3); a page and its checkpoint are one transaction. No
@@ -54,6 +55,8 @@ export class SqliteSetRows implements SetRows {
         `INSERT INTO ${t('forecast_changes')} (partner_id, area, at, from_tier, to_tier, badge, direction, ruleset, causes, prevention)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ),
+      dropRiskNotices: db.prepare(`DELETE FROM ${t('tier_risk_notices')} WHERE partner_id = ?`),
+      riskNotice: db.prepare(`INSERT INTO ${t('tier_risk_notices')} (${TIER_RISK_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
       setCheckpoint: db.prepare(`INSERT INTO ${t('checkpoints')} (name, position) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET position = excluded.position`),
       checkpoint: db.prepare<[string], { position: bigint }>(`SELECT position FROM ${t('checkpoints')} WHERE name = ?`).safeIntegers(true),
       stored: db
@@ -119,6 +122,8 @@ export class SqliteSetRows implements SetRows {
     // The forecast is replaced whole: a new fact may have removed or moved any future change.
     s.dropForecast.run(partnerId);
     for (const change of evaluation.forecast) this.writeForecast(partnerId, change);
+    s.dropRiskNotices.run(partnerId);
+    for (const notice of evaluation.riskNotices) s.riskNotice.run(...tierRiskValues(partnerId, notice));
   }
 
   private writeForecast(partnerId: string, c: ForecastChange): void {

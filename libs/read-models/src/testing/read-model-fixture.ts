@@ -3,6 +3,7 @@ import {
   type PartnerCommand,
   type PartnerEvent,
   type RulesetCatalog,
+  TIER_RISK_NOTICE_DEFAULT_DAYS,
   type UpstreamEvent,
   decide,
   evolveInPlace,
@@ -57,6 +58,14 @@ export function readModelFixture<D extends TestReadModels = ReadModelDatabase>(o
     },
     issueDue: (partnerId: string) => execute(partnerId, { type: 'IssueDueRenewalNotice', partnerId, now: now.toISOString() }),
     acknowledge: (partnerId: string, noticeId: string) => execute(partnerId, { type: 'AcknowledgeRenewalNotice', partnerId, noticeId, now: now.toISOString() }),
+    reviewTierRisk: (partnerId: string) =>
+      execute(partnerId, {
+        type: 'ReviewTierRiskNotices',
+        partnerId,
+        now: now.toISOString(),
+        leadDays: TIER_RISK_NOTICE_DEFAULT_DAYS,
+        catalog: options.catalog ?? DEFAULT_CATALOG,
+      }),
     async close(): Promise<void> {
       await store.close();
       await database.close();

@@ -18,6 +18,7 @@ export async function snapshot(queries: ReadModelQueries, partnerIds: readonly s
     partners,
     badges: await queries.badges(),
     notices: await all((cursor) => queries.renewalNotices({ cursor, limit: 2 })),
+    tierRiskNotices: await all((cursor) => queries.tierRiskNotices({ cursor, limit: 2 })),
     changeIds: (await queries.tierChanges({ afterSequence: 0, limit: 1000 })).map((change) => change.changeId).sort(),
     checkpoint: await queries.checkpoint(),
   };

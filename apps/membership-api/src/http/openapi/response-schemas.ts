@@ -181,6 +181,24 @@ const notice = object(
 );
 const NoticesPage = object({ items: list(notice), nextCursor: nullable(text) });
 
+const tierRiskNotice = object(
+  {
+    noticeId: text,
+    partnerId: text,
+    area,
+    from: tier,
+    to: nullable(tier),
+    dropOn: date,
+    dueOn: date,
+    causes: { ...list(cause), description: 'the one cause of the drop this notice is for' },
+    prevention: { ...list(prevention), description: 'everything needed to keep the tier' },
+    status: { type: 'string', enum: [...NOTICE_STATUSES] },
+    issuedAt: time,
+  },
+  ['noticeId', 'partnerId', 'area', 'from', 'to', 'dropOn', 'dueOn', 'causes', 'prevention', 'status'],
+);
+const TierRiskNoticesPage = object({ items: list(tierRiskNotice), nextCursor: nullable(text) });
+
 const Acknowledged = object(
   { noticeId: text, status: { type: 'string', enum: ['acknowledged'] }, position: integer, alreadyAcknowledged: { type: 'boolean' } },
   ['noticeId', 'status'],
@@ -320,6 +338,7 @@ export const RESPONSE_SCHEMAS: Record<string, JsonSchema> = {
   PartnersPage,
   Badges,
   NoticesPage,
+  TierRiskNoticesPage,
   Acknowledged,
   RejectionsPage,
   ReplayResult,

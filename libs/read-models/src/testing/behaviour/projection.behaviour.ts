@@ -82,6 +82,34 @@ export function projectionBehaviour(open: OpenReadModels): void {
       ]);
     });
 
+    it('lists the tier-at-risk notices the forecast calls for, issues them when due and flags the ones a new fact prevented', async () => {
+      const p1Notice = { partnerId: 'P-1', area: 'vmc-on-aws', from: 'advanced', to: null, dropOn: '2021-07-16', dueOn: '2021-06-16', status: 'pending' };
+      const pending = (await f.queries.tierRiskNotices({ limit: 10 })).items;
+      expect(pending).toEqual([
+        expect.objectContaining({ ...p1Notice, causes: [{ kind: 'expired', what: 'agreement:A-1' }] }),
+        expect.objectContaining({ partnerId: 'P-2', from: 'principal', to: 'partner', dropOn: '2022-03-01', dueOn: '2022-01-30', status: 'pending' }),
+      ]);
+      expect(pending[0]!.prevention).toEqual([expect.objectContaining({ action: 'renew-agreement' })]);
+      expect(pending[0]).not.toHaveProperty('issuedAt');
+      expect(await f.queries.tierRiskNoticesToReview('2021-06-15', 10)).toEqual([]);
+      f.setNow('2021-06-16T08:00:00Z');
+      expect((await f.queries.tierRiskNoticesToReview('2021-06-16', 10)).map((notice) => notice.noticeId)).toEqual([pending[0]!.noticeId]);
+      await f.reviewTierRisk('P-1');
+      await f.projector.catchUp();
+      const issued = await f.queries.tierRiskNoticeById(pending[0]!.noticeId);
+      expect(issued).toEqual({ ...pending[0], status: 'issued', issuedAt: '2021-06-16T08:00:00.000Z' });
+      expect(await f.queries.tierRiskNoticesToReview('2021-06-16', 10)).toEqual([]);
+      expect((await f.queries.tierRiskNotices({ status: 'issued', limit: 10 })).items).toEqual([issued]);
+      // Renewed, P-1 keeps its tier past July: the notice is flagged for the scheduler to cancel.
+      await f.record('P-1', renewed('2021-06-16', 'A-1', '2031-12-31'));
+      await f.projector.catchUp();
+      expect(await f.queries.tierRiskNoticesToReview('2021-06-16', 10)).toEqual([issued]);
+      await f.reviewTierRisk('P-1');
+      await f.projector.catchUp();
+      expect(await f.queries.tierRiskNoticeById(pending[0]!.noticeId)).toMatchObject({ status: 'cancelled' });
+      expect(await f.queries.tierRiskNoticesToReview('2021-06-16', 10)).toEqual([]);
+    });
+
     it('counts every event read, partner stream or not, and reports stats', async () => {
       await f.store.append('audit-1', [{ type: 'Noted', data: {}, metadata: { messageId: 'x-1', source: 'test', occurredAt: '2021-06-01T00:00:00Z' } }], {
         expectedRevision: 'no_stream',
