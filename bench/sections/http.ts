@@ -5,6 +5,7 @@ import autocannon, { type Request } from 'autocannon';
 import type { Envelope } from '../../scripts/programme-generator';
 import { ADMIN_KEY, freePort, killed, startApi } from '../../test/crash/api-process';
 import { log, percentile } from '../support';
+import { pause } from '@partner-program/event-store';
 
 // ── HTTP figures, measured with autocannon against the built service in a child process ───────
 
@@ -137,11 +138,25 @@ export async function latencyOf(url: string, path: string, times: number): Promi
   return { p50: percentile(samples, 50), p99: percentile(samples, 99) };
 }
 
+/**
+ * One batch, retried as a client would on 408 (once seen in CI on a loaded machine, cause not
+ * found) and 503: safe, since a message already stored answers `duplicate` with its position.
+ */
+async function postBatch(url: string, body: string): Promise<Response> {
+  for (let attempt = 1; ; attempt++) {
+    const response = await fetch(`${url}/v1/events`, { method: 'POST', headers, body });
+    if (response.ok) return response;
+    const text = await response.text();
+    if (attempt >= 3 || (response.status !== 408 && response.status !== 503)) throw new Error(`POST /v1/events: ${response.status} ${text}`);
+    log(`  POST /v1/events answered ${response.status} (${text.slice(0, 120)}); retrying`);
+    await pause(1_000);
+  }
+}
+
 export async function postAll(url: string, messages: readonly Envelope[]): Promise<number> {
   let last = 0;
   for (let i = 0; i < messages.length; i += 500) {
-    const response = await fetch(`${url}/v1/events`, { method: 'POST', headers, body: JSON.stringify({ events: messages.slice(i, i + 500) }) });
-    if (!response.ok) throw new Error(`POST /v1/events: ${response.status} ${await response.text()}`);
+    const response = await postBatch(url, JSON.stringify({ events: messages.slice(i, i + 500) }));
     const body = (await response.json()) as { results: { outcome: string; position?: number }[] };
     for (const r of body.results) last = Math.max(last, r.position ?? 0);
   }
