@@ -166,7 +166,11 @@ export async function postAll(url: string, messages: readonly Envelope[]): Promi
 /** Runs `work` against the built service in a child process on a fresh data directory; the service's output is logged when `work` fails. */
 export async function withService<T>(name: string, work: (url: string) => Promise<T>): Promise<T> {
   const dataDir = mkdtempSync(join(tmpdir(), `pp-bench-${name}-`));
-  const api = await startApi(dataDir, await freePort());
+  // The embedded service alone, even when the bench runs beside a broker and PostgreSQL (as in
+  // CI): no Kafka worker ingesting an earlier section's backlog, no election on the shared
+  // database where earlier sections' processes stood. CI's bench --tiny got 408s from a service
+  // started with both (cause not pinned down; alone it passed).
+  const api = await startApi(dataDir, await freePort(), { env: { KAFKA_BROKERS: '', DATABASE_URL: '' } });
   try {
     return await work(api.url);
   } catch (error) {
