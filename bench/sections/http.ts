@@ -5,7 +5,6 @@ import autocannon, { type Request } from 'autocannon';
 import type { Envelope } from '../../scripts/programme-generator';
 import { ADMIN_KEY, freePort, killed, startApi } from '../../test/crash/api-process';
 import { log, percentile } from '../support';
-import { pause } from '@partner-program/event-store';
 
 // ── HTTP figures, measured with autocannon against the built service in a child process ───────
 
@@ -19,7 +18,11 @@ export type Target = string | readonly string[];
 
 async function load(url: Target, connections: number, seconds: number, setup: () => Pick<Request, 'method' | 'path' | 'body'>): Promise<LoadResult> {
   // A GET must not announce a JSON body it does not send: the body parser would wait for it.
-  const headersFor = (method: string | undefined) => (method === 'POST' ? headers : auth);
+  // A fresh object each request: autocannon writes the body's Content-Length into the headers it
+  // is given (lib/httpRequestBuilder.js), and the shared one would then go out with every later
+  // fetch, announcing a length the body does not have (the service answered 408 once the rest of
+  // the body, read as the next request's head, never completed).
+  const headersFor = (method: string | undefined) => ({ ...(method === 'POST' ? headers : auth) });
   const result = await autocannon({
     // autocannon takes an array of URLs (connection i goes to url[i % n]; lib/run.js), its types say string.
     url: url as string,
@@ -138,25 +141,11 @@ export async function latencyOf(url: string, path: string, times: number): Promi
   return { p50: percentile(samples, 50), p99: percentile(samples, 99) };
 }
 
-/**
- * One batch, retried as a client would on 408 (once seen in CI on a loaded machine, cause not
- * found) and 503: safe, since a message already stored answers `duplicate` with its position.
- */
-async function postBatch(url: string, body: string): Promise<Response> {
-  for (let attempt = 1; ; attempt++) {
-    const response = await fetch(`${url}/v1/events`, { method: 'POST', headers, body });
-    if (response.ok) return response;
-    const text = await response.text();
-    if (attempt >= 3 || (response.status !== 408 && response.status !== 503)) throw new Error(`POST /v1/events: ${response.status} ${text}`);
-    log(`  POST /v1/events answered ${response.status} (${text.slice(0, 120)}); retrying`);
-    await pause(1_000);
-  }
-}
-
 export async function postAll(url: string, messages: readonly Envelope[]): Promise<number> {
   let last = 0;
   for (let i = 0; i < messages.length; i += 500) {
-    const response = await postBatch(url, JSON.stringify({ events: messages.slice(i, i + 500) }));
+    const response = await fetch(`${url}/v1/events`, { method: 'POST', headers, body: JSON.stringify({ events: messages.slice(i, i + 500) }) });
+    if (!response.ok) throw new Error(`POST /v1/events: ${response.status} ${await response.text()}`);
     const body = (await response.json()) as { results: { outcome: string; position?: number }[] };
     for (const r of body.results) last = Math.max(last, r.position ?? 0);
   }
@@ -168,8 +157,7 @@ export async function withService<T>(name: string, work: (url: string) => Promis
   const dataDir = mkdtempSync(join(tmpdir(), `pp-bench-${name}-`));
   // The embedded service alone, even when the bench runs beside a broker and PostgreSQL (as in
   // CI): no Kafka worker ingesting an earlier section's backlog, no election on the shared
-  // database where earlier sections' processes stood. CI's bench --tiny got 408s from a service
-  // started with both (cause not pinned down; alone it passed).
+  // database where earlier sections' processes stood.
   const api = await startApi(dataDir, await freePort(), { env: { KAFKA_BROKERS: '', DATABASE_URL: '' } });
   try {
     return await work(api.url);
