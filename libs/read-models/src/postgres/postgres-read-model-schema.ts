@@ -67,7 +67,7 @@ function tierRiskIndexesDdl(s: string, set: TableSet): string {
   CREATE INDEX IF NOT EXISTS ${set}_risk_notices_prevented ON ${t} (partner_id) WHERE prevented = 1;`;
 }
 
-/** Version 3 on the set that is active: the tier-at-risk notices, the view, and every partner due. */
+/** Version 4 on the set that is active: the tier-at-risk notices, the view, and every partner due. */
 function addTierRiskDdl(s: string, set: TableSet): string {
   return `${tierRiskDdl(s, set)}${tierRiskIndexesDdl(s, set)}
     CREATE OR REPLACE VIEW ${s}.tier_risk_notices AS SELECT * FROM ${s}.${set}_tier_risk_notices;
@@ -92,6 +92,16 @@ function forecastIndexesDdl(s: string, set: TableSet): string {
   return `
   CREATE INDEX IF NOT EXISTS ${set}_forecast_by_time ON ${t} (at, partner_id, area);
   CREATE INDEX IF NOT EXISTS ${set}_forecast_by_area ON ${t} (area, at, partner_id);`;
+}
+
+/** `ddl` run on whichever table set is active when the migration runs (a rebuild recreates the other whole). */
+function onActiveSet(s: string, ddl: (set: TableSet) => string): string {
+  return `
+      DO $$ BEGIN
+        IF (SELECT value FROM ${s}.read_model_meta WHERE key = 'active_set') = 'b' THEN ${ddl('b')}
+        ELSE ${ddl('a')}
+        END IF;
+      END $$;`;
 }
 
 /** Version 2 on the set that is active: its forecast table, the view, and every partner due (the projector's refresh fills it). */
@@ -195,12 +205,7 @@ export const READ_MODEL_MIGRATIONS: readonly PostgresMigration[] = [
   {
     version: 2,
     description: 'read models: the forecast of every partner (in the active set; a rebuild recreates the other whole)',
-    up: (s) => `
-      DO $$ BEGIN
-        IF (SELECT value FROM ${s}.read_model_meta WHERE key = 'active_set') = 'b' THEN ${addForecastDdl(s, 'b')}
-        ELSE ${addForecastDdl(s, 'a')}
-        END IF;
-      END $$;`,
+    up: (s) => onActiveSet(s, (set) => addForecastDdl(s, set)),
   },
   {
     version: 3,
@@ -214,11 +219,6 @@ export const READ_MODEL_MIGRATIONS: readonly PostgresMigration[] = [
   {
     version: 4,
     description: 'read models: the tier-at-risk notices of every partner (in the active set; a rebuild recreates the other whole)',
-    up: (s) => `
-      DO $$ BEGIN
-        IF (SELECT value FROM ${s}.read_model_meta WHERE key = 'active_set') = 'b' THEN ${addTierRiskDdl(s, 'b')}
-        ELSE ${addTierRiskDdl(s, 'a')}
-        END IF;
-      END $$;`,
+    up: (s) => onActiveSet(s, (set) => addTierRiskDdl(s, set)),
   },
 ];

@@ -3,7 +3,7 @@ import type { AreaId, ForecastChange, NoticeStatus, PartnerStatus, Prevention, T
 
 // ── What the queries return: plain, JSON-ready objects ─────────────────────────────────────────
 
-/** CONTRACT §2 partner status; `position` is the partner's last applied event (a JSON number). */
+/** docs/contract.md §2 partner status; `position` is the partner's last applied event (a JSON number). */
 export type PartnerStatusView = PartnerStatus & { position: number };
 
 /** A partner's standing in one area (`tier: null`: no tier there). */
@@ -16,7 +16,7 @@ export type BadgeItem = { partnerId: string; area: AreaId; since: string };
 /** A renewal notice row as the API lists it: the projected row plus its partner. */
 export type RenewalNoticeItem = ProjectedNotice & { partnerId: string };
 
-/** One entry of the tier-change feed (CONTRACT §3 `status-changes` plus its feed sequence and why). */
+/** One entry of the tier-change feed (docs/contract.md §3 `status-changes` plus its feed sequence and why). */
 export type TierChangeItem = {
   sequence: number;
   changeId: string;

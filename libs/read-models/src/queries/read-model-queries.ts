@@ -99,7 +99,7 @@ export type CheckpointWait = Readonly<{ timeoutMs: number; signal?: AbortSignal 
  * give the same answers.
  */
 export abstract class ReadModelQueries {
-  /** The partner's current status (CONTRACT §2) with `position`, or `undefined` for a partner with no events. */
+  /** The partner's current status (docs/contract.md §2) with `position`, or `undefined` for a partner with no events. */
   async partnerStatus(partnerId: string): Promise<PartnerStatusView | undefined> {
     const json = await this.partnerStatusJson(partnerId);
     return json === undefined ? undefined : (JSON.parse(json) as PartnerStatusView);
