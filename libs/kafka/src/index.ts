@@ -14,8 +14,8 @@ export type { CheckpointStore } from './publish/checkpoint-store';
 export { FileCheckpointStore } from './publish/file-checkpoint.store';
 export { PostgresCheckpointStore, type PostgresCheckpointStoreOptions } from './publish/postgres-checkpoint.store';
 export { CheckpointedPublisher, type FeedPage, type PublisherCounters, type PublisherOptions } from './publish/checkpointed-publisher';
+export { MESSAGE_ID_HEADER, NoticePublisher } from './publish/notice.publisher';
 export {
-  MESSAGE_ID_HEADER,
   RenewalNoticePublisher,
   toRenewalNoticeMessage,
   type RenewalNoticeMessage,

@@ -1,4 +1,4 @@
-// ── Kafka connection settings (CONTRACT §3: on only when KAFKA_BROKERS is set) ──────────────────
+// ── Kafka connection settings (docs/contract.md §3: on only when KAFKA_BROKERS is set) ──────────────────
 // Read and validated with the rest of the configuration by the platform (its app-config.ts);
 // this library takes them as a plain object and reads no environment.
 

@@ -19,7 +19,7 @@ function fakeAdmin(existing: string[]) {
 }
 
 describe('kafka topics', () => {
-  it('match CONTRACT §3 and deploy/kafka-local/create-topics.js', () => {
+  it('match docs/contract.md §3 and deploy/kafka-local/create-topics.js', () => {
     expect(KAFKA_TOPICS).toEqual({
       upstream: 'partner-program.upstream.v1',
       deadLetter: 'partner-program.upstream.v1.dlq',

@@ -1,6 +1,6 @@
 import type { Admin } from 'kafkajs';
 
-// ── The topics of CONTRACT §3 ─────────────────────────────────────────────────────────────────
+// ── The topics of docs/contract.md §3 ─────────────────────────────────────────────────────────────────
 
 /** Topic names; tests pass their own so parallel runs on one broker do not meet. */
 export type KafkaTopicNames = Readonly<{

@@ -1,6 +1,7 @@
 import { Kafka, logLevel } from 'kafkajs';
 import { CHANGE_ID_HEADER, StatusChangePublisher } from './status-change.publisher';
-import { MESSAGE_ID_HEADER, RenewalNoticePublisher } from './renewal-notice.publisher';
+import { MESSAGE_ID_HEADER } from './notice.publisher';
+import { RenewalNoticePublisher } from './renewal-notice.publisher';
 import { TierRiskNoticePublisher } from './tier-risk-notice.publisher';
 import type { StoredEvent } from '@partner-program/event-store';
 

@@ -9,7 +9,8 @@ import { readTopic } from '../testing/topic-reader';
 import { partnerScenarios } from '../testing/upstream-envelopes';
 import type { CheckpointStore } from './checkpoint-store';
 import { FileCheckpointStore } from './file-checkpoint.store';
-import { MESSAGE_ID_HEADER, RenewalNoticePublisher } from './renewal-notice.publisher';
+import { MESSAGE_ID_HEADER } from './notice.publisher';
+import { RenewalNoticePublisher } from './renewal-notice.publisher';
 
 // ── Renewal notices from the store (the outbox) to Kafka, once per notice, resumable ────────
 

@@ -1,10 +1,10 @@
 import { partnerIdFromStreamId } from '@partner-program/domain';
 import type { StoredEvent } from '@partner-program/event-store';
-import type { Message } from 'kafkajs';
 import { KAFKA_TOPICS } from '../kafka-topics';
-import { StoredEventPublisher, type StoredEventPublisherOptions } from './stored-event.publisher';
+import { NoticePublisher } from './notice.publisher';
+import type { StoredEventPublisherOptions } from './stored-event.publisher';
 
-/** The value on `partner-program.renewal-notices.v1` (CONTRACT §3): an integration event, mapped here. */
+/** The value on `partner-program.renewal-notices.v1` (docs/contract.md §3): an integration event, mapped here. */
 export type RenewalNoticeMessage = Readonly<{
   noticeId: string;
   partnerId: string;
@@ -14,22 +14,17 @@ export type RenewalNoticeMessage = Readonly<{
   issuedAt: string;
 }>;
 
-/** Header carrying the id consumers deduplicate on (the noticeId). */
-export const MESSAGE_ID_HEADER = 'pp-message-id';
-
 /** Options of {@link RenewalNoticePublisher}. */
 export type RenewalNoticePublisherOptions = StoredEventPublisherOptions;
 
 /** Relays every stored `RenewalNoticeIssued` to the renewal-notices topic, keyed by partnerId. */
-export class RenewalNoticePublisher extends StoredEventPublisher {
+export class RenewalNoticePublisher extends NoticePublisher<RenewalNoticeMessage> {
   constructor(options: RenewalNoticePublisherOptions) {
     super(options, KAFKA_TOPICS.renewalNotices);
   }
 
-  protected toMessage(event: StoredEvent): Message | undefined {
-    const notice = toRenewalNoticeMessage(event);
-    if (!notice) return undefined;
-    return { key: notice.partnerId, value: JSON.stringify(notice), headers: { [MESSAGE_ID_HEADER]: notice.noticeId } };
+  protected toNotice(event: StoredEvent): RenewalNoticeMessage | undefined {
+    return toRenewalNoticeMessage(event);
   }
 }
 

@@ -21,7 +21,7 @@ export type TierChange = Readonly<{
 /** Reads changes after `afterSequence`, oldest first, at most `limit`. */
 export type TierChangeFeed = (afterSequence: number, limit: number) => readonly TierChange[] | Promise<readonly TierChange[]>;
 
-/** The value on `partner-program.status-changes.v1` (CONTRACT §3). */
+/** The value on `partner-program.status-changes.v1` (docs/contract.md §3). */
 export type StatusChangeMessage = Readonly<Pick<TierChange, 'partnerId' | 'area' | 'from' | 'to' | 'badge' | 'at' | 'position'>>;
 
 export const CHANGE_ID_HEADER = 'pp-change-id';

@@ -7,7 +7,7 @@ import { type IngestionFixture, allEvents, openIngestion, removeDir, tempDir } f
 import { createTestTopics, deleteTestTopics, testKafka, waitFor } from '../testing/kafka-test-env';
 import { readTopic } from '../testing/topic-reader';
 import { FileCheckpointStore } from './file-checkpoint.store';
-import { MESSAGE_ID_HEADER } from './renewal-notice.publisher';
+import { MESSAGE_ID_HEADER } from './notice.publisher';
 import { TierRiskNoticePublisher } from './tier-risk-notice.publisher';
 
 // ── Tier-at-risk notices from the store (the outbox) to Kafka, once per notice, resumable ────

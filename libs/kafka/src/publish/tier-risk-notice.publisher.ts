@@ -1,9 +1,8 @@
 import { type TierRiskNoticeIssued, partnerIdFromStreamId } from '@partner-program/domain';
 import type { StoredEvent } from '@partner-program/event-store';
-import type { Message } from 'kafkajs';
 import { KAFKA_TOPICS } from '../kafka-topics';
-import { MESSAGE_ID_HEADER } from './renewal-notice.publisher';
-import { StoredEventPublisher, type StoredEventPublisherOptions } from './stored-event.publisher';
+import { NoticePublisher } from './notice.publisher';
+import type { StoredEventPublisherOptions } from './stored-event.publisher';
 
 type Issued = TierRiskNoticeIssued['data'];
 
@@ -16,15 +15,13 @@ export type TierRiskNoticeMessage = Readonly<
  * Relays every stored `TierRiskNoticeIssued` to the tier-at-risk topic, keyed by partnerId, with
  * the noticeId as the id consumers deduplicate on. Its own checkpoint, on the same relay as the renewal notices.
  */
-export class TierRiskNoticePublisher extends StoredEventPublisher {
+export class TierRiskNoticePublisher extends NoticePublisher<TierRiskNoticeMessage> {
   constructor(options: StoredEventPublisherOptions) {
     super(options, KAFKA_TOPICS.tierRiskNotices);
   }
 
-  protected toMessage(event: StoredEvent): Message | undefined {
-    const notice = toTierRiskNoticeMessage(event);
-    if (!notice) return undefined;
-    return { key: notice.partnerId, value: JSON.stringify(notice), headers: { [MESSAGE_ID_HEADER]: notice.noticeId } };
+  protected toNotice(event: StoredEvent): TierRiskNoticeMessage | undefined {
+    return toTierRiskNoticeMessage(event);
   }
 }
 
