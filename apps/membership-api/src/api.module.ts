@@ -23,7 +23,7 @@ import { PartnersController } from './partners/partners.controller';
 import { ProgrammeController } from './programme/programme.controller';
 import { ProgrammeSummaryService } from './programme/programme-summary.service';
 
-/** The HTTP API of CONTRACT §2: controllers translate requests into commands and queries. */
+/** The HTTP API of docs/contract.md §2: controllers translate requests into commands and queries. */
 @Module({
   imports: [TerminusModule.forRoot({ logger: false })],
   controllers: [

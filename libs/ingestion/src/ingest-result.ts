@@ -1,6 +1,6 @@
 import type { Problem } from './validation';
 
-/** The four outcomes of one upstream message (CONTRACT §1). */
+/** The four outcomes of one upstream message (docs/contract.md §1). */
 export type IngestOutcome = 'appended' | 'duplicate' | 'invalid' | 'rejected';
 
 export type IngestResult = Readonly<{

@@ -3,7 +3,7 @@ import type { FencingToken } from '@partner-program/event-store';
 /** Where a message came from, so an operator can find it upstream. */
 export type MessageOrigin = Readonly<{ transport: 'http'; requestId?: string } | { transport: 'kafka'; topic: string; partition: number; offset: string }>;
 
-/** An invalid or rejected message, kept with its reason (CONTRACT §1: never silently dropped). */
+/** An invalid or rejected message, kept with its reason (docs/contract.md §1: never silently dropped). */
 export type RejectionEntry = Readonly<{
   outcome: 'invalid' | 'rejected';
   /** `invalid` for broken rules, or the domain's rejection code. */
@@ -35,7 +35,7 @@ export function keptPayload(payload: string): string {
   return `${payload.slice(0, cut)}…[truncated: ${payload.length} characters received, the first ${cut} kept]`;
 }
 
-/** The outcomes a replay can have: those of any message (CONTRACT §1). */
+/** The outcomes a replay can have: those of any message (docs/contract.md §1). */
 export type ReplayOutcome = 'appended' | 'duplicate' | 'invalid' | 'rejected';
 
 /**

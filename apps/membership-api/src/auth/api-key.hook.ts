@@ -8,7 +8,7 @@ import type { AccessConfig } from './roles.decorator';
 export type Caller = Readonly<{ role: Role; name: string }>;
 export type AuthenticatedRequest = FastifyRequest & { caller?: Caller };
 
-// ── Bearer API keys with roles (CONTRACT §2): no key → 401, wrong role → 403, denied by default ─
+// ── Bearer API keys with roles (docs/contract.md §2): no key → 401, wrong role → 403, denied by default ─
 // Checked in `onRequest`, before Fastify reads or parses the body: a caller without the right
 // key never makes the server read up to BODY_LIMIT or run the JSON parser. The rate limit is
 // charged first, to the key when it is valid and to the address otherwise, so guessing keys or

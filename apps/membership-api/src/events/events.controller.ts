@@ -10,7 +10,7 @@ import { Answers } from '../http/openapi/answers';
 import { EventBatchDto } from './event-batch.dto';
 const SINGLE_STATUS = { appended: HttpStatus.CREATED, duplicate: HttpStatus.OK, invalid: HttpStatus.BAD_REQUEST, rejected: HttpStatus.UNPROCESSABLE_ENTITY };
 
-/** Ingestion over HTTP (CONTRACT §2 `POST /v1/events`): the same path as Kafka. */
+/** Ingestion over HTTP (docs/contract.md §2 `POST /v1/events`): the same path as Kafka. */
 @ApiTags('events')
 @Controller('v1/events')
 export class EventsController {

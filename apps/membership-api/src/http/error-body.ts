@@ -1,6 +1,6 @@
 import { HttpException, type HttpStatus } from '@nestjs/common';
 
-/** CONTRACT §2 error shape: `{ statusCode, error, message, details? }`, plus any extra fields. */
+/** docs/contract.md §2 error shape: `{ statusCode, error, message, details? }`, plus any extra fields. */
 export function errorBody(status: HttpStatus, message: string, extra: Record<string, unknown> = {}) {
   return { statusCode: status, error: reasonPhrase(status), message, ...extra };
 }

@@ -7,7 +7,7 @@ import { httpError } from './error-body';
 const WAIT_MS = 5_000;
 const POLL_MS = 10;
 
-/** `minPosition`: answer only once the read models have applied that position (CONTRACT §2). */
+/** `minPosition`: answer only once the read models have applied that position (docs/contract.md §2). */
 @Injectable()
 export class ReadYourWrites {
   // Waits on the read-model database, so it also works when the projector runs in another

@@ -3,7 +3,7 @@ import type { AgreementStatus, NoticeStatus } from './agreement-view';
 import type { NextStep } from './area-tier';
 import type { RequirementResult } from './requirements';
 
-// ── The partner status of CONTRACT §2 (without `position`, which the read side adds) ─────────
+// ── The partner status of docs/contract.md §2 (without `position`, which the read side adds) ─────────
 
 export type AreaStatus = Readonly<{ tier: Tier | null; credits: number; badge: boolean; next: NextStep | null }>;
 

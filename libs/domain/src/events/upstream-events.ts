@@ -1,7 +1,7 @@
 import type { AreaId, BusinessModel, DueDiligenceOutcome, LifecycleStage, MasterServicesCompetency, SolutionCompetency } from '../vocabulary';
 import type { Event } from './event';
 
-// ── Facts published by upstream systems (CONTRACT §1) ─────────────────────────────────────────
+// ── Facts published by upstream systems (docs/contract.md §1) ─────────────────────────────────────────
 // Stored with the same `type` and the same `data` as received, so a stored event can always be
 // compared with a redelivered message.
 

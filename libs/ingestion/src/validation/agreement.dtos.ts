@@ -6,7 +6,7 @@ import { all } from './rule';
 import { ArrayNotEmpty, ArrayUnique, IsIn } from 'class-validator';
 import { DateAfter, IsoDate, Length } from './text-rules';
 
-// ── data of the agreement facts (CONTRACT §1) ──────────────────────────────────────────────────
+// ── data of the agreement facts (docs/contract.md §1) ──────────────────────────────────────────────────
 
 const items = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
 

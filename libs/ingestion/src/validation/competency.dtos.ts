@@ -2,7 +2,7 @@ import { MASTER_SERVICES_COMPETENCIES, SOLUTION_COMPETENCIES, type MasterService
 import { OptionalText, RequiredText } from './kind-rules';
 import { IsoDate, OneOf } from './text-rules';
 
-// ── data of competency facts (CONTRACT §1): ids from the closed vocabularies ─────────────────
+// ── data of competency facts (docs/contract.md §1): ids from the closed vocabularies ─────────────────
 
 const Solution = (): PropertyDecorator => RequiredText(OneOf(SOLUTION_COMPETENCIES, 'solution competency'));
 const MasterServices = (): PropertyDecorator => RequiredText(OneOf(MASTER_SERVICES_COMPETENCIES, 'master services competency'));

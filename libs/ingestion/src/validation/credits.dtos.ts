@@ -5,7 +5,7 @@ import { IsFiniteNumber, IsJsonObject, Optional, OptionalText, Required, Require
 import { AtMost, Between, MaxDecimals, Positive } from './number-rules';
 import { OneOf } from './text-rules';
 
-// ── data of credit facts (CONTRACT §1) ─────────────────────────────────────────────────────────
+// ── data of credit facts (docs/contract.md §1) ─────────────────────────────────────────────────────────
 
 export const MAX_CREDITS = 1e12;
 

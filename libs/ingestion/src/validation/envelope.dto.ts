@@ -4,7 +4,7 @@ import { IsJsonObject, Required, RequiredText } from './kind-rules';
 import { OneOf } from './text-rules';
 import { IsoTimestamp } from './timestamp';
 
-/** The upstream envelope (CONTRACT §1). `data` is checked against its type's DTO separately. */
+/** The upstream envelope (docs/contract.md §1). `data` is checked against its type's DTO separately. */
 export class EnvelopeDto {
   @RequiredText(MessageIdRules())
   messageId!: string;

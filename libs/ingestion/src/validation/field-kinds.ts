@@ -2,7 +2,7 @@ import { all } from './rule';
 import { type IdKind, MESSAGE_ID, OPEN_ID, PARTNER_ID } from './id-patterns';
 import { Chars, Length, Pattern } from './text-rules';
 
-// ── The string kinds of CONTRACT §1 (the id forms themselves: id-patterns.ts) ────────────────
+// ── The string kinds of docs/contract.md §1 (the id forms themselves: id-patterns.ts) ────────────────
 
 /** Anything but control characters. */
 const PRINTABLE = String.raw`^\u0000-\u001f\u007f-\u009f`;

@@ -1,4 +1,4 @@
-// ── The one definition of each identifier's form (CONTRACT §1), for every check that needs it ─
+// ── The one definition of each identifier's form (docs/contract.md §1), for every check that needs it ─
 // Ids the contract leaves open are restricted to a charset without slashes, spaces or control
 // characters, so an id can never be read as a path (`../../etc/passwd`, `a/b`). The envelope's
 // rules, the HTTP path parameters, the X-Request-Id kept as correlationId and the OpenAPI

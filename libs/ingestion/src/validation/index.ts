@@ -1,4 +1,4 @@
-// ── Upstream envelope validation (CONTRACT §1), shared by HTTP and Kafka ingestion ────────────
+// ── Upstream envelope validation (docs/contract.md §1), shared by HTTP and Kafka ingestion ────────────
 export type { Problem } from './problems';
 export type { EnvelopeValidation, UpstreamEnvelope } from './validate-envelope';
 export { toFact, validateDto, validateEnvelope } from './validate-envelope';

@@ -65,7 +65,7 @@ export function envelopeSchemas(): Record<string, JsonSchema> {
     mapping[type] = `${SCHEMA_REF_PREFIX}${name}`;
   }
   schemas['UpstreamEnvelope'] = {
-    description: 'One upstream fact (CONTRACT §1); `type` says which `data` it carries.',
+    description: 'One upstream fact (docs/contract.md §1); `type` says which `data` it carries.',
     oneOf: Object.values(mapping).map(($ref) => ({ $ref })),
     discriminator: { propertyName: 'type', mapping },
   };

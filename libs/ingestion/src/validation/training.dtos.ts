@@ -4,7 +4,7 @@ import { IsFiniteNumber, OptionalText, Required, RequiredText } from './kind-rul
 import { Positive } from './number-rules';
 import { IsoDate, OneOf } from './text-rules';
 
-// ── data of training and standing facts (CONTRACT §1) ─────────────────────────────────────────
+// ── data of training and standing facts (docs/contract.md §1) ─────────────────────────────────────────
 // An unknown courseId is valid: it is recorded and counts for nothing.
 
 export class TrainingCompletedData {

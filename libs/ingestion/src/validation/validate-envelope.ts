@@ -8,7 +8,7 @@ import { copyJson, isPlainObject } from './plain-json';
 import { problem, toProblems, type Problem } from './problems';
 import { readTimestamp } from './timestamp';
 
-// ── Validation of one upstream envelope (CONTRACT §1), shared by HTTP and Kafka ingestion ─────
+// ── Validation of one upstream envelope (docs/contract.md §1), shared by HTTP and Kafka ingestion ─────
 
 export type UpstreamEnvelope = {
   messageId: string;
@@ -31,7 +31,7 @@ const VALIDATE: ValidatorOptions = {
 };
 
 /**
- * Checks a received message against every rule of CONTRACT §1 and collects all broken rules.
+ * Checks a received message against every rule of docs/contract.md §1 and collects all broken rules.
  * `now` (epoch ms) bounds `occurredAt`: at most 5 minutes ahead is accepted. `received`: what
  * reading the text found (duplicate keys, inexact numbers, depth; `readJsonBytes`), reported
  * first; with no body to validate (not JSON at all, or not a message) they are the whole answer.

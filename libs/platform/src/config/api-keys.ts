@@ -1,6 +1,6 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 
-// ── API keys and roles (CONTRACT §2) ──────────────────────────────────────────────────────────
+// ── API keys and roles (docs/contract.md §2) ──────────────────────────────────────────────────────────
 
 export const ROLES = ['publisher', 'reader', 'auditor', 'notifier', 'admin'] as const;
 export type Role = (typeof ROLES)[number];

@@ -28,7 +28,7 @@ export class EnvironmentVariables {
   @IsString()
   DATA_DIR = './data';
 
-  /** `role:key,role:key`; see CONTRACT §2. Unset: a one-off admin key is generated and printed. */
+  /** `role:key,role:key`; see docs/contract.md §2. Unset: a one-off admin key is generated and printed. */
   @IsOptional()
   @Matches(new RegExp(`^${API_KEY_ENTRY}(,${API_KEY_ENTRY})*$`), {
     message: `API_KEYS must be a comma-separated list of role:key, roles ${ROLES.join('|')}, keys of at least 16 characters without spaces, commas or colons`,
@@ -91,7 +91,7 @@ export class EnvironmentVariables {
   @Matches(/^([a-z_][a-z0-9_]{0,39})?$/, { message: 'DATABASE_SCHEMA_PREFIX must be lower-case letters, digits and _, at most 40, not starting with a digit' })
   DATABASE_SCHEMA_PREFIX = '';
 
-  /** Kafka is on only when this is set (CONTRACT §3). */
+  /** Kafka is on only when this is set (docs/contract.md §3). */
   @IsOptional()
   @Matches(new RegExp(`^${BROKER}(,${BROKER})*$`), { message: 'KAFKA_BROKERS must be a comma-separated list of host:port, ports 1-65535' })
   KAFKA_BROKERS?: string;

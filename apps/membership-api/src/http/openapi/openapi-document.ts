@@ -19,7 +19,7 @@ export function openApiDocument(app: INestApplication): OpenAPIObject {
     new DocumentBuilder()
       .setTitle('partner-program')
       .setDescription(
-        'Partner programme backend: ingest upstream facts, read tiers, badges, entitlements and renewal notices (CONTRACT.md §2). ' +
+        'Partner programme backend: ingest upstream facts, read tiers, badges, entitlements and renewal notices (docs/contract.md §2 in the repository). ' +
           `Every route but health and metrics needs an API key of a role (\`${ROLE_EXTENSION}\` on each operation): ${ROLES}.`,
       )
       .setVersion('1')

@@ -3,7 +3,7 @@ import { schemaRef, type JsonSchema } from '@partner-program/ingestion';
 import { ROLES } from '@partner-program/platform';
 import { NOTICE_STATUSES } from '@partner-program/read-models';
 
-// ── Response bodies (CONTRACT §2), as `components.schemas` of the OpenAPI document ────────────
+// ── Response bodies (docs/contract.md §2), as `components.schemas` of the OpenAPI document ────────────
 // Requests are documented from their validating DTOs; these describe what the service answers.
 
 const text = { type: 'string' };
@@ -21,7 +21,7 @@ const problem = object({ path: text, message: text });
 
 const ErrorBody = {
   ...object({ statusCode: integer, error: text, message: text }),
-  description: 'CONTRACT §2 error shape; an ingestion answer adds the result fields (messageId, outcome, code).',
+  description: 'docs/contract.md §2 error shape; an ingestion answer adds the result fields (messageId, outcome, code).',
   properties: {
     statusCode: integer,
     error: text,
