@@ -10,11 +10,6 @@ export class ApiError extends Error {
   ) {
     super(message);
   }
-
-  /** The route is not in this build of the API (a feature not deployed yet). */
-  get notAvailable(): boolean {
-    return this.status === 404 && /^(Cannot GET|Route GET:)/.test(this.message);
-  }
 }
 
 export type Query = Record<string, string | number | boolean | undefined>;

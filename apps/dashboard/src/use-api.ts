@@ -2,8 +2,8 @@ import { useContext, useEffect, useState } from 'preact/hooks';
 import { ApiError, type Query, getJson } from './api';
 import { SessionContext } from './session-context';
 
-/** One call's state, as its section shows it: loading, the answer, a refusal or error, or a route not deployed. */
-export type Loaded<T> = { state: 'loading' } | { state: 'ok'; data: T } | { state: 'unavailable' } | { state: 'error'; status: number; message: string };
+/** One call's state, as its section shows it: loading, the answer, or a refusal or error. */
+export type Loaded<T> = { state: 'loading' } | { state: 'ok'; data: T } | { state: 'error'; status: number; message: string };
 
 /** GETs `path` with the session's key whenever path or query change; `null` skips the call. */
 export function useApi<T>(path: string | null, query: Query = {}): Loaded<T> {
@@ -28,6 +28,6 @@ export function useApi<T>(path: string | null, query: Query = {}): Loaded<T> {
 }
 
 function failure<T>(error: unknown): Loaded<T> {
-  if (error instanceof ApiError) return error.notAvailable ? { state: 'unavailable' } : { state: 'error', status: error.status, message: error.message };
+  if (error instanceof ApiError) return { state: 'error', status: error.status, message: error.message };
   return { state: 'error', status: 0, message: error instanceof Error ? error.message : String(error) };
 }

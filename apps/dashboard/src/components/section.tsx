@@ -1,10 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import type { Loaded } from '../use-api';
 
-/**
- * A titled part of a page that shows its call's state: loading, "not available" when the API
- * route is not deployed (404 from the router), the refusal or error in words, or the content.
- */
+/** A titled part of a page that shows its call's state: loading, the refusal or error in words, or the content. */
 export function Section<T>(props: { title: string; loaded: Loaded<T>; id?: string; children: (data: T) => ComponentChildren }) {
   const { title, loaded } = props;
   const headingId = `${props.id ?? slug(title)}-title`;
@@ -16,7 +13,6 @@ export function Section<T>(props: { title: string; loaded: Loaded<T>; id?: strin
           Loading…
         </p>
       )}
-      {loaded.state === 'unavailable' && <p class="muted">Not available in this version of the API.</p>}
       {loaded.state === 'error' && (
         <p class="error" role="alert">
           {loaded.status ? `${loaded.status}: ` : ''}

@@ -136,18 +136,14 @@ function AreaCard(props: { area: AreaId; status: AreaStatus | undefined }) {
 }
 
 function EvidenceSection(props: { loaded: Loaded<PartnerStatus> }) {
-  // Before the evidence feature is deployed the API refuses the parameter itself (400): not available.
-  const loaded: Loaded<PartnerStatus> =
-    props.loaded.state === 'error' && props.loaded.status === 400 && /evidence/.test(props.loaded.message) ? { state: 'unavailable' } : props.loaded;
   return (
-    <Section title="Evidence" id="evidence" loaded={loaded}>
+    <Section title="Evidence" id="evidence" loaded={props.loaded}>
       {(data) => {
         const parts: [string, Evidence | undefined][] = [
           ...data.requirements.map((requirement): [string, Evidence | undefined] => [`requirement ${requirement.id}`, requirement.evidence]),
           ...AREAS.map((area): [string, Evidence | undefined] => [`area ${area}`, data.areas[area]?.evidence]),
         ];
         const present = parts.filter((part): part is [string, Evidence] => part[1] !== undefined);
-        if (present.length === 0) return <p class="muted">Not available in this version of the API.</p>;
         return present.map(([name, evidence]) => (
           <details>
             <summary>
