@@ -2,7 +2,7 @@ import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { SwaggerModule } from '@nestjs/swagger';
-import { ApiKeyRing, type AppConfig, type Clock, Metrics, ShutdownCoordinator } from '@partner-program/platform';
+import { ApiKeyRing, type AppConfig, type Clock, Metrics, RECOMMENDED_KEY_LENGTH, ShutdownCoordinator, shortKeyNames } from '@partner-program/platform';
 import { Logger } from 'nestjs-pino';
 import type { DestinationStream } from 'pino';
 import { AppModule } from './app.module';
@@ -69,7 +69,11 @@ export async function createApp(options: CreateAppOptions): Promise<INestApplica
 
 /** API_KEYS, or a generated admin key printed once so a first start never runs open. */
 export function keysFromConfig(config: AppConfig, print: (line: string) => void = (line) => process.stdout.write(`${line}\n`)): ApiKeyRing {
-  if (config.API_KEYS) return ApiKeyRing.parse(config.API_KEYS);
+  if (config.API_KEYS) {
+    const short = shortKeyNames(config.API_KEYS);
+    if (short.length > 0) print(`warning: API_KEYS: ${short.join(', ')} shorter than ${RECOMMENDED_KEY_LENGTH} characters, easy to guess`);
+    return ApiKeyRing.parse(config.API_KEYS);
+  }
   const { ring, key } = ApiKeyRing.generated();
   print('API_KEYS is not set: generated an admin key for this run (it is not stored or logged anywhere else):');
   print(`  ${key}`);

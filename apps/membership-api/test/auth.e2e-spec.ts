@@ -82,3 +82,19 @@ describe('authentication and roles', () => {
     ]);
   });
 });
+
+describe('API_KEYS as the contract writes it', () => {
+  // `role:key` has no length rule in the contract: a service started with `admin:k1,…` serves
+  // those keys (the start only warns that they are short).
+  it('starts with short keys and serves each under its role', async () => {
+    const short = await startTestApp({ env: { API_KEYS: 'admin:k1,reader:k2,publisher:k5' } });
+    try {
+      expect((await short.http.get('/v1/me').set('Authorization', 'Bearer k2').expect(200)).body).toEqual({ role: 'reader' });
+      await short.http.post('/v1/events').set('Authorization', 'Bearer k2').send({}).expect(403);
+      await short.http.get('/v1/rejections').set('Authorization', 'Bearer k1').expect(200);
+      await short.http.get('/v1/me').set('Authorization', 'Bearer k3').expect(401);
+    } finally {
+      await short.close();
+    }
+  });
+});

@@ -16,14 +16,30 @@ export function roleSatisfies(held: Role, required: Role): boolean {
  */
 export function rolesOfRepeatedKeys(spec: string): Role[][] {
   const rolesByKey = new Map<string, Role[]>();
-  for (const part of spec
-    .split(',')
-    .map((p) => p.trim())
-    .filter(Boolean)) {
-    const [role, key = ''] = part.split(':') as [Role, string];
-    rolesByKey.set(key, [...(rolesByKey.get(key) ?? []), role]);
-  }
+  for (const { role, key } of entriesOf(spec)) rolesByKey.set(key, [...(rolesByKey.get(key) ?? []), role]);
   return [...rolesByKey.values()].filter((roles) => roles.length > 1);
+}
+
+/** Keys shorter than this are easy to guess: the start warns about them (by name, never the key). */
+export const RECOMMENDED_KEY_LENGTH = 16;
+
+/** The names (`reader-2`, as in {@link ApiKeyRing}) of the keys shorter than {@link RECOMMENDED_KEY_LENGTH}. */
+export function shortKeyNames(spec: string): string[] {
+  return entriesOf(spec)
+    .filter(({ key }) => key.length < RECOMMENDED_KEY_LENGTH)
+    .map(({ name }) => name);
+}
+
+/** Each `role:key` of API_KEYS with its name: the role and its place in the list (`admin-2`). */
+function entriesOf(spec: string): { role: Role; key: string; name: string }[] {
+  return spec
+    .split(',')
+    .map((part) => part.trim())
+    .filter(Boolean)
+    .map((part, index) => {
+      const [role, key = ''] = part.split(':') as [Role, string];
+      return { role, key, name: `${role}-${index + 1}` };
+    });
 }
 
 export type ApiKeyEntry = Readonly<{ role: Role; digest: Buffer; name: string }>;
@@ -33,15 +49,7 @@ export class ApiKeyRing {
   private constructor(private readonly entries: readonly ApiKeyEntry[]) {}
 
   static parse(spec: string): ApiKeyRing {
-    const entries = spec
-      .split(',')
-      .map((part) => part.trim())
-      .filter(Boolean)
-      .map((part, index) => {
-        const [role, key] = part.split(':') as [Role, string];
-        return { role, digest: digest(key), name: `${role}-${index + 1}` };
-      });
-    return new ApiKeyRing(entries);
+    return new ApiKeyRing(entriesOf(spec).map(({ role, key, name }) => ({ role, digest: digest(key), name })));
   }
 
   /** A ring with one random admin key, for a first start without API_KEYS. */

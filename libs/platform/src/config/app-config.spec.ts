@@ -1,5 +1,6 @@
 import { parseEsdbConnectionString } from '@partner-program/event-store';
 import { validateEnvironment } from './app-config';
+import { shortKeyNames } from './api-keys';
 
 describe('validateEnvironment', () => {
   it('applies the documented defaults', () => {
@@ -53,6 +54,13 @@ describe('validateEnvironment', () => {
     expect(() => validateEnvironment({ DATABASE_URL: 'mysql://db/pp', DATABASE_SCHEMA_PREFIX: 'Blue; DROP' })).toThrow(
       /DATABASE_URL: .*postgres:\/\/[\s\S]*DATABASE_SCHEMA_PREFIX: /,
     );
+  });
+
+  // The contract's API_KEYS is `role:key` with no length rule: a deployment (or a test harness) with
+  // short keys such as `admin:k1` must start; the start warns about them instead (shortApiKeyNames).
+  it('accepts keys of any length, as the contract defines API_KEYS', () => {
+    expect(validateEnvironment({ API_KEYS: 'admin:k1,reader:k2,auditor:k3,notifier:k4' }).API_KEYS).toBe('admin:k1,reader:k2,auditor:k3,notifier:k4');
+    expect(() => validateEnvironment({ API_KEYS: 'admin:' })).toThrow(/API_KEYS: /);
   });
 
   it('accepts keys of several roles', () => {
@@ -180,5 +188,12 @@ describe('validateEnvironment keeps to its variables', () => {
 
   it('counts a blank variable as unset', () => {
     expect(validateEnvironment({ PORT: ' ', DATA_DIR: '' })).toMatchObject({ PORT: 3000, DATA_DIR: './data' });
+  });
+});
+
+describe('shortKeyNames', () => {
+  it('names the keys shorter than 16 characters by role and place, never the key', () => {
+    expect(shortKeyNames('admin:k1,reader:0123456789abcdef,reader:short')).toEqual(['admin-1', 'reader-3']);
+    expect(shortKeyNames('admin:0123456789abcdef')).toEqual([]);
   });
 });
