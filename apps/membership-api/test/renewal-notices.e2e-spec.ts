@@ -74,6 +74,14 @@ describe('renewal notices', () => {
     );
   });
 
+  // docs/contract.md and the OpenAPI document say "due on or before"; the list once left out the day itself.
+  it('lists with dueBefore=D the notices due on D, not those due after it', async () => {
+    const dueOn = (query: string) =>
+      notices(query).then((items) => items.filter((n: { partnerId: string }) => n.partnerId === partnerId).map((n: { dueOn: string }) => n.dueOn));
+    expect(await dueOn('dueBefore=2026-12-02')).toEqual(['2026-12-02']);
+    expect(await dueOn('dueBefore=2026-12-01')).toEqual([]);
+  });
+
   it('answers 409 with a code for a listed notice that is not issued (pending) or was cancelled, 404 for an unknown one', async () => {
     const other = 'P-NOTICE-2';
     const ofOther = (status: string) => notices(`status=${status}`).then((items) => items.find((n: { partnerId: string }) => n.partnerId === other));

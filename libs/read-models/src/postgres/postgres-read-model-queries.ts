@@ -112,7 +112,6 @@ export class PostgresReadModelQueries extends ReadModelQueries {
       filters.push(`${sql} $${params.length}`);
     };
     if (filter.status !== undefined) add('status =', filter.status);
-    if (filter.dueBefore !== undefined) add('due_on <', filter.dueBefore);
     if (filter.dueOnOrBefore !== undefined) add('due_on <=', filter.dueOnOrBefore);
     if (filter.prevented) filters.push('prevented = 1');
     params.push(...filter.after, limit);

@@ -64,7 +64,7 @@ export type StatusRow = { status: string; position: bigint | number | string };
  * Which notices to list: all the filters given hold; `after` is the `(due_on, notice_id)` to start
  * after. `prevented` (tier-at-risk notices only): issued ones whose drop is no longer forecast.
  */
-export type NoticeFilter = Readonly<{ status?: string; dueBefore?: string; dueOnOrBefore?: string; prevented?: true; after: readonly [string, string] }>;
+export type NoticeFilter = Readonly<{ status?: string; dueOnOrBefore?: string; prevented?: true; after: readonly [string, string] }>;
 
 /** The two notice tables: same keys and order, so one filter serves both. */
 export type NoticeTable = 'renewal_notices' | 'tier_risk_notices';
@@ -81,7 +81,7 @@ export type NextStepRow = TierRow & { next_tier: string; missing: string; credit
 /** Which areas' rows to list close to their next tier: `share` of the threshold, after `(area, partner_id)`. */
 export type CloseFilter = Readonly<{ area: string | undefined; share: number; after: readonly [string, string] }>;
 
-/** A page of notices: of one status, due strictly before a date, after a cursor (all optional). */
+/** A page of notices: of one status, due on or before `dueBefore` (docs/contract.md: inclusive), after a cursor (all optional). */
 export type NoticeListQuery = Readonly<{ status?: string; dueBefore?: string; cursor?: string; limit: number }>;
 
 function dueFilter(today: string): NoticeFilter {
@@ -156,7 +156,7 @@ export abstract class ReadModelQueries {
     const limit = checkLimit(query.limit);
     const filter = {
       ...(query.status === undefined ? {} : { status: checkNoticeStatus(query.status) }),
-      ...(query.dueBefore === undefined ? {} : { dueBefore: checkDate('dueBefore', query.dueBefore) }),
+      ...(query.dueBefore === undefined ? {} : { dueOnOrBefore: checkDate('dueBefore', query.dueBefore) }),
     };
     const [dueOn, noticeId] = query.cursor === undefined ? ['', ''] : decodeCursor(query.cursor, 2);
     const rows = await rowsOf({ ...filter, after: [dueOn!, noticeId!] }, limit + 1);

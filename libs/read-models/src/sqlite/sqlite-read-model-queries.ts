@@ -79,7 +79,6 @@ export class SqliteReadModelQueries extends ReadModelQueries {
   protected async noticeRows<Row>(filter: NoticeFilter, limit: number, table: NoticeTable): Promise<Row[]> {
     const { filters, params } = given([
       ['status = ?', filter.status],
-      ['due_on < ?', filter.dueBefore],
       ['due_on <= ?', filter.dueOnOrBefore],
     ]);
     if (filter.prevented) filters.push('prevented = 1');
