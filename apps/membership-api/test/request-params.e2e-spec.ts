@@ -1,4 +1,4 @@
-import { type TestApp, startTestApp } from './test-app';
+import { type TestApp, envelope, startTestApp } from './test-app';
 
 // ── Path and query parameters are judged by their route's DTO: 400 naming each bad one ────────
 
@@ -36,5 +36,21 @@ describe('parameters checked by the route DTOs', () => {
     const page = await t.http.get('/v1/partners?area=vmc-on-aws&tier=none&limit=5&minPosition=0').set(t.as('reader')).expect(200);
     expect(page.body).toEqual({ items: [], nextCursor: null });
     await t.http.get('/v1/rejections?after=0&limit=1000').set(t.as('admin')).expect(200);
+  });
+
+  // A `+` written into a URL as is arrives as a space (form decoding): `asOf=…T00:00:00+02:00`
+  // typed by a client was a 400; it is the offset the client wrote.
+  it('reads a timestamp whose + offset was sent unencoded as that offset', async () => {
+    const partnerId = 'P-PLUS-1';
+    const { body } = await t.http
+      .post('/v1/events')
+      .set(t.as('publisher'))
+      .send(envelope('DueDiligenceCompleted', partnerId, { outcome: 'approved' }))
+      .expect(201);
+    const plain = await t.http.get(`/v1/partners/${partnerId}?asOf=2026-06-01T00:00:00+02:00&minPosition=${body.position}`).set(t.as('auditor')).expect(200);
+    expect(plain.body.evaluatedAt).toBe('2026-05-31T22:00:00.000Z');
+    const encoded = await t.http.get(`/v1/partners/${partnerId}?asOf=2026-06-01T00:00:00%2B02:00`).set(t.as('auditor')).expect(200);
+    expect(encoded.body.evaluatedAt).toBe('2026-05-31T22:00:00.000Z');
+    await t.http.get(`/v1/partners/${partnerId}?asOf=2026-06-01 02:00`).set(t.as('auditor')).expect(400);
   });
 });

@@ -24,7 +24,20 @@ export function parameterSchema(dto: DtoClass): { properties: Record<string, Jso
   return { properties: schema['properties'] as Record<string, JsonSchema>, required: (schema['required'] as string[] | undefined) ?? [] };
 }
 
-/** Decoded parameters: integer fields from their digits, one value per name. */
+/**
+ * A `+` written into a URL as is arrives decoded as a space (the query string is form-encoded),
+ * so `asOf=2026-06-01T00:00:00+02:00` reaches the pipe as `…00:00 02:00`. A space can stand
+ * nowhere else in a timestamp: before an `hh:mm` offset it is that `+`, put back.
+ */
+const OFFSET_PLUS_AS_SPACE = /^(\d{4}-\d{2}-\d{2}T[\d:.]+) (\d{2}:\d{2})$/;
+
+function decoded(value: unknown, integer: boolean): unknown {
+  if (typeof value !== 'string') return value;
+  if (integer && /^-?[0-9]{1,16}$/.test(value)) return Number(value);
+  return value.replace(OFFSET_PLUS_AS_SPACE, '$1+$2');
+}
+
+/** Decoded parameters: integer fields from their digits, a timestamp's `+` put back, one value per name. */
 class DtoPipe implements PipeTransform {
   private readonly integers: Set<string>;
 
@@ -38,7 +51,7 @@ class DtoPipe implements PipeTransform {
     const repeated: string[] = [];
     for (const [name, value] of Object.entries((raw ?? {}) as Record<string, unknown>)) {
       if (Array.isArray(value)) repeated.push(name);
-      plain[name] = this.integers.has(name) && typeof value === 'string' && /^-?[0-9]{1,16}$/.test(value) ? Number(value) : value;
+      plain[name] = decoded(value, this.integers.has(name));
     }
     const problems = [
       ...repeated.map((name) => ({ path: name, message: `${name} must be given once` })),
