@@ -94,6 +94,8 @@ describe('renewal notices', () => {
       expect(response.body).toMatchObject({ statusCode: 409, error: 'Conflict', code });
     }
     expect((await ofOther('pending')).status).toBe('pending');
-    await t.http.post('/v1/renewal-notices/rn-unknown/acknowledge').set(t.as('notifier')).expect(404);
+    // docs/contract.md lists notice-not-found among the codes: the 404 carries it as the 409s carry theirs.
+    const unknown = await t.http.post('/v1/renewal-notices/rn-unknown/acknowledge').set(t.as('notifier')).expect(404);
+    expect(unknown.body).toEqual({ statusCode: 404, error: 'Not Found', message: 'no renewal notice rn-unknown', code: 'notice-not-found' });
   });
 });

@@ -74,7 +74,7 @@ describe('tier-at-risk notices', () => {
     lastPosition = Math.max(lastPosition, first.body.position);
     expect((await acknowledge(noticeId).expect(200)).body).toEqual({ noticeId, status: 'acknowledged', alreadyAcknowledged: true });
     expect(await ofPartner(kept, 'acknowledged')).toEqual([expect.objectContaining({ noticeId })]);
-    await acknowledge('tr-unknown').expect(404);
+    expect((await acknowledge('tr-unknown').expect(404)).body).toMatchObject({ statusCode: 404, code: 'notice-not-found' });
   });
 
   it('cancels an issued notice once a new fact prevents the drop', async () => {

@@ -18,7 +18,7 @@ export function listAnswers(page: string): AnswerMap {
 export const ACKNOWLEDGE_ANSWERS: AnswerMap = {
   200: ['Acknowledged', 'acknowledged, now or before'],
   400: 'noticeId breaks its rule',
-  404: 'unknown notice',
+  404: 'unknown notice (`code` notice-not-found)',
   409: 'the notice is not issued yet (`code` notice-not-issued) or was cancelled (notice-cancelled)',
   422: 'rejected by the domain: `code` says why',
 };

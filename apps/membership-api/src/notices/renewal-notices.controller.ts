@@ -5,7 +5,7 @@ import { CLOCK, type Clock } from '@partner-program/platform';
 import { ReadModelQueries } from '@partner-program/read-models';
 import type { AuthenticatedRequest } from '../auth/api-key.hook';
 import { RequiresRole } from '../auth/roles.decorator';
-import { httpError } from '../http/error-body';
+import { CommandRefused } from '../http/http-exception.filter';
 import { Answers } from '../http/openapi/answers';
 import { ValidPath, ValidQuery } from '../http/openapi/dto-params';
 import { ReadYourWrites } from '../http/read-your-writes';
@@ -39,7 +39,7 @@ export class RenewalNoticesController {
   async acknowledge(@ValidPath(NoticePath) { noticeId }: NoticePath, @Req() request: AuthenticatedRequest) {
     // The read model only says whose notice it is; the partner's stream decides (the domain).
     const notice = await this.queries.noticeById(noticeId);
-    if (!notice) throw httpError(HttpStatus.NOT_FOUND, `no renewal notice ${noticeId}`);
+    if (!notice) throw new CommandRefused('notice-not-found', `no renewal notice ${noticeId}`);
     const command = { type: 'AcknowledgeRenewalNotice', partnerId: notice.partnerId, noticeId, now: this.clock().toISOString() } as const;
     return acknowledge(this.handler, command, request);
   }

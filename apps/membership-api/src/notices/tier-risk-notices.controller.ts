@@ -5,7 +5,6 @@ import { CLOCK, type Clock } from '@partner-program/platform';
 import { ReadModelQueries } from '@partner-program/read-models';
 import type { AuthenticatedRequest } from '../auth/api-key.hook';
 import { RequiresRole } from '../auth/roles.decorator';
-import { httpError } from '../http/error-body';
 import { CommandRefused } from '../http/http-exception.filter';
 import { Answers } from '../http/openapi/answers';
 import { ValidPath, ValidQuery } from '../http/openapi/dto-params';
@@ -40,7 +39,7 @@ export class TierRiskNoticesController {
   async acknowledge(@ValidPath(NoticePath) { noticeId }: NoticePath, @Req() request: AuthenticatedRequest) {
     // The read model only says whose notice it is and whether it is issued; the partner's stream decides.
     const notice = await this.queries.tierRiskNoticeById(noticeId);
-    if (!notice) throw httpError(HttpStatus.NOT_FOUND, `no tier-at-risk notice ${noticeId}`);
+    if (!notice) throw new CommandRefused('notice-not-found', `no tier-at-risk notice ${noticeId}`);
     if (notice.status === 'pending') throw new CommandRefused('notice-not-issued', `notice ${noticeId} is not issued yet: it is due on ${notice.dueOn}`);
     const command = { type: 'AcknowledgeTierRiskNotice', partnerId: notice.partnerId, noticeId, now: this.clock().toISOString() } as const;
     return acknowledge(this.handler, command, request);
