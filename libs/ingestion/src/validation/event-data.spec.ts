@@ -100,9 +100,15 @@ const corpus: BadInput[] = [
   [
     'lower-case currency',
     withData('ProgrammeFeePaid', { currency: 'eur' }),
-    [['data.currency', 'data.currency must be an ISO 4217 currency code of three upper-case letters (got "eur")']],
+    [['data.currency', 'data.currency must be an ISO 4217 currency code, such as EUR or USD (got "eur")']],
   ],
   ['four-letter currency', withData('ProgrammeFeePaid', { currency: 'EURO' }), [['data.currency', '(got "EURO")']]],
+  // Three upper-case letters were enough: XQQ is no ISO 4217 code, so no fee was ever paid in it.
+  [
+    'a currency ISO 4217 does not define',
+    withData('ProgrammeFeePaid', { currency: 'XQQ' }),
+    [['data.currency', 'data.currency must be an ISO 4217 currency code, such as EUR or USD (got "XQQ")']],
+  ],
   [
     'periodEnd not a date',
     withData('ProgrammeFeePaid', { periodEnd: '31/12/2021' }),

@@ -1,6 +1,8 @@
 import { all } from './rule';
 import { type IdKind, MESSAGE_ID, OPEN_ID, PARTNER_ID } from './id-patterns';
-import { Chars, Length, Pattern } from './text-rules';
+import { IsIn } from 'class-validator';
+import { Chars, Length } from './text-rules';
+import { show } from './describe-value';
 
 // ── The string kinds of docs/contract.md §1 (the id forms themselves: id-patterns.ts) ────────────────
 
@@ -18,4 +20,11 @@ export const SourceRules = (): PropertyDecorator => all(Length(1, 64), Chars(PRI
 /** agreementId, dealId, courseId, learnerId, accelerator code. */
 export const OpenIdRules = (max = OPEN_ID.maxLength): PropertyDecorator => IdRules(OPEN_ID, max);
 
-export const CurrencyRules = (): PropertyDecorator => Pattern(/^[A-Z]{3}$/, 'an ISO 4217 currency code of three upper-case letters');
+/**
+ * The ISO 4217 codes, as this Node's ICU data holds them (current and historic currencies):
+ * three upper-case letters alone let a made-up code such as XQQ through.
+ */
+const ISO_4217_CODES = Intl.supportedValuesOf('currency');
+
+export const CurrencyRules = (): PropertyDecorator =>
+  IsIn(ISO_4217_CODES, { message: ({ value }) => `must be an ISO 4217 currency code, such as EUR or USD (got ${show(value)})` });
