@@ -93,6 +93,23 @@ describe('decide: recording upstream facts', () => {
       given(signed('2021-01-01', 'A-1'), terminated('2021-02-01', 'A-1')).when(terminated('2021-03-01', 'A-1')).thenRejected('agreement-not-active');
     });
 
+    it('renews on the last day of the term, and refuses a renewal once the agreement has expired', () => {
+      const agreement = signed('2021-01-01', 'A-1', '2021-01-01', '2021-12-31');
+      const lastDay = renewed('2021-12-31T23:59:59.999Z', 'A-1', '2022-12-31');
+      expect(given(agreement).when(lastDay).decision).toMatchObject({ kind: 'accepted', events: [lastDay, { type: 'RenewalNoticeCancelled' }] });
+      const late = given(agreement).when(renewed('2022-01-01T00:00:00.000Z', 'A-1', '2022-12-31'));
+      late.thenRejected('agreement-not-active');
+      expect(late.decision).toMatchObject({ reason: 'agreement A-1 is not active on 2022-01-01T00:00:00.000Z: it expired on 2021-12-31' });
+    });
+
+    it('refuses a renewal dated before the agreement was signed, and renews one signed but not yet effective', () => {
+      const agreement = signed('2021-03-01', 'A-1', '2021-04-01', '2022-03-31');
+      given(agreement)
+        .when(renewed('2021-02-01', 'A-1', '2023-03-31'))
+        .thenRejected('agreement-not-active');
+      expect(given(agreement).when(renewed('2021-03-15', 'A-1', '2023-03-31')).decision.kind).toBe('accepted');
+    });
+
     it('rejects a renewal that does not move expiresOn later', () => {
       given(signed('2021-01-01', 'A-1', '2021-01-01', '2021-12-31'))
         .when(renewed('2021-06-01', 'A-1', '2021-12-31'))
