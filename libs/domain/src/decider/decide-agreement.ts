@@ -16,7 +16,9 @@ export function decideAgreementFact(partnerId: string, fact: AgreementFact, stat
     const { agreementId, effectiveFrom, expiresOn } = fact.data;
     if (state.agreements.has(agreementId)) return rejected('agreement-already-signed', `agreement ${agreementId} was already signed`);
     if (expiresOn <= effectiveFrom) return rejected('invalid-term', `expiresOn ${expiresOn} is not after effectiveFrom ${effectiveFrom}`);
-    return accepted(fact, ...cancelPendingNotice(partnerId, state, current, fact, 'superseded'));
+    // A signing dated before the current one's (arriving late) is history before it: it supersedes nothing.
+    const supersedes = current !== undefined && toMillis(fact.meta.occurredAt) >= current.record.signedAt;
+    return accepted(fact, ...(supersedes ? cancelPendingNotice(partnerId, state, current, fact, 'superseded') : []));
   }
   if (!current || current.record.agreementId !== fact.data.agreementId) {
     const active = current ? `the active agreement is ${current.record.agreementId}` : 'there is no active agreement';

@@ -67,6 +67,14 @@ describe('decide: recording upstream facts', () => {
         });
     });
 
+    it('keeps the current term’s notice when an older signing arrives late: it supersedes nothing', () => {
+      const current = signed('2021-06-01', 'A-1', '2021-06-01', '2022-05-31');
+      const older = signed('2021-01-01', 'A-0', '2021-01-01', '2021-12-31');
+      given(current).when(older).then(older);
+      const issue = given(current, older).when({ type: 'IssueDueRenewalNotice', partnerId: PARTNER, now: '2022-04-01T00:00:00Z' }).decision;
+      expect(issue).toMatchObject({ kind: 'accepted', events: [{ type: 'RenewalNoticeIssued', data: { agreementId: 'A-1', dueOn: '2022-04-01' } }] });
+    });
+
     it('renews the active agreement and cancels the notice not yet issued', () => {
       const renewal = renewed('2021-06-01', 'A-1', '2022-12-31');
       const decision = given(signed('2021-01-01', 'A-1', '2021-01-01', '2021-12-31')).when(renewal).decision;
