@@ -65,7 +65,7 @@ function cancelPendingNotice(
   return [
     {
       type: 'RenewalNoticeCancelled',
-      data: { noticeId, agreementId, expiresOn: current.expiresOn, dueOn: noticeDueOn(current.expiresOn), reason },
+      data: { noticeId, agreementId, expiresOn: current.expiresOn, dueOn: noticeDueOn(current.expiresOn, current.expiresOnSetAt), reason },
       meta: { messageId: `${cause.meta.messageId}:notice-cancelled`, occurredAt: cause.meta.occurredAt, source: BACKEND_SOURCE },
     },
   ];

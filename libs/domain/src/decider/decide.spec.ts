@@ -1,6 +1,6 @@
 import { PARTNER, given } from '../testing/given';
 import { booked, diligence, fact, renewed, reversed, signed, terminated, trained } from '../testing/facts';
-import { noticeDueOn, renewalNoticeId } from '../evaluation/agreement-view';
+import { renewalNoticeId } from '../evaluation/agreement-view';
 import { BACKEND_SOURCE } from '../events/event';
 import { foldEvents } from '../as-of';
 import type { Decision } from './decision';
@@ -62,7 +62,7 @@ describe('decide: recording upstream facts', () => {
         .when(replacement)
         .then(replacement, {
           type: 'RenewalNoticeCancelled',
-          data: { noticeId, agreementId: 'A-1', expiresOn: '2021-12-31', dueOn: noticeDueOn('2021-12-31'), reason: 'superseded' },
+          data: { noticeId, agreementId: 'A-1', expiresOn: '2021-12-31', dueOn: '2021-11-01', reason: 'superseded' },
           meta: { messageId: `${replacement.meta.messageId}:notice-cancelled`, occurredAt: replacement.meta.occurredAt, source: BACKEND_SOURCE },
         });
     });

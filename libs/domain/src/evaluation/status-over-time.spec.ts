@@ -117,6 +117,15 @@ describe('agreement and renewal notice', () => {
     expect(statusAt(history, '2027-02-01').agreement?.status).toBe('expired');
   });
 
+  it('shows the notice of a term signed with fewer than 60 days left as due on the day of signing', () => {
+    const late = signed('2026-12-20T15:00:00Z', 'A-3', '2026-12-20', '2027-01-31');
+    expect(statusAt([late], '2026-12-21').agreement?.renewalNotice).toEqual({
+      noticeId: renewalNoticeId(PARTNER, 'A-3', '2027-01-31'),
+      dueOn: '2026-12-20',
+      status: 'pending',
+    });
+  });
+
   it('shows a signed agreement before its start as not yet effective', () => {
     const early = signed('2026-01-10', 'A-2', '2026-02-01', '2027-01-31');
     expect(statusAt([early], '2026-01-20').agreement?.status).toBe('not-yet-effective');
