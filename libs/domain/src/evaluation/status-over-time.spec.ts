@@ -75,7 +75,10 @@ describe('programme versions', () => {
     const fy23 = { ...PARTNER_CONNECT_FY21, id: 'fy23', effectiveFrom: '2022-02-01', thresholds: { advanced: 80_000, principal: 1_500_000 } };
     const catalog = catalogWith([JSON.parse(JSON.stringify(fy23))]);
     const events = [...vmcPartner, booked('2022-01-15', 'D-1', 'vmc-on-aws', 60_000)];
-    expect(statusAt(events, '2022-01-31', catalog).areas['vmc-on-aws']).toMatchObject({ tier: 'advanced' });
+    expect(statusAt(events, '2022-01-31T23:59:59.999Z', catalog)).toMatchObject({
+      ruleset: 'partner-connect-fy21',
+      areas: { 'vmc-on-aws': { tier: 'advanced' } },
+    });
     const later = statusAt(events, '2022-02-01', catalog);
     expect(later.ruleset).toBe('fy23');
     expect(later.areas['vmc-on-aws'].next).toEqual({ tier: 'advanced', missing: ['credits:60000/80000'] });
