@@ -88,22 +88,4 @@ describe('renewal notices', () => {
     expect((await ofOther('pending')).status).toBe('pending');
     await t.http.post('/v1/renewal-notices/rn-unknown/acknowledge').set(t.as('notifier')).expect(404);
   });
-
-  it('has the notice of an agreement signed with fewer than 60 days left due at once: on the day of signing, issued at the next tick', async () => {
-    const late = 'P-NOTICE-3';
-    const terms = { agreementId: `A-${late}`, effectiveFrom: '2026-12-04', expiresOn: '2027-01-15', businessModels: ['solution-provider'] };
-    const { body } = await t.http
-      .post('/v1/events')
-      .set(t.as('publisher'))
-      .send(envelope('AgreementSigned', late, terms, '2026-12-04T16:00:00Z'))
-      .expect(201);
-    const status = await t.http.get(`/v1/partners/${late}?minPosition=${body.position}`).set(t.as('reader')).expect(200);
-    expect(status.body.agreement.renewalNotice).toEqual({ noticeId: expect.any(String), dueOn: '2026-12-04', status: 'pending' });
-    expect(await notices('status=pending&dueBefore=2026-12-05')).toEqual([expect.objectContaining({ partnerId: late, dueOn: '2026-12-04' })]);
-    expect((await t.tick()).issued).toBe(1);
-    const { body: history } = await t.http.get(`/v1/partners/${late}/history`).set(t.as('auditor')).expect(200);
-    expect(history.items.filter((e: { type: string }) => e.type === 'RenewalNoticeIssued')).toEqual([
-      expect.objectContaining({ data: expect.objectContaining({ noticeId: status.body.agreement.renewalNotice.noticeId, dueOn: '2026-12-04' }) }),
-    ]);
-  });
 });
