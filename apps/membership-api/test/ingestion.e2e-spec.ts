@@ -58,6 +58,18 @@ describe('POST /v1/events', () => {
     });
   });
 
+  it('refuses a renewal dated after the agreement expired (422 agreement-not-active), renews one on its last day', async () => {
+    const renewal = (partnerId: string, occurredAt: string) =>
+      envelope('AgreementRenewed', partnerId, { agreementId: `A-${partnerId}`, expiresOn: '2027-12-31' }, occurredAt);
+    for (const partnerId of ['P-ING-LATE', 'P-ING-ONTIME']) {
+      const terms = { agreementId: `A-${partnerId}`, effectiveFrom: '2026-01-01', expiresOn: '2026-06-30', businessModels: ['solution-provider'] };
+      await post(envelope('AgreementSigned', partnerId, terms, '2026-01-01T00:00:00Z')).expect(201);
+    }
+    const late = await post(renewal('P-ING-LATE', '2026-07-01T00:00:00Z')).expect(422);
+    expect(late.body).toMatchObject({ outcome: 'rejected', code: 'agreement-not-active', message: expect.stringContaining('expired on 2026-06-30') });
+    await post(renewal('P-ING-ONTIME', '2026-06-30T23:59:59Z')).expect(201);
+  });
+
   it('rejects a messageId reused with different content (422), also across partners', async () => {
     const original = envelope('TrainingCompleted', 'P-ING-3', { courseId: 'vsp-foundation', learnerId: 'L-1' });
     await post(original).expect(201);

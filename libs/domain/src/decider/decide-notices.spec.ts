@@ -1,6 +1,7 @@
 import { noticeDueOn, renewalNoticeId } from '../evaluation/agreement-view';
 import { BACKEND_SOURCE } from '../events/event';
 import type { PartnerEvent } from '../events/partner-event';
+import { toMillis } from '../support/time';
 import { PARTNER, given } from '../testing/given';
 import { renewed, signed } from '../testing/facts';
 
@@ -17,8 +18,9 @@ describe('decide: renewal notices', () => {
   };
 
   it('is due 60 days before expiresOn', () => {
-    expect(noticeDueOn('2021-12-31')).toBe('2021-11-01');
-    expect(noticeDueOn('2027-01-31')).toBe('2026-12-02');
+    expect(noticeDueOn('2021-12-31', toMillis('2021-01-01'))).toBe('2021-11-01');
+    expect(noticeDueOn('2027-01-31', toMillis('2026-02-01'))).toBe('2026-12-02');
+    expect(noticeDueOn('2027-01-31', toMillis('2026-12-20T23:00:00Z'))).toBe('2026-12-20');
   });
 
   it('issues nothing before the due date, and the notice on it', () => {
@@ -30,10 +32,27 @@ describe('decide: renewal notices', () => {
     given(agreement, issued).when(issueAt('2021-11-20T00:00:00.000Z')).then();
   });
 
-  it('issues at once for an agreement signed with fewer than 60 days left', () => {
-    const late = signed('2021-12-01', 'A-9', '2021-12-01', '2021-12-31');
-    const decision = given(late).when(issueAt('2021-12-01T00:00:30.000Z')).decision;
-    expect(decision).toMatchObject({ kind: 'accepted', events: [{ type: 'RenewalNoticeIssued', data: { agreementId: 'A-9', dueOn: '2021-11-01' } }] });
+  it('issues at once, due on the day of signing, for an agreement signed with fewer than 60 days left', () => {
+    const late = signed('2021-12-01T10:00:00Z', 'A-9', '2021-12-01', '2021-12-31');
+    const decision = given(late).when(issueAt('2021-12-01T10:00:30.000Z')).decision;
+    expect(decision).toMatchObject({ kind: 'accepted', events: [{ type: 'RenewalNoticeIssued', data: { agreementId: 'A-9', dueOn: '2021-12-01' } }] });
+  });
+
+  it('is due 60 days before the end for a term signed exactly 60 or 61 days before it', () => {
+    const dueOf = (signedOn: string) => {
+      const decision = given(signed(signedOn, 'A-1', signedOn, '2021-12-31')).when(issueAt('2021-11-01T00:00:00Z')).decision;
+      return decision.kind === 'accepted' ? decision.events.map((event) => (event.data as { dueOn?: string }).dueOn) : decision;
+    };
+    expect(dueOf('2021-11-01')).toEqual(['2021-11-01']);
+    expect(dueOf('2021-10-31')).toEqual(['2021-11-01']);
+  });
+
+  it('is due at once for a renewed term with fewer than 60 days left, on the day of the renewal', () => {
+    const renewal = renewed('2021-12-20', 'A-1', '2022-01-31');
+    const decided = given(agreement).when(renewal).decision;
+    if (decided.kind !== 'accepted') throw new Error('renewal refused');
+    const decision = given(agreement, ...decided.events).when(issueAt('2021-12-20T00:01:00Z')).decision;
+    expect(decision).toMatchObject({ kind: 'accepted', events: [{ data: { expiresOn: '2022-01-31', dueOn: '2021-12-20' } }] });
   });
 
   it('issues a new notice for the renewed term, not the cancelled one', () => {

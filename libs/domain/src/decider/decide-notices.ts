@@ -1,6 +1,6 @@
 import { BACKEND_SOURCE } from '../events/event';
 import { agreementAt, currentAgreement, noticeDueOn, renewalNoticeId } from '../evaluation/agreement-view';
-import type { PartnerState } from '../state/partner-state';
+import type { PartnerState, TimedValue } from '../state/partner-state';
 import { startOfDate, toIsoTime, toMillis } from '../support/time';
 import type { AcknowledgeRenewalNotice, IssueDueRenewalNotice } from './commands';
 import { type Decision, accepted, rejected } from './decision';
@@ -14,7 +14,7 @@ export function decideDueNotice(command: IssueDueRenewalNotice, state: PartnerSt
   const { agreementId } = current.record;
   const { expiresOn } = current;
   const noticeId = renewalNoticeId(command.partnerId, agreementId, expiresOn);
-  const dueOn = noticeDueOn(expiresOn);
+  const dueOn = noticeDueOn(expiresOn, current.expiresOnSetAt);
   const termOver = agreementAt(state, now)?.status === 'expired';
   if (state.notices.has(noticeId) || now < startOfDate(dueOn) || termOver) return accepted();
   return accepted({
@@ -28,9 +28,9 @@ export function decideAcknowledgement(command: AcknowledgeRenewalNotice, state: 
   const notice = state.notices.get(command.noticeId);
   if (!notice) {
     // The notice of one of the partner's terms exists (it is listed as pending) before it is issued.
-    const expiresOn = termOfNotice(state, command.partnerId, command.noticeId);
-    if (expiresOn === undefined) return rejected('notice-not-found', `partner ${command.partnerId} has no notice ${command.noticeId}`);
-    return rejected('notice-not-issued', `notice ${command.noticeId} is not issued yet: it is due on ${noticeDueOn(expiresOn)}`);
+    const term = termOfNotice(state, command.partnerId, command.noticeId);
+    if (term === undefined) return rejected('notice-not-found', `partner ${command.partnerId} has no notice ${command.noticeId}`);
+    return rejected('notice-not-issued', `notice ${command.noticeId} is not issued yet: it is due on ${noticeDueOn(term.value, term.at)}`);
   }
   if (notice.cancelledAt !== undefined) return rejected('notice-cancelled', `notice ${command.noticeId} was cancelled`);
   // Only issuing and cancelling create a notice record, so an uncancelled one was issued.
@@ -46,11 +46,11 @@ export function decideAcknowledgement(command: AcknowledgeRenewalNotice, state: 
   });
 }
 
-/** The `expiresOn` of the partner's agreement term whose notice has this id, if any. */
-function termOfNotice(state: PartnerState, partnerId: string, noticeId: string): string | undefined {
+/** The partner's agreement term whose notice has this id (its `expiresOn` and when it was set), if any. */
+function termOfNotice(state: PartnerState, partnerId: string, noticeId: string): TimedValue<string> | undefined {
   for (const record of state.agreements.values()) {
     const term = record.expiries.find(({ value }) => renewalNoticeId(partnerId, record.agreementId, value) === noticeId);
-    if (term) return term.value;
+    if (term) return term;
   }
   return undefined;
 }

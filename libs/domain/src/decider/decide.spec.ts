@@ -1,6 +1,6 @@
 import { PARTNER, given } from '../testing/given';
 import { booked, diligence, fact, renewed, reversed, signed, terminated, trained } from '../testing/facts';
-import { noticeDueOn, renewalNoticeId } from '../evaluation/agreement-view';
+import { renewalNoticeId } from '../evaluation/agreement-view';
 import { BACKEND_SOURCE } from '../events/event';
 import { foldEvents } from '../as-of';
 import type { Decision } from './decision';
@@ -62,9 +62,17 @@ describe('decide: recording upstream facts', () => {
         .when(replacement)
         .then(replacement, {
           type: 'RenewalNoticeCancelled',
-          data: { noticeId, agreementId: 'A-1', expiresOn: '2021-12-31', dueOn: noticeDueOn('2021-12-31'), reason: 'superseded' },
+          data: { noticeId, agreementId: 'A-1', expiresOn: '2021-12-31', dueOn: '2021-11-01', reason: 'superseded' },
           meta: { messageId: `${replacement.meta.messageId}:notice-cancelled`, occurredAt: replacement.meta.occurredAt, source: BACKEND_SOURCE },
         });
+    });
+
+    it('keeps the current term’s notice when an older signing arrives late: it supersedes nothing', () => {
+      const current = signed('2021-06-01', 'A-1', '2021-06-01', '2022-05-31');
+      const older = signed('2021-01-01', 'A-0', '2021-01-01', '2021-12-31');
+      given(current).when(older).then(older);
+      const issue = given(current, older).when({ type: 'IssueDueRenewalNotice', partnerId: PARTNER, now: '2022-04-01T00:00:00Z' }).decision;
+      expect(issue).toMatchObject({ kind: 'accepted', events: [{ type: 'RenewalNoticeIssued', data: { agreementId: 'A-1', dueOn: '2022-04-01' } }] });
     });
 
     it('renews the active agreement and cancels the notice not yet issued', () => {
@@ -91,6 +99,23 @@ describe('decide: recording upstream facts', () => {
         .when(renewed('2021-06-01', 'A-1', '2122-12-31'))
         .thenRejected('agreement-not-active');
       given(signed('2021-01-01', 'A-1'), terminated('2021-02-01', 'A-1')).when(terminated('2021-03-01', 'A-1')).thenRejected('agreement-not-active');
+    });
+
+    it('renews on the last day of the term, and refuses a renewal once the agreement has expired', () => {
+      const agreement = signed('2021-01-01', 'A-1', '2021-01-01', '2021-12-31');
+      const lastDay = renewed('2021-12-31T23:59:59.999Z', 'A-1', '2022-12-31');
+      expect(given(agreement).when(lastDay).decision).toMatchObject({ kind: 'accepted', events: [lastDay, { type: 'RenewalNoticeCancelled' }] });
+      const late = given(agreement).when(renewed('2022-01-01T00:00:00.000Z', 'A-1', '2022-12-31'));
+      late.thenRejected('agreement-not-active');
+      expect(late.decision).toMatchObject({ reason: 'agreement A-1 is not active on 2022-01-01T00:00:00.000Z: it expired on 2021-12-31' });
+    });
+
+    it('refuses a renewal dated before the agreement was signed, and renews one signed but not yet effective', () => {
+      const agreement = signed('2021-03-01', 'A-1', '2021-04-01', '2022-03-31');
+      given(agreement)
+        .when(renewed('2021-02-01', 'A-1', '2023-03-31'))
+        .thenRejected('agreement-not-active');
+      expect(given(agreement).when(renewed('2021-03-15', 'A-1', '2023-03-31')).decision.kind).toBe('accepted');
     });
 
     it('rejects a renewal that does not move expiresOn later', () => {

@@ -1,7 +1,7 @@
 import type { AgreementRecord, NoticeRecord, PartnerState } from '../state/partner-state';
-import { valueAt } from '../state/state-updates';
+import { entryAt, valueAt } from '../state/state-updates';
 import { fingerprint } from '../support/fingerprint';
-import { addDays, endOfDate, startOfDate } from '../support/time';
+import { addDays, endOfDate, startOfDate, toIsoDate } from '../support/time';
 
 // ── The agreement and its renewal notice at a time T ───────────────────────────────────────────
 
@@ -14,6 +14,8 @@ export type NoticeStatus = 'pending' | 'issued' | 'acknowledged' | 'cancelled';
 export type AgreementView = Readonly<{
   record: AgreementRecord;
   expiresOn: string;
+  /** Business time of the signing or renewal that set `expiresOn`: when the term became known. */
+  expiresOnSetAt: number;
   status: AgreementStatus;
 }>;
 
@@ -22,8 +24,8 @@ export function agreementAt(state: PartnerState, time: number): AgreementView | 
   const agreementId = valueAt(state.signings, time);
   const record = agreementId === undefined ? undefined : state.agreements.get(agreementId);
   if (!record) return undefined;
-  const expiresOn = valueAt(record.expiries, time) ?? record.expiries[0]!.value;
-  return { record, expiresOn, status: statusAt(record, expiresOn, time) };
+  const { value: expiresOn, at: expiresOnSetAt } = entryAt(record.expiries, time) ?? record.expiries[0]!;
+  return { record, expiresOn, expiresOnSetAt, status: statusAt(record, expiresOn, time) };
 }
 
 function statusAt(record: AgreementRecord, expiresOn: string, time: number): AgreementStatus {
@@ -44,8 +46,14 @@ export function renewalNoticeId(partnerId: string, agreementId: string, expiresO
   return `rn-${fingerprint([partnerId, agreementId, expiresOn])}`;
 }
 
-export function noticeDueOn(expiresOn: string): string {
-  return addDays(expiresOn, -RENEWAL_NOTICE_LEAD_DAYS);
+/**
+ * The notice is due 60 days before the term ends; a term signed (or renewed) with fewer than 60
+ * days left has it due at once: on the day it was set (PROGRAM-RULES §1).
+ */
+export function noticeDueOn(expiresOn: string, setAt: number): string {
+  const leadDay = addDays(expiresOn, -RENEWAL_NOTICE_LEAD_DAYS);
+  const setOn = toIsoDate(setAt);
+  return setOn > leadDay ? setOn : leadDay;
 }
 
 export function noticeStatusAt(notice: NoticeRecord | undefined, time: number): NoticeStatus {

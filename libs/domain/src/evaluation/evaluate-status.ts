@@ -78,7 +78,7 @@ function agreementSummary(state: PartnerState, partnerId: string, time: number):
   if (!view) return null;
   const { agreementId, effectiveFrom } = view.record;
   const noticeId = renewalNoticeId(partnerId, agreementId, view.expiresOn);
-  const renewalNotice = { noticeId, dueOn: noticeDueOn(view.expiresOn), status: noticeStatusAt(state.notices.get(noticeId), time) };
+  const renewalNotice = { noticeId, dueOn: noticeDueOn(view.expiresOn, view.expiresOnSetAt), status: noticeStatusAt(state.notices.get(noticeId), time) };
   return { agreementId, status: view.status, effectiveFrom, expiresOn: view.expiresOn, renewalNotice };
 }
 

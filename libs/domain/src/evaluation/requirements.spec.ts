@@ -76,6 +76,34 @@ describe('requirements', () => {
     expect(statusAt(short, '2021-06-01').requirements[0]).toEqual({ id: 'agreement', met: false, detail: 'agreement A-1 expired on 2021-05-31' });
   });
 
+  it('holds the agreement from 00:00 UTC of effectiveFrom: before it, signed but not yet effective, no tier', () => {
+    const early = [signed('2020-12-15', 'A-1', START, '2021-12-31'), ...withCompetency(goodStanding('2020-12-15').slice(1))];
+    const before = statusAt(early, '2020-12-31T23:59:59.999Z');
+    expect(before.requirements[0]).toEqual({ id: 'agreement', met: false, detail: 'agreement A-1 takes effect on 2021-01-01' });
+    expect(before.areas['modern-applications'].tier).toBeNull();
+    expect(statusAt(early, '2021-01-01T00:00:00Z').areas['modern-applications'].tier).toBe('partner');
+  });
+
+  it('counts a learner through the expiresOn day of the training, not after', () => {
+    const events = [...without('TrainingCompleted', 'L-2'), trained(START, 'vsp-foundation', 'L-2', '2021-06-30')];
+    expect(statusAt(events, '2021-06-30T23:59:59.999Z').requirements[1]).toEqual({ id: 'vsp-foundation', met: true, detail: '2 of 2 learners' });
+    expect(statusAt(events, '2021-07-01').requirements[1]).toEqual({ id: 'vsp-foundation', met: false, detail: '1 of 2 learners' });
+  });
+
+  it('applies an operational requirement from the business-model change that declares it, and no longer once it is dropped', () => {
+    const events = [
+      ...withCompetency(goodStanding(START)),
+      modelsChanged('2021-03-01T12:00:00Z', ['solution-provider', 'subscription-software']),
+      modelsChanged('2021-05-01', ['solution-provider']),
+    ];
+    const ids = (time: string) => statusAt(events, time).requirements.map((r) => r.id);
+    expect(ids('2021-03-01T11:59:59.999Z')).not.toContain('vop-se');
+    expect(ids('2021-03-01T12:00:00Z')).toContain('vop-se');
+    expect(statusAt(events, '2021-04-01').areas['modern-applications'].tier).toBeNull();
+    expect(ids('2021-05-01')).not.toContain('vop-se');
+    expect(statusAt(events, '2021-05-01').areas['modern-applications'].tier).toBe('partner');
+  });
+
   it('checks the programme fee only when a ruleset turns it on', () => {
     const withFee = {
       ...PARTNER_CONNECT_FY21,

@@ -75,7 +75,10 @@ describe('programme versions', () => {
     const fy23 = { ...PARTNER_CONNECT_FY21, id: 'fy23', effectiveFrom: '2022-02-01', thresholds: { advanced: 80_000, principal: 1_500_000 } };
     const catalog = catalogWith([JSON.parse(JSON.stringify(fy23))]);
     const events = [...vmcPartner, booked('2022-01-15', 'D-1', 'vmc-on-aws', 60_000)];
-    expect(statusAt(events, '2022-01-31', catalog).areas['vmc-on-aws']).toMatchObject({ tier: 'advanced' });
+    expect(statusAt(events, '2022-01-31T23:59:59.999Z', catalog)).toMatchObject({
+      ruleset: 'partner-connect-fy21',
+      areas: { 'vmc-on-aws': { tier: 'advanced' } },
+    });
     const later = statusAt(events, '2022-02-01', catalog);
     expect(later.ruleset).toBe('fy23');
     expect(later.areas['vmc-on-aws'].next).toEqual({ tier: 'advanced', missing: ['credits:60000/80000'] });
@@ -115,6 +118,15 @@ describe('agreement and renewal notice', () => {
     expect(statusAt(history, '2026-12-02T12:00:00Z').agreement?.renewalNotice.status).toBe('issued');
     expect(statusAt(history, '2026-12-04').agreement?.renewalNotice.status).toBe('acknowledged');
     expect(statusAt(history, '2027-02-01').agreement?.status).toBe('expired');
+  });
+
+  it('shows the notice of a term signed with fewer than 60 days left as due on the day of signing', () => {
+    const late = signed('2026-12-20T15:00:00Z', 'A-3', '2026-12-20', '2027-01-31');
+    expect(statusAt([late], '2026-12-21').agreement?.renewalNotice).toEqual({
+      noticeId: renewalNoticeId(PARTNER, 'A-3', '2027-01-31'),
+      dueOn: '2026-12-20',
+      status: 'pending',
+    });
   });
 
   it('shows a signed agreement before its start as not yet effective', () => {
