@@ -1,6 +1,6 @@
 import { type TestApp, envelope, startTestApp } from './test-app';
 
-// PROGRAM-RULES §1: "If an agreement is signed or discovered with fewer than 60 days left, the notice is due at once."
+// docs/programme-rules.md §1: "If an agreement is signed or discovered with fewer than 60 days left, the notice is due at once."
 
 describe('the renewal notice of a term signed with fewer than 60 days left', () => {
   let t: TestApp;

@@ -1,4 +1,4 @@
-// ── Wire vocabulary (PROGRAM-RULES §8) ─────────────────────────────────────────────────────────
+// ── Wire vocabulary (docs/programme-rules.md §8) ─────────────────────────────────────────────────────────
 // The ids upstream systems send. Rulesets may only refer to these, so a typo in a ruleset file is
 // caught when it is loaded, not when a partner silently never reaches a tier.
 

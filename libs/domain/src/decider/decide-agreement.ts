@@ -6,7 +6,7 @@ import type { PartnerState } from '../state/partner-state';
 import { toMillis } from '../support/time';
 import { type Decision, accepted, rejected } from './decision';
 
-// ── Agreements: sign (superseding the old one), renew, terminate (PROGRAM-RULES §1) ──────────
+// ── Agreements: sign (superseding the old one), renew, terminate (docs/programme-rules.md §1) ──────────
 
 type AgreementFact = AgreementSigned | AgreementRenewed | AgreementTerminated;
 
@@ -37,7 +37,7 @@ export function decideAgreementFact(partnerId: string, fact: AgreementFact, stat
 
 /**
  * Why the renewed agreement was not active when the renewal happened (its business time), if it
- * was not: a renewal moves the end of a running term (PROGRAM-RULES §1, "the active one"); an
+ * was not: a renewal moves the end of a running term (docs/programme-rules.md §1, "the active one"); an
  * expired agreement is signed again. Before `effectiveFrom` the term is signed, so renewable.
  */
 function inactiveAtRenewal(state: PartnerState, renewal: AgreementRenewed): string | undefined {

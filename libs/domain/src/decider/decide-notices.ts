@@ -5,7 +5,7 @@ import { startOfDate, toIsoTime, toMillis } from '../support/time';
 import type { AcknowledgeRenewalNotice, IssueDueRenewalNotice } from './commands';
 import { type Decision, accepted, rejected } from './decision';
 
-// ── Renewal notices: one per agreement term, due 60 days before it ends (PROGRAM-RULES §1) ───
+// ── Renewal notices: one per agreement term, due 60 days before it ends (docs/programme-rules.md §1) ───
 
 export function decideDueNotice(command: IssueDueRenewalNotice, state: PartnerState): Decision {
   const now = toMillis(command.now);

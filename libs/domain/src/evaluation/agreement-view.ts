@@ -5,7 +5,7 @@ import { addDays, endOfDate, startOfDate, toIsoDate } from '../support/time';
 
 // ── The agreement and its renewal notice at a time T ───────────────────────────────────────────
 
-/** A notice is due this many days before the agreement's `expiresOn` (PROGRAM-RULES §1). */
+/** A notice is due this many days before the agreement's `expiresOn` (docs/programme-rules.md §1). */
 export const RENEWAL_NOTICE_LEAD_DAYS = 60;
 
 export type AgreementStatus = 'active' | 'expired' | 'terminated' | 'not-yet-effective';
@@ -48,7 +48,7 @@ export function renewalNoticeId(partnerId: string, agreementId: string, expiresO
 
 /**
  * The notice is due 60 days before the term ends; a term signed (or renewed) with fewer than 60
- * days left has it due at once: on the day it was set (PROGRAM-RULES §1).
+ * days left has it due at once: on the day it was set (docs/programme-rules.md §1).
  */
 export function noticeDueOn(expiresOn: string, setAt: number): string {
   const leadDay = addDays(expiresOn, -RENEWAL_NOTICE_LEAD_DAYS);

@@ -2,7 +2,7 @@ import type { AreaRules, Ruleset } from '../rules/ruleset';
 import { fromHundredths, toHundredths } from '../support/credits';
 import { TIERS, type Tier, tierRank } from '../vocabulary';
 
-// ── The tier of one area (PROGRAM-RULES §4) ───────────────────────────────────────────────────
+// ── The tier of one area (docs/programme-rules.md §4) ───────────────────────────────────────────────────
 
 /** What the tier of an area depends on at one time. */
 export type TierInputs = Readonly<{

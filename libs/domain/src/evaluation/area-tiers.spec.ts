@@ -3,7 +3,7 @@ import { booked, competency, goodStanding, msc } from '../testing/facts';
 import { statusAt } from '../testing/status-at';
 import { AREAS, type AreaId } from '../vocabulary';
 
-// Every area × tier of PROGRAM-RULES §4, read from the default ruleset's own table so the test
+// Every area × tier of docs/programme-rules.md §4, read from the default ruleset's own table so the test
 // follows the figure, not the other way round.
 
 const START = '2021-01-01';

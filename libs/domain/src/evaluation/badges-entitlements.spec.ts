@@ -1,7 +1,7 @@
 import { booked, competency, diligence, goodStanding, msc, mscLapsed, reversed } from '../testing/facts';
 import { statusAt } from '../testing/status-at';
 
-// Badges and entitlements (PROGRAM-RULES §6), from the rules' words, with real dates and credits.
+// Badges and entitlements (docs/programme-rules.md §6), from the rules' words, with real dates and credits.
 
 const START = '2021-01-01';
 

@@ -2,7 +2,7 @@ import type { DealRecord, PartnerState } from '../state/partner-state';
 import { DAY_MS } from '../support/time';
 import type { AreaId } from '../vocabulary';
 
-// ── Effective credits inside the trailing window (PROGRAM-RULES §4–§5) ───────────────────────
+// ── Effective credits inside the trailing window (docs/programme-rules.md §4–§5) ───────────────────────
 
 /** The interval during which a deal counts: from its booking until it leaves the window or is reversed. */
 export function dealCountingInterval(deal: DealRecord, windowDays: number): { start: number; end: number } {

@@ -4,7 +4,7 @@ import type { PartnerEvent } from '../events/partner-event';
 import { competency, diligence, feePaid, goodStanding, modelsChanged, revoked, signed, terminated, trained } from '../testing/facts';
 import { statusAt } from '../testing/status-at';
 
-// Base and operational requirements (PROGRAM-RULES §2–§3): each one missing blocks every tier.
+// Base and operational requirements (docs/programme-rules.md §2–§3): each one missing blocks every tier.
 
 const START = '2021-01-01';
 const NOW = '2021-06-01';

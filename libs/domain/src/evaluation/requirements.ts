@@ -6,7 +6,7 @@ import { endOfDate } from '../support/time';
 import type { BusinessModel } from '../vocabulary';
 import { agreementAt } from './agreement-view';
 
-// ── Base and operational requirements at a time T (PROGRAM-RULES §2–§3) ──────────────────────
+// ── Base and operational requirements at a time T (docs/programme-rules.md §2–§3) ──────────────────────
 
 export type RequirementResult = Readonly<{ id: string; met: boolean; detail: string }>;
 

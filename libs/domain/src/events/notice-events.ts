@@ -2,7 +2,7 @@ import type { Prevention } from '../forecast/prevention-item';
 import type { AreaId, Tier } from '../vocabulary';
 import type { Event } from './event';
 
-// ── Facts the backend decides itself: renewal notices (PROGRAM-RULES §1) ──────────────────────
+// ── Facts the backend decides itself: renewal notices (docs/programme-rules.md §1) ──────────────────────
 
 export type RenewalNoticeIssued = Event<'RenewalNoticeIssued', { noticeId: string; agreementId: string; expiresOn: string; dueOn: string }>;
 export type NoticeCancellationReason = 'renewed' | 'terminated' | 'superseded';

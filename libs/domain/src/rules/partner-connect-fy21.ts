@@ -1,6 +1,6 @@
 import type { Ruleset } from './ruleset';
 
-/** The default ruleset: exactly PROGRAM-RULES §2–§7 (programme fee off: its amount is "TBD"). */
+/** The default ruleset: exactly docs/programme-rules.md §2–§7 (programme fee off: its amount is "TBD"). */
 export const PARTNER_CONNECT_FY21: Ruleset = {
   id: 'partner-connect-fy21',
   effectiveFrom: '2020-02-01',

@@ -1,6 +1,6 @@
 import type { AreaId, BusinessModel, MasterServicesCompetency, SolutionCompetency } from '../vocabulary';
 
-// ── Rulesets: the programme's rules as versioned data (PROGRAM-RULES §2–§7) ───────────────────
+// ── Rulesets: the programme's rules as versioned data (docs/programme-rules.md §2–§7) ───────────────────
 // Plain JSON-compatible data, so a new version with new thresholds is a file, not a code change.
 
 export type AreaRules = Readonly<{

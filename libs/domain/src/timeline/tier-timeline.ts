@@ -20,7 +20,7 @@ export type TierChange = Readonly<{
   area: AreaId;
   from: Tier | null;
   to: Tier | null;
-  /** Whether the area has a badge after the change (a badge is principal, PROGRAM-RULES §6). */
+  /** Whether the area has a badge after the change (a badge is principal, docs/programme-rules.md §6). */
   badge: boolean;
   ruleset: string | null;
   causes: readonly TimelineCause[];
