@@ -68,7 +68,7 @@ describe('knownAt and the end-of-day rule (auditor)', () => {
 
   it('answers 404 for a knownAt before the first recorded event, 400 for one in the future, 403 for a reader', async () => {
     const unknown = await status('knownAt=2026-01-31').expect(404);
-    expect(unknown.body.message).toBe(`partner ${partnerId} has no events`);
+    expect(unknown.body.message).toBe(`partner ${partnerId} has no accepted events`);
     const future = await status('knownAt=2026-03-05T12:00:00.001Z').expect(400);
     expect(future.body.message).toBe(
       "knownAt 2026-03-05T12:00:00.001Z is after the service's current time 2026-03-05T12:00:00.000Z: what will be recorded by then is not known yet",

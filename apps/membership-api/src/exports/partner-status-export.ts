@@ -6,6 +6,7 @@ import {
   PARTNER_STREAM_PREFIX,
   evaluateStatus,
   evolveInPlace,
+  hasAcceptedEvents,
   fromRecorded,
   initialState,
   partnerIdFromStreamId,
@@ -76,7 +77,7 @@ export class PartnerStatusExporter {
       evolveInPlace(state, fromRecorded(event));
       position = event.position;
     }
-    if (position === undefined) return undefined;
+    if (position === undefined || !hasAcceptedEvents(state)) return undefined;
     const status = evaluateStatus(state, this.catalog, partnerIdFromStreamId(head.streamId)!, asOf);
     return { ...status, knownAt: knownAt === undefined ? null : toIsoTime(knownAt), position: Number(position) };
   }

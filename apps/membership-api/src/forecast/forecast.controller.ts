@@ -31,13 +31,18 @@ export class ForecastController {
   @ApiOperation({
     summary: 'Every tier and badge change from now until `until` if no new fact arrives, with its causes and, for a drop, what would prevent it',
   })
-  @Answers({ 200: ['Forecast', 'the changes in time order'], 400: BAD_PARAMETER, 404: 'no events for this partner', 503: NOT_YET })
+  @Answers({
+    200: ['Forecast', 'the changes in time order'],
+    400: BAD_PARAMETER,
+    404: 'no accepted events for this partner (refusals alone are none)',
+    503: NOT_YET,
+  })
   async partner(@ValidPath(PartnerPath) { partnerId }: PartnerPath, @ValidQuery(PartnerForecastQuery) query: PartnerForecastQuery) {
     const now = this.clock().getTime();
     const until = forecastUntil(query.until, now);
     await this.readYourWrites.waitFor(query.minPosition);
     const forecast = await this.history.forecast(partnerId, now, until);
-    if (!forecast) throw httpError(HttpStatus.NOT_FOUND, `partner ${partnerId} has no events`);
+    if (!forecast) throw httpError(HttpStatus.NOT_FOUND, `partner ${partnerId} has no accepted events`);
     return forecast;
   }
 

@@ -7,6 +7,7 @@ import {
   type TierChange,
   type TimelineRange,
   evaluateStatus,
+  hasAcceptedEvents,
   evolveInPlace,
   forecast,
   fromRecorded,
@@ -145,7 +146,7 @@ export class PartnerHistoryService {
     for await (const event of this.store.readStream(partnerStreamId(partnerId))) {
       if (toMillis(event.metadata.recordedAt) <= knownAt!) known = foldInto(known ?? unfolded(), event);
     }
-    return known && answer(known);
+    return known && hasAcceptedEvents(known.partner) ? answer(known) : undefined;
   }
 
   /** The changes in `(from, until]` if no new fact arrives; `position` as in `statusAsOf`. */
@@ -161,7 +162,7 @@ export class PartnerHistoryService {
     return this.locks.run(streamId, async () => {
       try {
         const { state, revision } = await this.folds.load(streamId);
-        return revision === 'no_stream' ? undefined : answer(state);
+        return revision === 'no_stream' || !hasAcceptedEvents(state.partner) ? undefined : answer(state);
       } catch (error) {
         this.folds.forget(streamId);
         throw error;

@@ -15,7 +15,7 @@ import { PartnerHistoryService } from './partner-history.service';
 
 const BAD_PARAMETER = 'a parameter breaks its rule (named in the message and `details`)';
 const NOT_YET = 'minPosition not reached within 5 s: retry (Retry-After)';
-const NOT_KNOWN = 'no events for this partner (with `knownAt`: none recorded by then)';
+const NOT_KNOWN = 'no accepted events for this partner (refusals alone are none; with `knownAt`: none recorded by then)';
 const EVIDENCE =
   '`evidence=true` (auditor) adds to each requirement and area `evidence: { facts, missing }`: the stored events that make its clauses met ' +
   '(`messageId`, `position`, `type`, `occurredAt`, `recordedAt`, `source`, and `why` it counts) and what an unmet clause misses ' +
@@ -123,6 +123,7 @@ export class PartnersController {
   }
 }
 
+/** Nothing stored for the partner, or refusals only (kept, but no fact of it was accepted). */
 function notFound(partnerId: string): never {
-  throw httpError(HttpStatus.NOT_FOUND, `partner ${partnerId} has no events`);
+  throw httpError(HttpStatus.NOT_FOUND, `partner ${partnerId} has no accepted events`);
 }

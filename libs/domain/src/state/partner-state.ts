@@ -111,6 +111,14 @@ export type PartnerState = { readonly [K in keyof PartnerFold]: ReadOnly<Partner
 
 type ReadOnly<T> = T extends Map<infer K, infer V> ? ReadonlyMap<K, ReadOnly<V>> : T;
 
+/**
+ * Whether the domain accepted any message of the partner. A stream of refusals alone (each kept
+ * so that a redelivery is told the same) holds no fact: to its readers the partner has no events.
+ */
+export function hasAcceptedEvents(state: PartnerState): boolean {
+  return state.messages.size > 0;
+}
+
 export function initialState(): PartnerFold {
   return {
     version: 0,

@@ -1,4 +1,4 @@
-import { type PartnerFold, type PartnerState, type RulesetCatalog, partnerIdFromStreamId } from '@partner-program/domain';
+import { type PartnerFold, type PartnerState, type RulesetCatalog, hasAcceptedEvents, partnerIdFromStreamId } from '@partner-program/domain';
 import type { Clock, EventStore, StoredEvent } from '@partner-program/event-store';
 import type { SetRows, StoredPartner } from '../storage/read-model-storage';
 import { type PartnerEvaluation, evaluatePartner } from './partner-evaluation';
@@ -104,7 +104,8 @@ export class SetProjection {
     for (const { partnerId, revision, position } of heads) {
       const state = await this.states.before(partnerId, revision + 1);
       try {
-        evaluations.push(evaluatePartner({ partnerId, state, position, changesAfter: changesAfter(partnerId, state), catalog, tierRiskNoticeDays, now }));
+        if (hasAcceptedEvents(state))
+          evaluations.push(evaluatePartner({ partnerId, state, position, changesAfter: changesAfter(partnerId, state), catalog, tierRiskNoticeDays, now }));
       } finally {
         if (keepStates) this.states.keep(partnerId, state);
       }
@@ -114,8 +115,10 @@ export class SetProjection {
 
   private commit(targets: readonly Target[], checkpoint: bigint | undefined, now: number): Promise<void> {
     const { catalog, tierRiskNoticeDays } = this.deps;
+    // A partner with refused messages only gets no rows: it is listed, counted and found nowhere.
+    const known = targets.filter((t) => hasAcceptedEvents(t.state));
     return this.store(
-      targets.map((t) => evaluatePartner({ ...t, catalog, tierRiskNoticeDays, now })),
+      known.map((t) => evaluatePartner({ ...t, catalog, tierRiskNoticeDays, now })),
       checkpoint,
     );
   }

@@ -33,13 +33,14 @@ export function readModelFixture<D extends TestReadModels = ReadModelDatabase>(o
     new PartnerProjector({ store, db: database, catalog: options.catalog ?? DEFAULT_CATALOG, clock, pageSize: options.pageSize ?? 500, ...overrides });
   const projector = projectorWith();
 
-  async function execute(partnerId: string, command: PartnerCommand): Promise<PartnerEvent[]> {
+  /** Decides and appends; a refusal throws, unless `refusals` is 'store': then its record is appended, as ingestion does. */
+  async function execute(partnerId: string, command: PartnerCommand, refusals: 'throw' | 'store' = 'throw'): Promise<PartnerEvent[]> {
     const streamId = partnerStreamId(partnerId);
     const state = initialState();
     for await (const event of store.readStream(streamId)) evolveInPlace(state, fromRecorded(event));
     const decision = decide(command, state);
-    if (decision.kind === 'rejected') throw new Error(`${decision.code}: ${decision.reason}`);
-    if (decision.kind !== 'accepted' || decision.events.length === 0) return [];
+    if (decision.kind === 'rejected' && refusals === 'throw') throw new Error(`${decision.code}: ${decision.reason}`);
+    if (decision.kind === 'duplicate' || decision.events.length === 0) return [];
     const events = decision.events.map((event) => ({ type: event.type, data: { ...event.data }, metadata: { ...event.meta } }));
     await store.append(streamId, events, { expectedRevision: state.version === 0 ? 'no_stream' : state.version - 1 });
     return decision.events;
@@ -55,6 +56,11 @@ export function readModelFixture<D extends TestReadModels = ReadModelDatabase>(o
     /** Records upstream facts for a partner, one message at a time. */
     async record(partnerId: string, ...facts: UpstreamEvent[]): Promise<void> {
       for (const fact of facts) await execute(partnerId, { type: 'RecordFact', partnerId, fact });
+    },
+    /** Sends a fact the domain refuses: only its refusal is stored, in the partner's stream. */
+    async refused(partnerId: string, fact: UpstreamEvent): Promise<void> {
+      const events = await execute(partnerId, { type: 'RecordFact', partnerId, fact }, 'store');
+      if (events.some((event) => event.type !== 'MessageRejected')) throw new Error(`${fact.type} was accepted, not refused`);
     },
     issueDue: (partnerId: string) => execute(partnerId, { type: 'IssueDueRenewalNotice', partnerId, now: now.toISOString() }),
     acknowledge: (partnerId: string, noticeId: string) => execute(partnerId, { type: 'AcknowledgeRenewalNotice', partnerId, noticeId, now: now.toISOString() }),

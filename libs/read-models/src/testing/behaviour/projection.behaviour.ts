@@ -1,5 +1,5 @@
 import { AREAS } from '@partner-program/domain';
-import { booked, competency, renewed, signed, vmcPartner } from '../facts';
+import { booked, competency, renewed, reversed, signed, vmcPartner } from '../facts';
 import { type ReadModelFixture, type TestReadModels, readModelFixture } from '../read-model-fixture';
 import { snapshot } from '../snapshot';
 import type { OpenReadModels } from './queries.behaviour';
@@ -45,6 +45,19 @@ export function projectionBehaviour(open: OpenReadModels): void {
         ['P-1', '2022-02-01T00:00:00.000Z', 'partner'],
         ['P-2', '2022-03-01T00:00:00.000Z', 'partner'],
       ]);
+    });
+
+    it('keeps no rows for a partner whose messages were all refused, and fills them at its first accepted fact', async () => {
+      await f.refused('P-REFUSED', reversed('2021-03-01', 'D-NONE'));
+      await f.projector.catchUp();
+      expect(await f.queries.partnerStatus('P-REFUSED')).toBeUndefined();
+      expect((await f.queries.partners({ area: 'vmc-on-aws', tier: 'none', limit: 10 })).items.map((item) => item.partnerId)).toEqual(['P-3']);
+      expect((await f.queries.programmeCounts({ today: '2021-06-01' })).partners).toBe(3);
+      await f.record('P-REFUSED', signed('2021-04-01', 'A-R', '2021-04-01', '2022-03-31'));
+      await f.projector.catchUp();
+      expect(await f.queries.partnerStatus('P-REFUSED')).toMatchObject({ partnerId: 'P-REFUSED', agreement: { agreementId: 'A-R' } });
+      await f.projector.rebuild();
+      expect((await f.queries.programmeCounts({ today: '2021-06-01' })).partners).toBe(4);
     });
 
     it('fills area tiers, badges, pending notices and the tier-change feed', async () => {
