@@ -1,3 +1,4 @@
+import { DEFAULT_CATALOG } from '@partner-program/domain';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -27,7 +28,7 @@ export async function commandCost(prior: number, commands: number): Promise<numb
       });
       await store.append(partnerStreamId(partnerId), events, { expectedRevision: i === 0 ? 'no_stream' : i - 1 });
     }
-    const handler = new PartnerCommandHandler(store);
+    const handler = new PartnerCommandHandler(store, DEFAULT_CATALOG);
     await handler.handle({ type: 'RecordFact', partnerId, fact: fact(prior) }); // warm the cache, as a running service would be
     const started = performance.now();
     for (let i = 1; i <= commands; i++) {

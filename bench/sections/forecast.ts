@@ -60,7 +60,7 @@ function folded(messages: Iterable<Envelope>): Map<string, PartnerFold> {
     let state = states.get(partnerId);
     if (!state) states.set(partnerId, (state = initialState()));
     const fact = { type, data, meta: { messageId, occurredAt, source } } as UpstreamEvent;
-    const decision = decide({ type: 'RecordFact', partnerId, fact }, state);
+    const decision = decide({ type: 'RecordFact', partnerId, fact }, state, DEFAULT_CATALOG);
     if (decision.kind === 'accepted') for (const event of decision.events) evolveInPlace(state, event);
   }
   return states;

@@ -23,7 +23,7 @@ export * from './rules/ruleset-catalog';
 export * from './evaluation/partner-status';
 export { evaluateStatus, type EvaluationOptions } from './evaluation/evaluate-status';
 export type { Evidence, EvidenceFact, EvidencedArea, EvidencedRequirement, EvidencedStatus } from './evaluation/evidence';
-export { RENEWAL_NOTICE_LEAD_DAYS, type AgreementStatus, type NoticeStatus, noticeDueOn, noticeStatusAt, renewalNoticeId } from './evaluation/agreement-view';
+export { type AgreementStatus, type NoticeStatus, noticeDueOn, noticeStatusAt, renewalNoticeId } from './evaluation/agreement-view';
 export type { NextStep } from './evaluation/area-tier';
 export type { RequirementResult } from './evaluation/requirements';
 export * from './timeline/tier-timeline';

@@ -1,3 +1,4 @@
+import { DEFAULT_CATALOG } from '@partner-program/domain';
 import { partnerStreamId } from '@partner-program/domain';
 import { SqliteEventStore } from '@partner-program/event-store';
 import { IngestionService } from './ingestion.service';
@@ -24,7 +25,7 @@ describe('IngestionService on the SQLite store', () => {
   beforeEach(() => {
     store = SqliteEventStore.open({ location: ':memory:' });
     rejections = SqliteRejectionLog.open(':memory:');
-    ingestion = new IngestionService({ handler: new PartnerCommandHandler(store), rejections, clock: () => NOW });
+    ingestion = new IngestionService({ handler: new PartnerCommandHandler(store, DEFAULT_CATALOG), rejections, clock: () => NOW });
   });
   afterEach(async () => {
     await store.close();
@@ -79,7 +80,7 @@ describe('IngestionService on the SQLite store', () => {
   it('answers duplicate with the original position, after a restart too', async () => {
     const body = message('P-1', 'DueDiligenceCompleted', { outcome: 'approved' });
     const first = await ingestion.ingest({ body, payload: JSON.stringify(body), origin });
-    const fresh = new IngestionService({ handler: new PartnerCommandHandler(store), rejections, clock: () => NOW });
+    const fresh = new IngestionService({ handler: new PartnerCommandHandler(store, DEFAULT_CATALOG), rejections, clock: () => NOW });
     expect(await fresh.ingest({ body, payload: JSON.stringify(body), origin })).toEqual({
       messageId: body.messageId,
       outcome: 'duplicate',
@@ -163,7 +164,7 @@ describe('IngestionService on the SQLite store', () => {
     ];
 
     it('a lane retried after a failure reports what the first attempt decided: the reversal stays rejected', async () => {
-      const flaky = new IngestionService({ handler: new PartnerCommandHandler(store), rejections: failingOnce(rejections), clock: () => NOW });
+      const flaky = new IngestionService({ handler: new PartnerCommandHandler(store, DEFAULT_CATALOG), rejections: failingOnce(rejections), clock: () => NOW });
       const inputs = lane().map((body) => ({ body, payload: JSON.stringify(body), origin }));
       await expect(flaky.ingestBatch(inputs)).rejects.toThrow('disk full');
       const retried = await flaky.ingestBatch(inputs);
@@ -179,7 +180,7 @@ describe('IngestionService on the SQLite store', () => {
       const [reversal, booking] = lane();
       const first = await ingestion.ingest({ body: reversal, payload: JSON.stringify(reversal), origin });
       await ingestion.ingest({ body: booking, payload: JSON.stringify(booking), origin });
-      const restarted = new IngestionService({ handler: new PartnerCommandHandler(store), rejections, clock: () => NOW });
+      const restarted = new IngestionService({ handler: new PartnerCommandHandler(store, DEFAULT_CATALOG), rejections, clock: () => NOW });
       expect(await restarted.ingest({ body: reversal, payload: JSON.stringify(reversal), origin })).toEqual(first);
       expect(first).toMatchObject({ outcome: 'rejected', code: 'deal-not-booked', position: 1 });
     });
@@ -189,7 +190,7 @@ describe('IngestionService on the SQLite store', () => {
 describe('PartnerCommandHandler', () => {
   it('two handlers (two processes) on one store both land their commands: conflicts are retried', async () => {
     const store = SqliteEventStore.open({ location: ':memory:' });
-    const [a, b] = [new PartnerCommandHandler(store), new PartnerCommandHandler(store)];
+    const [a, b] = [new PartnerCommandHandler(store, DEFAULT_CATALOG), new PartnerCommandHandler(store, DEFAULT_CATALOG)];
     const fact = (dealId: string) => ({
       type: 'RecordFact' as const,
       partnerId: 'P-1',
@@ -226,7 +227,7 @@ describe('PartnerCommandHandler', () => {
     const counting = Object.assign(Object.create(store) as SqliteEventStore, {
       readStream: (...args: Parameters<SqliteEventStore['readStream']>) => (reads++, store.readStream(...args)),
     });
-    const handler = new PartnerCommandHandler(counting);
+    const handler = new PartnerCommandHandler(counting, DEFAULT_CATALOG);
     await handler.handle(booking('D-1'));
     const before = reads;
     await handler.handle(booking('D-2'));
@@ -237,7 +238,7 @@ describe('PartnerCommandHandler', () => {
 
   it('a stale cached state never turns into a wrong rejection or a missed duplicate', async () => {
     const store = SqliteEventStore.open({ location: ':memory:' });
-    const [a, b] = [new PartnerCommandHandler(store), new PartnerCommandHandler(store)];
+    const [a, b] = [new PartnerCommandHandler(store, DEFAULT_CATALOG), new PartnerCommandHandler(store, DEFAULT_CATALOG)];
     await a.handle(booking('D-0')); // a caches P-1 at revision 0
     const booked = await b.handle(booking('D-1')); // the other process books D-1
     // a's cache does not know D-1: the reversal would be 'deal-not-booked' on it.

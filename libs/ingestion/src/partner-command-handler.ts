@@ -3,6 +3,7 @@ import {
   type PartnerCommand,
   type PartnerEvent,
   type PartnerFold,
+  type RulesetCatalog,
   decide,
   evolveInPlace,
   fromRecorded,
@@ -42,6 +43,8 @@ export class PartnerCommandHandler {
 
   constructor(
     private readonly store: EventStore,
+    /** The programme's rulesets, which the decider applies (when a renewal notice is due). */
+    private readonly catalog: RulesetCatalog,
     options: PartnerCommandHandlerOptions = {},
   ) {
     this.maxRetries = options.maxConflictRetries ?? 10;
@@ -81,7 +84,7 @@ export class PartnerCommandHandler {
     for (let attempt = 0, trustCache = true; ; attempt++) {
       const cached = trustCache ? this.cache.peek(streamId) : undefined;
       const { state, revision } = cached ?? (await this.cache.load(streamId));
-      const decided = decideAll(commands, state, revision === 'no_stream' ? 0 : revision + 1);
+      const decided = decideAll(commands, state, revision === 'no_stream' ? 0 : revision + 1, this.catalog);
       if (decided.events.length === 0) {
         // Duplicates and refusals recorded before append nothing: no expected revision would catch a stale state.
         if (cached && (await this.store.streamRevision(streamId)) !== revision) {
@@ -132,12 +135,12 @@ export class PartnerCommandHandler {
 }
 
 /** Each command decided on the state left by the ones before it (so a batch sees its own events). */
-function decideAll(commands: readonly PartnerCommand[], state: PartnerFold, firstNewRevision: number): Decided {
+function decideAll(commands: readonly PartnerCommand[], state: PartnerFold, firstNewRevision: number, catalog: RulesetCatalog): Decided {
   const decisions: Decision[] = [];
   const events: PartnerEvent[] = [];
   const owners: number[] = [];
   commands.forEach((command, index) => {
-    const decision = decide(command, state);
+    const decision = decide(command, state, catalog);
     decisions.push(decision);
     if (decision.kind === 'duplicate') return;
     // Accepted facts and first refusals alike are stored, so a later command sees both.

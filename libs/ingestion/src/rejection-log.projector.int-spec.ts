@@ -1,3 +1,4 @@
+import { DEFAULT_CATALOG } from '@partner-program/domain';
 import { FencedOutError, SqliteEventStore } from '@partner-program/event-store';
 import { IngestionService } from './ingestion.service';
 import { PartnerCommandHandler } from './partner-command-handler';
@@ -31,7 +32,7 @@ describe('RejectionLogProjector: refusals listed from the store', () => {
   beforeEach(() => {
     store = SqliteEventStore.open({ location: ':memory:' });
     log = SqliteRejectionLog.open(':memory:');
-    ingestion = new IngestionService({ handler: new PartnerCommandHandler(store), rejections: log, clock: () => NOW });
+    ingestion = new IngestionService({ handler: new PartnerCommandHandler(store, DEFAULT_CATALOG), rejections: log, clock: () => NOW });
   });
   afterEach(async () => {
     await store.close();

@@ -1,3 +1,4 @@
+import { DEFAULT_CATALOG } from '@partner-program/domain';
 import { partnerStreamId } from '@partner-program/domain';
 import { SqliteEventStore } from '@partner-program/event-store';
 import { IngestionService } from './ingestion.service';
@@ -28,7 +29,7 @@ describe('RejectionReplayer on the SQLite store and log', () => {
   let replayer: RejectionReplayer;
   /** A restart: a new command handler (empty cache) and replayer over the same store and log. */
   const restart = () => {
-    const handler = new PartnerCommandHandler(store);
+    const handler = new PartnerCommandHandler(store, DEFAULT_CATALOG);
     ingestion = new IngestionService({ handler, rejections, clock: () => clock.now });
     replayer = new RejectionReplayer({ handler, rejections, clock: () => clock.now });
   };

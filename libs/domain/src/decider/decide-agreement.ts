@@ -2,6 +2,7 @@ import { BACKEND_SOURCE } from '../events/event';
 import type { NoticeCancellationReason, RenewalNoticeCancelled } from '../events/notice-events';
 import type { AgreementRenewed, AgreementSigned, AgreementTerminated } from '../events/upstream-events';
 import { type AgreementView, agreementAt, currentAgreement, noticeDueOn, renewalNoticeId } from '../evaluation/agreement-view';
+import type { RulesetCatalog } from '../rules/ruleset-catalog';
 import type { PartnerState } from '../state/partner-state';
 import { toMillis } from '../support/time';
 import { type Decision, accepted, rejected } from './decision';
@@ -10,7 +11,7 @@ import { type Decision, accepted, rejected } from './decision';
 
 type AgreementFact = AgreementSigned | AgreementRenewed | AgreementTerminated;
 
-export function decideAgreementFact(partnerId: string, fact: AgreementFact, state: PartnerState): Decision {
+export function decideAgreementFact(partnerId: string, fact: AgreementFact, state: PartnerState, catalog: RulesetCatalog): Decision {
   const current = currentAgreement(state);
   if (fact.type === 'AgreementSigned') {
     const { agreementId, effectiveFrom, expiresOn } = fact.data;
@@ -18,7 +19,7 @@ export function decideAgreementFact(partnerId: string, fact: AgreementFact, stat
     if (expiresOn <= effectiveFrom) return rejected('invalid-term', `expiresOn ${expiresOn} is not after effectiveFrom ${effectiveFrom}`);
     // A signing dated before the current one's (arriving late) is history before it: it supersedes nothing.
     const supersedes = current !== undefined && toMillis(fact.meta.occurredAt) >= current.record.signedAt;
-    return accepted(fact, ...(supersedes ? cancelPendingNotice(partnerId, state, current, fact, 'superseded') : []));
+    return accepted(fact, ...(supersedes ? cancelPendingNotice({ partnerId, state, catalog }, current, fact, 'superseded') : []));
   }
   if (!current || current.record.agreementId !== fact.data.agreementId) {
     const active = current ? `the active agreement is ${current.record.agreementId}` : 'there is no active agreement';
@@ -32,7 +33,7 @@ export function decideAgreementFact(partnerId: string, fact: AgreementFact, stat
     }
   }
   const reason = fact.type === 'AgreementRenewed' ? 'renewed' : 'terminated';
-  return accepted(fact, ...cancelPendingNotice(partnerId, state, current, fact, reason));
+  return accepted(fact, ...cancelPendingNotice({ partnerId, state, catalog }, current, fact, reason));
 }
 
 /**
@@ -51,8 +52,7 @@ function inactiveAtRenewal(state: PartnerState, renewal: AgreementRenewed): stri
 
 /** The current term's notice, if not issued yet, will never be: record that it is cancelled. */
 function cancelPendingNotice(
-  partnerId: string,
-  state: PartnerState,
+  { partnerId, state, catalog }: { partnerId: string; state: PartnerState; catalog: RulesetCatalog },
   current: AgreementView | undefined,
   cause: AgreementFact,
   reason: NoticeCancellationReason,
@@ -65,7 +65,7 @@ function cancelPendingNotice(
   return [
     {
       type: 'RenewalNoticeCancelled',
-      data: { noticeId, agreementId, expiresOn: current.expiresOn, dueOn: noticeDueOn(current.expiresOn, current.expiresOnSetAt), reason },
+      data: { noticeId, agreementId, expiresOn: current.expiresOn, dueOn: noticeDueOn(catalog, current.expiresOn, current.expiresOnSetAt), reason },
       meta: { messageId: `${cause.meta.messageId}:notice-cancelled`, occurredAt: cause.meta.occurredAt, source: BACKEND_SOURCE },
     },
   ];

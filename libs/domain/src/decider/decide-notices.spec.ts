@@ -1,3 +1,7 @@
+import { foldEvents } from '../as-of';
+import { PARTNER_CONNECT_FY21 } from '../rules/partner-connect-fy21';
+import { DEFAULT_CATALOG, createRulesetCatalog } from '../rules/ruleset-catalog';
+import { decide } from './decide';
 import { noticeDueOn, renewalNoticeId } from '../evaluation/agreement-view';
 import { BACKEND_SOURCE } from '../events/event';
 import type { PartnerEvent } from '../events/partner-event';
@@ -18,9 +22,22 @@ describe('decide: renewal notices', () => {
   };
 
   it('is due 60 days before expiresOn', () => {
-    expect(noticeDueOn('2021-12-31', toMillis('2021-01-01'))).toBe('2021-11-01');
-    expect(noticeDueOn('2027-01-31', toMillis('2026-02-01'))).toBe('2026-12-02');
-    expect(noticeDueOn('2027-01-31', toMillis('2026-12-20T23:00:00Z'))).toBe('2026-12-20');
+    expect(noticeDueOn(DEFAULT_CATALOG, '2021-12-31', toMillis('2021-01-01'))).toBe('2021-11-01');
+    expect(noticeDueOn(DEFAULT_CATALOG, '2027-01-31', toMillis('2026-02-01'))).toBe('2026-12-02');
+    expect(noticeDueOn(DEFAULT_CATALOG, '2027-01-31', toMillis('2026-12-20T23:00:00Z'))).toBe('2026-12-20');
+  });
+
+  it("takes the lead time of the ruleset in force when the term was set (before the first ruleset, the first one's)", () => {
+    const longer = { ...PARTNER_CONNECT_FY21, id: 'fy27', effectiveFrom: '2026-01-01', renewalNoticeDays: 90 };
+    const catalog = createRulesetCatalog([PARTNER_CONNECT_FY21, longer]);
+    expect(noticeDueOn(catalog, '2027-01-31', toMillis('2026-02-01'))).toBe('2026-11-02');
+    expect(noticeDueOn(catalog, '2027-01-31', toMillis('2025-12-31T23:59:59Z'))).toBe('2026-12-02');
+    expect(noticeDueOn(createRulesetCatalog([longer]), '2025-12-31', toMillis('2019-01-01'))).toBe('2025-10-02');
+    // Issued on the 90-day date under that ruleset, and not before it.
+    const term = foldEvents([signed('2026-02-01', 'A-9', '2026-02-01', '2027-01-31')]);
+    const issue = (now: string) => decide({ type: 'IssueDueRenewalNotice', partnerId: PARTNER, now }, term, catalog);
+    expect(issue('2026-11-01T23:59:59.999Z')).toEqual({ kind: 'accepted', events: [] });
+    expect(issue('2026-11-02T00:00:00.000Z')).toMatchObject({ kind: 'accepted', events: [{ type: 'RenewalNoticeIssued', data: { dueOn: '2026-11-02' } }] });
   });
 
   it('issues nothing before the due date, and the notice on it', () => {

@@ -1,5 +1,6 @@
 import type { MessageRejected } from '../events/rejection-events';
 import type { UpstreamEvent } from '../events/upstream-events';
+import type { RulesetCatalog } from '../rules/ruleset-catalog';
 import type { PartnerState, RefusalRecord } from '../state/partner-state';
 import type { PartnerCommand, RecordFact, ReplayRefusedFact } from './commands';
 import { decideAgreementFact } from './decide-agreement';
@@ -13,16 +14,17 @@ import { sameContent } from './same-content';
 // Pure: the same command and state always give the same decision. Idempotency is decided from the
 // stream's own state, so it holds on every store and across restarts.
 
-export function decide(command: PartnerCommand, state: PartnerState): Decision {
+/** `catalog`: the programme's rulesets, for what they decide here (when a renewal notice is due). */
+export function decide(command: PartnerCommand, state: PartnerState, catalog: RulesetCatalog): Decision {
   switch (command.type) {
     case 'RecordFact':
-      return decideFact(command, state);
+      return decideFact(command, state, catalog);
     case 'ReplayRefusedFact':
-      return decideReplay(command, state);
+      return decideReplay(command, state, catalog);
     case 'IssueDueRenewalNotice':
-      return decideDueNotice(command, state);
+      return decideDueNotice(command, state, catalog);
     case 'AcknowledgeRenewalNotice':
-      return decideAcknowledgement(command, state);
+      return decideAcknowledgement(command, state, catalog);
     case 'ReviewTierRiskNotices':
       return decideTierRiskReview(command, state);
     case 'AcknowledgeTierRiskNotice':
@@ -34,7 +36,7 @@ export function decide(command: PartnerCommand, state: PartnerState): Decision {
   }
 }
 
-function decideFact(command: RecordFact, state: PartnerState): Decision {
+function decideFact(command: RecordFact, state: PartnerState, catalog: RulesetCatalog): Decision {
   const { fact } = command;
   const id = fact.meta.messageId;
   // The refusal first: after a replay stored the fact too, a redelivery still gets its first outcome.
@@ -42,7 +44,7 @@ function decideFact(command: RecordFact, state: PartnerState): Decision {
   if (refusal) return sameContent(refusedMessage(refusal.event), fact) ? refusedBefore(refusal) : reused(id);
   const seen = state.messages.get(id);
   if (seen) return sameContent(seen.event, fact) ? duplicate(id, seen.revision) : reused(id);
-  const decision = decideNewFact(command, state);
+  const decision = decideNewFact(command, state, catalog);
   return decision.kind === 'rejected' ? recordRefusal(decision, fact) : decision;
 }
 
@@ -51,23 +53,23 @@ function decideFact(command: RecordFact, state: PartnerState): Decision {
  * again: nothing is stored, the first refusal stays the message's record (the caller records
  * the attempt on the rejection).
  */
-function decideReplay(command: ReplayRefusedFact, state: PartnerState): Decision {
+function decideReplay(command: ReplayRefusedFact, state: PartnerState, catalog: RulesetCatalog): Decision {
   const { fact } = command;
   const id = fact.meta.messageId;
   const refusal = state.refusals.get(id);
   if (refusal && !sameContent(refusedMessage(refusal.event), fact)) return reused(id);
   const seen = state.messages.get(id);
   if (seen) return sameContent(seen.event, fact) ? duplicate(id, seen.revision) : reused(id);
-  return decideNewFact(command, state);
+  return decideNewFact(command, state, catalog);
 }
 
-function decideNewFact(command: RecordFact | ReplayRefusedFact, state: PartnerState): Decision {
+function decideNewFact(command: RecordFact | ReplayRefusedFact, state: PartnerState, catalog: RulesetCatalog): Decision {
   const { fact } = command;
   switch (fact.type) {
     case 'AgreementSigned':
     case 'AgreementRenewed':
     case 'AgreementTerminated':
-      return decideAgreementFact(command.partnerId, fact, state);
+      return decideAgreementFact(command.partnerId, fact, state, catalog);
     case 'CreditsBooked':
     case 'CreditsReversed':
       return decideCreditsFact(fact, state);

@@ -1,3 +1,4 @@
+import { DEFAULT_CATALOG } from '../rules/ruleset-catalog';
 import fc from 'fast-check';
 import type { PartnerEvent } from '../events/partner-event';
 import { evolveInPlace } from '../state/evolve';
@@ -25,13 +26,13 @@ describe('decide: outcomes across redeliveries', () => {
         const state = initialState();
         const first = new Map<string, string>();
         for (const fact of messages) {
-          const decision = decide({ ...record, fact }, state);
+          const decision = decide({ ...record, fact }, state, DEFAULT_CATALOG);
           // A reused id's refusal is about the other message; its own first answer is the one kept.
           if (!first.has(fact.meta.messageId)) first.set(fact.meta.messageId, answer(decision));
           if (decision.kind !== 'duplicate') decision.events.forEach((event: PartnerEvent) => evolveInPlace(state, event));
         }
         for (const fact of messages) {
-          const again = decide({ ...record, fact }, state);
+          const again = decide({ ...record, fact }, state, DEFAULT_CATALOG);
           expect([fact.meta.messageId, answer(again)]).toEqual([fact.meta.messageId, first.get(fact.meta.messageId)]);
           expect(again.kind === 'duplicate' || again.events.length === 0).toBe(true);
         }

@@ -1,3 +1,4 @@
+import { DEFAULT_CATALOG } from '../rules/ruleset-catalog';
 import type { PartnerEvent } from '../events/partner-event';
 import { PARTNER, given } from '../testing/given';
 import { booked, reversed } from '../testing/facts';
@@ -40,7 +41,7 @@ describe('decide: replaying a refused fact', () => {
   it('keeps the first outcome for a redelivery of the message after the replay stored it', () => {
     const { reversal, refusal } = refusedFirst();
     const state = foldEvents([refusal, booking, reversal]);
-    expect(decide({ type: 'RecordFact', partnerId: PARTNER, fact: reversal }, state)).toEqual({
+    expect(decide({ type: 'RecordFact', partnerId: PARTNER, fact: reversal }, state, DEFAULT_CATALOG)).toEqual({
       kind: 'rejected',
       code: 'deal-not-booked',
       reason: (refusal.data as { reason: string }).reason,

@@ -1,12 +1,10 @@
+import { type RulesetCatalog, rulesetAt } from '../rules/ruleset-catalog';
 import type { AgreementRecord, NoticeRecord, PartnerState } from '../state/partner-state';
 import { entryAt, valueAt } from '../state/state-updates';
 import { fingerprint } from '../support/fingerprint';
 import { addDays, endOfDate, startOfDate, toIsoDate } from '../support/time';
 
 // ── The agreement and its renewal notice at a time T ───────────────────────────────────────────
-
-/** A notice is due this many days before the agreement's `expiresOn` (docs/programme-rules.md §1). */
-export const RENEWAL_NOTICE_LEAD_DAYS = 60;
 
 export type AgreementStatus = 'active' | 'expired' | 'terminated' | 'not-yet-effective';
 export type NoticeStatus = 'pending' | 'issued' | 'acknowledged' | 'cancelled';
@@ -47,11 +45,14 @@ export function renewalNoticeId(partnerId: string, agreementId: string, expiresO
 }
 
 /**
- * The notice is due 60 days before the term ends; a term signed (or renewed) with fewer than 60
- * days left has it due at once: on the day it was set (docs/programme-rules.md §1).
+ * The notice is due `renewalNoticeDays` (60 by default) before the term ends; a term signed (or
+ * renewed) with fewer days left has it due at once: on the day it was set (docs/programme-rules.md §1).
+ * The lead time is the one of the ruleset in force when the term was set (before the first
+ * ruleset, the first one's), so a term's due date is known, and stays, from the moment it is.
  */
-export function noticeDueOn(expiresOn: string, setAt: number): string {
-  const leadDay = addDays(expiresOn, -RENEWAL_NOTICE_LEAD_DAYS);
+export function noticeDueOn(catalog: RulesetCatalog, expiresOn: string, setAt: number): string {
+  const { renewalNoticeDays } = rulesetAt(catalog, setAt) ?? catalog.rulesets[0]!;
+  const leadDay = addDays(expiresOn, -renewalNoticeDays);
   const setOn = toIsoDate(setAt);
   return setOn > leadDay ? setOn : leadDay;
 }

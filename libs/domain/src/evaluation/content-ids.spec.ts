@@ -1,3 +1,4 @@
+import { DEFAULT_CATALOG } from '../rules/ruleset-catalog';
 import { decide } from '../decider/decide';
 import { foldEvents } from '../as-of';
 import { signed } from '../testing/facts';
@@ -15,10 +16,10 @@ describe('content-addressed ids (golden)', () => {
 
   it('the messageIds of events the backend decides itself', () => {
     const agreement = signed('2021-01-01', 'A-1', '2021-01-01', '2021-12-31');
-    const issued = decide({ type: 'IssueDueRenewalNotice', partnerId: 'P-1', now: '2021-11-02T00:00:00.000Z' }, foldEvents([agreement]));
+    const issued = decide({ type: 'IssueDueRenewalNotice', partnerId: 'P-1', now: '2021-11-02T00:00:00.000Z' }, foldEvents([agreement]), DEFAULT_CATALOG);
     expect(issued).toMatchObject({ kind: 'accepted', events: [{ meta: { messageId: 'notice-issued:rn-1c07eb0548acfa0e6ae747bc865d' } }] });
     const renewal = { ...signed('2021-02-01', 'A-2'), meta: { ...agreement.meta, messageId: 'crm-77' } };
-    const superseded = decide({ type: 'RecordFact', partnerId: 'P-1', fact: renewal }, foldEvents([agreement]));
+    const superseded = decide({ type: 'RecordFact', partnerId: 'P-1', fact: renewal }, foldEvents([agreement]), DEFAULT_CATALOG);
     expect(superseded).toMatchObject({ kind: 'accepted', events: [{}, { meta: { messageId: 'crm-77:notice-cancelled' } }] });
     if (issued.kind !== 'accepted') throw new Error('the notice was not issued');
     const acknowledge = {
@@ -27,7 +28,7 @@ describe('content-addressed ids (golden)', () => {
       noticeId: 'rn-1c07eb0548acfa0e6ae747bc865d',
       now: '2021-11-20T00:00:00.000Z',
     };
-    const acknowledged = decide(acknowledge, foldEvents([agreement, ...issued.events]));
+    const acknowledged = decide(acknowledge, foldEvents([agreement, ...issued.events]), DEFAULT_CATALOG);
     expect(acknowledged).toMatchObject({ kind: 'accepted', events: [{ meta: { messageId: 'notice-acknowledged:rn-1c07eb0548acfa0e6ae747bc865d' } }] });
   });
 });

@@ -48,7 +48,7 @@ export function evaluateStatus(
     ruleset: ruleset?.id ?? null,
     programme: ruleset ? 'partner-connect' : 'legacy',
     goodStanding: ruleset !== undefined && unmet.length === 0,
-    agreement: agreementSummary(state, partnerId, time),
+    agreement: agreementSummary(state, catalog, partnerId, time),
     businessModels: [...businessModelsAt(state, time)],
     requirements,
     areas,
@@ -73,12 +73,16 @@ function withEvidence(status: PartnerStatus, state: PartnerState, ruleset: Rules
   return { ...status, requirements, areas };
 }
 
-function agreementSummary(state: PartnerState, partnerId: string, time: number): AgreementSummary | null {
+function agreementSummary(state: PartnerState, catalog: RulesetCatalog, partnerId: string, time: number): AgreementSummary | null {
   const view = agreementAt(state, time);
   if (!view) return null;
   const { agreementId, effectiveFrom } = view.record;
   const noticeId = renewalNoticeId(partnerId, agreementId, view.expiresOn);
-  const renewalNotice = { noticeId, dueOn: noticeDueOn(view.expiresOn, view.expiresOnSetAt), status: noticeStatusAt(state.notices.get(noticeId), time) };
+  const renewalNotice = {
+    noticeId,
+    dueOn: noticeDueOn(catalog, view.expiresOn, view.expiresOnSetAt),
+    status: noticeStatusAt(state.notices.get(noticeId), time),
+  };
   return { agreementId, status: view.status, effectiveFrom, expiresOn: view.expiresOn, renewalNotice };
 }
 

@@ -1,10 +1,11 @@
-import type { Ruleset } from './ruleset';
+import { RENEWAL_NOTICE_DEFAULT_DAYS, type Ruleset } from './ruleset';
 
 /** The default ruleset: exactly docs/programme-rules.md §2–§7 (programme fee off: its amount is "TBD"). */
 export const PARTNER_CONNECT_FY21: Ruleset = {
   id: 'partner-connect-fy21',
   effectiveFrom: '2020-02-01',
   creditWindowDays: 365,
+  renewalNoticeDays: RENEWAL_NOTICE_DEFAULT_DAYS,
   thresholds: { advanced: 50_000, principal: 1_000_000 },
   requirements: [
     { id: 'agreement', kind: 'agreement' },

@@ -1,6 +1,6 @@
 import { isIsoDate } from '../support/time';
 import { AREAS, BUSINESS_MODELS, MASTER_SERVICES_COMPETENCIES, SOLUTION_COMPETENCIES, isOneOf } from '../vocabulary';
-import type { Ruleset } from './ruleset';
+import { RENEWAL_NOTICE_DEFAULT_DAYS, type Ruleset } from './ruleset';
 
 // ── Validating a ruleset loaded from JSON ──────────────────────────────────────────────────────
 // A ruleset decides every partner's tier, so a bad one must stop the service at start-up with
@@ -31,11 +31,13 @@ export function parseRuleset(value: unknown, source = 'ruleset'): Ruleset {
   if (typeof value.id !== 'string' || !/^[a-z0-9][a-z0-9._-]*$/.test(value.id)) problems.push('id must be a lower-case slug');
   if (typeof value.effectiveFrom !== 'string' || !isIsoDate(value.effectiveFrom)) problems.push('effectiveFrom must be a YYYY-MM-DD date');
   if (!isPositiveInteger(value.creditWindowDays)) problems.push('creditWindowDays must be a positive integer');
+  const renewalNoticeDays = value.renewalNoticeDays ?? RENEWAL_NOTICE_DEFAULT_DAYS;
+  if (!isPositiveInteger(renewalNoticeDays) || renewalNoticeDays > 366) problems.push('renewalNoticeDays must be an integer from 1 to 366 (left out: 60)');
   problems.push(...thresholdProblems(value.thresholds));
   problems.push(...areaProblems(value.areas));
   problems.push(...requirementProblems(value.requirements));
   if (problems.length > 0) throw new RulesetError(label, problems);
-  return value as unknown as Ruleset;
+  return { ...value, renewalNoticeDays } as unknown as Ruleset;
 }
 
 function isPositiveInteger(value: unknown): value is number {

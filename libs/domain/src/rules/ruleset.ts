@@ -22,12 +22,17 @@ export type RequirementRule = Readonly<
   | { id: string; kind: 'programme-fee' }
 >;
 
+/** The programme's own lead time (§1: "no later than 60 days before the agreement ends"); a ruleset file may leave it out. */
+export const RENEWAL_NOTICE_DEFAULT_DAYS = 60;
+
 export type Ruleset = Readonly<{
   id: string;
   /** `YYYY-MM-DD`; the ruleset is in force from 00:00Z that day until the next ruleset's. */
   effectiveFrom: string;
   /** Credits count while `bookedAt ≤ T < bookedAt + creditWindowDays`. */
   creditWindowDays: number;
+  /** A term's renewal notice is due this many days before it ends (§1), for terms set while this ruleset is in force. */
+  renewalNoticeDays: number;
   /** Credits needed per tier (whole or two-decimal credits). */
   thresholds: Readonly<{ advanced: number; principal: number }>;
   areas: Readonly<Record<AreaId, AreaRules>>;

@@ -21,6 +21,14 @@ describe('rulesets', () => {
     expect(parseRuleset(copy())).toEqual(PARTNER_CONNECT_FY21);
   });
 
+  it('takes a renewal notice lead time of 1–366 days, 60 when a file leaves it out', () => {
+    const { renewalNoticeDays: _, ...withoutLead } = copy();
+    expect(parseRuleset(withoutLead).renewalNoticeDays).toBe(60);
+    expect(parseRuleset(copy({ renewalNoticeDays: 90 })).renewalNoticeDays).toBe(90);
+    for (const bad of [0, 367, 30.5, '60'])
+      expect(problemsOf(() => parseRuleset(copy({ renewalNoticeDays: bad })))).toEqual(['renewalNoticeDays must be an integer from 1 to 366 (left out: 60)']);
+  });
+
   it('names unknown ids', () => {
     const broken = copy();
     broken.areas['vmc-on-aws'] = { ...broken.areas['vmc-on-aws'], msc: 'vmc-on-azure', partnerCompetencies: ['vmc-on-aws', 'kubernetes'] };

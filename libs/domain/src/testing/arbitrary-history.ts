@@ -1,3 +1,4 @@
+import { DEFAULT_CATALOG } from '../rules/ruleset-catalog';
 import fc from 'fast-check';
 import { foldEvents } from '../as-of';
 import { decide } from '../decider/decide';
@@ -110,7 +111,7 @@ export const arbitraryHistory: fc.Arbitrary<PartnerEvent[]> = arbitraryMessages.
   const state = initialState();
   const history: PartnerEvent[] = [];
   for (const message of messages) {
-    const decision = decide({ type: 'RecordFact', partnerId: PARTNER, fact: message }, state);
+    const decision = decide({ type: 'RecordFact', partnerId: PARTNER, fact: message }, state, DEFAULT_CATALOG);
     if (decision.kind === 'duplicate') continue;
     for (const event of decision.events) {
       history.push(event);

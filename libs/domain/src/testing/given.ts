@@ -1,3 +1,4 @@
+import { DEFAULT_CATALOG } from '../rules/ruleset-catalog';
 import { foldEvents } from '../as-of';
 import type { PartnerCommand } from '../decider/commands';
 import { decide } from '../decider/decide';
@@ -12,7 +13,7 @@ export const PARTNER = 'P-1';
 export function given(...history: PartnerEvent[]) {
   return {
     when(command: PartnerCommand | UpstreamEvent) {
-      const decision = decide(asCommand(command), foldEvents(history));
+      const decision = decide(asCommand(command), foldEvents(history), DEFAULT_CATALOG);
       return {
         decision,
         then(...events: PartnerEvent[]) {

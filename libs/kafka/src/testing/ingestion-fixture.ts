@@ -1,3 +1,4 @@
+import { DEFAULT_CATALOG } from '@partner-program/domain';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -31,7 +32,7 @@ export function removeDir(dir: string): void {
 export function openIngestion(dir: string, wrap: (store: EventStore) => EventStore = (s) => s): IngestionFixture {
   const store = SqliteEventStore.open({ location: join(dir, 'store') });
   const rejections = SqliteRejectionLog.open(join(dir, 'rejections.sqlite'));
-  const handler = new PartnerCommandHandler(wrap(store));
+  const handler = new PartnerCommandHandler(wrap(store), DEFAULT_CATALOG);
   const service = new IngestionService({ handler, rejections, clock: () => new Date() });
   const close = async () => {
     await store.close();

@@ -77,7 +77,11 @@ export class CoreModule {
             : SqliteRejectionLog.open(join(config.DATA_DIR, 'rejections.sqlite')),
       },
       { provide: ReadModelQueries, inject: [READ_MODEL_DB], useFactory: (db: ReadModels) => db.queries() },
-      { provide: PartnerCommandHandler, inject: [EVENT_STORE], useFactory: (store: EventStore) => new PartnerCommandHandler(store) },
+      {
+        provide: PartnerCommandHandler,
+        inject: [EVENT_STORE, RULESET_CATALOG],
+        useFactory: (store: EventStore, catalog: RulesetCatalog) => new PartnerCommandHandler(store, catalog),
+      },
       {
         provide: IngestionService,
         inject: [PartnerCommandHandler, REJECTION_LOG],

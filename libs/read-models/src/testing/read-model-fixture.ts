@@ -38,7 +38,7 @@ export function readModelFixture<D extends TestReadModels = ReadModelDatabase>(o
     const streamId = partnerStreamId(partnerId);
     const state = initialState();
     for await (const event of store.readStream(streamId)) evolveInPlace(state, fromRecorded(event));
-    const decision = decide(command, state);
+    const decision = decide(command, state, options.catalog ?? DEFAULT_CATALOG);
     if (decision.kind === 'rejected' && refusals === 'throw') throw new Error(`${decision.code}: ${decision.reason}`);
     if (decision.kind === 'duplicate' || decision.events.length === 0) return [];
     const events = decision.events.map((event) => ({ type: event.type, data: { ...event.data }, metadata: { ...event.meta } }));
