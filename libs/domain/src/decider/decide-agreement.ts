@@ -1,7 +1,7 @@
 import { BACKEND_SOURCE } from '../events/event';
 import type { NoticeCancellationReason, RenewalNoticeCancelled } from '../events/notice-events';
 import type { AgreementRenewed, AgreementSigned, AgreementTerminated } from '../events/upstream-events';
-import { type AgreementView, agreementAt, currentAgreement, noticeDueOn, renewalNoticeId } from '../evaluation/agreement-view';
+import { type AgreementView, currentAgreement, noticeDueOn, renewalNoticeId, signedAgreementAt } from '../evaluation/agreement-view';
 import type { RulesetCatalog } from '../rules/ruleset-catalog';
 import type { PartnerState } from '../state/partner-state';
 import { toMillis } from '../support/time';
@@ -44,7 +44,7 @@ export function decideAgreementFact(partnerId: string, fact: AgreementFact, stat
 function inactiveAtRenewal(state: PartnerState, renewal: AgreementRenewed): string | undefined {
   const { agreementId } = renewal.data;
   const at = renewal.meta.occurredAt;
-  const view = agreementAt(state, toMillis(at));
+  const view = signedAgreementAt(state, toMillis(at));
   if (view?.record.agreementId !== agreementId) return `agreement ${agreementId} is not in force on ${at}: it was signed later`;
   if (view.status === 'expired') return `agreement ${agreementId} is not active on ${at}: it expired on ${view.expiresOn}`;
   return undefined;

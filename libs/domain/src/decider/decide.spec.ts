@@ -118,6 +118,14 @@ describe('decide: recording upstream facts', () => {
       expect(given(agreement).when(renewed('2021-03-15', 'A-1', '2023-03-31')).decision.kind).toBe('accepted');
     });
 
+    it('acts on a term signed ahead while the old one still runs: it is the one renewed, the old one is not', () => {
+      const history = [signed('2021-01-01', 'A-1', '2021-01-01', '2021-12-31'), signed('2021-11-15', 'A-2', '2022-01-01', '2022-12-31')];
+      expect(given(...history).when(renewed('2021-12-01', 'A-2', '2023-12-31')).decision.kind).toBe('accepted');
+      given(...history)
+        .when(renewed('2021-12-01', 'A-1', '2022-06-30'))
+        .thenRejected('agreement-not-active');
+    });
+
     it('rejects a renewal that does not move expiresOn later', () => {
       given(signed('2021-01-01', 'A-1', '2021-01-01', '2021-12-31'))
         .when(renewed('2021-06-01', 'A-1', '2021-12-31'))

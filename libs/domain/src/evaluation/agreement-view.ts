@@ -1,6 +1,6 @@
 import { type RulesetCatalog, rulesetAt } from '../rules/ruleset-catalog';
 import type { AgreementRecord, NoticeRecord, PartnerState } from '../state/partner-state';
-import { entryAt, valueAt } from '../state/state-updates';
+import { entryAt, replacedEntryAt, valueAt } from '../state/state-updates';
 import { fingerprint } from '../support/fingerprint';
 import { addDays, endOfDate, startOfDate, toIsoDate } from '../support/time';
 
@@ -17,9 +17,24 @@ export type AgreementView = Readonly<{
   status: AgreementStatus;
 }>;
 
-/** The agreement in force at `time`: the one signed last (a new signing supersedes the old). */
+/**
+ * The agreement in force at `time`: the one signed last (a new signing supersedes the old), except
+ * that a term signed ahead, before its `effectiveFrom`, leaves the term it replaces running until
+ * it starts: signing next year's agreement early must not cost the partner its tiers meanwhile.
+ */
 export function agreementAt(state: PartnerState, time: number): AgreementView | undefined {
-  const agreementId = valueAt(state.signings, time);
+  const latest = signedAgreementAt(state, time);
+  if (latest?.status !== 'not-yet-effective') return latest;
+  const running = viewAt(state, replacedEntryAt(state.signings, time)?.value, time);
+  return running?.status === 'active' ? running : latest;
+}
+
+/** The agreement signed last by `time`, whatever its status then: the one a renewal or termination must name. */
+export function signedAgreementAt(state: PartnerState, time: number): AgreementView | undefined {
+  return viewAt(state, valueAt(state.signings, time), time);
+}
+
+function viewAt(state: PartnerState, agreementId: string | undefined, time: number): AgreementView | undefined {
   const record = agreementId === undefined ? undefined : state.agreements.get(agreementId);
   if (!record) return undefined;
   const { value: expiresOn, at: expiresOnSetAt } = entryAt(record.expiries, time) ?? record.expiries[0]!;
@@ -35,7 +50,7 @@ function statusAt(record: AgreementRecord, expiresOn: string, time: number): Agr
 
 /** The agreement the decider acts on: the latest signed, unless it was terminated. */
 export function currentAgreement(state: PartnerState): AgreementView | undefined {
-  const view = agreementAt(state, Number.POSITIVE_INFINITY);
+  const view = signedAgreementAt(state, Number.POSITIVE_INFINITY);
   return view && view.record.terminatedAt === undefined ? view : undefined;
 }
 

@@ -133,4 +133,21 @@ describe('agreement and renewal notice', () => {
     const early = signed('2026-01-10', 'A-2', '2026-02-01', '2027-01-31');
     expect(statusAt([early], '2026-01-20').agreement?.status).toBe('not-yet-effective');
   });
+
+  it("keeps the running term in force until a term signed ahead starts: the partner's tiers carry on", () => {
+    const history = [
+      ...goodStanding('2026-02-01', '2027-01-31'),
+      ...vmc.map((fact) => ({ ...fact, meta: { ...fact.meta, occurredAt: '2026-02-01T00:00:00.000Z' } })),
+      booked('2026-12-01', 'D-1', 'vmc-on-aws', 60_000),
+      signed('2026-12-15', 'A-2', '2027-02-01', '2028-01-31'),
+    ];
+    const inGap = statusAt(history, '2027-01-20');
+    expect(inGap).toMatchObject({ goodStanding: true, agreement: { agreementId: 'A-1', status: 'active', expiresOn: '2027-01-31' } });
+    expect(inGap.areas['vmc-on-aws'].tier).toBe('advanced');
+    expect(statusAt(history, '2027-02-01')).toMatchObject({ goodStanding: true, agreement: { agreementId: 'A-2', status: 'active' } });
+    // With nothing running (the old term over), the new one shows as signed but not yet effective.
+    expect(
+      statusAt([signed('2025-01-01', 'A-1', '2025-01-01', '2025-12-31'), signed('2026-01-10', 'A-2', '2026-02-01', '2027-01-31')], '2026-01-20').agreement,
+    ).toMatchObject({ agreementId: 'A-2', status: 'not-yet-effective' });
+  });
 });

@@ -13,6 +13,12 @@ export function valueAt<T>(list: readonly TimedValue<T>[], time: number): T | un
   return entryAt(list, time)?.value;
 }
 
+/** The entry that the one in force at `time` replaced, if any. */
+export function replacedEntryAt<T>(list: readonly TimedValue<T>[], time: number): TimedValue<T> | undefined {
+  const index = upperBound(list, time);
+  return index < 2 ? undefined : list[index - 2];
+}
+
 /** The entry in force at `time` (with the message that set it), if any. */
 export function entryAt<T>(list: readonly TimedValue<T>[], time: number): TimedValue<T> | undefined {
   const index = upperBound(list, time);
